@@ -1,0 +1,60 @@
+// export/exporter.h: writes the stored graph for people and for other systems.
+//
+// Takes: an open Store (and, for diagrams and --root, the graph layer).
+// Gives: DOT, JSON-LD, N-Triples, Turtle, GraphML, Neo4j and NebulaGraph import
+// files, CSV, and organization diagrams rendered by GraphViz (SVG/PNG/PDF).
+// Exporters stream: memory stays bounded whatever the size of the store.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph.h"
+#include "model/status.h"
+#include "store/store.h"
+
+namespace govkg {
+
+// Where exported bytes go: a file, stdout, or a test's string.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  [[nodiscard]] virtual Status Write(std::string_view bytes) = 0;
+  [[nodiscard]] virtual Status Close() = 0;
+};
+
+[[nodiscard]] Result<std::unique_ptr<OutputSink>> NewFileSink(const std::string& path);
+std::unique_ptr<OutputSink> NewStdoutSink();
+std::unique_ptr<OutputSink> NewStringSink(std::string* out);
+
+enum class ExportFormat { kDot, kJsonLd, kNTriples, kTurtle, kGraphMl, kNeo4j, kNebula, kCsv };
+std::optional<ExportFormat> ParseExportFormat(std::string_view name);
+
+struct ExportOptions {
+  ExportFormat format = ExportFormat::kJsonLd;
+  // Stable IRIs of entities are minted under this base.
+  std::string base_iri = "https://govkg.example.org/";
+  // Only the neighbourhood of this entity, `depth` hops out and in.
+  std::optional<EntityId> root;
+  int depth = 2;
+  // Output file (single-file formats) or folder (neo4j, nebula, csv); "-" = stdout.
+  std::string output = "-";
+};
+
+[[nodiscard]] Status Export(const Store& store, const ExportOptions& options);
+
+struct DiagramOptions {
+  EntityId root = 0;
+  int depth = 3;
+  bool with_programs = true;
+  bool with_metrics = false;
+  // .svg, .png, .pdf or .dot; the extension picks the renderer.
+  std::string output;
+};
+
+[[nodiscard]] Status RenderDiagram(const Store& store, const DiagramOptions& options);
+
+}  // namespace govkg

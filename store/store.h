@@ -1,0 +1,160 @@
+// store/store.h: the durable triple store of govkg, on RocksDB.
+//
+// Takes: one DocumentGraph per document (from extract/ or from JSON Lines).
+// Gives: entities merged across documents (same type + canonical name = one
+// node), triples indexed three ways (SPO, POS, OSP) so that any pattern with a
+// bound term is one prefix scan, and provenance for every triple: which
+// documents support it and the evidence span and quote in each.
+// The key encoding is documented in store/FORMAT.md.
+//
+// Threading: one Store may be shared by many reader threads. Writes
+// (PutDocument, RemoveDocument) are serialised internally. Only one process may
+// open a store for writing; others get Status::Busy naming the holder's pid.
+// A store opened read-only sees the state of the moment it was opened (one
+// consistent snapshot) and may be opened while a writer is running.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document_graph.h"
+#include "model/status.h"
+
+namespace govkg {
+
+using EntityId = uint64_t;
+
+struct StoreOptions {
+  // Create the store when the folder does not exist. Default: true.
+  bool create_if_missing = true;
+  // Open without the write lock; writes then fail with NotSupported.
+  bool read_only = false;
+  // fsync every document's WriteBatch. Default: false (the WAL still makes a
+  // SIGKILL safe; only a power cut may lose the last documents).
+  bool sync = false;
+  // Bigger memtables for bulk loads; costs memory.
+  bool bulk_load = false;
+
+  static StoreOptions ForReading() {
+    StoreOptions o;
+    o.create_if_missing = false;
+    o.read_only = true;
+    return o;
+  }
+};
+
+// An entity as stored: merged across every document that names it.
+struct EntityRecord {
+  EntityId id = 0;
+  EntityType type = EntityType::kAgency;
+  std::string name;                   // canonical
+  std::vector<std::string> aliases;   // union over documents, sorted
+  std::optional<MetricValue> metric;  // kMetric only
+  uint32_t document_count = 0;        // documents that mention it
+};
+
+struct TripleRecord {
+  EntityId subject = 0;
+  Predicate predicate = Predicate::kConducts;
+  EntityId object = 0;
+  std::string title;     // holdsPost only
+  uint32_t support = 0;  // number of documents stating it
+};
+
+// Where one document states one triple.
+struct ProvenanceRecord {
+  std::string doc;  // the document's path as ingested
+  Span evidence;
+  std::string quote;
+};
+
+struct DocumentRecord {
+  std::string path;
+  std::string content_hash;  // hex digest of the bytes (or of the JSON for --extracted)
+  uint64_t size = 0;         // bytes
+  int64_t ingest_time = 0;   // seconds since the epoch
+  uint32_t entity_count = 0;
+  uint32_t triple_count = 0;
+  std::string extractor;     // Extractor::Name() that produced it
+};
+
+// Any combination of bound terms; unbound = nullopt.
+struct TriplePattern {
+  std::optional<EntityId> subject;
+  std::optional<Predicate> predicate;
+  std::optional<EntityId> object;
+};
+
+enum class PutOutcome { kAdded, kReplaced, kUnchanged };
+
+struct StoreStats {
+  uint64_t entities_by_type[std::size(kAllEntityTypes)] = {};
+  uint64_t triples_by_predicate[std::size(kAllPredicates)] = {};
+  uint64_t entities = 0;
+  uint64_t triples = 0;
+  uint64_t documents = 0;
+  uint64_t size_bytes = 0;  // on disk
+};
+
+class Store {
+ public:
+  // Opens (or creates) the store in folder `path`. On success *store owns it.
+  // Busy: another process writes to it ("store is in use (pid N)").
+  [[nodiscard]] static Status Open(const StoreOptions& options, const std::string& path,
+                                   std::unique_ptr<Store>* store);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // --- Writing (REQUIRES: not read_only) --------------------------------
+
+  // Stores one document's graph in one atomic WriteBatch. A document already
+  // stored under `info.path` with the same content_hash is left alone
+  // (kUnchanged); with another hash its old contribution is replaced.
+  [[nodiscard]] Result<PutOutcome> PutDocument(const DocumentRecord& info,
+                                               const DocumentGraph& graph);
+  // Takes a document's contribution out; triples and entities that other
+  // documents support survive. NotFound when the path is not stored.
+  [[nodiscard]] Status RemoveDocument(std::string_view path);
+
+  // --- Reading ---------------------------------------------------------
+
+  [[nodiscard]] Result<std::optional<EntityRecord>> GetEntity(EntityId id) const;
+  // Exact lookup by type and canonical name.
+  [[nodiscard]] Result<std::optional<EntityId>> FindEntity(EntityType type,
+                                                           std::string_view name) const;
+  // Entities whose canonical name or an alias equals `name` exactly.
+  [[nodiscard]] Result<std::vector<EntityId>> FindByName(std::string_view name) const;
+
+  // Visitors return false to stop early. Each scan ends by returning the
+  // iterator's status.
+  [[nodiscard]] Status ScanEntities(const std::function<bool(const EntityRecord&)>& visit) const;
+  [[nodiscard]] Status ScanTriples(const TriplePattern& pattern,
+                                   const std::function<bool(const TripleRecord&)>& visit) const;
+  [[nodiscard]] Status ScanProvenance(const TripleRecord& triple,
+                                      const std::function<bool(const ProvenanceRecord&)>& visit) const;
+  // Where an entity is mentioned: document path and spans.
+  [[nodiscard]] Status ScanMentions(EntityId id,
+                                    const std::function<bool(std::string_view doc,
+                                                             const std::vector<Span>&)>& visit) const;
+  [[nodiscard]] Status ScanDocuments(const std::function<bool(const DocumentRecord&)>& visit) const;
+  [[nodiscard]] Result<std::optional<DocumentRecord>> GetDocument(std::string_view path) const;
+
+  [[nodiscard]] Result<StoreStats> Stats() const;
+  // Verifies that indexes, dictionary, support counts and provenance agree.
+  // Returns the problems found (empty when the store is consistent).
+  [[nodiscard]] Result<std::vector<std::string>> Check() const;
+
+ private:
+  class Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace govkg
