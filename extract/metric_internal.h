@@ -24,11 +24,32 @@ struct ParsedNumber {
   double value = 0;
   size_t length = 0;  // code points consumed; 0 = no number here
   bool is_percent = false;
+  // The trailing multiplier character, if the number ends in one (5.9万 → 万,
+  // scale 10000). Lets the metric recogniser give it back when it starts a
+  // unit (5千克 is 5 千克, not 5000 克).
+  double last_scale = 1;
+  bool ends_in_multiplier = false;
+  bool is_chinese = false;  // written with Chinese numerals (三百, 千, 两)
 };
 
-// Parses the number starting at text[pos] (digits, decimals, Chinese numerals,
-// 万/亿 multipliers). Does not consume units or qualifiers.
+// Parses the number starting at text[pos]:
+//   Arabic digits with ',' thousands separators and a '.' decimal part, and
+//   any trailing multipliers 十百千万亿 (5.9万 → 59000, 203亿 → 2.03e10,
+//   3千万 → 3e7);
+//   Chinese numerals 零〇一二两三四五六七八九十百千万亿 (三千五百 → 3500,
+//   一百零五 → 105, 十三 → 13, 千 → 1000, 一万五 → 15000, 三点五 → 3.5);
+//   digit strings of three or more characters, or containing 〇/零, read
+//   digit by digit (二〇二三 → 2023);
+//   a bare 万 or 亿 only when followed by 余 (万余人 → 10000).
+// A following '%' (or '％') is consumed and sets is_percent; 百分之X is
+// parsed as X with is_percent. Units, qualifiers (余, 多) and ranges (3至5)
+// are left to the caller. Two adjacent non-zero digits without a multiplier
+// end the number (十四五 → 14, length 2), since that is never a quantity.
 ParsedNumber ParseNumberAt(std::u32string_view text, size_t pos);
+
+// True for the characters that can start a number: ASCII digits and the
+// Chinese numerals above.
+bool IsNumberChar(char32_t c);
 
 struct MetricMention {
   TextRange range;      // the whole expression, name through unit, normalised text
