@@ -58,10 +58,15 @@ struct MetricMention {
   MetricValue value;    // value in base units, unit, qualifier, period
   int sentence = -1;    // index into Segmentation::sentences
   bool is_change = false;  // a 同比/较上年 change metric
+  // For a range (3至5个) the value is the lower bound and this the upper one;
+  // 0 when the number is not a range.
+  double range_high = 0;
 };
 
 struct MetricOptions {
-  std::string lexicon_dir;  // units, measure words, metric verbs, qualifiers, period words
+  // Folder of the metric_*.txt word lists (units, verbs, qualifiers, changes,
+  // periods, name trimming, target cues); each file documents its fields.
+  std::string lexicon_dir;
 };
 
 // Built once from the lexicon files; Find() is const and thread-safe.
