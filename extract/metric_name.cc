@@ -20,6 +20,22 @@ bool StopsTail(char32_t c) {
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n' || (c >= U'0' && c <= U'9');
 }
 
+// The length of 比2020年 / 较2022年同期 / 与2021年相比 ending at text[end - 1],
+// 0 if there is none.
+size_t YearComparisonEndingAt(std::u32string_view text, size_t end, size_t floor) {
+  size_t k = end;
+  for (const std::u32string_view tail : {U"相比", U"同期"}) {
+    if (k >= floor + tail.size() && text.substr(k - tail.size(), tail.size()) == tail) k -= tail.size();
+  }
+  if (k < floor + 6 || text[k - 1] != U'年') return 0;
+  for (size_t d = 2; d <= 5; ++d) {
+    if (text[k - d] < U'0' || text[k - d] > U'9') return 0;
+  }
+  const char32_t word = text[k - 6];
+  if (word != U'比' && word != U'较' && word != U'与') return 0;
+  return end - (k - 6);
+}
+
 }  // namespace
 
 size_t MetricNamer::SkipListSeparators(std::u32string_view text, size_t start, size_t end) const {
@@ -105,7 +121,10 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   // Cut at the first verb: what comes before it is the subject or a place.
   // A rate is named whole: 食品抽检合格率, 现行命案破案率.
   const bool rate = !s.empty() && s.back() == U'率';
-  for (size_t k = 0; k < s.size() && !rate;) {
+  // Only a verb before any 、 heads the name; after one it is inside a list
+  // of nouns (道路交通事故起数、死亡人数).
+  const size_t list_at = s.find(U'、');
+  for (size_t k = 0; k < s.size() && k < list_at && !rate;) {
     const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
     if (m.length == 0) {
       ++k;
@@ -124,7 +143,8 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
     }
     // Verbs used as nouns or modifiers: 破案率, 检查量, 建立的平台, 治理、
     const char32_t after = run_end < s.size() ? s[run_end] : 0;
-    if (after == U'率' || after == U'量' || after == U'的' || after == U'、') {
+    if (after == U'率' || after == U'量' || after == U'数' || after == U'的' || after == U'、' ||
+        s.compare(run_end, 2, U"能力") == 0) {
       k = run_end;
       continue;
     }
@@ -148,7 +168,10 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   // A period written inside the clause: 全区公安机关今年以来破获…
   for (size_t k = start; k < end; ++k) {
     const char32_t prev = k > 0 ? text[k - 1] : 0;
-    if (prev == U'比' || prev == U'较' || prev == U'与' || prev == U'于' || prev == U'同') continue;
+    if (prev == U'比' || prev == U'较' || prev == U'与' || prev == U'于' || prev == U'同' ||
+        (prev >= U'0' && prev <= U'9')) {
+      continue;
+    }
     const size_t len = lex_.MatchPeriodAt(text.substr(0, end), k);
     if (len > 0) {
       period->assign(text.substr(k, len));
@@ -170,6 +193,11 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
       r.change_has_cue = true;
       r.respectively |= text.substr(s - cue.length, cue.length) == U"分别";
       s -= cue.length;
+    }
+    // 比2020年, 较2022年同期: a comparison with a named year
+    if (const size_t cue = YearComparisonEndingAt(text, s, start); cue > 0) {
+      r.change_has_cue = true;
+      s -= cue;
     }
     r.change_base = Clean(text, start, s).name;
   }

@@ -270,6 +270,12 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     value *= u.payload->scale;
     unit = u.payload->base;
     j += u.length;
+    // 4200余件次, 300户次: a count of occasions
+    if (At(text, j) == U'次' && unit.size() == 3 && unit != "次" &&
+        lex_.units.LongestAt(text, j - u.length).length == u.length) {
+      unit += "次";
+      ++j;
+    }
     // 94万辆(列、架)次, 11.3万余场(次): a compound unit, its alternatives in
     // brackets.
     if (At(text, j) == U'(') {
@@ -384,10 +390,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // A verb of its own, or one borrowed from the previous item of the list
   // (收缴枪支62支、子弹5.2万发; 办理刑事处罚97起，行政处罚282起).
   std::u32string verb;
-  // Rates and totals (覆盖率, 货运量, 人数) are measured, not acted on: they
-  // never borrow a verb.
+  // Rates and totals (覆盖率, 货运量, 人数, 处理能力, 满意度, 占比) are
+  // measured, not acted on: they never borrow a verb.
   const char32_t last = empty_before ? 0 : names[0].back();
-  const bool measure = last == U'率' || last == U'量' || last == U'数' || last == U'额';
+  const bool measure = std::u32string_view(U"率量数额值度比力").find(last) != std::u32string_view::npos;
   bool borrow = !region.has_verb && !st.prev_verb.empty() && !measure;
   if (!post_nominal) {
     const size_t tail_end = names_.TailEnd(text, after, kMaxTail);
