@@ -152,6 +152,13 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         }
         return "";
       }));
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_implied_units.txt", longest,
+      [&](const std::u32string& term, const LexiconLine& line) -> std::string {
+        const std::string* unit = Field(line, 0);
+        if (unit == nullptr) return "expected the implied unit";
+        lex.implied_units.Insert(term, *unit);
+        return "";
+      }));
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_target_cues.txt", longest,
       [&](const std::u32string& term, const LexiconLine&) -> std::string {
         lex.targets.Insert(term, 1);

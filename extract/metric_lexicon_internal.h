@@ -49,6 +49,7 @@ struct MetricLexicon {
   Trie<ChangeKind> changes;
   Trie<PeriodKind> periods;
   Trie<TrimKind> trims;
+  Trie<std::string> implied_units;  // name ending → unit (点击量 → 次)
   Trie<int> targets;  // payload unused (vector<bool> has no addresses)
   size_t longest_term = 1;  // over all tries, bounds the "ending at" lookups
 

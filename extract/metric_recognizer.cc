@@ -176,6 +176,17 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
 
   bool TargetBefore(std::u32string_view text, size_t pos, ScanState& st) const;
 
+  // The unit implied by the words right before the number (点击量突破百万 → 次).
+  const std::string* ImpliedUnit(std::u32string_view text, size_t pos, const ScanState& st) const {
+    const size_t floor = std::max(st.clause_start, st.prev_end == kNone ? size_t{0} : st.prev_end);
+    size_t end = pos;
+    if (const EndingMatch<QualifierEntry> q = lex_.LongestEndingAt(lex_.qualifiers, text, end, floor);
+        q.length > 0 && q.payload->before_number) {
+      end -= q.length;
+    }
+    return lex_.LongestEndingAt(lex_.implied_units, text, end, floor).payload;
+  }
+
   static void AssignSentences(const Segmentation& seg, std::vector<MetricMention>& out) {
     size_t s = 0;
     for (MetricMention& m : out) {
@@ -253,10 +264,11 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   }
   // the unit
   std::string unit;
+  Trie<UnitEntry>::Match u;
   if (n.is_percent) {
     unit = "%";
   } else {
-    Trie<UnitEntry>::Match u = lex_.units.LongestAt(text, j);
+    u = lex_.units.LongestAt(text, j);
     if (qualifier.empty() && n.ends_in_multiplier && j == number_end) {
       // 5千克 is 5 千克: give the multiplier back when it starts a unit.
       const Trie<UnitEntry>::Match back = lex_.units.LongestAt(text, j - 1);
@@ -266,13 +278,23 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
         u = back;
       }
     }
-    if (u.length == 0 || u.payload->base.empty()) return std::max(j, number_end);
+    if (u.length == 0 && j == number_end) {
+      // 点击量突破百万: the name implies the unit.
+      const std::string* implied = ImpliedUnit(text, pos, st);
+      const char32_t next = At(text, j);
+      const bool alone = next == 0 || IsSentenceEnd(next) || IsClauseEnd(next) || next == U'、';
+      if (implied == nullptr || !alone) return number_end;
+      unit = *implied;
+    } else if (u.length == 0 || u.payload->base.empty()) {
+      return std::max(j, number_end);
+    }
+  }
+  if (u.length > 0) {
     value *= u.payload->scale;
     unit = u.payload->base;
     j += u.length;
     // 4200余件次, 300户次: a count of occasions
-    if (At(text, j) == U'次' && unit.size() == 3 && unit != "次" &&
-        lex_.units.LongestAt(text, j - u.length).length == u.length) {
+    if (At(text, j) == U'次' && unit.size() == 3 && unit != "次") {
       unit += "次";
       ++j;
     }
