@@ -460,8 +460,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   m.value.value = value;
   bool emitted = false;
   for (const std::u32string& name : names) {
-    // a name needs a Chinese word (not an English sentence or a code)
-    if (std::none_of(name.begin(), name.end(), IsHan)) continue;
+    // A name needs a Chinese word, or a short code with a Chinese unit
+    // (GDP达到3000亿元); an English sentence is no metric of ours.
+    const bool han_unit = !unit.empty() && static_cast<unsigned char>(unit[0]) >= 0x80;
+    if (std::none_of(name.begin(), name.end(), IsHan) && !(han_unit && name.size() <= 10)) continue;
     MetricMention item = m;
     item.name = MetricEncodeUtf8(name);
     out.push_back(std::move(item));

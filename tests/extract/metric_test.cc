@@ -139,6 +139,7 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
        {{"建成运行污水处理厂", 158, "座", "", ""}, {"日处理能力", 4200000, "吨", "", ""}}},
       {"第三季度，全市接处警2.8万起，较去年同期下降12%。",
        {{"接处警", 28000, "起", "", "第三季度"}, {"接处警同比", -12, "%", "", "第三季度"}}},
+      {"全市GDP达到3256.8亿元。", {{"GDP", 325680000000, "元", "", ""}}},
       {"办理各类案件近两千件，组织应急演练三百余次。",
        {{"办理各类案件", 2000, "件", "近", ""}, {"组织应急演练", 300, "次", "余", ""}}},
   };
@@ -210,6 +211,29 @@ TEST_CASE("Create reports a missing lexicon folder", "[metric]") {
   Result<std::unique_ptr<MetricRecognizer>> r = MetricRecognizer::Create(options);
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message().find("/nonexistent/metric-lexicon") != std::string::npos);
+}
+
+TEST_CASE("Find survives random text made of tricky characters", "[metric]") {
+  const std::u32string alphabet = U"0123456789.,%万亿千百十一二两三零〇余多近达至到-—()（）“”《》、，。；\n"
+                                  U"起名个人次万元同比下降增加较上年今年以来月日第破获案件率均分别";
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text;
+    const size_t len = 1 + round % 60;
+    for (size_t k = 0; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text.push_back(alphabet[(seed >> 8) % alphabet.size()]);
+    }
+    const std::vector<MetricMention> found = Recognizer().Find(text, SimpleSegmentation(text));
+    for (const MetricMention& m : found) {
+      CHECK(m.range.start <= m.range.end);
+      CHECK(m.range.end <= text.size());
+      CHECK(m.number.start < m.number.end);
+      CHECK(m.number.end <= text.size());
+      CHECK_FALSE(m.name.empty());
+      CHECK_FALSE(m.value.unit.empty());
+    }
+  }
 }
 
 TEST_CASE("Find survives arbitrary text", "[metric]") {
