@@ -142,11 +142,11 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
         if (kind != nullptr && *kind == "lead") {
-          lex.trims.Insert(term, TrimKind::kLead);
+          lex.lead_trims.Insert(term, 1);
         } else if (kind != nullptr && *kind == "trail") {
-          lex.trims.Insert(term, TrimKind::kTrail);
+          lex.trail_trims.Insert(term, 1);
         } else if (kind != nullptr && *kind == "distribute") {
-          lex.trims.Insert(term, TrimKind::kDistribute);
+          lex.distribute_cues.Insert(term, 1);
         } else {
           return "expected lead, trail or distribute";
         }
@@ -160,8 +160,10 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         return "";
       }));
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_target_cues.txt", longest,
-      [&](const std::u32string& term, const LexiconLine&) -> std::string {
-        lex.targets.Insert(term, 1);
+      [&](const std::u32string& term, const LexiconLine& line) -> std::string {
+        const std::string* kind = Field(line, 0);
+        if (kind != nullptr && *kind != "verb") return "kind must be empty or verb";
+        lex.targets.Insert(term, kind == nullptr ? 0 : 1);
         return "";
       }));
   return lex;

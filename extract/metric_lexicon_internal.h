@@ -33,8 +33,6 @@ enum class ChangeKind { kUp, kDown, kCue };
 
 enum class PeriodKind { kWord, kBoth, kPrefix, kSuffix, kConnector, kTimeUnit };
 
-enum class TrimKind { kLead, kTrail, kDistribute };
-
 // A term of a trie that ends at some position.
 template <typename Payload>
 struct EndingMatch {
@@ -48,9 +46,14 @@ struct MetricLexicon {
   Trie<QualifierEntry> qualifiers;
   Trie<ChangeKind> changes;
   Trie<PeriodKind> periods;
-  Trie<TrimKind> trims;
+  // metric_name_trim.txt, one trie per kind (a word may be both lead and trail)
+  Trie<int> lead_trims;
+  Trie<int> trail_trims;
+  Trie<int> distribute_cues;
   Trie<std::string> implied_units;  // name ending → unit (点击量 → 次)
-  Trie<int> targets;  // payload unused (vector<bool> has no addresses)
+  // metric_target_cues.txt: payload 1 = the cue needs a metric verb after it
+  // (将建成, 计划投资), 0 = always a cue (确保, 力争)
+  Trie<int> targets;
   size_t longest_term = 1;  // over all tries, bounds the "ending at" lookups
 
   // Reads the metric_*.txt files of `dir`. IOError / InvalidArgument naming

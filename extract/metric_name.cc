@@ -95,8 +95,8 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   // leading scope words and adverbs: 全区共, 先后, 其中
   for (bool again = true; again && !s.empty();) {
     again = false;
-    const Trie<TrimKind>::Match m = lex_.trims.LongestAt(s, 0);
-    if (m.length > 0 && *m.payload == TrimKind::kLead && m.length < s.size()) {
+    const Trie<int>::Match m = lex_.lead_trims.LongestAt(s, 0);
+    if (m.length > 0 && m.length < s.size()) {
       s.erase(0, m.length);
       again = true;
     }
@@ -108,8 +108,8 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   // trailing words: 等, 共计, 分别
   for (bool again = true; again && !s.empty();) {
     again = false;
-    const EndingMatch<TrimKind> m = lex_.LongestEndingAt(lex_.trims, s, s.size());
-    if (m.length > 0 && *m.payload == TrimKind::kTrail && m.length < s.size()) {
+    const EndingMatch<int> m = lex_.LongestEndingAt(lex_.trail_trims, s, s.size());
+    if (m.length > 0 && m.length < s.size()) {
       s.erase(s.size() - m.length);
       again = true;
     }
@@ -203,8 +203,8 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   }
   r.respectively |= end - start >= 2 && text.substr(end - 2, 2) == U"分别";
   // 封闭式管理、专职保安员配备率均达100%: one metric per item.
-  if (const EndingMatch<TrimKind> d = lex_.LongestEndingAt(lex_.trims, text, end, start);
-      d.length > 0 && *d.payload == TrimKind::kDistribute) {
+  if (const EndingMatch<int> d = lex_.LongestEndingAt(lex_.distribute_cues, text, end, start);
+      d.length > 0) {
     end -= d.length;
     size_t item_start = start;
     for (size_t k = start; k <= end; ++k) {

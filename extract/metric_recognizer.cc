@@ -205,7 +205,11 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
 bool LexiconMetricRecognizer::TargetBefore(std::u32string_view text, size_t pos,
                                            ScanState& st) const {
   for (size_t k = st.target_scanned; k < pos && !st.target_seen; ++k) {
-    if (lex_.targets.LongestAt(text, k).length > 0) st.target_seen = true;
+    if (const Trie<int>::Match t = lex_.targets.LongestAt(text, k); t.length > 0) {
+      // 将建成, 计划投资: a plan only when a metric verb follows
+      const Trie<VerbKind>::Match v = lex_.verbs.LongestAt(text, k + t.length);
+      if (*t.payload == 0 || (v.length > 0 && *v.payload == VerbKind::kVerb)) st.target_seen = true;
+    }
     // 到2025年: a deadline, unless it closes a range (2021年到2023年)
     if (text[k] == U'到' && IsDigit(At(text, k + 1)) && IsDigit(At(text, k + 4)) &&
         At(text, k + 5) == U'年' && (k == 0 || (text[k - 1] != U'年' && !IsDigit(text[k - 1])))) {
