@@ -75,8 +75,10 @@ std::u32string MetricNamer::CleanTail(std::u32string_view text, size_t from, siz
   for (size_t k = from; k < to; ++k) {
     if (!IsQuote(text[k])) out.push_back(text[k]);
   }
-  // A trailing 的 or 等 belongs to what follows, not to the name.
+  // A trailing 的 or 等 belongs to what follows, a leading 的 to the number
+  // (50%以上的企业).
   while (!out.empty() && (out.back() == U'的' || out.back() == U'等')) out.pop_back();
+  if (!out.empty() && out.front() == U'的') out.erase(0, 1);
   return out;
 }
 

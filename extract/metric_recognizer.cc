@@ -363,6 +363,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   const NameRegion region = names_.Analyse(text, region_start, region_end, &region_period);
   m.value.period = MetricEncodeUtf8(region_period.empty() ? st.period : region_period);
 
+  // 一个, 一起, 三项 are words far more often than counts: a small Chinese
+  // numeral needs a verb of its own (打掉涉黑团伙一个, not 和大家一起).
+  if (n.is_chinese && value < 10 && !region.has_verb) return after;
   const bool region_empty = !region.change && !region.has_verb &&
                             (region.items.empty() || (region.items.size() == 1 && region.items[0].empty()));
   const bool percent = n.is_percent || unit == "个百分点";

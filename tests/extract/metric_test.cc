@@ -188,6 +188,8 @@ TEST_CASE("Find skips numbers that are not metrics", "[metric]") {
       "咨询电话:0471-6945678。",                                // a phone number
       "张某，男，45岁，因涉嫌诈骗罪被刑事拘留。",               // an age
       "第十四届全国人大一次会议审议通过了政府工作报告。",       // 一次会议
+      "民警和群众一起，推行一户一策、一件事一次办。",           // words with 一
+      "百名干部进千企，万名党员进万家。",                       // slogans
   };
   for (const std::string& sentence : none) {
     INFO(sentence);
