@@ -74,7 +74,31 @@ class MetricRecognizer {
  public:
   [[nodiscard]] static Result<std::unique_ptr<MetricRecognizer>> Create(const MetricOptions& options);
   virtual ~MetricRecognizer() = default;
-  // All metrics of the text, in text order.
+  // All metrics of the text, in text order. One linear scan; work is done
+  // only where a number starts. What it decides:
+  //  - a metric is a number with a measure word (metric_units.txt), a
+  //    percent, or a unit implied by its name (点击量突破百万 → 次);
+  //  - not metrics: numbers inside “” 《》 quotes (清风2023), dates and
+  //    durations (年 月 日 个月 are no units), codes (331国道, G6, 96110),
+  //    ordinals (第一, 一是), plans and targets after 确保/力争/将+verb …
+  //    (metric_target_cues.txt), small Chinese numerals without a verb (一个,
+  //    一起), and names without Chinese (English text);
+  //  - name: the clause before the number cut at its first metric verb
+  //    (全区公安机关已打掉传统涉黑组织1个 → 打掉传统涉黑组织), or for a number
+  //    before its noun, verb + noun (设立7个边境管理政务服务中心 →
+  //    设立边境管理政务服务中心); a list item without a verb borrows the
+  //    previous item's (收缴枪支62支、子弹5.2万发 → 收缴子弹); 3000余支、
+  //    5.9万余人 gives two metrics with one name; …、…均达100% gives one per
+  //    item; A、B分别下降x%、y% pairs items and numbers;
+  //  - a change (同比下降, 比上年同期减少, 较2022年提高, or 增加/下降 right
+  //    after another metric of the sentence) is its own metric named
+  //    <changed thing>同比 for percent changes and <changed thing>较上年
+  //    otherwise, with a signed value; 提升至82% is a level, not a change;
+  //  - a range 3至5个 is one metric with the lower bound (range_high = 5);
+  //  - period: a time phrase inside the clause, else the last one that opened
+  //    a clause earlier in the paragraph (今年以来，… holds for what follows).
+  // Sentence indices come from `segmentation` (-1 when it has none there);
+  // the clause and sentence logic itself reads the punctuation of `text`.
   virtual std::vector<MetricMention> Find(std::u32string_view text,
                                           const Segmentation& segmentation) const = 0;
 };
