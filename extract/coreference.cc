@@ -58,6 +58,10 @@ class Resolver {
       full = ctx_->main_region_full.substr(0, ctx_->main_region_full.size() -
                                                   m.level_prefix.size()) +
              m.name;
+    } else if (!ctx_->main_region_full.empty() && EndsWith(m.name, U"厅")) {
+      // A provincial department named alone (公安厅) is the document's province's.
+      const LexEntry* e = lexicon_.trie().Find(m.name);
+      if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
     full_[i] = full;
     return full;

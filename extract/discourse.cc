@@ -50,7 +50,7 @@ Discourse::Discourse(const DocContext& ctx, const std::vector<EntityDraft>& enti
       const Mention& m = ctx.mentions[mi];
       if (m.start < st.label.end || m.start >= t.range.end) continue;
       if (ctx.EndingAt(m.start, kScopeWord) != nullptr && !Blocked(m)) {
-        t.collective = {m.entity};
+        t.collective = GroupOf(mi);
         break;
       }
     }
@@ -71,6 +71,8 @@ Discourse::Discourse(const DocContext& ctx, const std::vector<EntityDraft>& enti
   for (const EnumerationItem& it : seg.items) {
     ItemExtent x;
     x.heading = it.heading;
+    // A program far into a long first sentence is not what the item is about.
+    x.heading.end = std::min(x.heading.end, it.marker.end + 40);
     x.rank = MarkerRank(ctx.text().substr(it.marker.start, it.marker.end - it.marker.start));
     x.range = {it.marker.start, static_cast<uint32_t>(ctx.text().size())};
     const int para = ctx.ParagraphAt(it.marker.start);
@@ -85,6 +87,25 @@ Discourse::Discourse(const DocContext& ctx, const std::vector<EntityDraft>& enti
         end = std::min(end, items_[k].range.start);
         break;
       }
+    }
+    // An item ends with its paragraph unless the next paragraphs open deeper items.
+    int para = ctx.ParagraphAt(items_[i].range.start);
+    while (para >= 0) {
+      const uint32_t pend = seg.paragraphs[para].range.end;
+      const int next = para + 1 < static_cast<int>(seg.paragraphs.size()) ? para + 1 : -1;
+      bool deeper = false;
+      if (next >= 0) {
+        for (size_t k = i + 1; k < items_.size(); ++k) {
+          if (items_[k].range.start == seg.paragraphs[next].range.start) {
+            deeper = items_[k].rank > items_[i].rank;
+          }
+        }
+      }
+      if (!deeper) {
+        end = std::min(end, pend);
+        break;
+      }
+      para = next;
     }
     items_[i].range.end = std::max(end, items_[i].range.start);
     for (size_t k = i; k > 0; --k) {

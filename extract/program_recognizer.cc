@@ -163,26 +163,31 @@ void RecognizePrograms(DocContext* ctx) {
       continue;
     }
     if (x.start == h->start) continue;  // a bare kind word: 行动以来
+    // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
+    if (x.quotes.empty() && !x.quoted_whole && h->start - x.start < 3) continue;
     if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;
     bool accept = !x.quotes.empty() || x.quoted_whole;
     bool credited = true;
-    const bool conducted = b != nullptr && (b->roles() & (kConductVerb | kBuildVerb)) != 0;
+    bool conducted = b != nullptr && (b->roles() & (kConductVerb | kBuildVerb)) != 0;
     if (conducted) accept = true;
     if (b != nullptr && (b->roles() & kReferenceVerb) != 0 && !h->entry->weak_kind) {
       accept = true;
       credited = false;
     }
     if (!h->entry->weak_kind) {
-      if (bword == U"以") accept = true;
+      if (bword == U"以") accept = conducted = true;
       if (bword == U"和" || bword == U"及" || bword == U"与") {
         for (const Mention& m : ctx->mentions) {
-          if (m.type == EntityType::kProgram && m.end == b->start) accept = true;
+          if (m.type == EntityType::kProgram && m.end == b->start) {
+            accept = true;
+            conducted = m.conducted;
+          }
         }
       }
       if (bword == U"的") {
         const TextRange clause = ctx->ClauseAt(b->start);
         for (uint32_t p = clause.start + 1; p <= b->start; ++p) {
-          if (ctx->EndingAt(p, kConductVerb) != nullptr) accept = true;
+          if (ctx->EndingAt(p, kConductVerb) != nullptr) accept = conducted = true;
         }
       }
     }
@@ -209,7 +214,10 @@ void RecognizePrograms(DocContext* ctx) {
     if (t[i - 1] != U'以' || !IsOpenQuote(t[i])) continue;
     uint32_t k = i + 1;
     while (k < t.size() && !IsCloseQuote(t[k]) && k - i < 20) ++k;
-    if (k + 1 < t.size() && IsCloseQuote(t[k]) && t[k + 1] == U'为' && k > i + 1) {
+    const std::u32string_view inner = t.substr(i + 1, k - i - 1);
+    const bool slogan = inner.find(U'、') != inner.npos || inner.find(U'，') != inner.npos ||
+                        inner.find(',') != inner.npos;
+    if (k + 1 < t.size() && IsCloseQuote(t[k]) && t[k + 1] == U'为' && k > i + 1 && !slogan) {
       AddProgram(ctx, i + 1, k, true, -1, {});
     }
   }

@@ -120,7 +120,7 @@ class Rules {
   void Reports(const std::vector<MetricMention>& metrics, const std::vector<int>& ids) {
     for (size_t i = 0; i < metrics.size(); ++i) {
       const MetricMention& mm = metrics[i];
-      const uint32_t pos = mm.range.start;
+      const uint32_t pos = mm.number.start;
       const int owner = OwnerOf(pos);
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
     }
@@ -192,6 +192,12 @@ class Rules {
   }
 
   int OwnerOf(uint32_t pos) const {
+    // 0. The program that heads the paragraph's item (一是…“护校安园”专项行动).
+    const int top = discourse_.ItemAt(pos);
+    if (top >= 0 && discourse_.items()[top].opens_paragraph) {
+      const int h = HeadingProgram(top);
+      if (h >= 0) return h;
+    }
     // 1. A program credited in the same sentence.
     const int s = ctx_.SentenceAt(pos);
     if (s >= 0) {

@@ -144,7 +144,9 @@ Segmentation Segment(const std::u32string& t) {
     for (uint32_t i = start; i < end && i < start + 40; ++i) {
       if (IsSentenceEnd(t[i]) || t[i] == U'，' || t[i] == ',') break;
       if (t[i] == U'：' || t[i] == ':') {
-        if (i > start + 2) {
+        int han = 0;
+        for (uint32_t k = start; k < i; ++k) han += t[k] >= 0x4E00 && t[k] <= 0x9FFF;
+        if (i > start + 2 && han >= 2 && t[start] != '[') {
           SpeakerTurn st;
           st.label = {start, i};
           st.start_to_end = {i + 1, n};
