@@ -15,7 +15,10 @@ const std::u32string_view kMeasureChars = U"个级项支批类家名";
 // start of a title (总队长), and a one-character kind has two Han
 // characters before it that are not numerals (550余处 is a count).
 bool ValidKind(const DocContext& ctx, const LexHit& h) {
-  if (ctx.Overlapped(h.start, h.end, kNotKind, 0)) return false;
+  // 查处 cancels 处 unless a title follows (调查处处长).
+  if (ctx.StartingAt(h.end, kTitle) == nullptr && ctx.Overlapped(h.start, h.end, kNotKind, 0)) {
+    return false;
+  }
   if (ctx.Overlapped(h.start, h.end, kTitle, h.end + 1)) return false;
   if (h.entry->single_char_kind && (h.roles() & kAgencyName) == 0) {
     if (h.start < 2) return false;
@@ -35,9 +38,8 @@ uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles
     if (!IsNameChar(ctx.text()[s - 1])) break;
     const LexHit* b = ctx.EndingAt(s, boundary_roles);
     // A boundary inside a longer lexicon name (发展和改革) does not count.
-    if (b != nullptr && !ctx.Overlapped(b->start, b->end, kAgencyKind | kAgencyName | kRegionName |
-                                                                 kRegionLevel | kNameWord,
-                                        s + 1)) {
+    if (b != nullptr &&
+        !ctx.InsideLonger(*b, kAgencyKind | kAgencyName | kRegionName | kRegionLevel | kNameWord)) {
       break;
     }
     --s;

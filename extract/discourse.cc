@@ -192,7 +192,7 @@ std::vector<int> Discourse::ActorsAt(uint32_t pos, int depth) const {
   if (depth <= 2) return {};
   // 3. The first actor of the enclosing items, innermost first.
   for (int i = ItemAt(pos); i >= 0; i = items_[i].parent) {
-    std::vector<int> a = FirstActorIn(items_[i].range.start, items_[i].range.end);
+    std::vector<int> a = FirstActorIn(items_[i].range.start, pos);
     if (!a.empty()) return a;
   }
   if (depth <= 3) return {};

@@ -86,6 +86,18 @@ bool DocContext::Overlapped(uint32_t start, uint32_t end, uint32_t roles,
   return false;
 }
 
+bool DocContext::InsideLonger(const LexHit& h, uint32_t roles) const {
+  const uint32_t from = h.start >= 8 ? h.start - 8 : 0;
+  for (uint32_t k = start_index_[from]; k < start_index_[h.end]; ++k) {
+    const LexHit& o = hits_[k];
+    if ((o.roles() & roles) != 0 && o.start < h.end && o.end > h.start &&
+        (o.start < h.start || o.end > h.end)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int DocContext::SentenceAt(uint32_t pos) const {
   const auto& s = seg_.sentences;
   auto it = std::upper_bound(s.begin(), s.end(), pos,

@@ -23,6 +23,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       break;
     case kProgramKind:
       e.weak_kind |= f1 == "weak";
+      e.venue |= f1 == "venue";
       break;
     case kRegionLevel:
       e.generic_level |= f1 == "generic";

@@ -47,6 +47,7 @@ struct LexEntry {
   bool single_char_kind = false;  // agency kind of one character (厅, 局)
   bool alone = false;             // agency kind that is a name by itself (公安厅)
   bool weak_kind = false;         // program kind needing a verb or quotes (平台)
+  bool venue = false;             // program kind that is a meeting (论坛), not field work
   bool generic_level = false;     // 盟市, 旗县
   bool province = false;          // region of province level
   bool list_only_place = false;   // place suffix valid only in a 在…list

@@ -48,6 +48,7 @@ struct Mention {
   bool credited = true;
   bool conducted = false;       // introduced by a conducting verb or a 以…为 frame
   int group = -1;               // programs listed together (“獴猎”“靖边”等)
+  bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
   // Persons: title and agency from "AGENCY TITLE NAME".
   std::u32string title;
   int post_agency = -1;
@@ -67,6 +68,9 @@ class DocContext {
   const LexHit* EndingAt(uint32_t pos, uint32_t roles) const;
   // All hits overlapping [start, end) with any of `roles`.
   bool Overlapped(uint32_t start, uint32_t end, uint32_t roles, uint32_t min_end_beyond) const;
+  // Whether a hit with `roles` overlaps `h` without being the same span
+  // (贯彻 inside 学习贯彻): such a boundary word does not end a name.
+  bool InsideLonger(const LexHit& h, uint32_t roles) const;
 
   std::u32string Slice(uint32_t start, uint32_t end) const {
     return std::u32string(text_.substr(start, end - start));

@@ -38,8 +38,9 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
     }
     if (!IsNameChar(c)) break;
     const LexHit* b = ctx.EndingAt(s, kProgramBoundary);
-    if (b != nullptr && !ctx.Overlapped(b->start, b->end, kProgramKind | kAgencyKind | kNameWord | kRegionLevel,
-                                        s + 1)) break;
+    if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord | kRegionLevel)) {
+      break;
+    }
     --s;
   }
   x.start = s;
@@ -208,6 +209,7 @@ void RecognizePrograms(DocContext* ctx) {
     AddProgram(ctx, x.start, h->end, conducted || !x.quotes.empty() || x.quoted_whole, group,
                x.quotes);
     ctx->mentions.back().credited = credited;
+    ctx->mentions.back().field_work = !h->entry->weak_kind && !h->entry->venue;
   }
   // “清风2023” framed by 以…为: the name stands alone.
   for (uint32_t i = 1; i + 1 < t.size(); ++i) {

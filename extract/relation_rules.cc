@@ -51,11 +51,16 @@ class Rules {
         for (const int a : discourse_.ActorsAt(m.start, 4)) {
           Add(a, Predicate::kConducts, m.entity, m.start, m.end);
         }
-        // The heading program of a paragraph item is the speaker's unit's too.
+        // A top heading program (no enclosing item names one) is the speaker's
+        // unit's work too: 一是精心组织开展“护校安园”专项行动 under 治安管理总队.
         const int item = discourse_.ItemAt(m.start);
         const int turn = discourse_.TurnAt(m.start);
-        if (item >= 0 && turn >= 0 && discourse_.items()[item].opens_paragraph &&
-            InHeading(item, m)) {
+        bool top = item >= 0 && InHeading(item, m);
+        for (int i = item >= 0 ? discourse_.items()[item].parent : -1; top && i >= 0;
+             i = discourse_.items()[i].parent) {
+          top = HeadingProgram(i) < 0;
+        }
+        if (top && turn >= 0) {
           for (const int a : discourse_.turns()[turn].speaker_agencies) {
             Add(a, Predicate::kConducts, m.entity, m.start, m.end);
           }
@@ -64,7 +69,8 @@ class Rules {
       if (m.conducted) PartOf(m);
       // A program named after a place takes place there (黄河禁渔执法行动).
       for (const Mention& p : ctx_.mentions) {
-        if (p.type == EntityType::kPlace && p.start >= m.start && p.end <= m.end && m.conducted) {
+        if (p.type == EntityType::kPlace && p.start >= m.start && p.end <= m.end && m.conducted &&
+            m.field_work) {
           Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
         }
       }
@@ -214,10 +220,7 @@ class Rules {
       const std::vector<int> a = discourse_.ActorsAt(pos, 2);
       if (!a.empty()) return a.front();
       for (const Mention& m : ctx_.mentions) {
-        if (m.start >= r.start && m.end <= pos && m.type != EntityType::kMetric) {
-          if (m.type == EntityType::kPlace) return m.entity;
-          break;
-        }
+        if (m.type == EntityType::kPlace && m.start == r.start && m.end <= pos) return m.entity;
       }
       if (p == -2) return ActorOrRegion(pos);
     }
