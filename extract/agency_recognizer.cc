@@ -47,25 +47,26 @@ uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles
   return s;
 }
 
-// Skips collective level words (盟市, 旗县) and counts (三级, 8个) at the
-// start of a candidate name.
+// Cuts a candidate name after its last collective level word (盟市, 旗县)
+// or count (三级, 8个): 调整充实市县两级平安建设工作领导小组 → 平安建设工作领导小组.
 uint32_t SkipLeadingNoise(const DocContext& ctx, uint32_t s, uint32_t limit) {
-  for (bool changed = true; changed && s < limit;) {
-    changed = false;
-    const LexHit* lv = ctx.StartingAt(s, kRegionLevel);
-    if (lv != nullptr && lv->entry->generic_level && lv->end <= limit) {
-      s = lv->end;
-      changed = true;
+  uint32_t cut = s;
+  for (uint32_t p = s; p < limit; ++p) {
+    const LexHit* lv = ctx.StartingAt(p, kRegionLevel);
+    // A counted set of regions is part of the name (沿黄9省区公安机关).
+    if (lv != nullptr && lv->entry->generic_level && lv->end <= limit &&
+        (p == 0 || !IsDigitChar(ctx.text()[p - 1]))) {
+      cut = lv->end;
       continue;
     }
-    uint32_t k = s;
-    while (k < limit && (IsDigitChar(ctx.text()[k]) || IsChineseNumeral(ctx.text()[k]))) ++k;
-    if (k > s && k < limit && kMeasureChars.find(ctx.text()[k]) != std::u32string_view::npos) {
-      s = k + 1;
-      changed = true;
+    const char32_t c = ctx.text()[p];
+    if ((IsDigitChar(c) || IsChineseNumeral(c)) && (p == s || !IsChineseNumeral(ctx.text()[p - 1]))) {
+      uint32_t k = p;
+      while (k < limit && (IsDigitChar(ctx.text()[k]) || IsChineseNumeral(ctx.text()[k]))) ++k;
+      if (k < limit && kMeasureChars.find(ctx.text()[k]) != std::u32string_view::npos) cut = k + 1;
     }
   }
-  return s;
+  return cut;
 }
 
 // The last valid kind word inside [s, limit): the parent's end.
@@ -133,7 +134,7 @@ void RecognizeAgencies(DocContext* ctx) {
     const bool full_name = (h->roles() & kAgencyName) != 0;
     uint32_t s = full_name && (h->roles() & kAgencyKind) == 0
                      ? h->start
-                     : ExtendLeft(*ctx, h->start, kBoundaryRoles | kTitle);
+                     : ExtendLeft(*ctx, h->start, (kBoundaryRoles & ~kBuildVerb) | kTitle);
     s = SkipLeadingNoise(*ctx, s, h->start);
     // National level words before a full name join it (国家 + 移民局).
     if (full_name && s == h->start) {

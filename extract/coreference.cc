@@ -52,12 +52,14 @@ class Resolver {
       const Mention& p = ctx_->mentions[m.parent];
       const size_t cut = p.end - m.start;
       full = FullAgencyName(m.parent) + (cut < m.name.size() ? m.name.substr(cut) : U"");
-    } else if (!m.level_prefix.empty() && !ctx_->main_region_full.empty() &&
-               EndsWith(ctx_->main_region_full, m.level_prefix) &&
-               ctx_->main_region_full != m.level_prefix) {
-      full = ctx_->main_region_full.substr(0, ctx_->main_region_full.size() -
-                                                  m.level_prefix.size()) +
-             m.name;
+    } else if (!m.level_prefix.empty()) {
+      // 自治区公安厅 → 内蒙古自治区公安厅; 市委 → 巴彦淖尔市委.
+      for (const std::u32string* region : {&ctx_->main_region_full, &ctx_->main_city_full}) {
+        if (!region->empty() && EndsWith(*region, m.level_prefix) && *region != m.level_prefix) {
+          full = region->substr(0, region->size() - m.level_prefix.size()) + m.name;
+          break;
+        }
+      }
     } else if (!ctx_->main_region_full.empty() && EndsWith(m.name, U"厅")) {
       // A provincial department named alone (公安厅) is the document's province's.
       const LexEntry* e = lexicon_.trie().Find(m.name);
@@ -244,6 +246,25 @@ std::u32string MainRegion(const DocContext& ctx) {
   }
   std::u32string best;
   int n = 0;
+  for (const auto& [name, c] : counts) {
+    if (c > n) {
+      best = name;
+      n = c;
+    }
+  }
+  return best;
+}
+
+std::u32string MainCity(const DocContext& ctx) {
+  std::map<std::u32string, int> counts;
+  for (const LexHit& h : ctx.hits()) {
+    if ((h.roles() & kRegionName) != 0 && !h.entry->province && !h.entry->full_name.empty() &&
+        ctx.StartingAt(h.start, kRegionName) == &h) {
+      ++counts[h.entry->full_name];
+    }
+  }
+  std::u32string best;
+  int n = 1;
   for (const auto& [name, c] : counts) {
     if (c > n) {
       best = name;

@@ -29,5 +29,7 @@ std::vector<EntityDraft> ResolveCoreference(DocContext* ctx, const LexiconSet& l
 
 // The document's province (most mentioned), as its full name, or empty.
 std::u32string MainRegion(const DocContext& ctx);
+// The most mentioned region below province level (named twice or more), or empty.
+std::u32string MainCity(const DocContext& ctx);
 
 }  // namespace govkg::internal

@@ -68,6 +68,7 @@ class LexiconExtractor final : public Extractor {
     const internal::Segmentation seg = internal::Segment(norm.text);
     internal::DocContext ctx(norm.text, seg, *lexicon_);
     ctx.main_region_full = internal::MainRegion(ctx);
+    ctx.main_city_full = internal::MainCity(ctx);
     internal::RecognizeAgencies(&ctx);
     internal::RecognizePrograms(&ctx);
     internal::RecognizePersons(&ctx);

@@ -83,6 +83,7 @@ class DocContext {
 
   std::vector<Mention> mentions;
   std::u32string main_region_full;  // 内蒙古自治区, the document's province
+  std::u32string main_city_full;    // 巴彦淖尔市, its most mentioned city or league, if any
 
  private:
   std::u32string_view text_;

@@ -249,9 +249,11 @@ class Rules {
   int ActorOrRegion(uint32_t pos) const {
     const std::vector<int> a = discourse_.ActorsAt(pos, 4);
     if (!a.empty()) return a.front();
-    for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].type == EntityType::kPlace && entities_[e].name == ctx_.main_region_full) {
-        return static_cast<int>(e);
+    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
+          return static_cast<int>(e);
+        }
       }
     }
     return -1;
