@@ -328,6 +328,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     j += q.length;
   }
   const size_t after = j;
+  // 400 digits in a row are no quantity (and would not survive JSON).
+  if (!std::isfinite(value) || std::fabs(value) > 1e18) return after;
   const char32_t next = At(text, after);
   const bool post_nominal = after >= text.size() || IsSentenceEnd(next) || IsClauseEnd(next) ||
                             ClosesPhrase(next) || IsCloseQuote(next) || IsNumberChar(next) ||

@@ -249,6 +249,20 @@ TEST_CASE("Find survives random text made of tricky characters", "[metric]") {
   }
 }
 
+TEST_CASE("Find rejects absurd numbers and stays linear on long runs", "[metric]") {
+  std::u32string digits(5000, U'9');
+  digits += U"个。";
+  CHECK(Recognizer().Find(digits, Segmentation{}).empty());
+  std::u32string chinese(200000, U'一');
+  chinese += U"个。";
+  CHECK(Recognizer().Find(chinese, Segmentation{}).empty());
+  std::u32string tens(200000, U'十');
+  CHECK(Recognizer().Find(tens, Segmentation{}).empty());
+  std::u32string years;
+  for (int k = 0; k < 20000; ++k) years += U"1年";
+  CHECK(Recognizer().Find(years, Segmentation{}).empty());
+}
+
 TEST_CASE("Find survives arbitrary text", "[metric]") {
   const std::u32string texts[] = {U"", U"3", U"万", U"百分之", U"(((", U")))", U"“”“", U"3至", U"5余",
                                   U"1,2,3,4,5", U"１２３", U"增加", U"同比下降%", U"3(个、"};
