@@ -70,6 +70,9 @@ struct ScanState {
   // paragraph-wide: the current period and the last non-change metric's name
   std::u32string period;
   std::u32string prev_base;
+  // the names of this sentence's metrics since its last change: 发生事故236起、
+  // 死亡198人，同比分别下降15.2%和12.8% pairs them with the changes
+  std::vector<std::u32string> sentence_names;
 
   void NewSentence(size_t start) {
     sentence_start = clause_start = target_scanned = start;
@@ -79,6 +82,7 @@ struct ScanState {
     pending_items.clear();
     prev_end = kNone;
     prev_name.clear();
+    sentence_names.clear();
     prev_verb.clear();
     target_seen = false;
   }
@@ -392,7 +396,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       st.prev_end = after;
       if (base.empty()) return after;
       if (region.respectively) {
-        std::vector<std::u32string> items = names_.SplitList(base);
+        std::vector<std::u32string> items = region.change_base.empty()
+                                                ? st.sentence_names
+                                                : names_.SplitList(base);
         if (items.size() > 1) {
           base = items.front();
           st.pending_items.assign(items.begin() + 1, items.end());
@@ -404,6 +410,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       m.value.value = region.change_down ? -value : value;
       m.name = MetricEncodeUtf8(base) + (percent ? "同比" : "较上年");
       out.push_back(std::move(m));
+      st.sentence_names.clear();
       return after;
     }
   }
@@ -481,6 +488,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (!emitted) return after;
   st.prev_end = after;
   st.prev_name = names.back();
+  st.sentence_names.insert(st.sentence_names.end(), names.begin(), names.end());
   if (!verb.empty()) st.prev_verb = verb;
   st.prev_base = names.back();
   return after;
