@@ -64,6 +64,7 @@ struct ScanState {
   size_t prev_end = kNone;
   std::u32string prev_name;
   std::u32string prev_verb;
+  std::string prev_unit;
   // target cues seen in this sentence, scanned lazily up to target_scanned
   size_t target_scanned = 0;
   bool target_seen = false;
@@ -459,6 +460,15 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       if (!name.empty()) name = st.prev_verb + name;
     }
   }
+  // 新建5G基站3000个，累计建成1.2万个: a bare verb takes the previous
+  // metric's object when it counts the same kind of thing (not 死亡198人
+  // after 发生事故236起).
+  if (names.size() == 1 && !names[0].empty() && names[0] == region.verb && !st.prev_name.empty() &&
+      unit == st.prev_unit &&
+      !st.prev_verb.empty() && st.prev_name.size() > st.prev_verb.size() &&
+      st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0) {
+    names[0] += st.prev_name.substr(st.prev_verb.size());
+  }
   // 3000余支、5.9万余人: an item with no words of its own repeats the previous name.
   if (names.empty() || (names.size() == 1 && names[0].empty())) {
     if (!follows_metric || st.prev_name.empty()) return after;
@@ -488,6 +498,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (!emitted) return after;
   st.prev_end = after;
   st.prev_name = names.back();
+  st.prev_unit = unit;
   st.sentence_names.insert(st.sentence_names.end(), names.begin(), names.end());
   if (!verb.empty()) st.prev_verb = verb;
   st.prev_base = names.back();
