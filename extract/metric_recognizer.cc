@@ -13,6 +13,7 @@
 #include "extract/metric_internal.h"
 #include "extract/metric_lexicon_internal.h"
 #include "extract/metric_name_internal.h"
+#include "extract/metric_quantity_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -40,9 +41,6 @@ bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'《' || c == U'‘' 
 bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'》' || c == U'’' || c == U'」'; }
 bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool IsRangeConnector(char32_t c) {
-  return c == U'至' || c == U'到' || c == U'-' || c == U'~' || c == U'～' || c == U'—';
-}
 char32_t At(std::u32string_view text, size_t i) { return i < text.size() ? text[i] : 0; }
 
 // What the scan remembers inside one sentence and one paragraph.
@@ -243,96 +241,21 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                        before == U'成' || before == U'好' || IsNumberChar(before))) {
     return number_end;
   }
-  double value = n.value;
-  size_t j = number_end;
-  // A range 3至5个: the metric takes the lower bound (MetricMention::range_high
-  // keeps the upper one).
-  double high = 0;
-  if (!n.is_percent && IsRangeConnector(At(text, j)) && IsNumberChar(At(text, j + 1))) {
-    const ParsedNumber n2 = ParseNumberAt(text, j + 1);
-    if (n2.length > 0 && n2.is_chinese == n.is_chinese) {
-      high = n2.value;
-      if (n2.ends_in_multiplier && !n.ends_in_multiplier) value *= n2.last_scale;
-      n.is_percent = n2.is_percent;
-      j += 1 + n2.length;
-    }
+  Quantity quantity = ReadQuantity(lex_, text, pos, n);
+  if (quantity.unit.empty()) {
+    // 点击量突破百万: the name implies the unit.
+    const std::string* implied = quantity.end == number_end ? ImpliedUnit(text, pos, st) : nullptr;
+    const char32_t next = At(text, quantity.end);
+    const bool alone = next == 0 || IsSentenceEnd(next) || IsClauseEnd(next) || next == U'、';
+    if (implied == nullptr || !alone) return std::max(quantity.end, number_end);
+    quantity.unit = *implied;
   }
-  // 6100余个, 500余万册, 4200多公里
-  std::string qualifier;
-  if (!n.is_percent) {
-    const Trie<QualifierEntry>::Match q = lex_.qualifiers.LongestAt(text, j);
-    if (q.length == 1 && !q.payload->before_number) {
-      qualifier = q.payload->canonical;
-      j += q.length;
-      const char32_t m = At(text, j);
-      if (m == U'万' || m == U'亿') {
-        value *= m == U'万' ? 1e4 : 1e8;
-        ++j;
-      }
-    }
-  }
-  // the unit
-  std::string unit;
-  Trie<UnitEntry>::Match u;
-  if (n.is_percent) {
-    unit = "%";
-  } else {
-    u = lex_.units.LongestAt(text, j);
-    if (qualifier.empty() && n.ends_in_multiplier && j == number_end) {
-      // 5千克 is 5 千克: give the multiplier back when it starts a unit.
-      const Trie<UnitEntry>::Match back = lex_.units.LongestAt(text, j - 1);
-      if (back.length >= 2) {
-        value /= n.last_scale;
-        --j;
-        u = back;
-      }
-    }
-    if (u.length == 0 && j == number_end) {
-      // 点击量突破百万: the name implies the unit.
-      const std::string* implied = ImpliedUnit(text, pos, st);
-      const char32_t next = At(text, j);
-      const bool alone = next == 0 || IsSentenceEnd(next) || IsClauseEnd(next) || next == U'、';
-      if (implied == nullptr || !alone) return number_end;
-      unit = *implied;
-    } else if (u.length == 0 || u.payload->base.empty()) {
-      return std::max(j, number_end);
-    }
-  }
-  if (u.length > 0) {
-    value *= u.payload->scale;
-    unit = u.payload->base;
-    j += u.length;
-    // 4200余件次, 300户次: a count of occasions
-    if (At(text, j) == U'次' && unit.size() == 3 && unit != "次") {
-      unit += "次";
-      ++j;
-    }
-    // 94万辆(列、架)次, 11.3万余场(次): a compound unit, its alternatives in
-    // brackets.
-    if (At(text, j) == U'(') {
-      size_t k = j + 1;
-      while (true) {
-        const Trie<UnitEntry>::Match alt = lex_.units.LongestAt(text, k);
-        if (alt.length == 0 || alt.payload->base.empty()) break;
-        k += alt.length;
-        if (At(text, k) != U'、') break;
-        ++k;
-      }
-      if (k > j + 1 && At(text, k) == U')') {
-        size_t unit_end = k + 1;
-        if (At(text, unit_end) == U'次') ++unit_end;
-        unit += MetricEncodeUtf8(text.substr(j, unit_end - j));
-        j = unit_end;
-      }
-    }
-  }
-  // 96.8%以上, 100人左右
-  if (const Trie<QualifierEntry>::Match q = lex_.qualifiers.LongestAt(text, j);
-      q.length >= 2 && !q.payload->before_number) {
-    if (qualifier.empty()) qualifier = q.payload->canonical;
-    j += q.length;
-  }
-  const size_t after = j;
+  const double value = quantity.value;
+  const double high = quantity.high;
+  const std::string& unit = quantity.unit;
+  std::string qualifier = quantity.qualifier;
+  n.is_percent = quantity.is_percent;
+  const size_t after = quantity.end;
   // 400 digits in a row are no quantity (and would not survive JSON).
   if (!std::isfinite(value) || std::fabs(value) > 1e18) return after;
   const char32_t next = At(text, after);
