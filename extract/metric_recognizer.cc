@@ -230,10 +230,11 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   const size_t number_end = pos + n.length;
   // Numbers inside quotations and titles are names (清风2023, “四个100%”).
   if (st.quote_depth > 0 || st.ascii_quote_open) return number_end;
-  // Part of a code, an ordinal or an indefinite amount: G6, 第3, 数百, 1·3·5.
+  // Part of a code, an ordinal, a rate base or an indefinite amount: G6, 第3,
+  // 每10万人, 数百, 1·3·5.
   const char32_t before = pos > 0 ? text[pos - 1] : 0;
   if (IsAsciiLetter(before) || IsDigit(before) || before == U'.' || before == U'第' ||
-      before == U'·' || before == U'-' || before == U'—' || before == U'#' ||
+      before == U'·' || before == U'-' || before == U'—' || before == U'#' || before == U'每' ||
       IsAsciiLetter(At(text, number_end))) {
     return number_end;
   }
