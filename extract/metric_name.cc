@@ -121,8 +121,8 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
     }
   }
   // Cut at the first verb: what comes before it is the subject or a place.
-  // A rate or a volume is named whole: 食品抽检合格率, 现行命案破案率, …点击量.
-  const bool rate = !s.empty() && (s.back() == U'率' || s.back() == U'量');
+  // A rate is named whole: 食品抽检合格率, 现行命案破案率.
+  const bool rate = !s.empty() && s.back() == U'率';
   // Only a verb before any 、 heads the name; after one it is inside a list
   // of nouns (道路交通事故起数、死亡人数).
   const size_t list_at = s.find(U'、');
