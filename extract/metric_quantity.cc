@@ -63,8 +63,8 @@ Quantity ReadQuantity(const MetricLexicon& lex, std::u32string_view text, size_t
       }
     }
     if (u.length == 0) {
-      out.value = value;
-      out.high = high;
+      out.value = TidyDecimal(value);
+      out.high = TidyDecimal(high);
       out.qualifier = std::move(qualifier);
       out.end = j;
       return out;  // no unit: perhaps one implied by the name
@@ -108,8 +108,8 @@ Quantity ReadQuantity(const MetricLexicon& lex, std::u32string_view text, size_t
     if (qualifier.empty()) qualifier = q.payload->canonical;
     j += q.length;
   }
-  out.value = value;
-  out.high = high;
+  out.value = TidyDecimal(value);
+  out.high = TidyDecimal(high);
   out.unit = std::move(unit);
   out.qualifier = std::move(qualifier);
   out.is_percent = is_percent;

@@ -157,6 +157,7 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
       {"全市常住人口350万，每10万人口刑事案件发案数下降12%。",
        {{"常住人口", 3500000, "人", "", ""}, {"每10万人口刑事案件发案数同比", -12, "%", "", ""}}},
       {"十年间，全市累计建成公园120座。", {{"建成公园", 120, "座", "", "十年间"}}},
+      {"全区累计排查问题隐患23.15万项。", {{"排查问题隐患", 231500, "项", "", ""}}},
       {"全市GDP达到3256.8亿元。", {{"GDP", 325680000000, "元", "", ""}}},
       {"办理各类案件近两千件，组织应急演练三百余次。",
        {{"办理各类案件", 2000, "件", "近", ""}, {"组织应急演练", 300, "次", "余", ""}}},
@@ -168,7 +169,7 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
     for (size_t k = 0; k < found.size(); ++k) {
       INFO("metric " << k << ": " << found[k].name);
       CHECK(found[k].name == c.metrics[k].name);
-      CHECK(found[k].value.value == Approx(c.metrics[k].value));
+      CHECK(found[k].value.value == Approx(c.metrics[k].value).epsilon(1e-12));
       CHECK(found[k].value.unit == c.metrics[k].unit);
       CHECK(found[k].value.qualifier == c.metrics[k].qualifier);
       CHECK(found[k].value.period == c.metrics[k].period);
