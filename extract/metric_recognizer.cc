@@ -47,8 +47,8 @@ char32_t At(std::u32string_view text, size_t i) { return i < text.size() ? text[
 struct ScanState {
   size_t sentence_start = 0;
   size_t clause_start = 0;
-  int quote_depth = 0;
-  bool ascii_quote_open = false;
+  // numbers before this position are inside a quoted name (清风2023)
+  size_t quote_end = 0;
   // clause starts saved at each open bracket: after 抵边(流动)警务室 the
   // clause goes on from before the bracket
   std::vector<size_t> paren_saved;
@@ -75,8 +75,6 @@ struct ScanState {
 
   void NewSentence(size_t start) {
     sentence_start = clause_start = target_scanned = start;
-    quote_depth = 0;
-    ascii_quote_open = false;
     paren_saved.clear();
     pending_items.clear();
     prev_end = kNone;
@@ -146,20 +144,23 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
       }
       if (at_clause_start) {
         at_clause_start = false;
-        // A time phrase opening a clause sets the period for what follows.
-        if (const size_t len = lex_.MatchPeriodAt(text, i); len > 0) {
-          st.period.assign(text.substr(i, len));
-          st.clause_start = i + len;
-          i += len;
+        // A time phrase opening a clause sets the period for what follows;
+        // quoted speech may open with one (“今年以来，…).
+        size_t at = i;
+        size_t len = std::max(lex_.MatchPeriodAt(text, at), PeriodClauseAt(text, at));
+        if (len == 0 && c == U'“') {
+          at = i + 1;
+          len = std::max(lex_.MatchPeriodAt(text, at), PeriodClauseAt(text, at));
+        }
+        if (len > 0) {
+          st.period.assign(text.substr(at, len));
+          st.clause_start = at + len;
+          i = at + len;
           continue;
         }
       }
-      if (IsOpenQuote(c)) {
-        ++st.quote_depth;
-      } else if (IsCloseQuote(c)) {
-        st.quote_depth = std::max(0, st.quote_depth - 1);
-      } else if (c == U'"') {
-        st.ascii_quote_open = !st.ascii_quote_open;
+      if ((IsOpenQuote(c) || c == U'"') && i >= st.quote_end) {
+        st.quote_end = QuotedNameEnd(text, i);
       }
       if (!IsNumberChar(c)) {
         ++i;
@@ -178,6 +179,46 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
                      std::vector<MetricMention>& out) const;
 
   bool TargetBefore(std::u32string_view text, size_t pos, ScanState& st) const;
+
+  // Quotes around a name (“清风2023”, “四个100%”, 《…2023年…》) hide its
+  // numbers; quoted speech (“今年以来，我们破获…。”) does not. A name is short
+  // and has no clause punctuation; returns the position after its closing
+  // quote, or `open` when the quote is not around a name.
+  static size_t QuotedNameEnd(std::u32string_view text, size_t open) {
+    const char32_t o = text[open];
+    const char32_t close = o == U'“' ? U'”' : o == U'《' ? U'》' : o == U'‘' ? U'’'
+                         : o == U'「' ? U'」' : U'"';
+    const size_t limit = o == U'《' ? 80 : 24;
+    for (size_t k = open + 1; k < text.size() && k - open <= limit; ++k) {
+      const char32_t c = text[k];
+      if (c == close) return k + 1;
+      if (IsSentenceEnd(c) || (o != U'《' && (c == U'，' || c == U','))) break;
+    }
+    return open;
+  }
+
+  // A whole short clause ending in 以来 / 期间 / 时期 is a period:
+  // 专项行动开展以来，… / 自2023年3月开展专项行动以来，… Returns its length.
+  static size_t PeriodClauseAt(std::u32string_view text, size_t pos) {
+    constexpr size_t kMaxPeriodClause = 24;
+    size_t k = pos;
+    while (k < text.size() && k - pos < kMaxPeriodClause && !IsSentenceEnd(text[k]) &&
+           !IsClauseEnd(text[k])) {
+      ++k;
+    }
+    if (k >= text.size() || !IsClauseEnd(text[k]) || k - pos < 3) return 0;
+    const std::u32string_view clause = text.substr(pos, k - pos);
+    // a quotation opened here and closed later is not a time phrase
+    if (std::count(clause.begin(), clause.end(), U'“') != std::count(clause.begin(), clause.end(), U'”')) {
+      return 0;
+    }
+    for (const std::u32string_view end : {U"以来", U"期间", U"时期"}) {
+      if (clause.size() > end.size() && clause.substr(clause.size() - end.size()) == end) {
+        return clause.size();
+      }
+    }
+    return 0;
+  }
 
   // The unit implied by the words right before the number (点击量突破百万 → 次).
   const std::string* ImpliedUnit(std::u32string_view text, size_t pos, const ScanState& st) const {
@@ -229,7 +270,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (n.length == 0) return pos + 1;
   const size_t number_end = pos + n.length;
   // Numbers inside quotations and titles are names (清风2023, “四个100%”).
-  if (st.quote_depth > 0 || st.ascii_quote_open) return number_end;
+  if (pos < st.quote_end) return number_end;
   // Part of a code, an ordinal, a rate base or an indefinite amount: G6, 第3,
   // 每10万人, 数百, 1·3·5.
   const char32_t before = pos > 0 ? text[pos - 1] : 0;
