@@ -340,7 +340,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (n.is_chinese && value < 10 && !region.has_verb) return after;
   const bool region_empty = !region.change && !region.has_verb &&
                             (region.items.empty() || (region.items.size() == 1 && region.items[0].empty()));
-  const bool percent = n.is_percent || unit == "个百分点";
+  // relative changes (%, 个百分点, 倍) are named 同比, absolute ones 较上年
+  const bool percent = n.is_percent || unit == "个百分点" || unit == "倍";
   // The next item of a 分别 list: 侵财、盗窃案件同比分别下降26.5%和31.1%.
   if (follows_metric && region_empty && !st.pending_items.empty()) {
     m.name = MetricEncodeUtf8(st.pending_items.front());
