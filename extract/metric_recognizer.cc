@@ -72,6 +72,9 @@ struct ScanState {
   // the names of this sentence's metrics since its last change: 发生事故236起、
   // 死亡198人，同比分别下降15.2%和12.8% pairs them with the changes
   std::vector<std::u32string> sentence_names;
+  // the changed thing of the previous metric when that was a change
+  std::u32string prev_change;
+  bool prev_change_down = false;
 
   void NewSentence(size_t start) {
     sentence_start = clause_start = target_scanned = start;
@@ -80,6 +83,7 @@ struct ScanState {
     prev_end = kNone;
     prev_name.clear();
     sentence_names.clear();
+    prev_change.clear();
     prev_verb.clear();
     target_seen = false;
   }
@@ -353,6 +357,17 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     st.prev_end = after;
     return after;
   }
+  // 城乡居民收入分别增长5.1%和6.8%: a bare number right after a change is
+  // another change of the same thing.
+  if (follows_metric && region_empty && !st.prev_change.empty()) {
+    m.is_change = true;
+    m.value.value = st.prev_change_down ? -value : value;
+    m.name = MetricEncodeUtf8(st.prev_change) + (percent ? "同比" : "较上年");
+    out.push_back(std::move(m));
+    st.prev_end = after;
+    return after;
+  }
+  st.prev_change.clear();
 
   // A change: 同比下降19.27%, 比上年同期减少626起, …，增加24.5万起
   if (region.change) {
@@ -378,6 +393,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       m.name = MetricEncodeUtf8(base) + (percent ? "同比" : "较上年");
       out.push_back(std::move(m));
       st.sentence_names.clear();
+      st.prev_change = base;
+      st.prev_change_down = region.change_down;
       return after;
     }
   }
