@@ -98,7 +98,9 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   for (bool again = true; again && !s.empty();) {
     again = false;
     const Trie<int>::Match m = lex_.lead_trims.LongestAt(s, 0);
-    if (m.length > 0 && m.length < s.size()) {
+    // …unless a longer verb starts there: 共有 is a verb, 共 an adverb
+    const Trie<VerbKind>::Match v = lex_.verbs.LongestAt(s, 0);
+    if (m.length > 0 && m.length < s.size() && v.length <= m.length) {
       s.erase(0, m.length);
       again = true;
     }

@@ -434,7 +434,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     for (std::u32string& name : names) name += tail;
     m.range.end = static_cast<uint32_t>(tail_end);
     if (region.has_verb) verb = region.verb;
-  } else if (region.has_verb && !region.verb_at_end) {
+  } else if (region.has_verb &&
+             (!region.verb_at_end || (names.size() == 1 && names[0] == region.verb))) {
+    // a verb that is the whole name (处分3012人) is passed on too; one that
+    // merely ends a noun (传统恶势力组织1个) is not
     verb = region.verb;
   }
   if (borrow) {
