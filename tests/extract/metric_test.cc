@@ -7,6 +7,7 @@
 
 #include "extract/metric_internal.h"
 #include "extract/metric_lexicon_internal.h"
+#include "extract/metric_quantity_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -241,6 +242,75 @@ TEST_CASE("Find reports offsets of the number and the expression", "[metric]") {
   CHECK(found[0].sentence == 0);
   CHECK(found[1].sentence == 1);
   CHECK(found[1].value.period == "今年以来");  // carried through the paragraph
+}
+
+const MetricLexicon& Lexicon() {
+  static const MetricLexicon lexicon = [] {
+    Result<MetricLexicon> r = MetricLexicon::Load(std::string(GOVKG_SOURCE_DIR) + "/extract/lexicon");
+    REQUIRE(r.ok());
+    return std::move(*r);
+  }();
+  return lexicon;
+}
+
+TEST_CASE("MatchPeriodAt reads time phrases", "[metric][period]") {
+  const std::pair<std::u32string, std::u32string> cases[] = {
+      {U"今年以来，", U"今年以来"},
+      {U"今年1至8月，", U"今年1至8月"},
+      {U"1—8月份全区", U"1—8月份"},
+      {U"2023年6月25日至8月31日，", U"2023年6月25日至8月31日"},
+      {U"三年来，", U"三年来"},
+      {U"近5年来", U"近5年来"},
+      {U"今年前8个月，", U"今年前8个月"},
+      {U"截至2022年12月底，", U"截至2022年12月底"},
+      {U"“十四五”时期全区", U"“十四五”时期"},
+      {U"上半年，", U"上半年"},
+      {U"过去一年，", U"过去一年"},
+      {U"2021年至今", U"2021年至今"},
+      {U"目前，", U"目前"},
+      {U"今年将会同", U"今年"},
+  };
+  for (const auto& [text, period] : cases) {
+    INFO(MetricEncodeUtf8(text));
+    CHECK(Lexicon().MatchPeriodAt(text, 0) == period.size());
+  }
+  const std::u32string none[] = {U"自治区公安厅", U"近820处", U"3起", U"截至", U"前", U"年"};
+  for (const std::u32string& text : none) {
+    INFO(MetricEncodeUtf8(text));
+    CHECK(Lexicon().MatchPeriodAt(text, 0) == 0);
+  }
+}
+
+TEST_CASE("ReadQuantity reads number, range, qualifier and unit", "[metric]") {
+  struct Case {
+    std::u32string text;
+    double value;
+    std::string unit;
+    std::string qualifier;
+    size_t end;
+  };
+  const Case cases[] = {
+      {U"6100余个，", 6100, "个", "余", 6},
+      {U"500余万册", 5000000, "册", "余", 6},
+      {U"4200多公里边境线", 4200, "公里", "余", 7},
+      {U"36.6万元", 366000, "元", "", 6},
+      {U"96.8%以上", 96.8, "%", "以上", 7},
+      {U"94万辆(列、架)次", 940000, "辆(列、架)次", "", 10},
+      {U"3至5处", 3, "处", "", 4},
+      {U"5千克", 5, "千克", "", 3},
+      {U"100人左右", 100, "人", "约", 6},
+      {U"3个月", 3, "", "", 3},  // blocked: a duration
+      {U"2023年", 2023, "", "", 4},  // no unit
+  };
+  for (const Case& c : cases) {
+    INFO(MetricEncodeUtf8(c.text));
+    const ParsedNumber n = ParseNumberAt(c.text, 0);
+    const Quantity q = ReadQuantity(Lexicon(), c.text, 0, n);
+    CHECK(q.unit == c.unit);
+    CHECK(q.qualifier == c.qualifier);
+    CHECK(q.end == c.end);
+    if (!c.unit.empty()) CHECK(q.value == Approx(c.value));
+  }
 }
 
 TEST_CASE("A range keeps its upper bound", "[metric]") {
