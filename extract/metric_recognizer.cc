@@ -57,7 +57,6 @@ struct ScanState {
   std::vector<std::u32string> pending_items;
   bool pending_change = false;
   bool pending_down = false;
-  std::string pending_suffix;
   // the previous metric of this sentence: where it ended, its name and verb
   size_t prev_end = kNone;
   std::u32string prev_name;
