@@ -47,6 +47,11 @@ struct ParsedNumber {
 // end the number (十四五 → 14, length 2), since that is never a quantity.
 ParsedNumber ParseNumberAt(std::u32string_view text, size_t pos);
 
+// Removes the binary noise that decimal scaling leaves (23.15万 is 231500,
+// not 231500.00000000003): rounds to 6 decimals below 1e12, to an integer
+// above.
+double TidyDecimal(double value);
+
 // True for the characters that can start a number: ASCII digits and the
 // Chinese numerals above.
 bool IsNumberChar(char32_t c);

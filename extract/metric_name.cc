@@ -1,6 +1,8 @@
 // extract/metric_name.cc: names of metrics from the text around their number.
 #include "extract/metric_name_internal.h"
 
+#include "extract/metric_internal.h"
+
 namespace govkg::internal {
 namespace {
 
@@ -89,16 +91,26 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   for (size_t k = start; k < end; ++k) {
     if (!IsQuote(text[k])) s.push_back(text[k]);
   }
-  // an enumeration marker: (一), (3)
+  // an enumeration marker: (一), (3), 一是, 1., 2、
   if (!s.empty() && s[0] == U'(') {
     const size_t close = s.find(U')');
     if (close != std::u32string::npos && close <= 4) s.erase(0, close + 1);
+  }
+  {
+    size_t k = 0;
+    while (k < s.size() && k < 3 && IsNumberChar(s[k])) ++k;
+    if (k > 0 && k < s.size() &&
+        (s[k] == U'是' || s[k] == U'、' || (s[k] == U'.' && (k + 1 >= s.size() || !IsNumberChar(s[k + 1]))))) {
+      s.erase(0, k + 1);
+    }
   }
   // leading scope words and adverbs: 全区共, 先后, 其中
   for (bool again = true; again && !s.empty();) {
     again = false;
     const Trie<int>::Match m = lex_.lead_trims.LongestAt(s, 0);
-    if (m.length > 0 && m.length < s.size()) {
+    // …unless a longer verb starts there: 共有 is a verb, 共 an adverb
+    const Trie<VerbKind>::Match v = lex_.verbs.LongestAt(s, 0);
+    if (m.length > 0 && m.length < s.size() && v.length <= m.length) {
       s.erase(0, m.length);
       again = true;
     }
@@ -121,8 +133,8 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
     }
   }
   // Cut at the first verb: what comes before it is the subject or a place.
-  // A rate or a volume is named whole: 食品抽检合格率, 现行命案破案率, …点击量.
-  const bool rate = !s.empty() && (s.back() == U'率' || s.back() == U'量');
+  // A rate is named whole: 食品抽检合格率, 现行命案破案率.
+  const bool rate = !s.empty() && s.back() == U'率';
   // Only a verb before any 、 heads the name; after one it is inside a list
   // of nouns (道路交通事故起数、死亡人数).
   const size_t list_at = s.find(U'、');
@@ -143,10 +155,11 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
          next = lex_.verbs.LongestAt(s, run_end)) {
       run_end += next.length;
     }
-    // Verbs used as nouns or modifiers: 破案率, 检查量, 建立的平台, 治理、
+    // Verbs used as nouns or modifiers: 破案率, 检查量, 死亡人数, 建立的平台, 治理、
     const char32_t after = run_end < s.size() ? s[run_end] : 0;
+    const char32_t after2 = run_end + 1 < s.size() ? s[run_end + 1] : 0;
     if (after == U'率' || after == U'量' || after == U'数' || after == U'的' || after == U'、' ||
-        s.compare(run_end, 2, U"能力") == 0) {
+        after2 == U'数' || s.compare(run_end, 2, U"能力") == 0) {
       k = run_end;
       continue;
     }

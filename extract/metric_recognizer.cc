@@ -13,6 +13,7 @@
 #include "extract/metric_internal.h"
 #include "extract/metric_lexicon_internal.h"
 #include "extract/metric_name_internal.h"
+#include "extract/metric_quantity_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -40,17 +41,14 @@ bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'《' || c == U'‘' 
 bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'》' || c == U'’' || c == U'」'; }
 bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool IsRangeConnector(char32_t c) {
-  return c == U'至' || c == U'到' || c == U'-' || c == U'~' || c == U'～' || c == U'—';
-}
 char32_t At(std::u32string_view text, size_t i) { return i < text.size() ? text[i] : 0; }
 
 // What the scan remembers inside one sentence and one paragraph.
 struct ScanState {
   size_t sentence_start = 0;
   size_t clause_start = 0;
-  int quote_depth = 0;
-  bool ascii_quote_open = false;
+  // numbers before this position are inside a quoted name (清风2023)
+  size_t quote_end = 0;
   // clause starts saved at each open bracket: after 抵边(流动)警务室 the
   // clause goes on from before the bracket
   std::vector<size_t> paren_saved;
@@ -59,26 +57,32 @@ struct ScanState {
   std::vector<std::u32string> pending_items;
   bool pending_change = false;
   bool pending_down = false;
-  std::string pending_suffix;
   // the previous metric of this sentence: where it ended, its name and verb
   size_t prev_end = kNone;
   std::u32string prev_name;
   std::u32string prev_verb;
+  std::string prev_unit;
   // target cues seen in this sentence, scanned lazily up to target_scanned
   size_t target_scanned = 0;
   bool target_seen = false;
   // paragraph-wide: the current period and the last non-change metric's name
   std::u32string period;
   std::u32string prev_base;
+  // the names of this sentence's metrics since its last change: 发生事故236起、
+  // 死亡198人，同比分别下降15.2%和12.8% pairs them with the changes
+  std::vector<std::u32string> sentence_names;
+  // the changed thing of the previous metric when that was a change
+  std::u32string prev_change;
+  bool prev_change_down = false;
 
   void NewSentence(size_t start) {
     sentence_start = clause_start = target_scanned = start;
-    quote_depth = 0;
-    ascii_quote_open = false;
     paren_saved.clear();
     pending_items.clear();
     prev_end = kNone;
     prev_name.clear();
+    sentence_names.clear();
+    prev_change.clear();
     prev_verb.clear();
     target_seen = false;
   }
@@ -143,20 +147,23 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
       }
       if (at_clause_start) {
         at_clause_start = false;
-        // A time phrase opening a clause sets the period for what follows.
-        if (const size_t len = lex_.MatchPeriodAt(text, i); len > 0) {
-          st.period.assign(text.substr(i, len));
-          st.clause_start = i + len;
-          i += len;
+        // A time phrase opening a clause sets the period for what follows;
+        // quoted speech may open with one (“今年以来，…).
+        size_t at = i;
+        size_t len = std::max(lex_.MatchPeriodAt(text, at), PeriodClauseAt(text, at));
+        if (len == 0 && c == U'“') {
+          at = i + 1;
+          len = std::max(lex_.MatchPeriodAt(text, at), PeriodClauseAt(text, at));
+        }
+        if (len > 0) {
+          st.period.assign(text.substr(at, len));
+          st.clause_start = at + len;
+          i = at + len;
           continue;
         }
       }
-      if (IsOpenQuote(c)) {
-        ++st.quote_depth;
-      } else if (IsCloseQuote(c)) {
-        st.quote_depth = std::max(0, st.quote_depth - 1);
-      } else if (c == U'"') {
-        st.ascii_quote_open = !st.ascii_quote_open;
+      if ((IsOpenQuote(c) || c == U'"') && i >= st.quote_end) {
+        st.quote_end = QuotedNameEnd(text, i);
       }
       if (!IsNumberChar(c)) {
         ++i;
@@ -175,6 +182,46 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
                      std::vector<MetricMention>& out) const;
 
   bool TargetBefore(std::u32string_view text, size_t pos, ScanState& st) const;
+
+  // Quotes around a name (“清风2023”, “四个100%”, 《…2023年…》) hide its
+  // numbers; quoted speech (“今年以来，我们破获…。”) does not. A name is short
+  // and has no clause punctuation; returns the position after its closing
+  // quote, or `open` when the quote is not around a name.
+  static size_t QuotedNameEnd(std::u32string_view text, size_t open) {
+    const char32_t o = text[open];
+    const char32_t close = o == U'“' ? U'”' : o == U'《' ? U'》' : o == U'‘' ? U'’'
+                         : o == U'「' ? U'」' : U'"';
+    const size_t limit = o == U'《' ? 80 : 24;
+    for (size_t k = open + 1; k < text.size() && k - open <= limit; ++k) {
+      const char32_t c = text[k];
+      if (c == close) return k + 1;
+      if (IsSentenceEnd(c) || (o != U'《' && (c == U'，' || c == U','))) break;
+    }
+    return open;
+  }
+
+  // A whole short clause ending in 以来 / 期间 / 时期 is a period:
+  // 专项行动开展以来，… / 自2023年3月开展专项行动以来，… Returns its length.
+  static size_t PeriodClauseAt(std::u32string_view text, size_t pos) {
+    constexpr size_t kMaxPeriodClause = 24;
+    size_t k = pos;
+    while (k < text.size() && k - pos < kMaxPeriodClause && !IsSentenceEnd(text[k]) &&
+           !IsClauseEnd(text[k])) {
+      ++k;
+    }
+    if (k >= text.size() || !IsClauseEnd(text[k]) || k - pos < 3) return 0;
+    const std::u32string_view clause = text.substr(pos, k - pos);
+    // a quotation opened here and closed later is not a time phrase
+    if (std::count(clause.begin(), clause.end(), U'“') != std::count(clause.begin(), clause.end(), U'”')) {
+      return 0;
+    }
+    for (const std::u32string_view end : {U"以来", U"期间", U"时期"}) {
+      if (clause.size() > end.size() && clause.substr(clause.size() - end.size()) == end) {
+        return clause.size();
+      }
+    }
+    return 0;
+  }
 
   // The unit implied by the words right before the number (点击量突破百万 → 次).
   const std::string* ImpliedUnit(std::u32string_view text, size_t pos, const ScanState& st) const {
@@ -226,11 +273,12 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (n.length == 0) return pos + 1;
   const size_t number_end = pos + n.length;
   // Numbers inside quotations and titles are names (清风2023, “四个100%”).
-  if (st.quote_depth > 0 || st.ascii_quote_open) return number_end;
-  // Part of a code, an ordinal or an indefinite amount: G6, 第3, 数百, 1·3·5.
+  if (pos < st.quote_end) return number_end;
+  // Part of a code, an ordinal, a rate base or an indefinite amount: G6, 第3,
+  // 每10万人, 数百, 1·3·5.
   const char32_t before = pos > 0 ? text[pos - 1] : 0;
   if (IsAsciiLetter(before) || IsDigit(before) || before == U'.' || before == U'第' ||
-      before == U'·' || before == U'-' || before == U'—' || before == U'#' ||
+      before == U'·' || before == U'-' || before == U'—' || before == U'#' || before == U'每' ||
       IsAsciiLetter(At(text, number_end))) {
     return number_end;
   }
@@ -238,96 +286,23 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                        before == U'成' || before == U'好' || IsNumberChar(before))) {
     return number_end;
   }
-  double value = n.value;
-  size_t j = number_end;
-  // A range 3至5个: the metric takes the lower bound (MetricMention::range_high
-  // keeps the upper one).
-  double high = 0;
-  if (!n.is_percent && IsRangeConnector(At(text, j)) && IsNumberChar(At(text, j + 1))) {
-    const ParsedNumber n2 = ParseNumberAt(text, j + 1);
-    if (n2.length > 0 && n2.is_chinese == n.is_chinese) {
-      high = n2.value;
-      if (n2.ends_in_multiplier && !n.ends_in_multiplier) value *= n2.last_scale;
-      n.is_percent = n2.is_percent;
-      j += 1 + n2.length;
-    }
+  Quantity quantity = ReadQuantity(lex_, text, pos, n);
+  if (quantity.unit.empty()) {
+    // 点击量突破百万: the name implies the unit.
+    const std::string* implied = quantity.end == number_end ? ImpliedUnit(text, pos, st) : nullptr;
+    const char32_t next = At(text, quantity.end);
+    const bool alone = next == 0 || IsSentenceEnd(next) || IsClauseEnd(next) || next == U'、';
+    if (implied == nullptr || !alone) return std::max(quantity.end, number_end);
+    quantity.unit = *implied;
   }
-  // 6100余个, 500余万册, 4200多公里
-  std::string qualifier;
-  if (!n.is_percent) {
-    const Trie<QualifierEntry>::Match q = lex_.qualifiers.LongestAt(text, j);
-    if (q.length == 1 && !q.payload->before_number) {
-      qualifier = q.payload->canonical;
-      j += q.length;
-      const char32_t m = At(text, j);
-      if (m == U'万' || m == U'亿') {
-        value *= m == U'万' ? 1e4 : 1e8;
-        ++j;
-      }
-    }
-  }
-  // the unit
-  std::string unit;
-  Trie<UnitEntry>::Match u;
-  if (n.is_percent) {
-    unit = "%";
-  } else {
-    u = lex_.units.LongestAt(text, j);
-    if (qualifier.empty() && n.ends_in_multiplier && j == number_end) {
-      // 5千克 is 5 千克: give the multiplier back when it starts a unit.
-      const Trie<UnitEntry>::Match back = lex_.units.LongestAt(text, j - 1);
-      if (back.length >= 2) {
-        value /= n.last_scale;
-        --j;
-        u = back;
-      }
-    }
-    if (u.length == 0 && j == number_end) {
-      // 点击量突破百万: the name implies the unit.
-      const std::string* implied = ImpliedUnit(text, pos, st);
-      const char32_t next = At(text, j);
-      const bool alone = next == 0 || IsSentenceEnd(next) || IsClauseEnd(next) || next == U'、';
-      if (implied == nullptr || !alone) return number_end;
-      unit = *implied;
-    } else if (u.length == 0 || u.payload->base.empty()) {
-      return std::max(j, number_end);
-    }
-  }
-  if (u.length > 0) {
-    value *= u.payload->scale;
-    unit = u.payload->base;
-    j += u.length;
-    // 4200余件次, 300户次: a count of occasions
-    if (At(text, j) == U'次' && unit.size() == 3 && unit != "次") {
-      unit += "次";
-      ++j;
-    }
-    // 94万辆(列、架)次, 11.3万余场(次): a compound unit, its alternatives in
-    // brackets.
-    if (At(text, j) == U'(') {
-      size_t k = j + 1;
-      while (true) {
-        const Trie<UnitEntry>::Match alt = lex_.units.LongestAt(text, k);
-        if (alt.length == 0 || alt.payload->base.empty()) break;
-        k += alt.length;
-        if (At(text, k) != U'、') break;
-        ++k;
-      }
-      if (k > j + 1 && At(text, k) == U')') {
-        size_t unit_end = k + 1;
-        if (At(text, unit_end) == U'次') ++unit_end;
-        unit += MetricEncodeUtf8(text.substr(j, unit_end - j));
-        j = unit_end;
-      }
-    }
-  }
-  // 96.8%以上, 100人左右
-  if (const Trie<QualifierEntry>::Match q = lex_.qualifiers.LongestAt(text, j);
-      q.length >= 2 && !q.payload->before_number) {
-    if (qualifier.empty()) qualifier = q.payload->canonical;
-    j += q.length;
-  }
-  const size_t after = j;
+  const double value = quantity.value;
+  const double high = quantity.high;
+  const std::string& unit = quantity.unit;
+  std::string qualifier = quantity.qualifier;
+  n.is_percent = quantity.is_percent;
+  const size_t after = quantity.end;
+  // 400 digits in a row are no quantity (and would not survive JSON).
+  if (!std::isfinite(value) || std::fabs(value) > 1e18) return after;
   const char32_t next = At(text, after);
   const bool post_nominal = after >= text.size() || IsSentenceEnd(next) || IsClauseEnd(next) ||
                             ClosesPhrase(next) || IsCloseQuote(next) || IsNumberChar(next) ||
@@ -368,7 +343,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (n.is_chinese && value < 10 && !region.has_verb) return after;
   const bool region_empty = !region.change && !region.has_verb &&
                             (region.items.empty() || (region.items.size() == 1 && region.items[0].empty()));
-  const bool percent = n.is_percent || unit == "个百分点";
+  // relative changes (%, 个百分点, 倍) are named 同比, absolute ones 较上年
+  const bool percent = n.is_percent || unit == "个百分点" || unit == "倍";
   // The next item of a 分别 list: 侵财、盗窃案件同比分别下降26.5%和31.1%.
   if (follows_metric && region_empty && !st.pending_items.empty()) {
     m.name = MetricEncodeUtf8(st.pending_items.front());
@@ -380,6 +356,17 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     st.prev_end = after;
     return after;
   }
+  // 城乡居民收入分别增长5.1%和6.8%: a bare number right after a change is
+  // another change of the same thing.
+  if (follows_metric && region_empty && !st.prev_change.empty()) {
+    m.is_change = true;
+    m.value.value = st.prev_change_down ? -value : value;
+    m.name = MetricEncodeUtf8(st.prev_change) + (percent ? "同比" : "较上年");
+    out.push_back(std::move(m));
+    st.prev_end = after;
+    return after;
+  }
+  st.prev_change.clear();
 
   // A change: 同比下降19.27%, 比上年同期减少626起, …，增加24.5万起
   if (region.change) {
@@ -390,7 +377,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       st.prev_end = after;
       if (base.empty()) return after;
       if (region.respectively) {
-        std::vector<std::u32string> items = names_.SplitList(base);
+        std::vector<std::u32string> items = region.change_base.empty()
+                                                ? st.sentence_names
+                                                : names_.SplitList(base);
         if (items.size() > 1) {
           base = items.front();
           st.pending_items.assign(items.begin() + 1, items.end());
@@ -402,6 +391,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       m.value.value = region.change_down ? -value : value;
       m.name = MetricEncodeUtf8(base) + (percent ? "同比" : "较上年");
       out.push_back(std::move(m));
+      st.sentence_names.clear();
+      st.prev_change = base;
+      st.prev_change_down = region.change_down;
       return after;
     }
   }
@@ -441,7 +433,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     for (std::u32string& name : names) name += tail;
     m.range.end = static_cast<uint32_t>(tail_end);
     if (region.has_verb) verb = region.verb;
-  } else if (region.has_verb && !region.verb_at_end) {
+  } else if (region.has_verb &&
+             (!region.verb_at_end || (names.size() == 1 && names[0] == region.verb))) {
+    // a verb that is the whole name (处分3012人) is passed on too; one that
+    // merely ends a noun (传统恶势力组织1个) is not
     verb = region.verb;
   }
   if (borrow) {
@@ -449,6 +444,15 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     for (std::u32string& name : names) {
       if (!name.empty()) name = st.prev_verb + name;
     }
+  }
+  // 新建5G基站3000个，累计建成1.2万个: a bare verb takes the previous
+  // metric's object when it counts the same kind of thing (not 死亡198人
+  // after 发生事故236起).
+  if (names.size() == 1 && !names[0].empty() && names[0] == region.verb && !st.prev_name.empty() &&
+      unit == st.prev_unit &&
+      !st.prev_verb.empty() && st.prev_name.size() > st.prev_verb.size() &&
+      st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0) {
+    names[0] += st.prev_name.substr(st.prev_verb.size());
   }
   // 3000余支、5.9万余人: an item with no words of its own repeats the previous name.
   if (names.empty() || (names.size() == 1 && names[0].empty())) {
@@ -479,6 +483,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (!emitted) return after;
   st.prev_end = after;
   st.prev_name = names.back();
+  st.prev_unit = unit;
+  st.sentence_names.insert(st.sentence_names.end(), names.begin(), names.end());
   if (!verb.empty()) st.prev_verb = verb;
   st.prev_base = names.back();
   return after;

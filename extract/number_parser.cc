@@ -87,7 +87,7 @@ ParsedNumber ParseArabic(std::u32string_view text, size_t pos) {
     n.ends_in_multiplier = true;
     ++i;
   }
-  n.value = value;
+  n.value = TidyDecimal(value);
   n.length = i - pos;
   TakePercent(text, n, pos);
   return n;
@@ -200,11 +200,18 @@ ParsedNumber ParseChinese(std::u32string_view text, size_t pos) {
       ++n.length;
     }
   }
+  n.value = TidyDecimal(n.value);
   TakePercent(text, n, pos);
   return n;
 }
 
 }  // namespace
+
+double TidyDecimal(double value) {
+  if (!std::isfinite(value)) return value;
+  if (std::fabs(value) >= 1e12) return std::round(value);
+  return std::round(value * 1e6) / 1e6;
+}
 
 bool IsNumberChar(char32_t c) { return IsAsciiDigit(c) || ChineseDigit(c) >= 0 || Multiplier(c) != 0; }
 

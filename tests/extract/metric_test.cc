@@ -7,6 +7,7 @@
 
 #include "extract/metric_internal.h"
 #include "extract/metric_lexicon_internal.h"
+#include "extract/metric_quantity_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -120,7 +121,7 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
       {"成功侦破4起命案积案。", {{"侦破命案积案", 4, "起", "", ""}}},
       {"打掉涉黑团伙三个。", {{"打掉涉黑团伙", 3, "个", "", ""}}},
       {"排查隐患3至5处。", {{"排查隐患", 3, "处", "", ""}}},
-      {"宣传片一经发布点击量突破百万；", {{"宣传片一经发布点击量", 1000000, "次", "超过", ""}}},
+      {"宣传片一经发布点击量突破百万；", {{"发布点击量", 1000000, "次", "超过", ""}}},
       {"全年共办理群众来信来访4200余件次，化解率达95%以上。",
        {{"办理群众来信来访", 4200, "件次", "余", "全年"}, {"化解率", 95, "%", "以上", "全年"}}},
       {"群众满意度达到96.5%，较2022年提高2.3个百分点。",
@@ -129,7 +130,7 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
        {{"道路交通事故起数同比", -12.3, "%", "", ""}, {"死亡人数同比", -8.7, "%", "", ""}}},
       {"截至6月底，全省各级法院共受理案件15.6万件，审结14.2万件，结案率91%。",
        {{"受理案件", 156000, "件", "", "截至6月底"},
-        {"审结", 142000, "件", "", "截至6月底"},
+        {"审结案件", 142000, "件", "", "截至6月底"},
         {"结案率", 91, "%", "", "截至6月底"}}},
       {"全省森林覆盖率提高到23.5%。", {{"森林覆盖率", 23.5, "%", "", ""}}},
       {"城镇登记失业率控制在3.5%以内。", {{"城镇登记失业率", 3.5, "%", "不足", ""}}},
@@ -143,6 +144,39 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
        {{"调处矛盾纠纷", 1324, "件", "", "一年来"}, {"调解成功率", 98.5, "%", "", "一年来"}}},
       {"将全市19户重大危险源企业全部接入监测预警系统，查处违法企业36家。",
        {{"查处违法企业", 36, "家", "", ""}}},
+      {"全年发生生产安全事故236起、死亡198人，同比分别下降15.2%和12.8%。",
+       {{"发生生产安全事故", 236, "起", "", "全年"},
+        {"死亡", 198, "人", "", "全年"},
+        {"发生生产安全事故同比", -15.2, "%", "", "全年"},
+        {"死亡同比", -12.8, "%", "", "全年"}}},
+      {"新建5G基站3000个，累计建成1.2万个。",
+       {{"新建5G基站", 3000, "个", "", ""}, {"建成5G基站", 12000, "个", "", ""}}},
+      {"去年以来，共摸排风险隐患860个，已化解790个，化解率91.9%。",
+       {{"摸排风险隐患", 860, "个", "", "去年以来"},
+        {"化解风险隐患", 790, "个", "", "去年以来"},
+        {"化解率", 91.9, "%", "", "去年以来"}}},
+      {"全市常住人口350万，每10万人口刑事案件发案数下降12%。",
+       {{"常住人口", 3500000, "人", "", ""}, {"每10万人口刑事案件发案数同比", -12, "%", "", ""}}},
+      {"十年间，全市累计建成公园120座。", {{"建成公园", 120, "座", "", "十年间"}}},
+      {"全区累计排查问题隐患23.15万项。", {{"排查问题隐患", 231500, "项", "", ""}}},
+      {"专项行动开展以来，全市破获案件22起。", {{"破获案件", 22, "起", "", "专项行动开展以来"}}},
+      {"全区公安机关今年以来共破获案件21起。", {{"破获案件", 21, "起", "", "今年以来"}}},
+      {"截至2023年8月底，破获案件11起。", {{"破获案件", 11, "起", "", "截至2023年8月底"}}},
+      {"他介绍：“今年以来，全市共破获案件300起。”",
+       {{"破获案件", 300, "起", "", "今年以来"}}},
+      {"全年接待游客1200万人次，同比增长1.5倍。",
+       {{"接待游客", 12000000, "人次", "", "全年"}, {"接待游客同比", 1.5, "倍", "", "全年"}}},
+      {"过去一年，城乡居民人均可支配收入分别增长5.1%和6.8%。",
+       {{"城乡居民人均可支配收入同比", 5.1, "%", "", "过去一年"},
+        {"城乡居民人均可支配收入同比", 6.8, "%", "", "过去一年"}}},
+      {"2023年，全省共查处违纪违法案件3256件，处分3012人，其中厅局级干部26人。",
+       {{"查处违纪违法案件", 3256, "件", "", "2023年"},
+        {"处分", 3012, "人", "", "2023年"},
+        {"处分厅局级干部", 26, "人", "", "2023年"}}},
+      {"全市共有各级各类学校1234所。", {{"共有各级各类学校", 1234, "所", "", ""}}},
+      {"一是刑事案件下降5%；二是治安案件下降8%。",
+       {{"刑事案件同比", -5, "%", "", ""}, {"治安案件同比", -8, "%", "", ""}}},
+      {"1.交通事故死亡人数下降12%。", {{"交通事故死亡人数同比", -12, "%", "", ""}}},
       {"全市GDP达到3256.8亿元。", {{"GDP", 325680000000, "元", "", ""}}},
       {"办理各类案件近两千件，组织应急演练三百余次。",
        {{"办理各类案件", 2000, "件", "近", ""}, {"组织应急演练", 300, "次", "余", ""}}},
@@ -154,7 +188,7 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
     for (size_t k = 0; k < found.size(); ++k) {
       INFO("metric " << k << ": " << found[k].name);
       CHECK(found[k].name == c.metrics[k].name);
-      CHECK(found[k].value.value == Approx(c.metrics[k].value));
+      CHECK(found[k].value.value == Approx(c.metrics[k].value).epsilon(1e-12));
       CHECK(found[k].value.unit == c.metrics[k].unit);
       CHECK(found[k].value.qualifier == c.metrics[k].qualifier);
       CHECK(found[k].value.period == c.metrics[k].period);
@@ -176,6 +210,8 @@ TEST_CASE("Find skips numbers that are not metrics", "[metric]") {
       "居全国第二，第一批主题教育。",                         // ordinals
       "紧紧围绕两件大事，主要做了三方面工作，一个重要任务。", // words with numerals
       "全部实现“四个100%”建设。",                             // quoted
+      "学习《中华人民共和国2023年第5号令》。",                   // in a title
+      "开展\"清风2023\"行动。",                                // ASCII quotes
       "到2025年，覆盖率达到95%。",                            // a deadline target
       "60名小朋友将开启冬令营欢乐之旅。",                      // a future event
       "最高可奖励50万元。",                                   // a rule
@@ -209,6 +245,75 @@ TEST_CASE("Find reports offsets of the number and the expression", "[metric]") {
   CHECK(found[0].sentence == 0);
   CHECK(found[1].sentence == 1);
   CHECK(found[1].value.period == "今年以来");  // carried through the paragraph
+}
+
+const MetricLexicon& Lexicon() {
+  static const MetricLexicon lexicon = [] {
+    Result<MetricLexicon> r = MetricLexicon::Load(std::string(GOVKG_SOURCE_DIR) + "/extract/lexicon");
+    REQUIRE(r.ok());
+    return std::move(*r);
+  }();
+  return lexicon;
+}
+
+TEST_CASE("MatchPeriodAt reads time phrases", "[metric][period]") {
+  const std::pair<std::u32string, std::u32string> cases[] = {
+      {U"今年以来，", U"今年以来"},
+      {U"今年1至8月，", U"今年1至8月"},
+      {U"1—8月份全区", U"1—8月份"},
+      {U"2023年6月25日至8月31日，", U"2023年6月25日至8月31日"},
+      {U"三年来，", U"三年来"},
+      {U"近5年来", U"近5年来"},
+      {U"今年前8个月，", U"今年前8个月"},
+      {U"截至2022年12月底，", U"截至2022年12月底"},
+      {U"“十四五”时期全区", U"“十四五”时期"},
+      {U"上半年，", U"上半年"},
+      {U"过去一年，", U"过去一年"},
+      {U"2021年至今", U"2021年至今"},
+      {U"目前，", U"目前"},
+      {U"今年将会同", U"今年"},
+  };
+  for (const auto& [text, period] : cases) {
+    INFO(MetricEncodeUtf8(text));
+    CHECK(Lexicon().MatchPeriodAt(text, 0) == period.size());
+  }
+  const std::u32string none[] = {U"自治区公安厅", U"近820处", U"3起", U"截至", U"前", U"年"};
+  for (const std::u32string& text : none) {
+    INFO(MetricEncodeUtf8(text));
+    CHECK(Lexicon().MatchPeriodAt(text, 0) == 0);
+  }
+}
+
+TEST_CASE("ReadQuantity reads number, range, qualifier and unit", "[metric]") {
+  struct Case {
+    std::u32string text;
+    double value;
+    std::string unit;
+    std::string qualifier;
+    size_t end;
+  };
+  const Case cases[] = {
+      {U"6100余个，", 6100, "个", "余", 6},
+      {U"500余万册", 5000000, "册", "余", 6},
+      {U"4200多公里边境线", 4200, "公里", "余", 7},
+      {U"36.6万元", 366000, "元", "", 6},
+      {U"96.8%以上", 96.8, "%", "以上", 7},
+      {U"94万辆(列、架)次", 940000, "辆(列、架)次", "", 10},
+      {U"3至5处", 3, "处", "", 4},
+      {U"5千克", 5, "千克", "", 3},
+      {U"100人左右", 100, "人", "约", 6},
+      {U"3个月", 3, "", "", 3},  // blocked: a duration
+      {U"2023年", 2023, "", "", 4},  // no unit
+  };
+  for (const Case& c : cases) {
+    INFO(MetricEncodeUtf8(c.text));
+    const ParsedNumber n = ParseNumberAt(c.text, 0);
+    const Quantity q = ReadQuantity(Lexicon(), c.text, 0, n);
+    CHECK(q.unit == c.unit);
+    CHECK(q.qualifier == c.qualifier);
+    CHECK(q.end == c.end);
+    if (!c.unit.empty()) CHECK(q.value == Approx(c.value));
+  }
 }
 
 TEST_CASE("A range keeps its upper bound", "[metric]") {
@@ -247,6 +352,20 @@ TEST_CASE("Find survives random text made of tricky characters", "[metric]") {
       CHECK_FALSE(m.value.unit.empty());
     }
   }
+}
+
+TEST_CASE("Find rejects absurd numbers and stays linear on long runs", "[metric]") {
+  std::u32string digits(5000, U'9');
+  digits += U"个。";
+  CHECK(Recognizer().Find(digits, Segmentation{}).empty());
+  std::u32string chinese(200000, U'一');
+  chinese += U"个。";
+  CHECK(Recognizer().Find(chinese, Segmentation{}).empty());
+  std::u32string tens(200000, U'十');
+  CHECK(Recognizer().Find(tens, Segmentation{}).empty());
+  std::u32string years;
+  for (int k = 0; k < 20000; ++k) years += U"1年";
+  CHECK(Recognizer().Find(years, Segmentation{}).empty());
 }
 
 TEST_CASE("Find survives arbitrary text", "[metric]") {

@@ -102,6 +102,15 @@ TEST_CASE("ParseNumberAt reports a trailing multiplier", "[number]") {
   CHECK_FALSE(c.is_chinese);
 }
 
+TEST_CASE("Decimal scaling leaves no binary noise", "[number]") {
+  CHECK(ParseNumberAt(U"23.15万", 0).value == 231500);
+  CHECK(ParseNumberAt(U"1095.1万", 0).value == 10951000);
+  CHECK(ParseNumberAt(U"0.07亿", 0).value == 7000000);
+  CHECK(ParseNumberAt(U"19.27%", 0).value == 19.27);
+  CHECK(TidyDecimal(231500.00000000003) == 231500);
+  CHECK(TidyDecimal(3e12 + 0.3) == 3e12);
+}
+
 TEST_CASE("IsNumberChar accepts digits and Chinese numerals only", "[number]") {
   for (const char32_t c : std::u32string(U"0123456789零〇一二两三四五六七八九十百千万亿")) {
     CHECK(IsNumberChar(c));
