@@ -16,7 +16,10 @@ const std::u32string_view kMeasureChars = U"个级项支批类家名";
 // characters before it that are not numerals (550余处 is a count).
 bool ValidKind(const DocContext& ctx, const LexHit& h) {
   // 查处 cancels 处 unless a title follows (调查处处长).
-  if (ctx.StartingAt(h.end, kTitle) == nullptr && ctx.Overlapped(h.start, h.end, kNotKind, 0)) {
+  // A longer kind word only yields to a word over its first character
+  // (机构改革), not to one that starts at its end (管理局|部署 is not 局部).
+  const uint32_t cover_end = h.end - h.start > 1 ? h.start + 1 : h.end;
+  if (ctx.StartingAt(h.end, kTitle) == nullptr && ctx.Overlapped(h.start, cover_end, kNotKind, 0)) {
     return false;
   }
   if (ctx.Overlapped(h.start, h.end, kTitle, h.end + 1)) return false;
