@@ -9,7 +9,7 @@ namespace govkg::internal {
 namespace {
 
 constexpr uint32_t kMaxAgencyChars = 24;
-const std::u32string_view kMeasureChars = U"个级项支批类家名";
+const std::u32string_view kMeasureChars = U"个级项支批类家名年月日";
 
 // A kind hit that really ends a name here: not inside 格局/处理, not the
 // start of a title (总队长), and a one-character kind has two Han
@@ -42,7 +42,8 @@ uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles
     const LexHit* b = ctx.EndingAt(s, boundary_roles);
     // A boundary inside a longer lexicon name (发展和改革) does not count.
     if (b != nullptr &&
-        !ctx.InsideLonger(*b, kAgencyKind | kAgencyName | kRegionName | kRegionLevel | kNameWord)) {
+        !ctx.InsideLonger(*b, kAgencyKind | kAgencyName | kRegionName | kRegionLevel | kNameWord |
+                                  kGenericModifier)) {
       break;
     }
     --s;
@@ -148,6 +149,14 @@ void RecognizeAgencies(DocContext* ctx) {
         ctx->StartingAt(s, kRegionName | kRegionLevel) == nullptr) {
       continue;  // 相关部门, 有关单位
     }
+    // A generic word inside (实时推送到相关技术机构) makes it a description.
+    bool generic_inside = false;
+    for (uint32_t p = s; p < h->start; ++p) {
+      const LexHit* g = ctx->StartingAt(p, kGenericModifier);
+      generic_inside |= g != nullptr && g->end - g->start >= 2 && g->end <= h->start &&
+                        !ctx->InsideLonger(*g, kAgencyKind | kAgencyName | kRegionName);
+    }
+    if (generic_inside) continue;
     const bool bare = s == h->start;
     if (h->entry->single_char_kind && h->start - s < 2) continue;
     Mention m;

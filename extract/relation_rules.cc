@@ -249,6 +249,16 @@ class Rules {
   int ActorOrRegion(uint32_t pos) const {
     const std::vector<int> a = discourse_.ActorsAt(pos, 4);
     if (!a.empty()) return a.front();
+    // A news article about one body (自治区应急管理厅 named again and again).
+    int best = -1;
+    size_t most = 2;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].type == EntityType::kAgency && entities_[e].mentions.size() > most) {
+        most = entities_[e].mentions.size();
+        best = static_cast<int>(e);
+      }
+    }
+    if (best >= 0) return best;
     for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
