@@ -54,18 +54,27 @@ Discourse::Discourse(const DocContext& ctx, const std::vector<EntityDraft>& enti
         break;
       }
     }
-    // The main program: the last credited program of the turn's first paragraph.
+    turns_.push_back(std::move(t));
+    // The main program: the last program of the turn's first paragraph that
+    // the turn's own actor (collective or speaker) conducts.
     const int para = ctx.ParagraphAt(st.label.end);
     if (para >= 0) {
+      TurnInfo& turn = turns_.back();
       const TextRange pr = seg.paragraphs[para].range;
       for (const Mention& m : ctx.mentions) {
-        if (m.type == EntityType::kProgram && m.credited && m.conducted && m.start >= st.label.end &&
-            m.end <= pr.end && m.entity >= 0) {
-          t.main_program = m.entity;
+        if (m.type != EntityType::kProgram || !m.credited || !m.conducted ||
+            m.start < st.label.end || m.end > pr.end || m.entity < 0) {
+          continue;
+        }
+        for (const int a : ActorsAt(m.start, 4)) {
+          const bool own = std::find(turn.collective.begin(), turn.collective.end(), a) !=
+                               turn.collective.end() ||
+                           std::find(turn.speaker_agencies.begin(), turn.speaker_agencies.end(),
+                                     a) != turn.speaker_agencies.end();
+          if (own) turn.main_program = m.entity;
         }
       }
     }
-    turns_.push_back(std::move(t));
   }
   // Items: extent up to the next item of the same or an outer rank.
   for (const EnumerationItem& it : seg.items) {
