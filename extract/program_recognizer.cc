@@ -174,7 +174,7 @@ void RecognizePrograms(DocContext* ctx) {
     }
     if (x.start == h->start) continue;  // a bare kind word: 行动以来
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
-    if (x.quotes.empty() && !x.quoted_whole && h->start - x.start < 3) continue;
+    if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
     if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;
     bool accept = !x.quotes.empty() || x.quoted_whole;
     bool credited = true;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/extract/extract_test_util.h"
+#include "tests/test_util.h"
 
 namespace govkg {
 namespace {
@@ -82,6 +83,32 @@ TEST_CASE("Text in other languages yields no agencies and does not fail", "[extr
   for (const Entity& e : g.entities) CHECK(e.type != EntityType::kAgency);
   const DocumentGraph empty = testing::ExtractText("");
   CHECK(empty.entities.empty());
+}
+
+}  // namespace
+}  // namespace govkg
+
+namespace govkg {
+namespace {
+
+TEST_CASE("A user's --lexicon file adds vocabulary", "[extract][lexicon]") {
+  testing::TempDir tmp;
+  const std::string path = tmp / "mine.txt";
+  testing::WriteFile(path, "# my additions\n综治中心\tagency-kind\n蓝天行动\tprogram-kind\n");
+  ExtractOptions options;
+  options.extra_lexicons = {path};
+  Result<std::unique_ptr<Extractor>> extractor = NewLexiconExtractor(options);
+  REQUIRE(extractor.ok());
+  Result<ExtractedDocument> doc =
+      (*extractor)->Extract("a.txt", "城关街道综治中心深入开展全域蓝天行动。");
+  REQUIRE(doc.ok());
+  CHECK(testing::FindEntity(doc->graph, EntityType::kAgency, "城关街道综治中心") != nullptr);
+  CHECK(testing::FindEntity(doc->graph, EntityType::kProgram, "全域蓝天行动") != nullptr);
+
+  testing::WriteFile(path, "综治中心\tno-such-role\n");
+  Result<std::unique_ptr<Extractor>> bad = NewLexiconExtractor(options);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("mine.txt:1") != std::string::npos);
 }
 
 }  // namespace
