@@ -145,7 +145,9 @@ DecodedText DecodeUtf8(std::string_view bytes, size_t skip) {
   return out;
 }
 
-DecodedText DecodeUtf16(std::string_view bytes, bool big_endian) {
+// `*first_nul` receives the byte offset of the first U+0000, or npos.
+DecodedText DecodeUtf16(std::string_view bytes, bool big_endian, size_t* first_nul) {
+  *first_nul = std::string_view::npos;
   DecodedText out;
   out.encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -159,6 +161,7 @@ DecodedText DecodeUtf16(std::string_view bytes, bool big_endian) {
   while (i + 1 < n) {
     const char16_t u = unit_at(i);
     if (u < 0xD800 || u > 0xDFFF) {
+      if (u == 0 && *first_nul == std::string_view::npos) *first_nul = i;
       out.text.push_back(u);
       i += 2;
       continue;
@@ -235,13 +238,9 @@ Result<DecodedText> DecodeBytes(std::string_view doc_name, std::string_view byte
   }
   if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
     const bool big_endian = s[0] == 0xFE;
-    DecodedText decoded = DecodeUtf16(bytes, big_endian);
-    for (size_t i = 0; i < decoded.text.size(); ++i) {
-      if (decoded.text[i] == 0) {
-        // Offsets of BMP-only text are exact; close enough otherwise.
-        return BinaryStatus(doc_name, 2 + 2 * i);
-      }
-    }
+    size_t first_nul;
+    DecodedText decoded = DecodeUtf16(bytes, big_endian, &first_nul);
+    if (first_nul != std::string_view::npos) return BinaryStatus(doc_name, first_nul);
     return Finish(doc_name, std::move(decoded), policy);
   }
   const bool bom = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
@@ -252,7 +251,7 @@ Result<DecodedText> DecodeBytes(std::string_view doc_name, std::string_view byte
   // bytes is UTF-8 (a GB18030 reading of it would be mojibake); otherwise
   // try GB18030, which also covers GBK and GB2312.
   const bool mostly_utf8 = bom || scan.multibyte >= 8 * scan.invalid;
-  if (!mostly_utf8) {
+  if (!mostly_utf8 && n < (size_t{1} << 30)) {  // ICU counts in int32_t
     DecodedText gb;
     if (DecodeGb18030(bytes, &gb)) return gb;
   }

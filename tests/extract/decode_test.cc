@@ -46,6 +46,16 @@ TEST_CASE("decode: UTF-16LE and UTF-16BE with BOM") {
   CHECK(d.text == U"公安\U0001F600A");
 }
 
+TEST_CASE("decode: UTF-16 truncated code unit and low surrogate first") {
+  const std::string odd("\xFF\xFE\x41\x00\x42", 5);
+  CHECK(ErrorOf(odd) == "extract: a.txt: byte 4: truncated UTF-16 code unit");
+  const std::string low_first("\xFE\xFF\xDC\x00\x00\x41", 6);
+  const DecodedText d = MustDecode(low_first, BadInputPolicy::kReplace);
+  CHECK(d.text == U"\uFFFDA");
+  REQUIRE(d.problems.size() == 1);
+  CHECK(d.problems[0].description == "unpaired UTF-16 surrogate 0xDC00");
+}
+
 TEST_CASE("decode: UTF-16 lone surrogate is an error or a replacement") {
   const std::string le("\xFF\xFE\x6c\x51\x00\xd8\x41\x00", 8);
   CHECK(ErrorOf(le) == "extract: a.txt: byte 4: unpaired UTF-16 surrogate 0xD800");
@@ -123,6 +133,9 @@ TEST_CASE("decode: NUL bytes are refused as binary data") {
   // In UTF-16 the zero bytes of ASCII are fine; a NUL code unit is not.
   const std::string le("\xFF\xFE\x41\x00\x00\x00", 6);
   CHECK(ErrorOf(le) == "extract: a.txt: byte 4: binary data (NUL byte)");
+  // After a surrogate pair the offset still counts bytes.
+  const std::string astral("\xFF\xFE\x3d\xd8\x00\xde\x00\x00", 8);
+  CHECK(ErrorOf(astral) == "extract: a.txt: byte 6: binary data (NUL byte)");
 }
 
 TEST_CASE("decode: ToUtf8 and FromUtf8 round-trip") {
