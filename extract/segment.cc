@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "extract/segment_internal.h"
 
@@ -35,21 +37,42 @@ bool IsSentenceEnd(char32_t c) {
 bool IsComma(char32_t c) { return c == U',' || c == U'，'; }
 bool IsColon(char32_t c) { return c == U':' || c == U'：'; }
 
-// Quote nesting: sentences and headings never end inside “…” or 《…》.
-struct QuoteDepth {
-  int depth = 0;
-  bool Update(char32_t c) {  // returns true when c is a quote mark
-    if (c == U'“' || c == U'《' || c == U'「' || c == U'『') {
-      ++depth;
-      return true;
+// Which code points of [start, end) lie inside a matched quote pair (“…”,
+// 《…》, 「…」, 『…』), the marks included. Sentences and headings never end
+// inside quotes. An opening mark never closed in the paragraph quotes
+// nothing, so one stray “ does not swallow the rest of the paragraph.
+std::vector<bool> QuotedMask(View text, size_t start, size_t end) {
+  std::vector<int> depth_change(end - start + 1, 0);
+  std::vector<std::pair<size_t, char32_t>> open;  // position, expected closer
+  for (size_t i = start; i < end; ++i) {
+    const char32_t c = text[i];
+    char32_t closer = 0;
+    if (c == U'“') closer = U'”';
+    if (c == U'《') closer = U'》';
+    if (c == U'「') closer = U'」';
+    if (c == U'『') closer = U'』';
+    if (closer != 0) {
+      open.emplace_back(i, closer);
+      continue;
     }
-    if ((c == U'”' || c == U'》' || c == U'」' || c == U'』') && depth > 0) {
-      --depth;
-      return true;
+    // Look a few levels down for the opener, skipping stray marks.
+    for (size_t k = open.size(), tries = 0; k-- > 0 && tries < 8; ++tries) {
+      if (open[k].second == c) {
+        ++depth_change[open[k].first - start];
+        --depth_change[i + 1 - start];
+        open.resize(k);
+        break;
+      }
     }
-    return false;
   }
-};
+  std::vector<bool> mask(end - start, false);
+  int depth = 0;
+  for (size_t i = 0; i < mask.size(); ++i) {
+    depth += depth_change[i];
+    mask[i] = depth > 0;
+  }
+  return mask;
+}
 
 // Value of a Chinese numeral 一…九十九 (or 〇/零-free forms), 0 if not one.
 int ChineseNumeral(View s) {
@@ -180,20 +203,24 @@ bool MatchMarker(View text, size_t i, size_t limit, bool line_start, Marker* m) 
   return false;
 }
 
+// Headings longer than this are cut: a heading is one clause or sentence.
+constexpr size_t kMaxHeading = 300;
+
 // Heading: to the first sentence end, or to the first comma when the clause
-// before it holds a quoted name (“护校安园”专项行动，…).
-size_t HeadingEnd(View text, size_t start, size_t limit) {
-  QuoteDepth q;
-  bool quoted = false;
+// before it holds a quoted name (“护校安园”专项行动，…). `quoted` is the
+// QuotedMask of the paragraph starting at `base`.
+size_t HeadingEnd(View text, size_t start, size_t limit, const std::vector<bool>& quoted,
+                  size_t base) {
+  limit = std::min(limit, start + kMaxHeading);
+  bool has_quote = false;
   for (size_t p = start; p < limit; ++p) {
-    const char32_t c = text[p];
-    if (q.Update(c)) {
-      quoted = true;
+    if (quoted[p - base]) {
+      has_quote = true;
       continue;
     }
-    if (q.depth > 0) continue;
+    const char32_t c = text[p];
     if (IsSentenceEnd(c)) return p;
-    if (IsComma(c) && quoted) return p;
+    if (IsComma(c) && has_quote) return p;
   }
   return limit;
 }
@@ -267,6 +294,9 @@ class Segmenter {
   Segmentation Run() {
     FindParagraphs();
     for (size_t p = 0; p < out_.paragraphs.size(); ++p) {
+      const TextRange r = out_.paragraphs[p].range;
+      quoted_ = QuotedMask(text_, r.start, r.end);
+      base_ = r.start;
       FindSentences(static_cast<int>(p));
       FindTurn(static_cast<int>(p));
       FindItems(static_cast<int>(p));
@@ -292,11 +322,9 @@ class Segmenter {
 
   void FindSentences(int p) {
     const TextRange r = out_.paragraphs[static_cast<size_t>(p)].range;
-    QuoteDepth q;
     size_t start = r.start;
     for (size_t i = r.start; i < r.end; ++i) {
-      const char32_t c = text_[i];
-      if (q.Update(c) || q.depth > 0 || !IsSentenceEnd(c)) continue;
+      if (quoted_[i - base_] || !IsSentenceEnd(text_[i])) continue;
       size_t end = i + 1;
       while (end < r.end && IsSentenceEnd(text_[end])) ++end;  // "?!" "。。"
       AddSentence(start, end, p);
@@ -381,11 +409,10 @@ class Segmenter {
     // Items inside the paragraph: "…如下：一是…；二是…。" They start after
     // a sentence end or a colon, outside quotes.
     std::vector<Style> inner;
-    QuoteDepth q;
     int last_inline = -1;
     for (size_t i = start; i + 1 < end; ++i) {
       const char32_t c = text_[i];
-      if (q.Update(c) || q.depth > 0) continue;
+      if (quoted_[i - base_]) continue;
       if (!(IsSentenceEnd(c) || IsColon(c))) continue;
       size_t j = i + 1;
       while (j < end && IsSpace(text_[j])) ++j;
@@ -406,7 +433,7 @@ class Segmenter {
   int AddItem(size_t marker_start, const Marker& m, int level, int p, size_t end) {
     EnumerationItem item;
     item.marker = {static_cast<uint32_t>(marker_start), static_cast<uint32_t>(m.end)};
-    const size_t h_end = HeadingEnd(text_, m.heading_start, end);
+    const size_t h_end = HeadingEnd(text_, m.heading_start, end, quoted_, base_);
     item.heading = {static_cast<uint32_t>(m.heading_start), static_cast<uint32_t>(h_end)};
     item.ordinal = m.ordinal;
     item.level = level;
@@ -419,6 +446,8 @@ class Segmenter {
   View text_;
   Segmentation out_;
   int open_turn_ = -1;
+  std::vector<bool> quoted_;  // QuotedMask of the current paragraph
+  size_t base_ = 0;           // where the current paragraph starts
   std::vector<Style> styles_;  // paragraph-level numbering styles, outermost first
 };
 

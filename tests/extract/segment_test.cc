@@ -58,6 +58,9 @@ TEST_CASE("segment: sentences") {
       {"印发《通知。意见》。再见。", {"印发《通知。意见》。", "再见。"}},
       {"第一行\n第二行。\r\n\n  第三行  ", {"第一行", "第二行。", "第三行"}},
       {"真的吗?!是的。", {"真的吗?!", "是的。"}},
+      // A stray opening quote does not swallow the paragraph.
+      {"开展“雪亮工程。建设平安。", {"开展“雪亮工程。", "建设平安。"}},
+      {"他说:“《法》。”好。", {"他说:“《法》。”好。"}},
       {"", {}},
   };
   for (const Case& c : cases) {
@@ -170,6 +173,25 @@ TEST_CASE("segment: a converter annotation before a marker is skipped") {
   REQUIRE(s.items.size() == 1);
   CHECK(Slice(text, s.items[0].marker) == "二是");
   CHECK(Slice(text, s.items[0].heading) == "我们始终牢记初心使命，建设平安边境");
+}
+
+TEST_CASE("segment: huge lines stay linear and headings are bounded") {
+  std::u32string text = U"一是";
+  text.append(200000, U'甲');
+  Segmentation s = Segment(text);
+  REQUIRE(s.items.size() == 1);
+  CHECK(s.items[0].heading.end - s.items[0].heading.start == 300);
+  REQUIRE(s.sentences.size() == 1);
+  CHECK(s.sentences[0].range.end == text.size());
+  // Many inline markers with no sentence end between them.
+  std::u32string colons;
+  for (int i = 0; i < 50000; ++i) colons += U"甲:一是乙";
+  s = Segment(colons);
+  CHECK(s.items.size() == 50000);
+  std::u32string quotes(100000, U'“');
+  quotes.append(100000, U'”');
+  s = Segment(quotes);
+  CHECK(s.sentences.size() == 1);
 }
 
 }  // namespace
