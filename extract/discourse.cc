@@ -6,17 +6,6 @@
 namespace govkg::internal {
 namespace {
 
-// Rank of an enumeration marker by its style, outermost first.
-int MarkerRank(std::u32string_view marker) {
-  if (marker.empty()) return 5;
-  if (marker.back() == U'、') return 0;
-  if (marker.front() == '(' || marker.front() == U'（') {
-    return IsChineseNumeral(marker[1]) ? 1 : 4;
-  }
-  if (marker.back() == U'是') return 2;
-  return 3;
-}
-
 bool Contains(const TextRange& r, uint32_t pos) { return r.start <= pos && pos < r.end; }
 
 }  // namespace
@@ -76,13 +65,37 @@ Discourse::Discourse(const DocContext& ctx, const std::vector<EntityDraft>& enti
       }
     }
   }
-  // Items: extent up to the next item of the same or an outer rank.
-  for (const EnumerationItem& it : seg.items) {
+  // Items: the segmentation's, plus "二是…" markers that open a sentence
+  // inside a paragraph it did not list (a whole answer in one paragraph).
+  std::vector<EnumerationItem> all = seg.items;
+  for (const Sentence& s : seg.sentences) {
+    const uint32_t p = s.range.start;
+    if (p + 2 >= ctx.text().size() || !IsChineseNumeral(ctx.text()[p]) ||
+        ctx.text()[p + 1] != U'是') {
+      continue;
+    }
+    bool known = false;
+    int level = 0;
+    for (const EnumerationItem& it : seg.items) {
+      known |= it.marker.start == p;
+      if (it.marker.start < p && ctx.text()[it.marker.end - 1] == U'是') level = it.level;
+    }
+    if (known) continue;
+    EnumerationItem it;
+    it.marker = {p, p + 2};
+    it.heading = {p + 2, s.range.end};
+    it.level = level;
+    all.push_back(it);
+  }
+  std::sort(all.begin(), all.end(), [](const EnumerationItem& a, const EnumerationItem& b) {
+    return a.marker.start < b.marker.start;
+  });
+  for (const EnumerationItem& it : all) {
     ItemExtent x;
     x.heading = it.heading;
     // A program far into a long first sentence is not what the item is about.
     x.heading.end = std::min(x.heading.end, it.marker.end + 40);
-    x.rank = MarkerRank(ctx.text().substr(it.marker.start, it.marker.end - it.marker.start));
+    x.rank = it.level;
     x.range = {it.marker.start, static_cast<uint32_t>(ctx.text().size())};
     const int para = ctx.ParagraphAt(it.marker.start);
     x.opens_paragraph = para >= 0 && seg.paragraphs[para].range.start == it.marker.start;
@@ -200,8 +213,21 @@ std::vector<int> Discourse::ActorsAt(uint32_t pos, int depth) const {
   }
   if (depth <= 2) return {};
   // 3. The first actor of the enclosing items, innermost first.
+  // An enclosing item's actor is named in its own opening, before its first
+  // sub-item, not inside an earlier sibling's text.
+  bool innermost = true;
   for (int i = ItemAt(pos); i >= 0; i = items_[i].parent) {
-    std::vector<int> a = FirstActorIn(items_[i].range.start, pos);
+    uint32_t limit = pos;
+    if (!innermost) {
+      for (size_t k = static_cast<size_t>(i) + 1; k < items_.size(); ++k) {
+        if (items_[k].parent == i) {
+          limit = std::min(limit, items_[k].range.start);
+          break;
+        }
+      }
+    }
+    innermost = false;
+    std::vector<int> a = FirstActorIn(items_[i].range.start, limit);
     if (!a.empty()) return a;
   }
   if (depth <= 3) return {};
