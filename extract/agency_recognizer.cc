@@ -9,14 +9,17 @@ namespace govkg::internal {
 namespace {
 
 constexpr uint32_t kMaxAgencyChars = 24;
-const std::u32string_view kMeasureChars = U"个级项支批类家名";
+const std::u32string_view kMeasureChars = U"个级项支批类家名年月日";
 
 // A kind hit that really ends a name here: not inside 格局/处理, not the
 // start of a title (总队长), and a one-character kind has two Han
 // characters before it that are not numerals (550余处 is a count).
 bool ValidKind(const DocContext& ctx, const LexHit& h) {
   // 查处 cancels 处 unless a title follows (调查处处长).
-  if (ctx.StartingAt(h.end, kTitle) == nullptr && ctx.Overlapped(h.start, h.end, kNotKind, 0)) {
+  // A longer kind word only yields to a word over its first character
+  // (机构改革), not to one that starts at its end (管理局|部署 is not 局部).
+  const uint32_t cover_end = h.end - h.start > 1 ? h.start + 1 : h.end;
+  if (ctx.StartingAt(h.end, kTitle) == nullptr && ctx.Overlapped(h.start, cover_end, kNotKind, 0)) {
     return false;
   }
   if (ctx.Overlapped(h.start, h.end, kTitle, h.end + 1)) return false;
@@ -39,7 +42,8 @@ uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles
     const LexHit* b = ctx.EndingAt(s, boundary_roles);
     // A boundary inside a longer lexicon name (发展和改革) does not count.
     if (b != nullptr &&
-        !ctx.InsideLonger(*b, kAgencyKind | kAgencyName | kRegionName | kRegionLevel | kNameWord)) {
+        !ctx.InsideLonger(*b, kAgencyKind | kAgencyName | kRegionName | kRegionLevel | kNameWord |
+                                  kGenericModifier)) {
       break;
     }
     --s;
@@ -145,6 +149,14 @@ void RecognizeAgencies(DocContext* ctx) {
         ctx->StartingAt(s, kRegionName | kRegionLevel) == nullptr) {
       continue;  // 相关部门, 有关单位
     }
+    // A generic word inside (实时推送到相关技术机构) makes it a description.
+    bool generic_inside = false;
+    for (uint32_t p = s; p < h->start; ++p) {
+      const LexHit* g = ctx->StartingAt(p, kGenericModifier);
+      generic_inside |= g != nullptr && g->end - g->start >= 2 && g->end <= h->start &&
+                        !ctx->InsideLonger(*g, kAgencyKind | kAgencyName | kRegionName);
+    }
+    if (generic_inside) continue;
     const bool bare = s == h->start;
     if (h->entry->single_char_kind && h->start - s < 2) continue;
     Mention m;

@@ -174,7 +174,12 @@ class Resolver {
         return StartsWith(l.name, head) && EndsWith(l.name, s.name.substr(s.name.size() - 2));
       }
       case EntityType::kDocument:
-        return EndsWith(l.name, s.name) && StartsWith(l.name, U"中华人民共和国");
+        // 反恐怖主义法 → 中华人民共和国反恐怖主义法; 自治区安全生产条例 → 内蒙古自治区….
+        return EndsWith(l.name, s.name) &&
+               (StartsWith(l.name, U"中华人民共和国") ||
+                IsQualifyingPrefix(std::u32string_view(l.name).substr(0, l.name.size() -
+                                                                        s.name.size()),
+                                   lexicon_));
       default:
         return false;
     }

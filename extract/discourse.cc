@@ -6,17 +6,6 @@
 namespace govkg::internal {
 namespace {
 
-// Rank of an enumeration marker by its style, outermost first.
-int MarkerRank(std::u32string_view marker) {
-  if (marker.empty()) return 5;
-  if (marker.back() == U'、') return 0;
-  if (marker.front() == '(' || marker.front() == U'（') {
-    return IsChineseNumeral(marker[1]) ? 1 : 4;
-  }
-  if (marker.back() == U'是') return 2;
-  return 3;
-}
-
 bool Contains(const TextRange& r, uint32_t pos) { return r.start <= pos && pos < r.end; }
 
 }  // namespace
@@ -54,26 +43,59 @@ Discourse::Discourse(const DocContext& ctx, const std::vector<EntityDraft>& enti
         break;
       }
     }
-    // The main program: the last credited program of the turn's first paragraph.
+    turns_.push_back(std::move(t));
+    // The main program: the last program of the turn's first paragraph that
+    // the turn's own actor (collective or speaker) conducts.
     const int para = ctx.ParagraphAt(st.label.end);
     if (para >= 0) {
+      TurnInfo& turn = turns_.back();
       const TextRange pr = seg.paragraphs[para].range;
       for (const Mention& m : ctx.mentions) {
-        if (m.type == EntityType::kProgram && m.credited && m.conducted && m.start >= st.label.end &&
-            m.end <= pr.end && m.entity >= 0) {
-          t.main_program = m.entity;
+        if (m.type != EntityType::kProgram || !m.credited || !m.conducted ||
+            m.start < st.label.end || m.end > pr.end || m.entity < 0) {
+          continue;
+        }
+        for (const int a : ActorsAt(m.start, 4)) {
+          const bool own = std::find(turn.collective.begin(), turn.collective.end(), a) !=
+                               turn.collective.end() ||
+                           std::find(turn.speaker_agencies.begin(), turn.speaker_agencies.end(),
+                                     a) != turn.speaker_agencies.end();
+          if (own) turn.main_program = m.entity;
         }
       }
     }
-    turns_.push_back(std::move(t));
   }
-  // Items: extent up to the next item of the same or an outer rank.
-  for (const EnumerationItem& it : seg.items) {
+  // Items: the segmentation's, plus "二是…" markers that open a sentence
+  // inside a paragraph it did not list (a whole answer in one paragraph).
+  std::vector<EnumerationItem> all = seg.items;
+  for (const Sentence& s : seg.sentences) {
+    const uint32_t p = s.range.start;
+    if (p + 2 >= ctx.text().size() || !IsChineseNumeral(ctx.text()[p]) ||
+        ctx.text()[p + 1] != U'是') {
+      continue;
+    }
+    bool known = false;
+    int level = 0;
+    for (const EnumerationItem& it : seg.items) {
+      known |= it.marker.start == p;
+      if (it.marker.start < p && ctx.text()[it.marker.end - 1] == U'是') level = it.level;
+    }
+    if (known) continue;
+    EnumerationItem it;
+    it.marker = {p, p + 2};
+    it.heading = {p + 2, s.range.end};
+    it.level = level;
+    all.push_back(it);
+  }
+  std::sort(all.begin(), all.end(), [](const EnumerationItem& a, const EnumerationItem& b) {
+    return a.marker.start < b.marker.start;
+  });
+  for (const EnumerationItem& it : all) {
     ItemExtent x;
     x.heading = it.heading;
     // A program far into a long first sentence is not what the item is about.
     x.heading.end = std::min(x.heading.end, it.marker.end + 40);
-    x.rank = MarkerRank(ctx.text().substr(it.marker.start, it.marker.end - it.marker.start));
+    x.rank = it.level;
     x.range = {it.marker.start, static_cast<uint32_t>(ctx.text().size())};
     const int para = ctx.ParagraphAt(it.marker.start);
     x.opens_paragraph = para >= 0 && seg.paragraphs[para].range.start == it.marker.start;
@@ -191,8 +213,21 @@ std::vector<int> Discourse::ActorsAt(uint32_t pos, int depth) const {
   }
   if (depth <= 2) return {};
   // 3. The first actor of the enclosing items, innermost first.
+  // An enclosing item's actor is named in its own opening, before its first
+  // sub-item, not inside an earlier sibling's text.
+  bool innermost = true;
   for (int i = ItemAt(pos); i >= 0; i = items_[i].parent) {
-    std::vector<int> a = FirstActorIn(items_[i].range.start, pos);
+    uint32_t limit = pos;
+    if (!innermost) {
+      for (size_t k = static_cast<size_t>(i) + 1; k < items_.size(); ++k) {
+        if (items_[k].parent == i) {
+          limit = std::min(limit, items_[k].range.start);
+          break;
+        }
+      }
+    }
+    innermost = false;
+    std::vector<int> a = FirstActorIn(items_[i].range.start, limit);
     if (!a.empty()) return a;
   }
   if (depth <= 3) return {};

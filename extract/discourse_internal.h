@@ -17,7 +17,7 @@ namespace govkg::internal {
 struct ItemExtent {
   TextRange range;    // marker start to the next item of the same or outer rank
   TextRange heading;
-  int rank = 0;       // 一、 < （一） < 一是 < 1. < （1）
+  int rank = 0;       // nesting level: 一、 (0) > （一） (1) > 一是 (2) as the text nests them
   int parent = -1;    // enclosing item
   bool opens_paragraph = false;
 };

@@ -37,10 +37,10 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
   start_index_.assign(n + 2, 0);
   for (uint32_t i = 0; i < n; ++i) {
     start_index_[i] = static_cast<uint32_t>(hits_.size());
-    if (!IsNameChar(text[i])) continue;
-    for (const auto& m : trie.AllAt(text, i)) {
+    if (!IsNameChar(text[i]) || !lexicon.MayStart(text[i])) continue;
+    trie.ForEachAt(text, i, [&](const Trie<LexEntry>::Match& m) {
       hits_.push_back({i, static_cast<uint32_t>(i + m.length), m.payload});
-    }
+    });
   }
   start_index_[n] = start_index_[n + 1] = static_cast<uint32_t>(hits_.size());
   // Counting sort of hits by end.

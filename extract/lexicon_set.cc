@@ -123,7 +123,11 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
     }
   }
   auto set = std::unique_ptr<LexiconSet>(new LexiconSet());
-  for (auto& [term, entry] : entries) set->trie_.Insert(term, std::move(entry));
+  for (auto& [term, entry] : entries) {
+    const char32_t c = term[0];
+    if (c < 0x10000) set->first_chars_[c >> 3] |= static_cast<uint8_t>(1u << (c & 7));
+    set->trie_.Insert(term, std::move(entry));
+  }
   return set;
 }
 

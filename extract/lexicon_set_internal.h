@@ -64,9 +64,14 @@ class LexiconSet {
       const std::string& dir, const std::vector<std::string>& extra_files);
 
   const Trie<LexEntry>& trie() const { return trie_; }
+  // Whether some term starts with c: a cheap filter before the trie walk.
+  bool MayStart(char32_t c) const {
+    return c >= first_chars_.size() * 8 || (first_chars_[c >> 3] >> (c & 7)) & 1;
+  }
 
  private:
   Trie<LexEntry> trie_;
+  std::vector<uint8_t> first_chars_ = std::vector<uint8_t>(0x10000 / 8, 0);  // BMP bitmap
 };
 
 }  // namespace govkg::internal

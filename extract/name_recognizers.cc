@@ -62,6 +62,41 @@ void RecognizePersons(DocContext* ctx) {
     const std::u32string_view name = t.substr(title->end, b - title->end);
     if (name.size() >= 2 && name.size() <= 8 && AllHan(name)) AddPerson(ctx, title->end, b, title);
   }
+  // "AGENCY TITLE NAME" in running text: 应急管理厅党委委员、副厅长邢国显。
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kTitle) == 0 || ctx->StartingAt(h.start, kTitle) != &h) continue;
+    for (uint32_t len = 3; len >= 2; --len) {
+      const uint32_t e = h.end + len;
+      if (e > t.size() || ctx->StartingAt(h.end, kSurname) == nullptr ||
+          !AllHan(t.substr(h.end, len))) {
+        continue;
+      }
+      const bool end_ok = e == t.size() || !IsNameChar(t[e]) ||
+                          ctx->StartingAt(e, kStopWord | kTitle) != nullptr ||
+                          t.substr(e, 2) == U"介绍" || t.substr(e, 2) == U"表示";
+      if (!end_ok || ctx->Overlapped(h.end, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
+        continue;
+      }
+      // The body is named before the first title of a chain (委员、副厅长).
+      uint32_t chain = h.start;
+      while (chain > 1 && t[chain - 1] == U'、') {
+        const LexHit* prev = ctx->EndingAt(chain - 1, kTitle);
+        if (prev == nullptr) break;
+        chain = prev->start;
+      }
+      AddPerson(ctx, h.end, e, &h);
+      Mention& person = ctx->mentions.back();
+      if (person.start == h.end && person.post_agency < 0) {
+        person.post_agency = AgencyEndingAt(*ctx, chain);
+        // 厅党委委员、副厅长: the second post is in the body the party committee leads.
+        if (chain != h.start && person.post_agency >= 0 &&
+            ctx->mentions[person.post_agency].parent >= 0) {
+          person.post_agency = ctx->mentions[person.post_agency].parent;
+        }
+      }
+      break;
+    }
+  }
   // Surname + one or two characters right before a title.
   for (const LexHit& h : ctx->hits()) {
     if ((h.roles() & kTitle) == 0 || h.start < 2) continue;

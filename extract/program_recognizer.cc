@@ -135,7 +135,7 @@ void RecognizePrograms(DocContext* ctx) {
     if (h == nullptr) continue;
     if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind, h->end + 1)) continue;
     if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
-    const Extent x = ExtendProgram(*ctx, h->start);
+    Extent x = ExtendProgram(*ctx, h->start);
     const LexHit* b = ctx->EndingAt(x.start, kProgramBoundary);
     const std::u32string bword = b ? ctx->Slice(b->start, b->end) : std::u32string();
     if (bword == U"等") {
@@ -152,7 +152,7 @@ void RecognizePrograms(DocContext* ctx) {
           }
           for (const auto& [qs, qe] : it.quotes) AddProgram(ctx, qs, qe, true, group, {});
         }
-      } else if (verb) {
+      } else if (verb && h->end - h->start >= 3) {
         // One undertaking with several targets: 严打暴恐和网上暴恐音视频等专项行动.
         const uint32_t s = items.front().start;
         std::vector<std::pair<uint32_t, uint32_t>> first;
@@ -163,9 +163,18 @@ void RecognizePrograms(DocContext* ctx) {
       }
       continue;
     }
+    // A date before the name is not part of it (2023年“情暖童心”主题活动).
+    for (uint32_t p = x.start; p + 1 < h->start; ++p) {
+      bool in_quote = false;
+      for (const auto& [qs, qe] : x.quotes) in_quote |= p >= qs && p < qe;
+      if (!in_quote && IsDigitChar(t[p]) &&
+          std::u32string_view(U"年月日").find(t[p + 1]) != std::u32string_view::npos) {
+        x.start = p + 2;
+      }
+    }
     if (x.start == h->start) continue;  // a bare kind word: 行动以来
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
-    if (x.quotes.empty() && !x.quoted_whole && h->start - x.start < 3) continue;
+    if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
     if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;
     bool accept = !x.quotes.empty() || x.quoted_whole;
     bool credited = true;

@@ -77,6 +77,30 @@ class Rules {
     }
   }
 
+  // A program cited as the frame of another (按照X工作要求…; 贯彻…关于开展X的部署，
+  // 开展Y): the program carried out under it is part of it.
+  void Frames() {
+    for (const Mention& x : ctx_.mentions) {
+      if (x.type != EntityType::kProgram || x.entity < 0 || !Cited(x)) continue;
+      const int s = ctx_.SentenceAt(x.start);
+      if (s < 0) continue;
+      const TextRange r = ctx_.seg().sentences[s].range;
+      bool found = false;
+      for (const Mention& y : ctx_.mentions) {
+        if (y.type == EntityType::kProgram && y.conducted && y.start >= x.end && y.end <= r.end &&
+            !Cited(y) && y.entity != x.entity) {
+          Add(y.entity, Predicate::kPartOf, x.entity, x.start, y.end);
+          found = true;
+        }
+      }
+      const int item = discourse_.ItemAt(x.start);
+      if (!found && item >= 0 && !InHeading(item, x)) {
+        const int h = HeadingProgram(item);
+        if (h >= 0 && h != x.entity) Add(h, Predicate::kPartOf, x.entity, x.start, x.end);
+      }
+    }
+  }
+
   void Cooperation() {
     for (const LexHit& h : ctx_.hits()) {
       if ((h.roles() & kCoopVerb) == 0) continue;
@@ -135,6 +159,16 @@ class Rules {
   std::vector<RelationDraft> Take() { return std::move(out_); }
 
  private:
+  // Whether a reference verb (按照, 贯彻 …) precedes the program in its clause.
+  bool Cited(const Mention& m) const {
+    const TextRange clause = ctx_.ClauseAt(m.start);
+    for (uint32_t p = clause.start + 1; p <= m.start; ++p) {
+      const LexHit* h = ctx_.EndingAt(p, kReferenceVerb);
+      if (h != nullptr && h->start >= clause.start && !ctx_.InsideLonger(*h, kNameWord)) return true;
+    }
+    return false;
+  }
+
   bool InHeading(int item, const Mention& m) const {
     const TextRange& h = discourse_.items()[item].heading;
     return m.start >= h.start && m.end <= h.end;
@@ -249,6 +283,16 @@ class Rules {
   int ActorOrRegion(uint32_t pos) const {
     const std::vector<int> a = discourse_.ActorsAt(pos, 4);
     if (!a.empty()) return a.front();
+    // A news article about one body (自治区应急管理厅 named again and again).
+    int best = -1;
+    size_t most = 2;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].type == EntityType::kAgency && entities_[e].mentions.size() > most) {
+        most = entities_[e].mentions.size();
+        best = static_cast<int>(e);
+      }
+    }
+    if (best >= 0) return best;
     for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
@@ -276,6 +320,7 @@ std::vector<RelationDraft> FindRelations(const DocContext& ctx,
   rules.SubOrganizations();
   rules.Posts();
   rules.Programs();
+  rules.Frames();
   rules.Cooperation();
   rules.Issues();
   rules.Locations();

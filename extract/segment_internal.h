@@ -34,14 +34,26 @@ struct EnumerationItem {
   TextRange marker;   // 一是 / （一） / 1.
   TextRange heading;  // the first clause or sentence of the item
   int ordinal = 0;    // 1, 2, 3 …
-  int level = 0;      // nesting: 0 = 一是/（一）, 1 = 1./（1）
+  // Nesting in the outline: the first numbering style of a turn is 0, a
+  // different style under it 1 (一、 → （一） → 1.), items inside a
+  // paragraph one deeper than the paragraph's own item.
+  int level = 0;
+  // Added by the text layer (additive):
+  // The item's text: from its marker to the next inline sibling or the end
+  // of its paragraph.
+  TextRange body;
+  int paragraph = -1;  // index into Segmentation::paragraphs
+  // For an item inside a paragraph ("二是…。一是强化联动协作。"), the item
+  // that opens that paragraph, or -1.
+  int parent = -1;
 };
 
 // "自治区公安厅治安管理总队总队长杨义：" — who speaks from here on.
 struct SpeakerTurn {
   TextRange label;    // the whole label before the colon
   TextRange speaker;  // the part naming the person (杨义), may be empty
-  TextRange start_to_end;  // the text of the turn
+  TextRange start_to_end;  // the text of the turn: after the colon to the
+                           // end of the paragraph before the next label
 };
 
 struct Segmentation {

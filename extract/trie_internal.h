@@ -80,6 +80,21 @@ class Trie {
     return out;
   }
 
+  // Calls f(Match) for every pattern that starts at text[pos], shortest
+  // first, without allocating (the hot loop of a whole-text scan).
+  template <typename F>
+  void ForEachAt(std::u32string_view text, size_t pos, F&& f) const {
+    uint32_t node = 0;
+    for (size_t i = pos; i < text.size(); ++i) {
+      const auto it = nodes_[node].next.find(text[i]);
+      if (it == nodes_[node].next.end()) break;
+      node = it->second;
+      if (nodes_[node].payload_index >= 0) {
+        f(Match{i - pos + 1, &payloads_[nodes_[node].payload_index]});
+      }
+    }
+  }
+
   // Exact lookup of a whole string.
   const Payload* Find(std::u32string_view key) const {
     const Match m = LongestAt(key, 0);

@@ -1,0 +1,322 @@
+// extract/normalize.cc: traditional → simplified, full-width → half-width,
+// NFKC, with an exact map back to the original offsets.
+//
+// Speed: almost every press text is already simplified and NFKC-stable, so a
+// 64K-entry flag table (built once per process) lets the common code point
+// be copied with one lookup. OpenCC is only called for runs of Han
+// characters that contain a character it would change, and ICU only for the
+// NFKC segments that contain a character that is not already normalised.
+#include <opencc/opencc.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <exception>
+#include <mutex>
+
+#include "extract/decode_internal.h"
+#include "extract/normalize_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+constexpr uint8_t kTraditional = 1;    // OpenCC t2s changes it on its own
+constexpr uint8_t kNfkcChanged = 2;    // NFKC of the character alone differs
+constexpr uint8_t kNoBoundary = 4;     // NFKC may combine it with the previous one
+
+bool IsHan(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+std::u32string FromUnicodeString(const icu::UnicodeString& s) {
+  std::u32string out;
+  out.reserve(static_cast<size_t>(s.length()));
+  for (int32_t i = 0; i < s.length();) {
+    const UChar32 c = s.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+icu::UnicodeString ToUnicodeString(std::u32string_view s) {
+  icu::UnicodeString out;
+  for (const char32_t c : s) out.append(static_cast<UChar32>(c));
+  return out;
+}
+
+// Per-process tables: which code points need OpenCC or ICU.
+struct Tables {
+  Status status;
+  std::vector<uint8_t> bmp;                     // flags of U+0000..U+FFFF
+  std::vector<char32_t> supplementary_traditional;  // sorted
+  const icu::Normalizer2* nfkc = nullptr;
+};
+
+const Tables& GetTables() {
+  static const Tables* const tables = [] {
+    auto* t = new Tables();
+    UErrorCode err = U_ZERO_ERROR;
+    t->nfkc = icu::Normalizer2::getNFKCInstance(err);
+    if (U_FAILURE(err) || t->nfkc == nullptr) {
+      t->status = Status::IOError("extract: normalise", "ICU NFKC data unavailable");
+      return t;
+    }
+    t->bmp.assign(0x10000, 0);
+    for (char32_t c = 0x80; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      uint8_t flags = 0;
+      if (!t->nfkc->hasBoundaryBefore(static_cast<UChar32>(c))) flags |= kNoBoundary;
+      if (!t->nfkc->isInert(static_cast<UChar32>(c))) {
+        icu::UnicodeString one(static_cast<UChar32>(c));
+        UErrorCode e = U_ZERO_ERROR;
+        const icu::UnicodeString norm = t->nfkc->normalize(one, e);
+        if (U_FAILURE(e) || norm != one) flags |= kNfkcChanged;
+      }
+      t->bmp[c] = flags;
+    }
+    // Which Han characters does t2s change on their own? Convert them all
+    // once, one per line (lines keep OpenCC from matching phrases).
+    try {
+      opencc::SimpleConverter t2s("t2s.json");
+      std::vector<char32_t> candidates;
+      for (char32_t c = 0x3400; c <= 0x3134F; ++c) {
+        if (IsHan(c)) candidates.push_back(c);
+      }
+      std::u32string joined;
+      for (const char32_t c : candidates) {
+        joined.push_back(c);
+        joined.push_back(U'\n');
+      }
+      const std::u32string converted = FromUtf8(t2s.Convert(ToUtf8(joined)));
+      size_t pos = 0;
+      for (const char32_t c : candidates) {
+        const size_t nl = converted.find(U'\n', pos);
+        if (nl == std::u32string::npos) break;
+        const bool changed = !(nl == pos + 1 && converted[pos] == c);
+        pos = nl + 1;
+        if (!changed) continue;
+        if (c < 0x10000) {
+          t->bmp[c] |= kTraditional;
+        } else {
+          t->supplementary_traditional.push_back(c);
+        }
+      }
+    } catch (const std::exception& e) {
+      t->status = Status::IOError("extract: normalise: OpenCC t2s.json", e.what());
+    }
+    return t;
+  }();
+  return *tables;
+}
+
+class NormalizerImpl final : public Normalizer {
+ public:
+  NormalizerImpl(const Tables& tables, std::unique_ptr<opencc::SimpleConverter> t2s)
+      : tables_(tables), t2s_(std::move(t2s)) {}
+
+  NormalizedText Normalize(std::u32string_view original) const override {
+    // Stage 1: traditional → simplified (skipped for simplified text).
+    if (HasTraditional(original)) {
+      std::u32string simplified;
+      std::vector<uint32_t> map;
+      ToSimplified(original, &simplified, &map);
+      return ApplyNfkc(simplified, &map, original.size());
+    }
+    return ApplyNfkc(original, nullptr, original.size());
+  }
+
+  std::string NormalizeUtf8(std::string_view utf8) const override {
+    return ToUtf8(Normalize(FromUtf8(utf8)).text);
+  }
+
+ private:
+  uint8_t Flags(char32_t c) const {
+    if (c < 0x10000) return tables_.bmp[c];
+    if (c > 0x10FFFF) return 0;
+    uint8_t flags = 0;
+    if (std::binary_search(tables_.supplementary_traditional.begin(),
+                           tables_.supplementary_traditional.end(), c)) {
+      flags |= kTraditional;
+    }
+    const auto u = static_cast<UChar32>(c);
+    if (!tables_.nfkc->hasBoundaryBefore(u)) flags |= kNoBoundary;
+    if (!tables_.nfkc->isInert(u)) flags |= kNfkcChanged;  // conservative
+    return flags;
+  }
+
+  bool HasTraditional(std::u32string_view text) const {
+    for (const char32_t c : text) {
+      if (c >= 0x3400 && (Flags(c) & kTraditional)) return true;
+    }
+    return false;
+  }
+
+  // Converts the Han runs that contain a traditional character, in one
+  // OpenCC call (runs joined by newlines, which OpenCC keeps). Phrases never
+  // cross a non-Han character, so converting runs separately loses nothing.
+  void ToSimplified(std::u32string_view text, std::u32string* out,
+                    std::vector<uint32_t>* map) const {
+    struct Run {
+      size_t start, end;
+    };
+    std::vector<Run> runs;
+    for (size_t i = 0; i < text.size();) {
+      if (!IsHan(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      bool traditional = false;
+      while (j < text.size() && IsHan(text[j])) {
+        traditional = traditional || (Flags(text[j]) & kTraditional);
+        ++j;
+      }
+      if (traditional) runs.push_back({i, j});
+      i = j;
+    }
+    std::vector<std::u32string> converted;
+    {
+      std::u32string joined;
+      for (const Run& r : runs) {
+        joined.append(text.substr(r.start, r.end - r.start));
+        joined.push_back(U'\n');
+      }
+      const std::u32string all = ConvertT2s(joined);
+      size_t pos = 0;
+      for (size_t k = 0; k < runs.size(); ++k) {
+        const size_t nl = all.find(U'\n', pos);
+        if (nl == std::u32string::npos) break;
+        converted.push_back(all.substr(pos, nl - pos));
+        pos = nl + 1;
+      }
+      if (converted.size() != runs.size()) {  // should not happen: one call per run
+        converted.clear();
+        for (const Run& r : runs) converted.push_back(ConvertT2s(text.substr(r.start, r.end - r.start)));
+      }
+    }
+    out->reserve(text.size());
+    map->reserve(text.size() + 1);
+    size_t next = 0;
+    for (size_t k = 0; k < runs.size(); ++k) {
+      for (; next < runs[k].start; ++next) {
+        out->push_back(text[next]);
+        map->push_back(static_cast<uint32_t>(next));
+      }
+      const size_t n = runs[k].end - runs[k].start;
+      const std::u32string& conv = converted[k];
+      const size_t m = conv.size();
+      for (size_t q = 0; q < m; ++q) {
+        out->push_back(conv[q]);
+        // Equal lengths (the usual case): character for character.
+        // Otherwise spread the output evenly over the run (monotonic, exact
+        // at the run's ends).
+        const size_t src = m == n ? q : q * n / m;
+        map->push_back(static_cast<uint32_t>(runs[k].start + src));
+      }
+      next = runs[k].end;
+    }
+    for (; next < text.size(); ++next) {
+      out->push_back(text[next]);
+      map->push_back(static_cast<uint32_t>(next));
+    }
+  }
+
+  std::u32string ConvertT2s(std::u32string_view text) const {
+    const std::string utf8 = ToUtf8(text);
+    std::string result;
+    try {
+      const std::lock_guard<std::mutex> lock(mu_);
+      result = t2s_->Convert(utf8);
+    } catch (const std::exception&) {
+      return std::u32string(text);  // keep the text as it was
+    }
+    return FromUtf8(result);
+  }
+
+  // NFKC (which includes full-width → half-width). `stage_map` maps `text`
+  // to the original, or is null when `text` is the original.
+  NormalizedText ApplyNfkc(std::u32string_view text, const std::vector<uint32_t>* stage_map,
+                           size_t original_size) const {
+    NormalizedText out;
+    out.text.reserve(text.size());
+    out.to_original.reserve(text.size() + 1);
+    auto origin = [&](size_t i) -> uint32_t {
+      return stage_map ? (*stage_map)[i] : static_cast<uint32_t>(i);
+    };
+    const size_t n = text.size();
+    for (size_t i = 0; i < n;) {
+      const char32_t c = text[i];
+      const uint8_t f = c < 0x80 ? 0 : Flags(c);
+      const bool next_joins = i + 1 < n && text[i + 1] >= 0x80 && (Flags(text[i + 1]) & kNoBoundary);
+      if (!(f & kNfkcChanged) && !next_joins) {
+        out.text.push_back(c);
+        out.to_original.push_back(origin(i));
+        ++i;
+        continue;
+      }
+      // An NFKC segment: up to the next character with a boundary before it.
+      size_t j = i + 1;
+      while (j < n && text[j] >= 0x80 && (Flags(text[j]) & kNoBoundary)) ++j;
+      NormalizeSegment(text.substr(i, j - i), i, origin, &out);
+      i = j;
+    }
+    out.to_original.push_back(static_cast<uint32_t>(original_size));
+    return out;
+  }
+
+  template <typename Origin>
+  void NormalizeSegment(std::u32string_view segment, size_t base, const Origin& origin,
+                        NormalizedText* out) const {
+    UErrorCode err = U_ZERO_ERROR;
+    const std::u32string whole =
+        FromUnicodeString(tables_.nfkc->normalize(ToUnicodeString(segment), err));
+    if (U_FAILURE(err)) {  // keep the segment as it is
+      for (size_t k = 0; k < segment.size(); ++k) {
+        out->text.push_back(segment[k]);
+        out->to_original.push_back(origin(base + k));
+      }
+      return;
+    }
+    // When normalising character by character gives the same result (no
+    // composition happened), each output character maps to its source.
+    if (segment.size() > 1) {
+      std::u32string pieces;
+      std::vector<uint32_t> sources;
+      for (size_t k = 0; k < segment.size(); ++k) {
+        UErrorCode e = U_ZERO_ERROR;
+        const std::u32string one =
+            FromUnicodeString(tables_.nfkc->normalize(ToUnicodeString(segment.substr(k, 1)), e));
+        pieces += one;
+        sources.insert(sources.end(), one.size(), origin(base + k));
+      }
+      if (pieces == whole) {
+        out->text += whole;
+        out->to_original.insert(out->to_original.end(), sources.begin(), sources.end());
+        return;
+      }
+    }
+    out->text += whole;
+    out->to_original.insert(out->to_original.end(), whole.size(), origin(base));
+  }
+
+  const Tables& tables_;
+  std::unique_ptr<opencc::SimpleConverter> t2s_;
+  mutable std::mutex mu_;  // OpenCC's thread safety is not documented
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
+  const Tables& tables = GetTables();
+  if (!tables.status.ok()) return tables.status;
+  try {
+    auto t2s = std::make_unique<opencc::SimpleConverter>("t2s.json");
+    return std::unique_ptr<Normalizer>(new NormalizerImpl(tables, std::move(t2s)));
+  } catch (const std::exception& e) {
+    return Status::IOError("extract: normalise: OpenCC t2s.json", e.what());
+  }
+}
+
+}  // namespace govkg::internal

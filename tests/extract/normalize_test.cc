@@ -1,0 +1,120 @@
+// Tests of extract/normalize.cc: t2s, width, NFKC and the offset map.
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "extract/normalize_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+const Normalizer& Norm() {
+  static const std::unique_ptr<Normalizer> n = [] {
+    auto r = Normalizer::Create();
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }();
+  return *n;
+}
+
+// Every normalised span maps back to a span of the original, and the map is
+// monotonic and ends at the original length.
+void CheckMapShape(const NormalizedText& n, size_t original_size) {
+  REQUIRE(n.to_original.size() == n.text.size() + 1);
+  CHECK(n.to_original.back() == original_size);
+  for (size_t i = 1; i < n.to_original.size(); ++i) {
+    CHECK(n.to_original[i - 1] <= n.to_original[i]);
+  }
+}
+
+TEST_CASE("normalize: simplified text is left identical") {
+  const std::u32string text = U"自治区公安厅治安管理总队总队长杨义：良好的社会治安环境。“护校安园”《通知》、";
+  const NormalizedText n = Norm().Normalize(text);
+  // Only the full-width colon becomes half-width.
+  std::u32string expected = text;
+  expected[17] = U':';
+  CHECK(n.text == expected);
+  CheckMapShape(n, text.size());
+  for (size_t i = 0; i < text.size(); ++i) CHECK(n.to_original[i] == i);
+}
+
+TEST_CASE("normalize: traditional to simplified keeps offsets") {
+  const std::u32string text = U"內蒙古自治區公安廳發佈通知，頭髮與後來。";
+  const NormalizedText n = Norm().Normalize(text);
+  CHECK(n.text == U"内蒙古自治区公安厅发布通知,头发与后来。");
+  CheckMapShape(n, text.size());
+  // 公安厅 in the normalised text maps back to 公安廳 in the original.
+  const size_t pos = n.text.find(U"公安厅");
+  REQUIRE(pos != std::u32string::npos);
+  const Span s = n.ToOriginal(pos, pos + 3);
+  CHECK(text.substr(s.start, s.end - s.start) == U"公安廳");
+}
+
+TEST_CASE("normalize: full-width ASCII becomes half-width") {
+  const std::u32string text = U"ＡＢＣ１２３％（一）：，增长１２．５％";
+  const NormalizedText n = Norm().Normalize(text);
+  CHECK(n.text == U"ABC123%(一):,增长12.5%");
+  CheckMapShape(n, text.size());
+  for (size_t i = 0; i < text.size(); ++i) CHECK(n.to_original[i] == i);
+}
+
+TEST_CASE("normalize: NFKC expansion maps every output char to its source") {
+  const std::u32string text = U"面积5㎡，温度3℃";
+  const NormalizedText n = Norm().Normalize(text);
+  CHECK(n.text == U"面积5m2,温度3°C");
+  CheckMapShape(n, text.size());
+  // m and 2 both come from ㎡ (original offset 3).
+  CHECK(n.to_original[3] == 3);
+  CHECK(n.to_original[4] == 3);
+  CHECK(n.to_original[5] == 4);  // the comma
+  const Span unit = n.ToOriginal(3, 5);
+  CHECK(unit.start == 3);
+  CHECK(unit.end == 4);
+}
+
+TEST_CASE("normalize: combining sequences compose") {
+  const std::u32string text = U"Cafe\u0301 x";
+  const NormalizedText n = Norm().Normalize(text);
+  CHECK(n.text == U"Caf\u00e9 x");
+  CheckMapShape(n, text.size());
+  CHECK(n.to_original[4] == 5);  // the space after the composed é
+}
+
+TEST_CASE("normalize: characters outside the BMP pass through") {
+  const std::u32string text = U"\U00020000公安\U0001F600";
+  const NormalizedText n = Norm().Normalize(text);
+  CHECK(n.text == text);
+  CheckMapShape(n, text.size());
+}
+
+TEST_CASE("normalize: empty text") {
+  const NormalizedText n = Norm().Normalize(U"");
+  CHECK(n.text.empty());
+  REQUIRE(n.to_original.size() == 1);
+  CHECK(n.to_original[0] == 0);
+}
+
+TEST_CASE("normalize: NormalizeUtf8 for short strings") {
+  CHECK(Norm().NormalizeUtf8("公安廳") == "公安厅");
+  CHECK(Norm().NormalizeUtf8("１２％") == "12%");
+  CHECK(Norm().NormalizeUtf8("杨义") == "杨义");
+}
+
+TEST_CASE("normalize: concurrent calls agree") {
+  const std::u32string text = U"內蒙古自治區公安廳，ＡＢＣ";
+  const std::u32string expected = Norm().Normalize(text).text;
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      int good = 0;
+      for (int k = 0; k < 50; ++k) good += Norm().Normalize(text).text == expected;
+      ok[static_cast<size_t>(t)] = good;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const int good : ok) CHECK(good == 50);
+}
+
+}  // namespace
+}  // namespace govkg::internal

@@ -1,0 +1,115 @@
+// Table tests of the recognisers: each row is a snippet and an entity that
+// must (or must not) be found in it.
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "tests/extract/extract_test_util.h"
+#include "tests/test_util.h"
+
+namespace govkg {
+namespace {
+
+struct Row {
+  std::string text;
+  EntityType type;
+  std::string name;
+  bool present = true;
+};
+
+void CheckRows(const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    INFO(row.text << " → " << EntityTypeName(row.type) << " " << row.name);
+    const DocumentGraph g = testing::ExtractText(row.text);
+    CHECK((testing::FindEntity(g, row.type, row.name) != nullptr) == row.present);
+  }
+}
+
+TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]") {
+  CheckRows({
+      {"辽宁省公安厅交通管理局部署相关工作。", EntityType::kAgency, "辽宁省公安厅交通管理局"},
+      {"全市公安机关刑侦部门破获案件12起。", EntityType::kAgency, "公安机关刑侦部门"},
+      {"全市公安机关刑侦部门破获案件12起。", EntityType::kAgency, "全市公安机关刑侦部门", false},
+      {"会同相关部门开展检查。", EntityType::kAgency, "相关部门", false},
+      {"构建生态安全保卫新格局。", EntityType::kAgency, "生态安全保卫新格局", false},
+      {"整治治安乱点550余处。", EntityType::kAgency, "550余处", false},
+      {"在国家移民局的领导下推进工作。", EntityType::kAgency, "国家移民局"},
+      {"调整充实市县两级平安建设工作领导小组。", EntityType::kAgency, "平安建设工作领导小组"},
+      {"在盟市、旗县公安机关全部成立机构。", EntityType::kAgency, "公安机关"},
+      {"沿黄9省区公安机关共同签署协议。", EntityType::kAgency, "沿黄9省区公安机关"},
+      {"在省委、政府的领导下开展工作。", EntityType::kAgency, "省政府"},
+      {"国家和省反恐怖工作领导小组统一指挥。", EntityType::kAgency, "国家反恐怖工作领导小组"},
+      {"会同教育等部门开展整治。", EntityType::kAgency, "教育部门"},
+      {"边境管理总队调查处处长王小明：", EntityType::kAgency, "边境管理总队调查处"},
+  });
+}
+
+TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
+          "[extract][program]") {
+  CheckRows({
+      {"全省公安机关组织开展“净网2024”专项行动。", EntityType::kProgram, "净网2024专项行动"},
+      {"全省公安机关组织开展“净网2024”专项行动。", EntityType::kProgram, "净网2024"},
+      {"深入推进城乡道路安全隐患治理项目。", EntityType::kProgram, "城乡道路安全隐患治理项目"},
+      {"以冬季治安整治行动为载体，维护稳定。", EntityType::kProgram, "冬季治安整治行动"},
+      {"纵深推进“猎狐”“天网”等专项行动。", EntityType::kProgram, "猎狐"},
+      {"纵深推进“猎狐”“天网”等专项行动。", EntityType::kProgram, "天网"},
+      {"以实际行动彰显承诺。", EntityType::kProgram, "实际行动", false},
+      {"行动以来，破获案件5起。", EntityType::kProgram, "行动", false},
+      {"无动态监控平台的企业被约谈。", EntityType::kProgram, "动态监控平台", false},
+      {"建成全省治安情报信息平台。", EntityType::kProgram, "全省治安情报信息平台"},
+      {"以“稳中求进、守正创新”为目标。", EntityType::kProgram, "稳中求进、守正创新", false},
+      {"组织开展了“两大会战”。", EntityType::kProgram, "两大会战"},
+  });
+}
+
+TEST_CASE("Persons, places and documents", "[extract][person][place][document]") {
+  CheckRows({
+      {"省公安厅治安总队总队长李明：今年以来……", EntityType::kPerson, "李明"},
+      {"深入贯彻习近平总书记重要讲话精神。", EntityType::kPerson, "习近平"},
+      {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},
+      {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
+      {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},
+      {"在长江流域开展禁渔。", EntityType::kPlace, "长江"},
+      {"出台《安全生产条例》。", EntityType::kDocument, "安全生产条例"},
+      {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "禁毒法"},
+      {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "实施中华人民共和国禁毒法办法"},
+  });
+}
+
+TEST_CASE("Text in other languages yields no agencies and does not fail", "[extract]") {
+  const DocumentGraph g = testing::ExtractText(
+      "The Public Security Bureau launched a campaign. 100% of schools were covered.");
+  for (const Entity& e : g.entities) CHECK(e.type != EntityType::kAgency);
+  const DocumentGraph empty = testing::ExtractText("");
+  CHECK(empty.entities.empty());
+}
+
+}  // namespace
+}  // namespace govkg
+
+namespace govkg {
+namespace {
+
+TEST_CASE("A user's --lexicon file adds vocabulary", "[extract][lexicon]") {
+  testing::TempDir tmp;
+  const std::string path = tmp / "mine.txt";
+  testing::WriteFile(path, "# my additions\n综治中心\tagency-kind\n蓝天行动\tprogram-kind\n");
+  ExtractOptions options;
+  options.extra_lexicons = {path};
+  Result<std::unique_ptr<Extractor>> extractor = NewLexiconExtractor(options);
+  REQUIRE(extractor.ok());
+  Result<ExtractedDocument> doc =
+      (*extractor)->Extract("a.txt", "城关街道综治中心深入开展全域蓝天行动。");
+  REQUIRE(doc.ok());
+  CHECK(testing::FindEntity(doc->graph, EntityType::kAgency, "城关街道综治中心") != nullptr);
+  CHECK(testing::FindEntity(doc->graph, EntityType::kProgram, "全域蓝天行动") != nullptr);
+
+  testing::WriteFile(path, "综治中心\tno-such-role\n");
+  Result<std::unique_ptr<Extractor>> bad = NewLexiconExtractor(options);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("mine.txt:1") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace govkg

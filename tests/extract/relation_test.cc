@@ -1,0 +1,141 @@
+// Table tests of the relation rules and coreference: each row is a snippet
+// and the triples (by name) that must or must not be extracted from it.
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "tests/extract/extract_test_util.h"
+
+namespace govkg {
+namespace {
+
+struct Triple {
+  std::string subject;
+  Predicate predicate;
+  std::string object;
+  bool present = true;
+};
+
+struct Row {
+  std::string text;
+  std::vector<Triple> triples;
+};
+
+void CheckRows(const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    const DocumentGraph g = testing::ExtractText(row.text);
+    for (const Triple& t : row.triples) {
+      INFO(row.text << "\n  " << t.subject << " -" << PredicateName(t.predicate) << "-> "
+                    << t.object);
+      CHECK((testing::FindRelation(g, t.subject, t.predicate, t.object) != nullptr) == t.present);
+    }
+  }
+}
+
+TEST_CASE("Sentence patterns give structural relations", "[extract][relation]") {
+  CheckRows({
+      {"省公安厅刑事侦查总队总队长李明：今年以来，破获案件12起。",
+       {{"李明", Predicate::kHoldsPost, "省公安厅刑事侦查总队"},
+        {"省公安厅刑事侦查总队", Predicate::kSubOrganizationOf, "省公安厅"}}},
+      {"全省公安机关会同教育部门开展校园安全专项整治。",
+       {{"公安机关", Predicate::kCooperatesWith, "教育部门"},
+        {"公安机关", Predicate::kConducts, "校园安全专项整治"},
+        {"教育部门", Predicate::kConducts, "校园安全专项整治", false}}},
+      {"沿黄9省区公安机关共同签署《黄河流域警务合作协议》。",
+       {{"沿黄9省区公安机关", Predicate::kIssues, "黄河流域警务合作协议"}}},
+      {"在太湖、巢湖等重点水域设置公安机关水上派出所。",
+       {{"公安机关水上派出所", Predicate::kLocatedIn, "太湖"},
+        {"公安机关水上派出所", Predicate::kLocatedIn, "巢湖"}}},
+      {"全省公安机关深入开展长江禁渔执法行动。",
+       {{"长江禁渔执法行动", Predicate::kLocatedIn, "长江"}}},
+      {"为贯彻公安部关于开展冬季治安整治行动的部署，全省公安机关组织开展冬季交通整治行动。",
+       {{"公安部", Predicate::kConducts, "冬季治安整治行动"},
+        {"公安机关", Predicate::kConducts, "冬季交通整治行动"}}},
+  });
+}
+
+TEST_CASE("Discourse: the speaker's unit, enumeration headings, paragraph programs",
+          "[extract][relation][discourse]") {
+  const std::string text =
+      "省公安厅治安管理总队总队长李明：全省公安机关治安部门组织开展了“两大行动”。\n"
+      "一是精心组织开展“平安校园”专项行动。全省公安机关治安部门深入推进校园周边整治活动，"
+      "设立警务室300余个，开展安全检查1190余次。\n"
+      "二是精心组织开展“净网”专项行动。全省公安机关治安部门打掉窝点31处。\n";
+  CheckRows({{text,
+              {{"公安机关治安部门", Predicate::kConducts, "两大行动"},
+               {"公安机关治安部门", Predicate::kConducts, "平安校园专项行动"},
+               {"省公安厅治安管理总队", Predicate::kConducts, "平安校园专项行动"},
+               {"平安校园专项行动", Predicate::kPartOf, "两大行动"},
+               {"校园周边整治活动", Predicate::kPartOf, "平安校园专项行动"},
+               {"净网专项行动", Predicate::kPartOf, "两大行动"},
+               {"净网专项行动", Predicate::kPartOf, "平安校园专项行动", false}}}});
+  const DocumentGraph g = testing::ExtractText(text);
+  // Metrics belong to the program the item is about.
+  int reported_by_program = 0;
+  for (const Relation& r : g.relations) {
+    if (r.predicate != Predicate::kReports) continue;
+    const Entity* s = testing::EntityById(g, r.subject);
+    REQUIRE(s != nullptr);
+    if (s->name == "平安校园专项行动" || s->name == "净网专项行动") ++reported_by_program;
+  }
+  CHECK(reported_by_program >= 2);
+}
+
+TEST_CASE("Metrics of a region's facts belong to the region", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText("辽宁是沿海大省，海岸线长2110公里。");
+  bool region = false;
+  for (const Relation& r : g.relations) {
+    region |= r.predicate == Predicate::kReports &&
+              testing::Named(testing::EntityById(g, r.subject), "辽宁省");
+  }
+  CHECK(region);
+}
+
+TEST_CASE("Coreference joins the forms of one body or program", "[extract][coreference]") {
+  const DocumentGraph g = testing::ExtractText(
+      "辽宁省公安厅部署工作。省公安厅要求各地落实。公安厅还强调，全省公安机关刑侦部门"
+      "组织开展夏季治安打击整治行动，公安刑侦部门扎实开展“夏季行动”。刑侦部门破获案件5起。");
+  const Entity* bureau = testing::FindEntity(g, EntityType::kAgency, "辽宁省公安厅");
+  REQUIRE(bureau != nullptr);
+  CHECK(testing::Named(bureau, "省公安厅"));
+  CHECK(testing::Named(bureau, "公安厅"));
+  const Entity* cid = testing::FindEntity(g, EntityType::kAgency, "公安机关刑侦部门");
+  REQUIRE(cid != nullptr);
+  CHECK(testing::Named(cid, "刑侦部门"));
+  CHECK(testing::Named(cid, "公安刑侦部门"));
+  const Entity* summer = testing::FindEntity(g, EntityType::kProgram, "夏季治安打击整治行动");
+  REQUIRE(summer != nullptr);
+  CHECK(testing::Named(summer, "夏季行动"));
+  int agencies = 0;
+  for (const Entity& e : g.entities) agencies += e.type == EntityType::kAgency;
+  CHECK(agencies == 3);  // 公安厅, 公安机关, 公安机关刑侦部门
+}
+
+TEST_CASE("A bare level word takes the document's region", "[extract][coreference]") {
+  const DocumentGraph g = testing::ExtractText(
+      "内蒙古自治区召开会议。自治区公安厅治安管理总队总队长李明：内蒙古治安形势平稳。");
+  const Entity* unit = testing::FindEntity(g, EntityType::kAgency, "内蒙古自治区公安厅治安管理总队");
+  REQUIRE(unit != nullptr);
+  CHECK(testing::Named(unit, "自治区公安厅治安管理总队"));
+  CHECK(testing::FindRelation(g, "内蒙古自治区公安厅治安管理总队", Predicate::kSubOrganizationOf,
+                              "内蒙古自治区公安厅") != nullptr);
+}
+
+TEST_CASE("Spans point into the original text", "[extract][spans]") {
+  const std::string text = "全区公安机关组织开展“护网”专项行动。";
+  const DocumentGraph g = testing::ExtractText(text);
+  const Entity* p = testing::FindEntity(g, EntityType::kProgram, "护网专项行动");
+  REQUIRE(p != nullptr);
+  REQUIRE(!p->mentions.empty());
+  // 全区公安机关组织开展“ = 11 code points before the name.
+  CHECK(p->mentions.front().start == 10);
+  CHECK(p->mentions.front().end == 18);
+  for (const Relation& r : g.relations) {
+    CHECK(r.evidence.end > r.evidence.start);
+    CHECK(!r.quote.empty());
+  }
+}
+
+}  // namespace
+}  // namespace govkg
