@@ -38,7 +38,7 @@ rocksdb::Options BaseOptions(const StoreOptions& options) {
   o.max_open_files = 512;
   // All memtables together stay under this budget (ingest peak memory goal).
   o.db_write_buffer_size = options.bulk_load ? (size_t{512} << 20) : (size_t{128} << 20);
-  o.write_buffer_size = options.bulk_load ? (size_t{128} << 20) : (size_t{32} << 20);
+  o.write_buffer_size = options.bulk_load ? (size_t{16} << 20) : (size_t{16} << 20);
   o.max_write_buffer_number = 3;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   return o;

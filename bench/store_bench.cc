@@ -1,0 +1,139 @@
+// bench/store_bench.cc: store throughput and edge-read latency.
+//
+//   store_bench [--triples N] [--relations-per-doc K] [--db DIR] [--keep] [--reads R]
+//     Loads synthetic DocumentGraphs (bench/synthetic_graph.h) with
+//     PutDocument until N triples are stored (default 1,000,000; use
+//     --triples 10000000 for the 10M figure), then reopens the store read-only
+//     and times R random entities' edge reads (out- and in-edges, SPO + OSP
+//     prefix scans). Prints load triples/s, read latency median/p99, peak RSS.
+//   store_bench --emit-jsonl DOCS
+//     Writes DOCS synthetic graphs as JSON Lines (`govkg ingest --extracted`).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bench/synthetic_graph.h"
+#include "model/json_io.h"
+#include "store/store.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double PeakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+int Fail(const govkg::Status& s) {
+  std::fprintf(stderr, "store_bench: %s\n", s.ToString().c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t triples = 1'000'000, reads = 2000, emit = 0;
+  govkg::bench::SyntheticOptions synth;
+  std::string db = (std::filesystem::temp_directory_path() / "govkg-store-bench").string();
+  bool keep = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--triples") triples = std::strtoull(next().c_str(), nullptr, 10);
+    else if (a == "--relations-per-doc") synth.relations_per_doc = static_cast<uint32_t>(std::strtoul(next().c_str(), nullptr, 10));
+    else if (a == "--reads") reads = std::strtoull(next().c_str(), nullptr, 10);
+    else if (a == "--db") db = next();
+    else if (a == "--keep") keep = true;
+    else if (a == "--emit-jsonl") emit = std::strtoull(next().c_str(), nullptr, 10);
+    else {
+      std::fprintf(stderr, "usage: store_bench [--triples N] [--relations-per-doc K] [--db DIR] [--keep] [--reads R] | --emit-jsonl DOCS\n");
+      return 2;
+    }
+  }
+  if (emit > 0) {
+    for (uint64_t d = 0; d < emit; ++d) std::cout << govkg::DocumentGraphToJson(govkg::bench::SyntheticGraph(d, synth)) << '\n';
+    return 0;
+  }
+  // Scale the pools with the corpus so that merging stays realistic.
+  const uint32_t scale = static_cast<uint32_t>(std::max<uint64_t>(1, triples / 1'000'000));
+  synth.agency_pool *= scale;
+  synth.program_pool *= scale;
+  synth.person_pool *= scale;
+
+  std::filesystem::remove_all(db);
+  uint64_t stored = 0, docs = 0;
+  double put_seconds = 0;
+  {
+    govkg::StoreOptions options;
+    options.bulk_load = true;
+    std::unique_ptr<govkg::Store> store;
+    if (govkg::Status s = govkg::Store::Open(options, db, &store); !s.ok()) return Fail(s);
+    while (stored < triples) {
+      const govkg::DocumentGraph g = govkg::bench::SyntheticGraph(docs, synth);
+      govkg::DocumentRecord info;
+      info.path = g.doc;
+      info.content_hash = std::to_string(docs);
+      info.extractor = "synthetic";
+      const Clock::time_point t0 = Clock::now();
+      govkg::Result<govkg::PutOutcome> put = store->PutDocument(info, g);
+      put_seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+      if (!put.ok()) return Fail(put.status());
+      stored += g.relations.size();
+      ++docs;
+    }
+    const Clock::time_point t0 = Clock::now();
+    store.reset();  // includes flushing memtables on close
+    put_seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+  }
+  std::printf("load: %llu triples in %llu documents, %.2f s, %.0f triples/s, peak RSS %.0f MB\n",
+              static_cast<unsigned long long>(stored), static_cast<unsigned long long>(docs), put_seconds,
+              static_cast<double>(stored) / put_seconds, PeakRssMb());
+
+  std::unique_ptr<govkg::Store> reader;
+  if (govkg::Status s = govkg::Store::Open(govkg::StoreOptions::ForReading(), db, &reader); !s.ok()) return Fail(s);
+  govkg::Result<govkg::StoreStats> st = reader->Stats();
+  if (!st.ok()) return Fail(st.status());
+  std::printf("store: %llu entities, %llu distinct triples, %.1f MB on disk\n",
+              static_cast<unsigned long long>(st->entities), static_cast<unsigned long long>(st->triples),
+              static_cast<double>(st->size_bytes) / (1024.0 * 1024.0));
+  std::vector<govkg::EntityId> agencies;
+  for (uint32_t i = 0; i < synth.agency_pool && agencies.size() < 100000; i += 7) {
+    govkg::Result<std::optional<govkg::EntityId>> id = reader->FindEntity(govkg::EntityType::kAgency, "机构" + std::to_string(i));
+    if (id.ok() && *id) agencies.push_back(**id);
+  }
+  if (agencies.empty()) return Fail(govkg::Status::NotFound("store_bench", "no agencies"));
+  std::mt19937_64 rng(42);
+  std::vector<double> micros;
+  uint64_t edges = 0;
+  for (uint64_t r = 0; r < reads; ++r) {
+    const govkg::EntityId id = agencies[rng() % agencies.size()];
+    const Clock::time_point t0 = Clock::now();
+    auto count = [&](const govkg::TripleRecord&) {
+      ++edges;
+      return true;
+    };
+    govkg::Status a = reader->ScanTriples({id, std::nullopt, std::nullopt}, count);
+    govkg::Status b = reader->ScanTriples({std::nullopt, std::nullopt, id}, count);
+    micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+    if (!a.ok()) return Fail(a);
+    if (!b.ok()) return Fail(b);
+  }
+  std::sort(micros.begin(), micros.end());
+  std::printf("edge reads: %llu entities, %.1f edges each, median %.1f us, p99 %.1f us\n",
+              static_cast<unsigned long long>(reads), static_cast<double>(edges) / static_cast<double>(reads),
+              micros[micros.size() / 2], micros[micros.size() * 99 / 100]);
+  reader.reset();
+  if (!keep) std::filesystem::remove_all(db);
+  return 0;
+}

@@ -1,0 +1,227 @@
+// tests/store/cli_store_test.cc: `govkg ingest / remove / stats / check` end
+// to end, including a reader and a second writer during an ingest, and an
+// ingest killed with SIGKILL.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "bench/synthetic_graph.h"
+#include "model/json_io.h"
+#include "tests/test_util.h"
+
+namespace govkg {
+namespace {
+
+using testing::RunGovkg;
+using testing::SamplesDir;
+using testing::TempDir;
+
+nlohmann::json Stats(const std::string& db) {
+  const auto r = RunGovkg("--db '" + db + "' stats --format json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  j.erase("size_bytes");
+  return j;
+}
+
+void RequireCheckPasses(const std::string& db) {
+  const auto r = RunGovkg("--db '" + db + "' check");
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+std::string SyntheticLines(uint64_t first, uint64_t count, uint32_t relations) {
+  bench::SyntheticOptions o;
+  o.relations_per_doc = relations;
+  o.agency_pool = 300;
+  o.program_pool = 500;
+  o.person_pool = 300;
+  std::string out;
+  for (uint64_t d = first; d < first + count; ++d) out += DocumentGraphToJson(bench::SyntheticGraph(d, o)) + "\n";
+  return out;
+}
+
+// `govkg --db DB ingest --extracted -` with the test holding the pipe.
+class PipedIngest {
+ public:
+  explicit PipedIngest(const std::string& db) {
+    // Writing to a killed ingest must fail with EPIPE, not kill the test.
+    ::signal(SIGPIPE, SIG_IGN);
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      ::signal(SIGPIPE, SIG_DFL);
+      ::dup2(fds[0], 0);
+      ::close(fds[0]);
+      ::close(fds[1]);
+      const int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+      ::execl(GOVKG_BIN, GOVKG_BIN, "--db", db.c_str(), "-q", "ingest", "--jobs", "2", "--extracted", "-",
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(fds[0]);
+    in_ = fds[1];
+  }
+  ~PipedIngest() {
+    if (in_ >= 0) ::close(in_);
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool Write(const std::string& bytes) {
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(in_, bytes.data() + done, bytes.size() - done);
+      if (n <= 0) return false;
+      done += static_cast<size_t>(n);
+    }
+    return true;
+  }
+  // Closes stdin and returns the exit status (128 + signal when killed).
+  int Finish() {
+    ::close(in_);
+    in_ = -1;
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  int Kill() {
+    ::kill(pid_, SIGKILL);
+    return Finish();
+  }
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+  int in_ = -1;
+};
+
+TEST_CASE("CLI ingest stores the samples and leaves them alone the second time") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  auto r = RunGovkg("--db '" + db + "' ingest --format json '" + SamplesDir() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto summary = nlohmann::json::parse(r.out);
+  CHECK(summary["added"] == 5);
+  CHECK(Stats(db)["documents"] == 5);
+  RequireCheckPasses(db);
+
+  r = RunGovkg("--db '" + db + "' ingest --format json '" + SamplesDir() + "'");
+  REQUIRE(r.exit_code == 0);
+  summary = nlohmann::json::parse(r.out);
+  CHECK(summary["unchanged"] == 5);
+  CHECK(summary["added"] == 0);
+
+  const auto text = RunGovkg("--db '" + db + "' stats");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("documents  5") != std::string::npos);
+}
+
+TEST_CASE("CLI ingest reports a missing file, goes on and exits 3") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  testing::WriteFile(dir / "bad.jsonl", "{\"doc\": \"x\", \"entities\": [\n");
+  auto r = RunGovkg("--db '" + db + "' ingest '" + (dir / "missing.txt") + "' '" + SamplesDir() + "'");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("missing.txt") != std::string::npos);
+  CHECK(Stats(db)["documents"] == 5);
+  r = RunGovkg("--db '" + db + "' ingest --extracted '" + (dir / "bad.jsonl") + "'");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("bad.jsonl:1") != std::string::npos);
+  RequireCheckPasses(db);
+}
+
+TEST_CASE("CLI ingest --extracted gives the same store as ingesting the texts") {
+  TempDir dir;
+  const auto extracted = RunGovkg("extract --format json '" + SamplesDir() + "'/*.txt");
+  REQUIRE(extracted.exit_code == 0);
+  testing::WriteFile(dir / "graphs.jsonl", extracted.out);
+  REQUIRE(RunGovkg("--db '" + (dir / "a") + "' ingest '" + SamplesDir() + "'").exit_code == 0);
+  REQUIRE(RunGovkg("--db '" + (dir / "b") + "' ingest --extracted '" + (dir / "graphs.jsonl") + "'").exit_code == 0);
+  CHECK(Stats(dir / "a") == Stats(dir / "b"));
+  RequireCheckPasses(dir / "b");
+}
+
+TEST_CASE("CLI remove takes a document out") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(RunGovkg("--db '" + db + "' ingest '" + SamplesDir() + "'").exit_code == 0);
+  const std::string doc = (std::filesystem::path(SamplesDir()) / "000_a07d5b62baa24def.txt").lexically_normal().string();
+  auto r = RunGovkg("--db '" + db + "' remove '" + doc + "'");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(Stats(db)["documents"] == 4);
+  r = RunGovkg("--db '" + db + "' remove '" + doc + "'");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("000_a07d5b62baa24def.txt") != std::string::npos);
+  RequireCheckPasses(db);
+  CHECK(RunGovkg("--db '" + (dir / "none") + "' stats").exit_code == 1);
+}
+
+TEST_CASE("CLI readers work and a second writer is refused while an ingest runs") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  PipedIngest ingest(db);
+  REQUIRE(ingest.Write(SyntheticLines(0, 200, 10)));
+  // Wait until the first documents are stored.
+  nlohmann::json st;
+  for (int i = 0; i < 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const auto r = RunGovkg("--db '" + db + "' stats --format json");
+    if (r.exit_code == 0 && nlohmann::json::parse(r.out)["documents"] == 200) break;
+  }
+  st = Stats(db);
+  CHECK(st["documents"] == 200);
+  RequireCheckPasses(db);  // the writer is still running: stdin is open
+
+  const auto second = RunGovkg("--db '" + db + "' ingest '" + SamplesDir() + "'");
+  CHECK(second.exit_code == 1);
+  CHECK(second.err.find("store is in use (pid " + std::to_string(ingest.pid()) + ")") != std::string::npos);
+
+  REQUIRE(ingest.Write(SyntheticLines(200, 100, 10)));
+  CHECK(ingest.Finish() == 0);
+  CHECK(Stats(db)["documents"] == 300);
+  RequireCheckPasses(db);
+}
+
+TEST_CASE("CLI ingest killed with SIGKILL leaves a store that check passes and a rerun completes") {
+  TempDir dir;
+  const std::string lines = SyntheticLines(0, 600, 20);
+  testing::WriteFile(dir / "all.jsonl", lines);
+  REQUIRE(RunGovkg("--db '" + (dir / "whole") + "' -q ingest --extracted '" + (dir / "all.jsonl") + "'").exit_code == 0);
+  const nlohmann::json expected = Stats(dir / "whole");
+
+  std::random_device rd;
+  const std::string db = dir / "killed";
+  for (int round = 0; round < 3; ++round) {
+    PipedIngest ingest(db);
+    std::thread feeder([&] { ingest.Write(lines); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 + rd() % 400));
+    ingest.Kill();
+    feeder.join();
+    RequireCheckPasses(db);
+  }
+  const auto rerun = RunGovkg("--db '" + db + "' -q ingest --extracted '" + (dir / "all.jsonl") + "'");
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  RequireCheckPasses(db);
+  CHECK(Stats(db) == expected);
+}
+
+}  // namespace
+}  // namespace govkg
