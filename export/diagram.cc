@@ -93,7 +93,9 @@ class Builder {
   Status Subtree(const EntityRecord& agency, EntityId parent, int level, Agraph_t* sub) {
     if (level > options_.depth || nodes_.count(agency.id) != 0) return Status::OK();
     Node(agency, sub);
-    Edge(nodes_[agency.id], nodes_[parent], "", "back");
+    // Drawn parent → child so that dot ranks the tree from the root; the
+    // arrowhead sits at the parent (the edge means "隶属").
+    Edge(nodes_[parent], nodes_[agency.id], "", "back");
     GOVKG_RETURN_IF_ERROR(Hang(agency, sub));
     std::vector<EntityRecord> children;
     GOVKG_RETURN_IF_ERROR(Children(agency.id, &children));
@@ -132,7 +134,7 @@ class Builder {
       if (!e->has_value()) continue;
       Agnode_t* n = Node(**e, sub);
       if (predicate == Predicate::kPartOf) {
-        Edge(n, nodes_[owner.id], "dotted", "back");
+        Edge(nodes_[owner.id], n, "dotted", "back");
       } else {
         Edge(nodes_[owner.id], n, predicate == Predicate::kConducts ? "solid" : "dashed", "");
       }
