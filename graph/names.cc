@@ -1,0 +1,160 @@
+// Name resolution (canonical, alias, t2s spelling, substring) and entity
+// listing, shared by every command that takes a NAME.
+#include <algorithm>
+#include <exception>
+#include <mutex>
+#include <set>
+
+#include <opencc/SimpleConverter.hpp>
+
+#include "graph/graph.h"
+
+namespace govkg {
+namespace {
+
+// At most this many candidates are named in an ambiguity message.
+constexpr size_t kMaxListedCandidates = 10;
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return !needle.empty() && hay.find(needle) != std::string_view::npos;
+}
+
+bool TypeMatches(std::optional<EntityType> type, EntityType t) { return !type || *type == t; }
+
+Result<std::vector<NameCandidate>> ToCandidates(const Store& store,
+                                                const std::set<EntityId>& ids) {
+  std::vector<NameCandidate> out;
+  for (EntityId id : ids) {
+    Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
+    if (!rec.ok()) return rec.status();
+    if (!rec->has_value()) continue;
+    Result<size_t> degree = Degree(store, id);
+    if (!degree.ok()) return degree.status();
+    out.push_back(NameCandidate{id, (*rec)->type, (*rec)->name, *degree});
+  }
+  std::sort(out.begin(), out.end(), [](const NameCandidate& a, const NameCandidate& b) {
+    if (a.degree != b.degree) return a.degree > b.degree;
+    return a.name < b.name;
+  });
+  return out;
+}
+
+// Exact matches on canonical names first, then on aliases.
+Result<std::set<EntityId>> ExactMatches(const Store& store, std::string_view name,
+                                        std::optional<EntityType> type) {
+  Result<std::vector<EntityId>> ids = store.FindByName(name);
+  if (!ids.ok()) return ids.status();
+  std::set<EntityId> canonical, alias;
+  for (EntityId id : *ids) {
+    Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
+    if (!rec.ok()) return rec.status();
+    if (!rec->has_value() || !TypeMatches(type, (*rec)->type)) continue;
+    ((*rec)->name == name ? canonical : alias).insert(id);
+  }
+  return canonical.empty() ? alias : canonical;
+}
+
+}  // namespace
+
+std::string ToSimplified(std::string_view text) {
+  static std::once_flag once;
+  static std::unique_ptr<opencc::SimpleConverter> converter;
+  std::call_once(once, [] {
+    try {
+      converter = std::make_unique<opencc::SimpleConverter>("t2s.json");
+    } catch (const std::exception&) {
+      converter.reset();  // no OpenCC data: names are compared as written
+    }
+  });
+  if (!converter || text.empty()) return std::string(text);
+  try {
+    return converter->Convert(text.data(), text.size());
+  } catch (const std::exception&) {
+    return std::string(text);
+  }
+}
+
+std::optional<Direction> ParseDirection(std::string_view text) {
+  if (text == "out") return Direction::kOut;
+  if (text == "in") return Direction::kIn;
+  if (text == "both") return Direction::kBoth;
+  return std::nullopt;
+}
+
+Result<size_t> Degree(const Store& store, EntityId id) {
+  size_t n = 0;
+  const auto count = [&n](const TripleRecord&) {
+    ++n;
+    return true;
+  };
+  GOVKG_RETURN_IF_ERROR(store.ScanTriples(TriplePattern{id, std::nullopt, std::nullopt}, count));
+  GOVKG_RETURN_IF_ERROR(store.ScanTriples(TriplePattern{std::nullopt, std::nullopt, id}, count));
+  return n;
+}
+
+Result<std::vector<NameCandidate>> FindNameCandidates(const Store& store, std::string_view name,
+                                                      std::optional<EntityType> type) {
+  if (name.empty()) return std::vector<NameCandidate>{};
+  Result<std::set<EntityId>> exact = ExactMatches(store, name, type);
+  if (!exact.ok()) return exact.status();
+  if (!exact->empty()) return ToCandidates(store, *exact);
+
+  const std::string simplified = ToSimplified(name);
+  if (simplified != name) {
+    exact = ExactMatches(store, simplified, type);
+    if (!exact.ok()) return exact.status();
+    if (!exact->empty()) return ToCandidates(store, *exact);
+  }
+
+  // Substring of a canonical name or alias: a full scan, only as a last resort.
+  std::set<EntityId> partial;
+  GOVKG_RETURN_IF_ERROR(store.ScanEntities([&](const EntityRecord& e) {
+    if (!TypeMatches(type, e.type)) return true;
+    bool hit = Contains(e.name, name) || Contains(e.name, simplified);
+    for (const std::string& alias : e.aliases) hit = hit || Contains(alias, simplified);
+    if (hit) partial.insert(e.id);
+    return true;
+  }));
+  return ToCandidates(store, partial);
+}
+
+Result<EntityId> ResolveName(const Store& store, std::string_view name,
+                             std::optional<EntityType> type) {
+  Result<std::vector<NameCandidate>> found = FindNameCandidates(store, name, type);
+  if (!found.ok()) return found.status();
+  const std::string quoted = "\"" + std::string(name) + "\"";
+  if (found->empty()) {
+    return Status::NotFound("graph: " + quoted,
+                            type ? "no " + std::string(EntityTypeName(*type)) + " of that name"
+                                 : "no entity of that name");
+  }
+  if (found->size() == 1) return found->front().id;
+  std::string detail = "ambiguous, " + std::to_string(found->size()) + " candidates:";
+  for (size_t i = 0; i < found->size() && i < kMaxListedCandidates; ++i) {
+    const NameCandidate& c = (*found)[i];
+    detail += (i ? "; " : " ") + std::string(EntityTypeName(c.type)) + " " + c.name +
+              " (degree " + std::to_string(c.degree) + ")";
+  }
+  if (found->size() > kMaxListedCandidates) detail += "; …";
+  detail += " (give the full name or --type)";
+  return Status::InvalidArgument("graph: " + quoted, detail);
+}
+
+Result<std::vector<EntityRecord>> ListEntities(const Store& store,
+                                               const EntityListOptions& options) {
+  std::vector<EntityRecord> out;
+  const std::string simplified = ToSimplified(options.name_contains);
+  GOVKG_RETURN_IF_ERROR(store.ScanEntities([&](const EntityRecord& e) {
+    if (!TypeMatches(options.type, e.type)) return true;
+    if (!options.name_contains.empty()) {
+      bool hit = Contains(e.name, simplified) || Contains(e.name, options.name_contains);
+      for (const std::string& alias : e.aliases) hit = hit || Contains(alias, simplified);
+      if (!hit) return true;
+    }
+    out.push_back(e);
+    return options.limit == 0 || out.size() < options.limit;
+  }));
+  return out;
+}
+
+}  // namespace govkg
