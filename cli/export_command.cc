@@ -1,11 +1,91 @@
-// `govkg export`: placeholder until its stage lands.
+// `govkg export`: the stored graph (or one entity's neighbourhood) as RDF,
+// DOT, GraphML, graph-database import files or CSV.
+#include <cstdio>
+#include <memory>
+
 #include "cli/command.h"
+#include "export/exporter.h"
+#include "graph/graph.h"
+#include "store/store.h"
 
 namespace govkg::cli {
+namespace {
 
-void AddExportCommand(CLI::App& app, CliContext* /*ctx*/, Runner* run) {
-  CLI::App* sub = app.add_subcommand("export", "(not built yet)");
-  sub->callback([run] { *run = [] { return Status::NotSupported("export", "not built yet"); }; });
+struct ExportArgs {
+  std::string format = "jsonld";
+  std::string output = "-";
+  std::string base = "https://govkg.example.org/";
+  std::string root;
+  int depth = 2;
+};
+
+// The graph layer's resolver; until it is built, exact names and aliases.
+Result<EntityId> Resolve(const Store& store, const std::string& name) {
+  Result<EntityId> id = ResolveName(store, name);
+  if (id.ok() || id.status().code() != Status::Code::kNotSupported) return id;
+  Result<std::vector<EntityId>> ids = store.FindByName(name);
+  if (!ids.ok()) return ids.status();
+  if (ids->empty()) return Status::NotFound("export", "no entity named " + name);
+  if (ids->size() > 1) return Status::InvalidArgument("export", name + " names several entities");
+  return ids->front();
+}
+
+Status RunExport(const ExportArgs& args, CliContext* ctx) {
+  const std::optional<ExportFormat> format = ParseExportFormat(args.format);
+  if (!format.has_value()) {
+    return Status::InvalidArgument("export", "unknown format " + args.format);
+  }
+  if (ExportWritesFolder(*format) && args.output == "-") {
+    return Status::InvalidArgument("export", "--format " + args.format +
+                                                 " writes a folder of files: give -o DIR");
+  }
+  std::unique_ptr<Store> store;
+  GOVKG_RETURN_IF_ERROR(Store::Open(StoreOptions::ForReading(), ctx->db, &store));
+  ExportOptions options;
+  options.format = *format;
+  options.output = args.output;
+  options.base_iri = args.base;
+  options.depth = args.depth;
+  if (!args.root.empty()) {
+    Result<EntityId> root = Resolve(*store, args.root);
+    if (!root.ok()) return root.status();
+    options.root = *root;
+  }
+  GOVKG_RETURN_IF_ERROR(Export(*store, options));
+  if (!ctx->quiet && args.output != "-") {
+    std::fprintf(stderr, "export: wrote %s (%s)\n", args.output.c_str(), args.format.c_str());
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+void AddExportCommand(CLI::App& app, CliContext* ctx, Runner* run) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "export",
+      "Write the stored graph for other systems, streaming (bounded memory).\n"
+      "  jsonld, nt, ttl  RDF: schema.org + the govkg vocabulary (export/context/govkg.jsonld),\n"
+      "                   provenance as prov:wasDerivedFrom and Web Annotation selectors\n"
+      "  dot, graphml     GraphViz and GraphML (typed attributes)\n"
+      "  neo4j            CSV files for neo4j-admin import + import.cypher (folder)\n"
+      "  nebula           CSV files, schema.ngql and importer.yaml (folder)\n"
+      "  csv              nodes.csv and edges.csv (folder)\n"
+      "Examples:\n"
+      "  govkg export --format jsonld -o out/graph.jsonld\n"
+      "  govkg export --format nt --root 内蒙古自治区公安厅 --depth 2 -o part.nt\n"
+      "  govkg export --format neo4j -o out/neo4j/");
+  sub->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"dot", "jsonld", "nt", "ttl", "graphml", "neo4j", "nebula", "csv"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", args->output, "Output file, or folder for neo4j/nebula/csv; - = stdout")
+      ->capture_default_str();
+  sub->add_option("--base", args->base, "Base IRI of the entities' IRIs")->capture_default_str();
+  sub->add_option("--root", args->root, "Only this entity's neighbourhood (name or alias)");
+  sub->add_option("--depth", args->depth, "Hops from --root, edges followed both ways")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub->callback([args, ctx, run] { *run = [args, ctx] { return RunExport(*args, ctx); }; });
 }
 
 }  // namespace govkg::cli

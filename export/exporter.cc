@@ -1,13 +1,99 @@
-// Placeholder until the exporters land (issue 6).
+// Export(): picks the exporter of a format and runs it over the store.
 #include "export/exporter.h"
 
+#include "export/exporter_internal.h"
+
 namespace govkg {
+namespace {
 
-Status Export(const Store&, const ExportOptions&) {
-  return Status::NotSupported("export", "not built yet");
-}
-Status RenderDiagram(const Store&, const DiagramOptions&) {
-  return Status::NotSupported("diagram", "not built yet");
+struct FormatName {
+  ExportFormat format;
+  std::string_view name;
+};
+constexpr FormatName kFormats[] = {
+    {ExportFormat::kDot, "dot"},         {ExportFormat::kJsonLd, "jsonld"},
+    {ExportFormat::kNTriples, "nt"},     {ExportFormat::kTurtle, "ttl"},
+    {ExportFormat::kGraphMl, "graphml"}, {ExportFormat::kNeo4j, "neo4j"},
+    {ExportFormat::kNebula, "nebula"},   {ExportFormat::kCsv, "csv"}};
+
+}  // namespace
+
+std::optional<ExportFormat> ParseExportFormat(std::string_view name) {
+  for (const FormatName& f : kFormats) {
+    if (f.name == name) return f.format;
+  }
+  return std::nullopt;
 }
 
+std::string_view ExportFormatName(ExportFormat format) {
+  for (const FormatName& f : kFormats) {
+    if (f.format == format) return f.name;
+  }
+  return "unknown";
+}
+
+bool ExportWritesFolder(ExportFormat format) {
+  return format == ExportFormat::kNeo4j || format == ExportFormat::kNebula ||
+         format == ExportFormat::kCsv;
+}
+
+Status Export(const Store& store, const ExportOptions& options) {
+  const std::unique_ptr<internal::GraphSource> source = internal::NewStoreSource(store);
+  const std::unique_ptr<internal::OutputFactory> outputs =
+      internal::NewFileOutputFactory(options.output, ExportWritesFolder(options.format));
+  return internal::ExportFrom(*source, options, outputs.get());
+}
+
+namespace internal {
+
+std::unique_ptr<Exporter> NewExporter(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kDot: return NewDotExporter();
+    case ExportFormat::kJsonLd: return NewJsonLdExporter();
+    case ExportFormat::kNTriples: return NewNTriplesExporter();
+    case ExportFormat::kTurtle: return NewTurtleExporter();
+    case ExportFormat::kGraphMl: return NewGraphMlExporter();
+    case ExportFormat::kNeo4j: return NewNeo4jExporter();
+    case ExportFormat::kNebula: return NewNebulaExporter();
+    case ExportFormat::kCsv: return NewCsvExporter();
+  }
+  return nullptr;
+}
+
+Status ExportFrom(const GraphSource& source, const ExportOptions& options,
+                  OutputFactory* outputs) {
+  ExportOptions o = options;
+  if (o.base_iri.empty()) return Status::InvalidArgument("export", "--base must not be empty");
+  if (o.base_iri.back() != '/' && o.base_iri.back() != '#') o.base_iri.push_back('/');
+  if (o.base_iri.find_first_of(" <>\"{}|^`\\") != std::string::npos) {
+    return Status::InvalidArgument("export", "--base " + o.base_iri + " is not a valid IRI");
+  }
+  if (o.depth < 0) return Status::InvalidArgument("export", "--depth must be 0 or more");
+  const std::unique_ptr<Exporter> exporter = NewExporter(o.format);
+  if (!o.root.has_value()) return exporter->Write(source, o, outputs);
+  Result<std::unique_ptr<GraphSource>> part = NewNeighbourhoodSource(source, *o.root, o.depth);
+  if (!part.ok()) return part.status();
+  return exporter->Write(**part, o, outputs);
+}
+
+std::string_view TypeSlug(EntityType type) {
+  switch (type) {
+    case EntityType::kAgency: return "agency";
+    case EntityType::kProgram: return "program";
+    case EntityType::kMetric: return "metric";
+    case EntityType::kPerson: return "person";
+    case EntityType::kDocument: return "document";
+    case EntityType::kPlace: return "place";
+  }
+  return "entity";
+}
+
+std::string EntityKey(const EntityRecord& entity) {
+  std::string key(EntityTypeName(entity.type));
+  key.push_back('/');
+  key.append(entity.name);
+  return key;
+}
+
+}  // namespace internal
 }  // namespace govkg

@@ -31,11 +31,16 @@ std::unique_ptr<OutputSink> NewStdoutSink();
 std::unique_ptr<OutputSink> NewStringSink(std::string* out);
 
 enum class ExportFormat { kDot, kJsonLd, kNTriples, kTurtle, kGraphMl, kNeo4j, kNebula, kCsv };
+// "dot", "jsonld", "nt", "ttl", "graphml", "neo4j", "nebula", "csv".
 std::optional<ExportFormat> ParseExportFormat(std::string_view name);
+std::string_view ExportFormatName(ExportFormat format);
+// True for the formats that write a folder of files (neo4j, nebula, csv).
+bool ExportWritesFolder(ExportFormat format);
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::kJsonLd;
-  // Stable IRIs of entities are minted under this base.
+  // Stable IRIs of entities are minted under this base: BASE + "agency/" +
+  // the percent-encoded name. A "/" is added when it ends in neither / nor #.
   std::string base_iri = "https://govkg.example.org/";
   // Only the neighbourhood of this entity, `depth` hops out and in.
   std::optional<EntityId> root;
@@ -44,10 +49,13 @@ struct ExportOptions {
   std::string output = "-";
 };
 
+// Streams the store (or root's neighbourhood) in `options.format`.
+// **Example** ExportOptions o; o.format = ExportFormat::kNTriples; o.output = "g.nt";
 [[nodiscard]] Status Export(const Store& store, const ExportOptions& options);
 
 struct DiagramOptions {
   EntityId root = 0;
+  // Levels of sub-organisations below root.
   int depth = 3;
   bool with_programs = true;
   bool with_metrics = false;
@@ -55,6 +63,9 @@ struct DiagramOptions {
   std::string output;
 };
 
+// Lays out root's organisation tree with GraphViz dot: agencies as boxes, a
+// cluster per top-level sub-agency, programs and metrics hung from the agency
+// or program that runs or reports them, a legend; CJK text in Noto Sans CJK.
 [[nodiscard]] Status RenderDiagram(const Store& store, const DiagramOptions& options);
 
 }  // namespace govkg

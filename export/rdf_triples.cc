@@ -1,0 +1,283 @@
+// The govkg → RDF mapping (see rdf_internal.h for the vocabulary).
+#include <array>
+#include <set>
+#include <vector>
+
+#include "export/escape_internal.h"
+#include "export/exporter_internal.h"
+#include "export/rdf_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+std::string Iri(std::string_view ns, std::string_view local) {
+  std::string iri(ns);
+  iri.append(local);
+  return iri;
+}
+
+// Laws and regulations are schema:Legislation; plans, reports and the rest
+// CreativeWork.
+bool LooksLikeLegislation(std::string_view name) {
+  static constexpr std::string_view kSuffixes[] = {"法", "条例", "规定", "办法", "细则", "决定",
+                                                   "法》", "条例》", "规定》", "办法》", "细则》"};
+  for (const std::string_view s : kSuffixes) {
+    if (name.size() >= s.size() && name.substr(name.size() - s.size()) == s) return true;
+  }
+  return false;
+}
+
+std::string_view SchemaClass(const EntityRecord& e) {
+  switch (e.type) {
+    case EntityType::kAgency: return "GovernmentOrganization";
+    case EntityType::kProgram: return "Project";
+    case EntityType::kMetric: return "Observation";
+    case EntityType::kPerson: return "Person";
+    case EntityType::kDocument: return LooksLikeLegislation(e.name) ? "Legislation" : "CreativeWork";
+    case EntityType::kPlace: return "Place";
+  }
+  return "Thing";
+}
+
+// The main RDF predicate of a govkg predicate; schema.org first.
+std::string PredicateIri(Predicate p, EntityType subject_type) {
+  switch (p) {
+    case Predicate::kSubOrganizationOf:
+    case Predicate::kPartOf: return Iri(kSchema, "parentOrganization");
+    case Predicate::kHoldsPost: return Iri(kSchema, "worksFor");
+    case Predicate::kLocatedIn:
+      return Iri(kSchema, subject_type == EntityType::kPlace ? "containedInPlace" : "location");
+    case Predicate::kConducts:
+    case Predicate::kReports:
+    case Predicate::kCooperatesWith:
+    case Predicate::kIssues: return Iri(kGovkgVocab, PredicateName(p));
+  }
+  return Iri(kGovkgVocab, PredicateName(p));
+}
+
+// The inverse direction stated as well, where schema.org has a term for it.
+std::string InverseIri(Predicate p) {
+  switch (p) {
+    case Predicate::kSubOrganizationOf:
+    case Predicate::kPartOf: return Iri(kSchema, "subOrganization");
+    case Predicate::kReports: return Iri(kSchema, "observationAbout");
+    default: return {};
+  }
+}
+
+class Generator {
+ public:
+  Generator(const GraphSource& source, const RdfOptions& options, TripleWriter* writer)
+      : source_(source), base_(options.base_iri), w_(writer) {
+    rdf_type_ = Iri(kRdf, "type");
+    xsd_integer_ = Iri(kXsd, "integer");
+    xsd_double_ = Iri(kXsd, "double");
+    derived_ = Iri(kProv, "wasDerivedFrom");
+  }
+
+  Status Run() {
+    Status status = source_.ScanEntities([&](const EntityRecord& e) {
+      entity_status_ = Entity(e);
+      return entity_status_.ok() && w_->ok();
+    });
+    if (status.ok()) status = entity_status_;
+    if (status.ok()) {
+      status = source_.ScanTriples([&](const TripleRecord& t) {
+        entity_status_ = Statement(t);
+        return entity_status_.ok() && w_->ok();
+      });
+      if (status.ok()) status = entity_status_;
+    }
+    const Status finished = w_->Finish();
+    return status.ok() ? finished : status;
+  }
+
+ private:
+  void Iri3(std::string_view s, std::string_view p, std::string_view o) {
+    w_->Triple(s, p, RdfObject{RdfObject::Kind::kIri, o, {}, {}});
+  }
+  void Lit(std::string_view s, std::string_view p, std::string_view value,
+           std::string_view datatype = {}, std::string_view lang = {}) {
+    scratch_.clear();
+    AppendValidUtf8(value, &scratch_);
+    w_->Triple(s, p, RdfObject{RdfObject::Kind::kLiteral, scratch_, datatype, lang});
+  }
+  void Int(std::string_view s, std::string_view p, uint64_t v) {
+    number_.clear();
+    AppendUint(v, &number_);
+    w_->Triple(s, p, RdfObject{RdfObject::Kind::kLiteral, number_, xsd_integer_, {}});
+  }
+
+  std::string SourceIri(std::string_view doc) {
+    std::string iri = base_ + "source/";
+    AppendIriSegment(doc, &iri);
+    return iri;
+  }
+
+  Status Entity(const EntityRecord& e) {
+    const std::string iri = EntityIri(base_, e.type, e.name);
+    Iri3(iri, rdf_type_, Iri(kSchema, SchemaClass(e)));
+    Iri3(iri, rdf_type_, Iri(kGovkgVocab, EntityTypeName(e.type)));
+    Lit(iri, Iri(kSchema, "name"), e.name, {}, "zh");
+    for (const std::string& alias : e.aliases) Lit(iri, Iri(kSchema, "alternateName"), alias, {}, "zh");
+    Int(iri, Iri(kGovkgVocab, "documentCount"), e.document_count);
+    if (e.metric.has_value()) {
+      const MetricValue& m = *e.metric;
+      Lit(iri, Iri(kSchema, "variableMeasured"), e.name, {}, "zh");
+      number_.clear();
+      AppendDouble(m.value, &number_);
+      w_->Triple(iri, Iri(kSchema, "value"),
+                 RdfObject{RdfObject::Kind::kLiteral, number_, xsd_double_, {}});
+      if (!m.unit.empty()) Lit(iri, Iri(kSchema, "unitText"), m.unit);
+      if (!m.period.empty()) Lit(iri, Iri(kSchema, "observationPeriod"), m.period);
+      if (!m.qualifier.empty()) Lit(iri, Iri(kGovkgVocab, "qualifier"), m.qualifier);
+    }
+    // Provenance of the node: the documents that mention it, each mention a
+    // TextPositionSelector on that document.
+    struct Mention {
+      std::string source;
+      Span span;
+    };
+    std::vector<Mention> mentions;
+    GOVKG_RETURN_IF_ERROR(source_.ScanMentions(e.id, [&](std::string_view doc,
+                                                         const std::vector<Span>& spans) {
+      const std::string src = SourceIri(doc);
+      Iri3(iri, derived_, src);
+      for (const Span& s : spans) mentions.push_back({src, s});
+      return true;
+    }));
+    for (const Mention& m : mentions) {
+      std::string ann = iri + "/mention/";
+      AppendHex64(StableHash(m.source), &ann);
+      ann += '-';
+      AppendUint(m.span.start, &ann);
+      ann += '-';
+      AppendUint(m.span.end, &ann);
+      Annotation(ann, iri, m.source, m.span, nullptr);
+    }
+    return Status::OK();
+  }
+
+  // oa:Annotation `ann` whose body is `body` and whose target is the span of
+  // the source document (and the exact quote, when known).
+  void Annotation(const std::string& ann, std::string_view body, std::string_view source,
+                  Span span, const std::string* quote) {
+    const std::string target = ann + "/target";
+    const std::string position = ann + "/position";
+    const std::string quote_iri = ann + "/quote";
+    Iri3(ann, rdf_type_, Iri(kOa, "Annotation"));
+    Iri3(ann, Iri(kOa, "hasBody"), body);
+    Iri3(ann, Iri(kOa, "hasTarget"), target);
+    Iri3(target, rdf_type_, Iri(kOa, "SpecificResource"));
+    Iri3(target, Iri(kOa, "hasSource"), source);
+    Iri3(target, Iri(kOa, "hasSelector"), position);
+    if (quote != nullptr) Iri3(target, Iri(kOa, "hasSelector"), quote_iri);
+    Iri3(position, rdf_type_, Iri(kOa, "TextPositionSelector"));
+    Int(position, Iri(kOa, "start"), span.start);
+    Int(position, Iri(kOa, "end"), span.end);
+    if (quote != nullptr) {
+      Iri3(quote_iri, rdf_type_, Iri(kOa, "TextQuoteSelector"));
+      Lit(quote_iri, Iri(kOa, "exact"), *quote);
+    }
+  }
+
+  // The IRI of an entity by id; a small cache spares the store's lookups for
+  // hubs such as a province's police department.
+  Result<const std::pair<EntityType, std::string>*> Resolve(EntityId id) {
+    Slot& slot = cache_[id % cache_.size()];
+    if (slot.id == id && id != 0) return &slot.value;
+    Result<std::optional<EntityRecord>> e = source_.GetEntity(id);
+    if (!e.ok()) return e.status();
+    if (!e->has_value()) {
+      return Status::Corruption("export", "triple names entity " + std::to_string(id) +
+                                              " which is not stored");
+    }
+    slot.id = id;
+    slot.value = {(*e)->type, EntityIri(base_, (*e)->type, (*e)->name)};
+    return &slot.value;
+  }
+
+  Status Statement(const TripleRecord& t) {
+    Result<const std::pair<EntityType, std::string>*> s = Resolve(t.subject);
+    if (!s.ok()) return s.status();
+    const EntityType subject_type = (*s)->first;
+    const std::string subject = (*s)->second;  // copy: the next Resolve may evict it
+    Result<const std::pair<EntityType, std::string>*> o = Resolve(t.object);
+    if (!o.ok()) return o.status();
+    const std::string object = (*o)->second;
+
+    const std::string predicate = PredicateIri(t.predicate, subject_type);
+    Iri3(subject, predicate, object);
+    if (!t.title.empty()) Lit(subject, Iri(kSchema, "jobTitle"), t.title, {}, "zh");
+    if (const std::string inverse = InverseIri(t.predicate); !inverse.empty()) {
+      Iri3(object, inverse, subject);
+    }
+
+    std::string key = subject;
+    key += ' ';
+    key += PredicateName(t.predicate);
+    key += ' ';
+    key += object;
+    std::string stmt = base_ + "statement/";
+    AppendHex64(StableHash(key), &stmt);
+
+    std::vector<ProvenanceRecord> provenance;
+    GOVKG_RETURN_IF_ERROR(source_.ScanProvenance(t, [&](const ProvenanceRecord& p) {
+      provenance.push_back(p);
+      return true;
+    }));
+
+    Iri3(stmt, rdf_type_, Iri(kRdf, "Statement"));
+    Iri3(stmt, Iri(kRdf, "subject"), subject);
+    Iri3(stmt, Iri(kRdf, "predicate"), predicate);
+    Iri3(stmt, Iri(kRdf, "object"), object);
+    Lit(stmt, Iri(kGovkgVocab, "relation"), PredicateName(t.predicate));
+    Int(stmt, Iri(kGovkgVocab, "support"), t.support);
+    if (!t.title.empty()) Lit(stmt, Iri(kGovkgVocab, "title"), t.title, {}, "zh");
+    std::set<std::string> sources;
+    for (const ProvenanceRecord& p : provenance) sources.insert(SourceIri(p.doc));
+    for (const std::string& src : sources) Iri3(stmt, derived_, src);
+    for (size_t k = 0; k < provenance.size(); ++k) {
+      std::string ann = stmt + "/evidence/";
+      AppendUint(k + 1, &ann);
+      Iri3(stmt, Iri(kGovkgVocab, "evidence"), ann);
+    }
+    for (size_t k = 0; k < provenance.size(); ++k) {
+      std::string ann = stmt + "/evidence/";
+      AppendUint(k + 1, &ann);
+      Annotation(ann, stmt, SourceIri(provenance[k].doc), provenance[k].evidence,
+                 &provenance[k].quote);
+    }
+    return Status::OK();
+  }
+
+  struct Slot {
+    EntityId id = 0;
+    std::pair<EntityType, std::string> value;
+  };
+
+  const GraphSource& source_;
+  const std::string base_;
+  TripleWriter* const w_;
+  std::string rdf_type_, xsd_integer_, xsd_double_, derived_;
+  std::string scratch_, number_;
+  std::array<Slot, 4096> cache_;
+  Status entity_status_;
+};
+
+}  // namespace
+
+std::string EntityIri(std::string_view base, EntityType type, std::string_view name) {
+  std::string iri(base);
+  iri.append(TypeSlug(type));
+  iri.push_back('/');
+  AppendIriSegment(name, &iri);
+  return iri;
+}
+
+Status GenerateRdf(const GraphSource& source, const RdfOptions& options, TripleWriter* writer) {
+  Generator generator(source, options, writer);
+  return generator.Run();
+}
+
+}  // namespace govkg::internal
