@@ -1,0 +1,336 @@
+// bench/gen_doc.cc: composes one press-conference document (speaker turns,
+// enumerations 一是…二是…, metrics) and records every planted fact as gold.
+#include "bench/gen_doc_internal.h"
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "bench/gen_metric_internal.h"
+#include "bench/gen_rng_internal.h"
+
+namespace govkg::gen {
+namespace {
+
+const char* const kOrdinals[] = {"一是", "二是", "三是", "四是", "五是"};
+const char* const kCount[] = {"", "一", "两", "三", "四", "五"};
+const char* const kVerbs[] = {"精心组织开展", "深入推进", "全面实施", "持续开展", "扎实推进"};
+const char* const kCoopVerbs[] = {"会同", "联合"};
+
+struct Agency {
+  int entity = -1;
+  std::string full;   // 岚河市公安局
+  std::string alias;  // 市公安局
+  const AgencyKind* kind = nullptr;
+};
+
+class DocBuilder {
+ public:
+  DocBuilder(const Vocabulary& vocab, Rng& rng, GeneratedDoc* doc)
+      : vocab_(vocab), rng_(rng), doc_(doc) {}
+
+  void Build() {
+    province_ = PlaceName("省");
+    city_ = PlaceName("市");
+    county_ = PlaceName("县");
+    domain_ = rng_.Pick(vocab_.domains);
+    const int speakers = static_cast<int>(rng_.Int(2, 4));
+    for (int i = 0; i < speakers; ++i) agencies_.push_back(NewAgency());
+
+    // Title and opening paragraph.
+    Mention(Entity("Place", city_, {}), city_);
+    Add("召开" + domain_ + "工作新闻发布会\n");
+    Add(std::to_string(rng_.Int(1, 12)) + "月" + std::to_string(rng_.Int(1, 28)) + "日，");
+    Mention(Entity("Agency", city_ + "人民政府新闻办公室", {}), city_ + "人民政府新闻办公室");
+    Add("召开新闻发布会，邀请");
+    for (size_t i = 0; i < agencies_.size(); ++i) {
+      if (i > 0) Add("、");
+      Mention(agencies_[i].entity, agencies_[i].full);
+    }
+    Add("相关负责同志，就" + domain_ + "工作情况回答记者提问。\n");
+    Add(rng_.Pick(vocab_.filler) + rng_.Pick(vocab_.filler) + "\n");
+    for (size_t i = 0; i < agencies_.size(); ++i) Turn(agencies_[i]);
+  }
+
+ private:
+  // --- text and gold bookkeeping ---------------------------------------
+  void Add(std::string_view s) {
+    doc_->text += s;
+    for (const unsigned char c : s) pos_ += (c & 0xC0) != 0x80;
+  }
+  void BeginSentence() { sentence_start_ = pos_; }
+  // Ends the sentence with `mark` and gives its span to the pending relations.
+  void EndSentence(std::string_view mark) {
+    Add(mark);
+    for (auto& r : pending_) {
+      r.evidence = {sentence_start_, pos_};
+      doc_->relations.push_back(std::move(r));
+    }
+    pending_.clear();
+    sentence_start_ = pos_;
+  }
+  int Entity(const std::string& type, const std::string& name, std::vector<std::string> aliases) {
+    const std::string key = type + "\t" + name;
+    if (auto it = by_name_.find(key); it != by_name_.end()) return it->second;
+    GoldEntity e;
+    const char prefix = type == "Agency" ? 'a' : type == "Program" ? 'p' : type == "Metric" ? 'm'
+                      : type == "Person" ? 'x' : type == "Document" ? 'd' : 'l';
+    e.id = prefix + std::to_string(doc_->entities.size() + 1);
+    e.type = type;
+    e.name = name;
+    e.aliases = std::move(aliases);
+    doc_->entities.push_back(std::move(e));
+    const int index = static_cast<int>(doc_->entities.size()) - 1;
+    if (type != "Metric") by_name_[key] = index;
+    return index;
+  }
+  void Mention(int entity, std::string_view surface) {
+    const size_t start = pos_;
+    Add(surface);
+    doc_->entities[static_cast<size_t>(entity)].mentions.emplace_back(start, pos_);
+  }
+  void Relate(int s, const char* p, int o, std::optional<std::string> title = std::nullopt) {
+    const std::string key = std::to_string(s) + p + std::to_string(o);
+    if (!related_.insert(key).second) return;  // one edge per pair and predicate
+    pending_.push_back({doc_->entities[static_cast<size_t>(s)].id, p,
+                        doc_->entities[static_cast<size_t>(o)].id, std::move(title), {}});
+  }
+
+  // --- invented names ---------------------------------------------------
+  std::string PlaceName(const char* level) {
+    const std::string& a = rng_.Pick(vocab_.place_chars);
+    std::string b = rng_.Pick(vocab_.place_chars);
+    while (b == a) b = rng_.Pick(vocab_.place_chars);
+    return a + b + level;
+  }
+  std::string PersonName() {
+    std::string name = rng_.Pick(vocab_.surnames) + rng_.Pick(vocab_.given_chars);
+    if (rng_.Chance(0.6)) name += rng_.Pick(vocab_.given_chars);
+    return name;
+  }
+  const std::string& Region(const std::string& level) {
+    return level == "省" ? province_ : level == "市" ? city_ : county_;
+  }
+  // A new agency of a random level and kind not used yet in this document.
+  Agency NewAgency() {
+    for (int attempt = 0;; ++attempt) {
+      const AgencyKind& kind = rng_.Pick(vocab_.agencies);
+      const std::string full = Region(kind.level) + kind.kind;
+      if (used_agencies_.count(full) && attempt < 50) continue;
+      used_agencies_.insert(full);
+      Agency a;
+      a.full = full;
+      a.alias = kind.alias;
+      a.kind = &kind;
+      a.entity = Entity("Agency", full, {kind.alias});
+      return a;
+    }
+  }
+  // A program mention, quoted or not; returns the entity.
+  int ProgramMention() {
+    const std::string& kind = rng_.Pick(vocab_.program_kinds);
+    const double form = rng_.Unit();
+    std::string stem;
+    bool quoted = true;
+    if (form < 0.5) {
+      const std::string& w1 = rng_.Pick(vocab_.program_words);
+      std::string w2 = rng_.Pick(vocab_.program_words);
+      while (w2 == w1) w2 = rng_.Pick(vocab_.program_words);
+      stem = w1 + w2;
+    } else if (form < 0.7) {
+      stem = rng_.Pick(vocab_.program_words) + std::to_string(rng_.Int(2018, 2025));
+    } else {
+      stem = rng_.Pick(vocab_.domains);
+      quoted = false;
+    }
+    const int e = Entity("Program", stem + kind, quoted ? std::vector<std::string>{stem}
+                                                          : std::vector<std::string>{});
+    Mention(e, quoted ? "“" + stem + "”" + kind : stem + kind);
+    return e;
+  }
+  std::string Period() {
+    switch (rng_.Int(0, 5)) {
+      case 0: return "今年以来";
+      case 1: return "今年1至" + std::to_string(rng_.Int(3, 11)) + "月";
+      case 2: return std::to_string(rng_.Int(2019, 2025)) + "年";
+      case 3: return "“十四五”以来";
+      case 4: return "上半年";
+      default: return "行动开展以来";
+    }
+  }
+
+  // --- metrics ----------------------------------------------------------
+  void PlantMetric(const WrittenMetric& w, int owner, const std::string& period) {
+    const int m = Entity("Metric", w.name, {});
+    auto& e = doc_->entities[static_cast<size_t>(m)];
+    e.value = w.value;
+    e.unit = w.unit;
+    e.qualifier = w.qualifier;
+    e.period = period;
+    Mention(m, w.text);
+    Relate(owner, "reports", m);
+  }
+  // "{period}，m1，m2同比上升3.5%；m3" (no final mark).
+  void Metrics(int owner, int count, const std::string& period) {
+    std::set<size_t> used;
+    for (int i = 0; i < count; ++i) {
+      size_t k = static_cast<size_t>(rng_.Int(0, static_cast<int64_t>(vocab_.metrics.size()) - 1));
+      while (used.count(k)) k = (k + 1) % vocab_.metrics.size();
+      used.insert(k);
+      if (i > 0) Add(i % 3 == 0 ? "；" : "，");
+      const MetricSpec& spec = vocab_.metrics[k];
+      const WrittenMetric base = WriteMetric(spec, rng_);
+      PlantMetric(base, owner, period);
+      if (rng_.Chance(0.35)) {
+        Add("，");
+        PlantMetric(WriteChange(spec, base, rng_), owner, period);
+      }
+    }
+  }
+
+  // --- one speaker's turn -----------------------------------------------
+  void Turn(const Agency& agency) {
+    Add(PlaceName("市").substr(0, 6) + rng_.Pick(vocab_.media) + "记者：请问" + agency.alias + "在" +
+        domain_ + "方面采取了哪些措施？取得了哪些成效？\n");
+    // Speaker: 岚河市公安局治安管理支队支队长王建国：
+    BeginSentence();
+    const std::string& unit = rng_.Pick(agency.kind->sub_units);
+    const int sub = Entity("Agency", agency.full + unit, {unit});
+    Mention(sub, agency.full + unit);
+    const std::string& title = rng_.Pick(agency.kind->titles);
+    Add(title);
+    const int person = Entity("Person", PersonName(), {});
+    Mention(person, doc_->entities[static_cast<size_t>(person)].name);
+    Relate(sub, "subOrganizationOf", agency.entity);
+    Relate(person, "holdsPost", sub, title);
+    EndSentence("：");
+    Add(rng_.Pick(vocab_.filler));
+    sentence_start_ = pos_;
+
+    // Agency-level figures, with a partner agency.
+    const std::string period = Period();
+    Add(period + "，");
+    Mention(agency.entity, agency.alias);
+    Add(kCoopVerbs[rng_.Int(0, 1)]);
+    const Agency* partner = nullptr;
+    for (const Agency& other : agencies_) {
+      if (other.entity != agency.entity) partner = &other;
+    }
+    Agency fresh;
+    if (partner == nullptr || rng_.Chance(0.5)) {
+      fresh = NewAgency();
+      partner = &fresh;
+    }
+    Mention(partner->entity, partner->full);
+    Relate(agency.entity, "cooperatesWith", partner->entity);
+    Add("持续加强" + domain_ + "工作，");
+    Metrics(agency.entity, static_cast<int>(rng_.Int(2, 3)), period);
+    EndSentence("。\n");
+
+    // Enumeration under an umbrella program.
+    const int n = static_cast<int>(rng_.Int(2, 4));
+    Mention(agency.entity, agency.alias);
+    Add("全力组织开展了");
+    const std::string umbrella = std::string(kCount[n]) + "大行动";
+    const int top = Entity("Program", umbrella, {});
+    Mention(top, "“" + umbrella + "”");
+    Relate(agency.entity, "conducts", top);
+    EndSentence("，" + rng_.Pick(vocab_.filler) + "\n");
+    for (int j = 0; j < n; ++j) Item(agency, top, j);
+    if (rng_.Chance(0.5)) Add(rng_.Pick(vocab_.filler) + "\n");
+  }
+
+  void Item(const Agency& agency, int top, int j) {
+    Add(kOrdinals[j]);
+    Add(kVerbs[rng_.Int(0, 4)]);
+    const int program = ProgramMention();
+    Relate(agency.entity, "conducts", program);
+    Relate(program, "partOf", top);
+    EndSentence("。");
+    Add(rng_.Pick(vocab_.filler));
+    if (rng_.Chance(0.6)) Add(rng_.Pick(vocab_.filler));
+    sentence_start_ = pos_;
+    if (rng_.Chance(0.3)) {
+      Mention(agency.entity, agency.alias);
+      Add("印发");
+      const std::string title = Region(agency.kind->level) + rng_.Pick(vocab_.domains) +
+                                (rng_.Chance(0.5) ? "工作实施方案" : "管理办法");
+      const int doc = Entity("Document", title, {});
+      Mention(doc, "《" + title + "》");
+      Relate(agency.entity, "issues", doc);
+      EndSentence("，明确了任务分工和完成时限。");
+    }
+    if (rng_.Chance(0.25)) {
+      Add("行动期间，在");
+      const std::string site = PlaceName("").append(rng_.Pick(vocab_.sites));
+      const int place = Entity("Place", site, {});
+      Mention(place, site);
+      Relate(program, "locatedIn", place);
+      EndSentence("等重点区域设立执法检查点。");
+    }
+    const std::string period = Period();
+    Add(period + "，");
+    Metrics(program, static_cast<int>(rng_.Int(2, 5)), period);
+    EndSentence("。\n");
+  }
+
+  const Vocabulary& vocab_;
+  Rng& rng_;
+  GeneratedDoc* doc_;
+  size_t pos_ = 0;
+  size_t sentence_start_ = 0;
+  std::vector<GoldRelation> pending_;
+  std::map<std::string, int> by_name_;
+  std::set<std::string> related_;
+  std::set<std::string> used_agencies_;
+  std::vector<Agency> agencies_;
+  std::string province_, city_, county_, domain_;
+};
+
+nlohmann::ordered_json Number(double v) {
+  if (v == static_cast<double>(static_cast<int64_t>(v))) return static_cast<int64_t>(v);
+  return v;
+}
+
+}  // namespace
+
+GeneratedDoc GenerateDocument(const Vocabulary& vocab, uint64_t seed, uint64_t index) {
+  GeneratedDoc doc;
+  char name[32];
+  std::snprintf(name, sizeof name, "gen_%07llu.txt", static_cast<unsigned long long>(index));
+  doc.name = name;
+  Rng rng(seed, index);
+  DocBuilder(vocab, rng, &doc).Build();
+  return doc;
+}
+
+std::string GoldJson(const GeneratedDoc& doc) {
+  nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+  for (const GoldEntity& e : doc.entities) {
+    nlohmann::ordered_json j = {{"id", e.id}, {"type", e.type}, {"name", e.name}, {"aliases", e.aliases}};
+    if (e.type == "Metric") {
+      j["value"] = Number(e.value);
+      j["unit"] = e.unit;
+      j["qualifier"] = e.qualifier ? nlohmann::ordered_json(*e.qualifier) : nlohmann::ordered_json(nullptr);
+      j["period"] = e.period ? nlohmann::ordered_json(*e.period) : nlohmann::ordered_json(nullptr);
+    }
+    nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+    for (const auto& [s, t] : e.mentions) mentions.push_back({s, t});
+    j["mentions"] = std::move(mentions);
+    entities.push_back(std::move(j));
+  }
+  nlohmann::ordered_json relations = nlohmann::ordered_json::array();
+  for (const GoldRelation& r : doc.relations) {
+    nlohmann::ordered_json j = {{"s", r.s}, {"p", r.p}, {"o", r.o}};
+    if (r.title) j["title"] = *r.title;
+    j["evidence"] = {r.evidence.first, r.evidence.second};
+    relations.push_back(std::move(j));
+  }
+  return nlohmann::ordered_json{{"doc", doc.name}, {"entities", std::move(entities)},
+                        {"relations", std::move(relations)}}
+      .dump();
+}
+
+}  // namespace govkg::gen
