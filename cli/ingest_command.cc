@@ -1,11 +1,100 @@
-// `govkg ingest`: placeholder until its stage lands.
+// `govkg ingest PATH...`: extracts texts (or loads extracted JSON Lines) and
+// stores them. Wiring only: the pipeline is store/ingest.h.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
+#include "store/ingest.h"
+#include "store/store.h"
 
 namespace govkg::cli {
+namespace {
 
-void AddIngestCommand(CLI::App& app, CliContext* /*ctx*/, Runner* run) {
-  CLI::App* sub = app.add_subcommand("ingest", "(not built yet)");
-  sub->callback([run] { *run = [] { return Status::NotSupported("ingest", "not built yet"); }; });
+struct IngestArgs {
+  std::vector<std::string> paths;
+  bool extracted = false;
+  unsigned jobs = 0;
+  size_t max_doc_mb = 64;
+  std::string on_bad_input = "skip";
+  std::vector<std::string> lexicons;
+  std::string lexicon_dir;
+  bool wait = false;
+  bool sync = false;
+  std::string format = "text";
+};
+
+Status RunIngest(const IngestArgs& args, CliContext* ctx) {
+  StoreOptions store_options;
+  store_options.bulk_load = true;
+  store_options.sync = args.sync;
+  store_options.wait_for_lock = args.wait;
+  std::unique_ptr<Store> store;
+  GOVKG_RETURN_IF_ERROR(Store::Open(store_options, ctx->db, &store));
+
+  IngestOptions options;
+  options.jobs = args.jobs;
+  options.extracted = args.extracted;
+  options.extract.lexicon_dir = args.lexicon_dir;
+  options.extract.extra_lexicons = args.lexicons;
+  options.extract.max_document_bytes = args.max_doc_mb << 20;
+  options.extract.on_bad_input = args.on_bad_input == "fail"      ? BadInputPolicy::kFail
+                                 : args.on_bad_input == "replace" ? BadInputPolicy::kReplace
+                                                                  : BadInputPolicy::kSkip;
+  ProgressPrinter printer(stderr, !ctx->quiet && ::isatty(STDERR_FILENO) != 0);
+  options.on_progress = [&printer](const IngestProgress& p) { printer.Update(p); };
+  options.on_skip = [](const Status& s) { std::fprintf(stderr, "\r\033[Kgovkg: skipped %s\n", s.message().c_str()); };
+  options.on_warning = [ctx](std::string_view w) {
+    if (!ctx->quiet) std::fprintf(stderr, "\r\033[Kgovkg: %.*s\n", static_cast<int>(w.size()), w.data());
+  };
+
+  Result<IngestProgress> result = Ingest(*store, args.paths, options);
+  if (!result.ok()) return result.status();
+  const IngestProgress& p = *result;
+  if (p.skipped > 0) ctx->partial = true;
+  if (args.format == "json") {
+    nlohmann::json j = {{"files", p.files_done}, {"bytes", p.bytes_done}, {"added", p.added},
+                        {"replaced", p.replaced}, {"unchanged", p.unchanged}, {"skipped", p.skipped},
+                        {"triples", p.triples}, {"seconds", p.seconds}};
+    std::cout << j.dump() << '\n';
+  } else if (!ctx->quiet) {
+    printer.Finish(p);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app, CliContext* ctx, Runner* run) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "ingest",
+      "Extract texts and store their graph (files, folders recursively, - for stdin).\n"
+      "Unchanged documents are skipped, changed ones replaced. Exit 3 when a file was\n"
+      "skipped (each is named on stderr).\n"
+      "Examples:\n"
+      "  govkg ingest samples/\n"
+      "  govkg extract --format json a.txt b.txt > part.jsonl && govkg ingest --extracted part.jsonl");
+  sub->add_option("paths", args->paths, "Files, folders, or - for standard input")->required();
+  sub->add_flag("--extracted", args->extracted,
+                "The inputs are JSON Lines from `govkg extract --format json` (- for stdin)");
+  sub->add_option("-j,--jobs", args->jobs, "Extraction threads (default: all cores)");
+  sub->add_option("--max-doc-mb", args->max_doc_mb, "Skip documents larger than this")
+      ->check(CLI::Range(size_t{1}, size_t{4096}))
+      ->capture_default_str();
+  sub->add_option("--on-bad-input", args->on_bad_input,
+                  "A file with undecodable bytes: skip it, replace the bytes, or fail the run")
+      ->check(CLI::IsMember({"skip", "replace", "fail"}))
+      ->capture_default_str();
+  sub->add_option("--lexicon", args->lexicons, "Extra lexicon file(s) with your own entries");
+  sub->add_option("--lexicon-dir", args->lexicon_dir, "Use this lexicon folder instead");
+  sub->add_flag("--wait", args->wait, "Wait for another writer to finish instead of failing");
+  sub->add_flag("--sync", args->sync, "fsync every document (survives power loss, slower)");
+  AddFormatOption(sub, &args->format);
+  sub->callback([args, ctx, run] { *run = [args, ctx] { return RunIngest(*args, ctx); }; });
 }
 
 }  // namespace govkg::cli

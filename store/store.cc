@@ -1,15 +1,343 @@
-// Placeholder until the RocksDB implementation lands (issue 4).
-#include "store/store.h"
+// store/store.cc: opening a store and every read of the Store API.
+// Writes are in writer.cc, Stats and Check in check.cc.
+#include <algorithm>
+#include <filesystem>
+
+#include "store/store_internal.h"
 
 namespace govkg {
 
-class Store::Impl {};
+using internal::Cf;
+
+// --- Impl helpers -----------------------------------------------------------
+
+internal::StoreCore::~StoreCore() {
+  for (rocksdb::ColumnFamilyHandle* h : handles) {
+    if (db && h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  }
+  handles.clear();
+  if (db) db->Close().PermitUncheckedError();
+  db.reset();
+  lock.reset();  // only after RocksDB let go of its files
+}
+
+Status internal::StoreCore::Error(const rocksdb::Status& s, std::string_view what) const {
+  const std::string context = "store: " + path + ": " + std::string(what);
+  if (s.IsNotFound()) return Status::NotFound(context, s.ToString());
+  if (s.IsCorruption()) return Status::Corruption(context, s.ToString());
+  if (s.IsBusy() || s.IsTryAgain()) return Status::Busy(context, s.ToString());
+  if (s.IsNotSupported()) return Status::NotSupported(context, s.ToString());
+  return Status::IOError(context, s.ToString());
+}
+
+Status internal::StoreCore::Corrupt(std::string_view what) const {
+  return Status::Corruption("store: " + path, what);
+}
+
+rocksdb::ReadOptions internal::StoreCore::ReadOpts() const {
+  rocksdb::ReadOptions ro;
+  // A read-only instance never changes: every read sees the state at Open.
+  return ro;
+}
+
+Status internal::StoreCore::Get(Cf c, std::string_view key, std::string* value, bool* found) const {
+  const rocksdb::Status s = db->Get(ReadOpts(), cf(c), key, value);
+  *found = s.ok();
+  if (s.ok() || s.IsNotFound()) return Status::OK();
+  return Error(s, "read");
+}
+
+std::unique_ptr<rocksdb::Iterator> internal::StoreCore::NewIterator(Cf c) const {
+  return std::unique_ptr<rocksdb::Iterator>(db->NewIterator(ReadOpts(), cf(c)));
+}
+
+Status internal::StoreCore::ScanPrefix(Cf c, std::string_view prefix,
+                               const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  std::unique_ptr<rocksdb::Iterator> it = NewIterator(c);
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    if (!key.starts_with(prefix)) break;
+    if (!visit(key, it->value().ToStringView())) break;
+  }
+  return it->status().ok() ? Status::OK() : Error(it->status(), "scan");
+}
+
+Result<std::string> internal::StoreCore::DocPath(uint64_t doc_id) const {
+  std::string value;
+  bool found = false;
+  GOVKG_RETURN_IF_ERROR(Get(internal::kCfDoc, internal::DocIdKey(doc_id), &value, &found));
+  if (!found) return Corrupt("document id " + std::to_string(doc_id) + " is referenced but not stored");
+  internal::Reader in(value);
+  std::string p;
+  if (!in.GetLengthPrefixed(&p)) return Corrupt("document record " + std::to_string(doc_id));
+  return p;
+}
+
+// --- Open ---------------------------------------------------------------
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
-Status Store::Open(const StoreOptions&, const std::string& path, std::unique_ptr<Store>*) {
-  return Status::NotSupported("store: " + path, "not built yet");
+namespace {
+
+Status LoadCounter(internal::StoreCore& impl, std::string_view key, uint64_t* v) {
+  std::string value;
+  bool found = false;
+  GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfMeta, key, &value, &found));
+  if (!found) return Status::OK();
+  internal::Reader in(value);
+  if (!in.GetFixed64BE(v)) return impl.Corrupt("meta key " + std::string(key));
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Store::Open(const StoreOptions& options, const std::string& path, std::unique_ptr<Store>* store) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->path = path;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool exists = fs::exists(fs::path(path) / "CURRENT", ec);
+  if (!exists && (options.read_only || !options.create_if_missing)) {
+    return Status::NotFound("store: " + path, "no store here (create one with govkg ingest)");
+  }
+  if (!options.read_only) {
+    fs::create_directories(path, ec);
+    if (ec) return Status::IOError("store: " + path, ec.message());
+    GOVKG_RETURN_IF_ERROR(internal::StoreLock::Acquire(path, options.wait_for_lock, &impl->lock));
+  }
+
+  const rocksdb::Options base = internal::BaseOptions(options);
+  const rocksdb::DBOptions db_options(base);
+  rocksdb::DB* db = nullptr;
+  const rocksdb::Status s =
+      options.read_only
+          ? rocksdb::DB::OpenForReadOnly(db_options, path, internal::ColumnFamilies(base), &impl->handles, &db)
+          : rocksdb::DB::Open(db_options, path, internal::ColumnFamilies(base), &impl->handles, &db);
+  if (!s.ok()) return impl->Error(s, "open");
+  impl->db.reset(db);
+
+  std::string format;
+  bool found = false;
+  GOVKG_RETURN_IF_ERROR(impl->Get(internal::kCfMeta, internal::kFormatKey, &format, &found));
+  if (found && format != internal::kFormatValue) {
+    return Status::NotSupported("store: " + path, "unknown store format '" + format + "'");
+  }
+  if (!options.read_only) {
+    if (!found) {
+      rocksdb::WriteOptions wo;
+      wo.sync = true;
+      const rocksdb::Status w = impl->db->Put(wo, impl->cf(internal::kCfMeta), internal::kFormatKey,
+                                              internal::kFormatValue);
+      if (!w.ok()) return impl->Error(w, "write format");
+    }
+    GOVKG_RETURN_IF_ERROR(LoadCounter(*impl, internal::kNextEntityKey, &impl->next_entity));
+    GOVKG_RETURN_IF_ERROR(LoadCounter(*impl, internal::kNextDocKey, &impl->next_doc));
+  }
+  store->reset(new Store(std::move(impl)));
+  return Status::OK();
+}
+
+// --- Entities -------------------------------------------------------------
+
+namespace {
+
+Result<std::optional<EntityRecord>> LoadEntity(const internal::StoreCore& impl, EntityId id) {
+  std::string value;
+  bool found = false;
+  GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfEntity, internal::EntityKey(id), &value, &found));
+  if (!found) return std::optional<EntityRecord>();
+  EntityRecord r;
+  r.id = id;
+  if (!internal::DecodeEntityValue(value, &r)) return impl.Corrupt("entity record " + std::to_string(id));
+  GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfCount, internal::DocCountKey(id), &value, &found));
+  r.document_count = found ? static_cast<uint32_t>(std::max<int64_t>(0, internal::DecodeCounter(value))) : 0;
+  const std::string prefix = internal::AliasPrefix(id);
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(internal::kCfCount, prefix, [&](std::string_view k, std::string_view v) {
+    if (internal::DecodeCounter(v) > 0) r.aliases.emplace_back(k.substr(prefix.size()));
+    return true;
+  }));
+  return std::optional<EntityRecord>(std::move(r));
+}
+
+}  // namespace
+
+Result<std::optional<EntityRecord>> Store::GetEntity(EntityId id) const { return LoadEntity(*impl_, id); }
+
+Result<std::optional<EntityId>> Store::FindEntity(EntityType type, std::string_view name) const {
+  const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
+  std::optional<EntityId> id;
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfDict, prefix, [&](std::string_view k, std::string_view v) {
+    // Non-metric terms must match exactly; metric terms extend the prefix.
+    if (type != EntityType::kMetric && k.size() != prefix.size()) return true;
+    if (v.size() != 8) {
+      bad = impl_->Corrupt("dictionary entry of " + std::string(name));
+      return false;
+    }
+    id = internal::DecodeFixed64BE(v.data());
+    return false;
+  }));
+  GOVKG_RETURN_IF_ERROR(bad);
+  return id;
+}
+
+Result<std::vector<EntityId>> Store::FindByName(std::string_view name) const {
+  std::vector<EntityId> ids;
+  for (EntityType type : kAllEntityTypes) {
+    const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
+    GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfDict, prefix, [&](std::string_view k, std::string_view v) {
+      if (type != EntityType::kMetric && k.size() != prefix.size()) return true;
+      if (v.size() == 8) ids.push_back(internal::DecodeFixed64BE(v.data()));
+      return true;
+    }));
+  }
+  const std::string prefix = internal::NamePrefix(name);
+  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfCount, prefix, [&](std::string_view k, std::string_view v) {
+    if (k.size() == prefix.size() + 8 && internal::DecodeCounter(v) > 0) {
+      ids.push_back(internal::DecodeFixed64BE(k.data() + prefix.size()));
+    }
+    return true;
+  }));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+Status Store::ScanEntities(const std::function<bool(const EntityRecord&)>& visit) const {
+  std::unique_ptr<rocksdb::Iterator> it = impl_->NewIterator(internal::kCfEntity);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (it->key().size() != 8) return impl_->Corrupt("entity key of " + std::to_string(it->key().size()) + " bytes");
+    Result<std::optional<EntityRecord>> r = LoadEntity(*impl_, internal::DecodeFixed64BE(it->key().data()));
+    if (!r.ok()) return r.status();
+    if (*r && !visit(**r)) break;
+  }
+  return it->status().ok() ? Status::OK() : impl_->Error(it->status(), "scan entities");
+}
+
+// --- Triples ----------------------------------------------------------------
+
+Status Store::ScanTriples(const TriplePattern& pattern,
+                          const std::function<bool(const TripleRecord&)>& visit) const {
+  // Pick the index whose key starts with the bound terms.
+  Cf cf = internal::kCfSpo;
+  std::string prefix;
+  auto put_id = [&prefix](EntityId id) { internal::PutFixed64BE(&prefix, id); };
+  auto put_p = [&prefix](Predicate p) { prefix.push_back(static_cast<char>(p)); };
+  if (pattern.subject) {
+    if (pattern.object && !pattern.predicate) {
+      cf = internal::kCfOsp;
+      put_id(*pattern.object);
+      put_id(*pattern.subject);
+    } else {
+      put_id(*pattern.subject);
+      if (pattern.predicate) {
+        put_p(*pattern.predicate);
+        if (pattern.object) put_id(*pattern.object);
+      }
+    }
+  } else if (pattern.predicate) {
+    cf = internal::kCfPos;
+    put_p(*pattern.predicate);
+    if (pattern.object) put_id(*pattern.object);
+  } else if (pattern.object) {
+    cf = internal::kCfOsp;
+    put_id(*pattern.object);
+  }
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(cf, prefix, [&](std::string_view k, std::string_view v) {
+    internal::TripleKey t;
+    const bool ok = cf == internal::kCfSpo   ? internal::DecodeSpoKey(k, &t)
+                    : cf == internal::kCfPos ? internal::DecodePosKey(k, &t)
+                                             : internal::DecodeOspKey(k, &t);
+    if (!ok) {
+      bad = impl_->Corrupt(std::string("malformed key in index ") + internal::kCfNames[cf]);
+      return false;
+    }
+    const int64_t support = internal::DecodeCounter(v);
+    if (support <= 0) return true;
+    if ((pattern.subject && *pattern.subject != t.s) || (pattern.predicate && *pattern.predicate != t.p) ||
+        (pattern.object && *pattern.object != t.o)) {
+      return true;
+    }
+    TripleRecord r{t.s, t.p, t.o, std::move(t.title), static_cast<uint32_t>(support)};
+    return visit(r);
+  }));
+  return bad;
+}
+
+Status Store::ScanProvenance(const TripleRecord& triple,
+                             const std::function<bool(const ProvenanceRecord&)>& visit) const {
+  const std::string prefix =
+      internal::SpoKey(internal::TripleKey{triple.subject, triple.predicate, triple.object, triple.title});
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfProv, prefix, [&](std::string_view k, std::string_view v) {
+    std::vector<internal::Evidence> ev;
+    if (k.size() != prefix.size() + 8 || !internal::DecodeEvidence(v, &ev)) {
+      bad = impl_->Corrupt("provenance record");
+      return false;
+    }
+    Result<std::string> doc = impl_->DocPath(internal::DecodeFixed64BE(k.data() + prefix.size()));
+    if (!doc.ok()) {
+      bad = doc.status();
+      return false;
+    }
+    for (internal::Evidence& e : ev) {
+      if (!visit(ProvenanceRecord{*doc, e.span, std::move(e.quote)})) return false;
+    }
+    return true;
+  }));
+  return bad;
+}
+
+Status Store::ScanMentions(EntityId id,
+                           const std::function<bool(std::string_view, const std::vector<Span>&)>& visit) const {
+  const std::string prefix = internal::EntityKey(id);
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfMention, prefix, [&](std::string_view k, std::string_view v) {
+    internal::MentionValue m;
+    if (k.size() != 16 || !internal::DecodeMention(v, &m)) {
+      bad = impl_->Corrupt("mention record of entity " + std::to_string(id));
+      return false;
+    }
+    Result<std::string> doc = impl_->DocPath(internal::DecodeFixed64BE(k.data() + 8));
+    if (!doc.ok()) {
+      bad = doc.status();
+      return false;
+    }
+    return visit(*doc, m.spans);
+  }));
+  return bad;
+}
+
+// --- Documents --------------------------------------------------------------
+
+Result<std::optional<DocumentRecord>> Store::GetDocument(std::string_view path) const {
+  std::string value;
+  bool found = false;
+  GOVKG_RETURN_IF_ERROR(impl_->Get(internal::kCfDoc, internal::DocPathKey(path), &value, &found));
+  if (!found) return std::optional<DocumentRecord>();
+  if (value.size() != 8) return impl_->Corrupt("document path entry " + std::string(path));
+  GOVKG_RETURN_IF_ERROR(
+      impl_->Get(internal::kCfDoc, internal::DocIdKey(internal::DecodeFixed64BE(value.data())), &value, &found));
+  internal::DocValue d;
+  if (!found || !internal::DecodeDocValue(value, &d)) return impl_->Corrupt("document record " + std::string(path));
+  return std::optional<DocumentRecord>(std::move(d.record));
+}
+
+Status Store::ScanDocuments(const std::function<bool(const DocumentRecord&)>& visit) const {
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfDoc, std::string(1, internal::kDocPathTag),
+                                          [&](std::string_view k, std::string_view) {
+    Result<std::optional<DocumentRecord>> r = GetDocument(k.substr(1));
+    if (!r.ok() || !*r) {
+      bad = r.ok() ? impl_->Corrupt("document " + std::string(k.substr(1))) : r.status();
+      return false;
+    }
+    return visit(**r);
+  }));
+  return bad;
 }
 
 }  // namespace govkg

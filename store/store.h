@@ -5,7 +5,7 @@
 // node), triples indexed three ways (SPO, POS, OSP) so that any pattern with a
 // bound term is one prefix scan, and provenance for every triple: which
 // documents support it and the evidence span and quote in each.
-// The key encoding is documented in store/FORMAT.md.
+// The key encoding is documented in store/FORMAT.md (code: store/keys_internal.h).
 //
 // Threading: one Store may be shared by many reader threads. Writes
 // (PutDocument, RemoveDocument) are serialised internally. Only one process may
@@ -39,6 +39,9 @@ struct StoreOptions {
   bool sync = false;
   // Bigger memtables for bulk loads; costs memory.
   bool bulk_load = false;
+  // When another process writes to the store: wait for it to finish instead
+  // of failing with Busy.
+  bool wait_for_lock = false;
 
   static StoreOptions ForReading() {
     StoreOptions o;

@@ -1,0 +1,127 @@
+// DocContext: one trie pass over the text, hits indexed by start and end.
+#include <algorithm>
+
+#include "extract/mention_internal.h"
+
+namespace govkg::internal {
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007;
+}
+bool IsDigitChar(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsChineseNumeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十百千万两几零〇").find(c) !=
+         std::u32string_view::npos;
+}
+bool IsOpenQuote(char32_t c) {
+  return c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == '"';
+}
+bool IsCloseQuote(char32_t c) {
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == '"';
+}
+bool IsNameChar(char32_t c) {
+  return IsHan(c) || IsDigitChar(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         c == '-' || c == U'·';
+}
+bool IsClauseBreak(char32_t c) {
+  return c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'：' ||
+         c == ':' || c == U'！' || c == '!' || c == U'？' || c == '?' || c == '\n' || c == '\r';
+}
+
+DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
+                       const LexiconSet& lexicon)
+    : text_(text), seg_(seg) {
+  const auto n = static_cast<uint32_t>(text.size());
+  const Trie<LexEntry>& trie = lexicon.trie();
+  start_index_.assign(n + 2, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    start_index_[i] = static_cast<uint32_t>(hits_.size());
+    if (!IsNameChar(text[i])) continue;
+    for (const auto& m : trie.AllAt(text, i)) {
+      hits_.push_back({i, static_cast<uint32_t>(i + m.length), m.payload});
+    }
+  }
+  start_index_[n] = start_index_[n + 1] = static_cast<uint32_t>(hits_.size());
+  // Counting sort of hits by end.
+  end_index_.assign(n + 2, 0);
+  for (const LexHit& h : hits_) ++end_index_[h.end + 1];
+  for (uint32_t i = 1; i < n + 2; ++i) end_index_[i] += end_index_[i - 1];
+  by_end_.assign(hits_.size(), 0);
+  std::vector<uint32_t> fill(end_index_.begin(), end_index_.end());
+  for (uint32_t k = 0; k < hits_.size(); ++k) by_end_[fill[hits_[k].end]++] = k;
+}
+
+const LexHit* DocContext::StartingAt(uint32_t pos, uint32_t roles) const {
+  if (pos >= text_.size()) return nullptr;
+  const LexHit* best = nullptr;
+  for (uint32_t k = start_index_[pos]; k < start_index_[pos + 1]; ++k) {
+    if ((hits_[k].roles() & roles) != 0) best = &hits_[k];  // shortest first
+  }
+  return best;
+}
+
+const LexHit* DocContext::EndingAt(uint32_t pos, uint32_t roles) const {
+  if (pos > text_.size()) return nullptr;
+  const LexHit* best = nullptr;
+  for (uint32_t k = end_index_[pos]; k < end_index_[pos + 1]; ++k) {
+    const LexHit& h = hits_[by_end_[k]];
+    if ((h.roles() & roles) != 0 && (best == nullptr || h.start < best->start)) best = &h;
+  }
+  return best;
+}
+
+bool DocContext::Overlapped(uint32_t start, uint32_t end, uint32_t roles,
+                            uint32_t min_end_beyond) const {
+  const uint32_t from = start >= 6 ? start - 6 : 0;
+  for (uint32_t k = start_index_[from]; k < start_index_[std::min<uint32_t>(
+                                                end, static_cast<uint32_t>(text_.size()))];
+       ++k) {
+    const LexHit& h = hits_[k];
+    if ((h.roles() & roles) != 0 && h.start < end && h.end > start &&
+        h.end >= min_end_beyond) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DocContext::InsideLonger(const LexHit& h, uint32_t roles) const {
+  const uint32_t from = h.start >= 8 ? h.start - 8 : 0;
+  for (uint32_t k = start_index_[from]; k < start_index_[h.end]; ++k) {
+    const LexHit& o = hits_[k];
+    if ((o.roles() & roles) != 0 && o.start < h.end && o.end > h.start &&
+        (o.start < h.start || o.end > h.end)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int DocContext::SentenceAt(uint32_t pos) const {
+  const auto& s = seg_.sentences;
+  auto it = std::upper_bound(s.begin(), s.end(), pos,
+                             [](uint32_t p, const Sentence& x) { return p < x.range.start; });
+  if (it == s.begin()) return -1;
+  --it;
+  return pos < it->range.end ? static_cast<int>(it - s.begin()) : -1;
+}
+
+int DocContext::ParagraphAt(uint32_t pos) const {
+  const auto& s = seg_.paragraphs;
+  auto it = std::upper_bound(s.begin(), s.end(), pos,
+                             [](uint32_t p, const Paragraph& x) { return p < x.range.start; });
+  if (it == s.begin()) return -1;
+  --it;
+  return pos <= it->range.end ? static_cast<int>(it - s.begin()) : -1;
+}
+
+TextRange DocContext::ClauseAt(uint32_t pos) const {
+  uint32_t a = pos;
+  while (a > 0 && !IsClauseBreak(text_[a - 1])) --a;
+  uint32_t b = pos;
+  while (b < text_.size() && !IsClauseBreak(text_[b])) ++b;
+  return {a, b};
+}
+
+}  // namespace govkg::internal

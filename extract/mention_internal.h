@@ -1,0 +1,109 @@
+// extract/mention_internal.h (private to extract/): what the recognisers share.
+//
+// A DocContext is one normalised document with every lexicon hit found in a
+// single trie pass, indexed by start and by end, plus character classes. The
+// recognisers append Mentions to it; coreference groups mentions into
+// entities; the relation rules read both.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/lexicon_set_internal.h"
+#include "extract/segment_internal.h"
+#include "model/document_graph.h"
+
+namespace govkg::internal {
+
+struct LexHit {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  const LexEntry* entry = nullptr;
+  uint32_t roles() const { return entry->roles; }
+};
+
+bool IsHan(char32_t c);
+bool IsDigitChar(char32_t c);        // 0-9
+bool IsChineseNumeral(char32_t c);   // 一 … 十 百 千 万 两 几
+bool IsOpenQuote(char32_t c);
+bool IsCloseQuote(char32_t c);
+bool IsNameChar(char32_t c);         // Han, ASCII letters and digits, '-', '·'
+bool IsClauseBreak(char32_t c);      // ，。；：！？ and line ends
+
+struct Mention {
+  EntityType type = EntityType::kAgency;
+  uint32_t start = 0;  // normalised text
+  uint32_t end = 0;
+  std::u32string name;                  // normalised, without quotation marks
+  std::vector<std::u32string> aliases;  // other names this mention also gives
+  // Agencies: the mention's parent body when the name contains it
+  // (自治区公安厅|治安管理总队), as a span to resolve after recognition.
+  uint32_t parent_start = 0, parent_end = 0;
+  int parent = -1;
+  std::u32string level_prefix;  // bare level word the name starts with (自治区)
+  bool maximal = true;          // not inside another mention of its type
+  // Programs: false when only cited (按照…要求), so it claims no metrics.
+  bool credited = true;
+  bool conducted = false;       // introduced by a conducting verb or a 以…为 frame
+  int group = -1;               // programs listed together (“獴猎”“靖边”等)
+  bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
+  // Persons: title and agency from "AGENCY TITLE NAME".
+  std::u32string title;
+  int post_agency = -1;
+  int entity = -1;              // filled by coreference
+};
+
+class DocContext {
+ public:
+  DocContext(std::u32string_view text, const Segmentation& seg, const LexiconSet& lexicon);
+
+  std::u32string_view text() const { return text_; }
+  const Segmentation& seg() const { return seg_; }
+  const std::vector<LexHit>& hits() const { return hits_; }
+
+  // The longest hit with any of `roles` that starts (ends) exactly at `pos`.
+  const LexHit* StartingAt(uint32_t pos, uint32_t roles) const;
+  const LexHit* EndingAt(uint32_t pos, uint32_t roles) const;
+  // All hits overlapping [start, end) with any of `roles`.
+  bool Overlapped(uint32_t start, uint32_t end, uint32_t roles, uint32_t min_end_beyond) const;
+  // Whether a hit with `roles` overlaps `h` without being the same span
+  // (贯彻 inside 学习贯彻): such a boundary word does not end a name.
+  bool InsideLonger(const LexHit& h, uint32_t roles) const;
+
+  std::u32string Slice(uint32_t start, uint32_t end) const {
+    return std::u32string(text_.substr(start, end - start));
+  }
+  // Index of the sentence / paragraph holding `pos`, or -1.
+  int SentenceAt(uint32_t pos) const;
+  int ParagraphAt(uint32_t pos) const;
+  // Clause bounds around pos (between clause breaks).
+  TextRange ClauseAt(uint32_t pos) const;
+
+  std::vector<Mention> mentions;
+  std::u32string main_region_full;  // 内蒙古自治区, the document's province
+  std::u32string main_city_full;    // 巴彦淖尔市, its most mentioned city or league, if any
+
+ private:
+  std::u32string_view text_;
+  const Segmentation& seg_;
+  std::vector<LexHit> hits_;            // by start
+  std::vector<uint32_t> start_index_;   // CSR over hits_ by start
+  std::vector<uint32_t> by_end_;        // hit indices sorted by end
+  std::vector<uint32_t> end_index_;     // CSR over by_end_
+};
+
+// Boundary roles: a name never extends leftwards across a word with these.
+inline constexpr uint32_t kBoundaryRoles = kStopWord | kConductVerb | kCoopVerb | kIssueVerb |
+                                           kBuildVerb | kReferenceVerb | kScopeWord |
+                                           kBlocker;
+
+// The recognisers, each appending to ctx->mentions.
+void RecognizeAgencies(DocContext* ctx);
+void RecognizePrograms(DocContext* ctx);
+void RecognizePersons(DocContext* ctx);
+void RecognizePlaces(DocContext* ctx);
+void RecognizeDocuments(DocContext* ctx);
+
+}  // namespace govkg::internal

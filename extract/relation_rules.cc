@@ -1,0 +1,286 @@
+// The relation rules (see relation_internal.h).
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "extract/discourse_internal.h"
+#include "extract/relation_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+class Rules {
+ public:
+  Rules(const DocContext& ctx, const std::vector<EntityDraft>& entities)
+      : ctx_(ctx), entities_(entities), discourse_(ctx, entities) {}
+
+  void Add(int s, Predicate p, int o, uint32_t a, uint32_t b, std::u32string title = {}) {
+    if (s < 0 || o < 0 || s == o) return;
+    if (!seen_.insert({s, static_cast<int>(p), o}).second) return;
+    // Evidence: the sentence(s) around both ends.
+    const int sa = ctx_.SentenceAt(a);
+    const int sb = ctx_.SentenceAt(b > a ? b - 1 : a);
+    uint32_t start = a, end = b;
+    if (sa >= 0) start = std::min(start, ctx_.seg().sentences[sa].range.start);
+    if (sb >= 0) end = std::max(end, ctx_.seg().sentences[sb].range.end);
+    out_.push_back({s, p, o, std::move(title), start, end});
+  }
+
+  void SubOrganizations() {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type == EntityType::kAgency && m.parent >= 0) {
+        Add(m.entity, Predicate::kSubOrganizationOf, ctx_.mentions[m.parent].entity, m.start,
+            m.end);
+      }
+    }
+  }
+
+  void Posts() {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type == EntityType::kPerson && m.post_agency >= 0) {
+        Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[m.post_agency].entity,
+            ctx_.mentions[m.post_agency].start, m.end, m.title);
+      }
+    }
+  }
+
+  void Programs() {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type != EntityType::kProgram || m.entity < 0) continue;
+      if (m.conducted) {
+        for (const int a : discourse_.ActorsAt(m.start, 4)) {
+          Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+        }
+        // A top heading program (no enclosing item names one) is the speaker's
+        // unit's work too: 一是精心组织开展“护校安园”专项行动 under 治安管理总队.
+        const int item = discourse_.ItemAt(m.start);
+        const int turn = discourse_.TurnAt(m.start);
+        bool top = item >= 0 && InHeading(item, m);
+        for (int i = item >= 0 ? discourse_.items()[item].parent : -1; top && i >= 0;
+             i = discourse_.items()[i].parent) {
+          top = HeadingProgram(i) < 0;
+        }
+        if (top && turn >= 0) {
+          for (const int a : discourse_.turns()[turn].speaker_agencies) {
+            Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+          }
+        }
+      }
+      if (m.conducted) PartOf(m);
+      // A program named after a place takes place there (黄河禁渔执法行动).
+      for (const Mention& p : ctx_.mentions) {
+        if (p.type == EntityType::kPlace && p.start >= m.start && p.end <= m.end && m.conducted &&
+            m.field_work) {
+          Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
+        }
+      }
+    }
+  }
+
+  void Cooperation() {
+    for (const LexHit& h : ctx_.hits()) {
+      if ((h.roles() & kCoopVerb) == 0) continue;
+      int first = -1;
+      for (size_t i = 0; i < ctx_.mentions.size(); ++i) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.type == EntityType::kAgency && m.maximal && m.start == h.end) first = static_cast<int>(i);
+      }
+      if (first < 0) continue;
+      const std::vector<int> partners = discourse_.GroupOf(first);
+      for (const int a : discourse_.ActorsAt(h.start, 4)) {
+        for (const int p : partners) {
+          if (std::find(partners.begin(), partners.end(), a) == partners.end()) {
+            Add(a, Predicate::kCooperatesWith, p, h.start, ctx_.mentions[first].end);
+          }
+        }
+      }
+    }
+  }
+
+  void Issues() {
+    for (const Mention& d : ctx_.mentions) {
+      if (d.type != EntityType::kDocument || d.start < 2) continue;
+      // 《 at d.start-1; the verb ends right before it (出台《…》, 签署了《…》).
+      const LexHit* v = ctx_.EndingAt(d.start - 1, kIssueVerb);
+      if (v == nullptr) continue;
+      for (const int a : discourse_.ActorsAt(v->start, 4)) {
+        Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
+      }
+    }
+  }
+
+  // 在呼伦湖、乌梁素海等重点区域设置公安机关生态安全保卫机构.
+  void Locations() {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type != EntityType::kAgency || !m.maximal) continue;
+      const TextRange clause = ctx_.ClauseAt(m.start);
+      if (ctx_.text()[clause.start] != U'在') continue;
+      for (const Mention& p : ctx_.mentions) {
+        if (p.type == EntityType::kPlace && p.start > clause.start && p.end <= m.start) {
+          Add(m.entity, Predicate::kLocatedIn, p.entity, clause.start, m.end);
+        }
+      }
+    }
+  }
+
+  void Reports(const std::vector<MetricMention>& metrics, const std::vector<int>& ids) {
+    for (size_t i = 0; i < metrics.size(); ++i) {
+      const MetricMention& mm = metrics[i];
+      const uint32_t pos = mm.number.start;
+      const int owner = OwnerOf(pos);
+      if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
+    }
+  }
+
+  std::vector<RelationDraft> Take() { return std::move(out_); }
+
+ private:
+  bool InHeading(int item, const Mention& m) const {
+    const TextRange& h = discourse_.items()[item].heading;
+    return m.start >= h.start && m.end <= h.end;
+  }
+
+  // The program an item's heading names, if any (credited).
+  int HeadingProgram(int item) const {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type == EntityType::kProgram && m.credited && m.conducted && InHeading(item, m)) {
+        return m.entity;
+      }
+    }
+    return -1;
+  }
+
+  void PartOf(const Mention& m) {
+    int item = discourse_.ItemAt(m.start);
+    if (item < 0) return;
+    // Inside an item: part of the nearest heading program that is not itself.
+    for (int i = item; i >= 0; i = discourse_.items()[i].parent) {
+      if (InHeading(i, m)) continue;
+      const int h = HeadingProgram(i);
+      if (h >= 0 && h != m.entity) {
+        Add(m.entity, Predicate::kPartOf, h, m.start, m.end);
+        return;
+      }
+    }
+    const int turn = discourse_.TurnAt(m.start);
+    if (turn >= 0) {
+      const int main = discourse_.turns()[turn].main_program;
+      if (main >= 0 && main != m.entity) Add(m.entity, Predicate::kPartOf, main, m.start, m.end);
+    }
+  }
+
+  // The single credited program nearest to pos among `cands`, or -1 when
+  // the nearest names several programs at once (“獴猎”“靖边”等).
+  int SingleProgram(const std::vector<const Mention*>& cands, uint32_t pos) const {
+    const Mention* best = nullptr;
+    for (const Mention* m : cands) {
+      if (best == nullptr) {
+        best = m;
+        continue;
+      }
+      const bool m_before = m->end <= pos, b_before = best->end <= pos;
+      if (m_before != b_before ? m_before
+                               : (m_before ? m->end > best->end : m->start < best->start)) {
+        best = m;
+      }
+    }
+    if (best == nullptr) return -1;
+    if (best->group >= 0) {
+      int members = 0;
+      for (const Mention* m : cands) members += m->group == best->group;
+      for (const Mention& m : ctx_.mentions) {
+        members += m.type == EntityType::kProgram && m.group == best->group &&
+                   std::find(cands.begin(), cands.end(), &m) == cands.end();
+      }
+      if (members > 1) return -2;
+    }
+    return best->entity;
+  }
+
+  int OwnerOf(uint32_t pos) const {
+    // 0. The program that heads the paragraph's item (一是…“护校安园”专项行动).
+    const int top = discourse_.ItemAt(pos);
+    if (top >= 0 && discourse_.items()[top].opens_paragraph) {
+      const int h = HeadingProgram(top);
+      if (h >= 0) return h;
+    }
+    // 1. A program credited in the same sentence.
+    const int s = ctx_.SentenceAt(pos);
+    if (s >= 0) {
+      const TextRange r = ctx_.seg().sentences[s].range;
+      std::vector<const Mention*> cands;
+      for (const Mention& m : ctx_.mentions) {
+        if (m.type == EntityType::kProgram && m.credited && m.start >= r.start && m.end <= r.end) {
+          cands.push_back(&m);
+        }
+      }
+      const int p = SingleProgram(cands, pos);
+      if (p >= 0) return p;
+      // 2. The sentence's own actor, or a place it is about.
+      const std::vector<int> a = discourse_.ActorsAt(pos, 2);
+      if (!a.empty()) return a.front();
+      for (const Mention& m : ctx_.mentions) {
+        if (m.type == EntityType::kPlace && m.start == r.start && m.end <= pos) return m.entity;
+      }
+      if (p == -2) return ActorOrRegion(pos);
+    }
+    // 3. The items' heading program, else the item's last credited program.
+    for (int i = discourse_.ItemAt(pos); i >= 0; i = discourse_.items()[i].parent) {
+      const int h = HeadingProgram(i);
+      if (h >= 0) return h;
+      std::vector<const Mention*> cands;
+      const TextRange r = discourse_.items()[i].range;
+      for (const Mention& m : ctx_.mentions) {
+        if (m.type == EntityType::kProgram && m.credited && m.conducted && m.start >= r.start &&
+            m.end <= pos) {
+          cands.push_back(&m);
+        }
+      }
+      const int p = SingleProgram(cands, pos);
+      if (p >= 0) return p;
+      if (p == -2) return ActorOrRegion(pos);
+    }
+    // 4. The turn's main program.
+    const int t = discourse_.TurnAt(pos);
+    if (t >= 0 && discourse_.turns()[t].main_program >= 0) return discourse_.turns()[t].main_program;
+    return ActorOrRegion(pos);
+  }
+
+  int ActorOrRegion(uint32_t pos) const {
+    const std::vector<int> a = discourse_.ActorsAt(pos, 4);
+    if (!a.empty()) return a.front();
+    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
+          return static_cast<int>(e);
+        }
+      }
+    }
+    return -1;
+  }
+
+  const DocContext& ctx_;
+  const std::vector<EntityDraft>& entities_;
+  Discourse discourse_;
+  std::set<std::tuple<int, int, int>> seen_;
+  std::vector<RelationDraft> out_;
+};
+
+}  // namespace
+
+std::vector<RelationDraft> FindRelations(const DocContext& ctx,
+                                         const std::vector<EntityDraft>& entities,
+                                         const std::vector<MetricMention>& metrics,
+                                         const std::vector<int>& metric_entities) {
+  Rules rules(ctx, entities);
+  rules.SubOrganizations();
+  rules.Posts();
+  rules.Programs();
+  rules.Cooperation();
+  rules.Issues();
+  rules.Locations();
+  rules.Reports(metrics, metric_entities);
+  return rules.Take();
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,76 @@
+// store/ingest.h: `govkg ingest` as a library: files, folders, standard input
+// or JSON Lines from `govkg extract --format json` → one Store.
+//
+// Extraction runs in a pool of worker threads feeding the one writer (the
+// calling thread), which stores each document in one atomic WriteBatch
+// (Store::PutDocument). A file that cannot be read or extracted is reported
+// through IngestOptions::on_skip and the run goes on; only a store error, or a
+// bad file under BadInputPolicy::kFail, stops it. Memory stays bounded: at
+// most a few documents per worker are in flight.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "model/status.h"
+#include "store/store.h"
+
+namespace govkg {
+
+// Where a run stands; passed to IngestOptions::on_progress.
+struct IngestProgress {
+  uint64_t files_done = 0;   // documents finished (stored, unchanged or skipped)
+  uint64_t bytes_done = 0;
+  uint64_t bytes_total = 0;  // of all inputs (0 when reading a pipe)
+  uint64_t triples = 0;      // triples stated by the documents stored so far
+  uint64_t added = 0, replaced = 0, unchanged = 0, skipped = 0;
+  double seconds = 0;        // since the run started
+};
+
+struct IngestOptions {
+  // Worker threads for reading and extraction; 0 = all cores.
+  unsigned jobs = 0;
+  // Passed to the extractor; max_document_bytes also bounds --extracted lines.
+  ExtractOptions extract;
+  // The inputs are JSON Lines written by `govkg extract --format json`
+  // (one DocumentGraph per line) instead of texts.
+  bool extracted = false;
+  // Called by the writer thread about ten times a second, and once at the end.
+  std::function<void(const IngestProgress&)> on_progress;
+  // A document that was skipped, with the one-line reason.
+  std::function<void(const Status&)> on_skip;
+  // Warnings that did not stop a document (bad bytes replaced …).
+  std::function<void(std::string_view)> on_warning;
+};
+
+// Ingests `inputs`: files, folders (recursively, in name order) and "-" for
+// standard input. Returns the final progress; skipped > 0 means some inputs
+// were left out (the CLI exits 3).
+[[nodiscard]] Result<IngestProgress> Ingest(Store& store, const std::vector<std::string>& inputs,
+                                            const IngestOptions& options);
+
+// The content hash stored in DocumentRecord::content_hash: 128 bits, 32 hex
+// digits. Not cryptographic; it only tells a changed document from an
+// unchanged one.
+std::string ContentHash(std::string_view bytes);
+
+// Prints ingest progress: on a terminal a live line (files, MB, MB/s,
+// triples, ETA) redrawn in place, then a summary; elsewhere only the summary.
+class ProgressPrinter {
+ public:
+  ProgressPrinter(std::FILE* out, bool live) : out_(out), live_(live) {}
+  void Update(const IngestProgress& p);
+  void Finish(const IngestProgress& p);
+
+ private:
+  std::FILE* out_;
+  bool live_;
+  bool drawn_ = false;
+};
+
+}  // namespace govkg

@@ -1,0 +1,64 @@
+// store/options.cc: RocksDB options and column families of the store, and the
+// counter merge operator that lets a document add +1 to a support count
+// without reading it first (the fast path of bulk loads).
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
+#include <rocksdb/table.h>
+
+#include "store/store_internal.h"
+
+namespace govkg::internal {
+
+namespace {
+
+// Values are 8-byte little-endian signed counters; merging adds them.
+class CounterAddOperator : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing,
+             const rocksdb::Slice& value, std::string* new_value,
+             rocksdb::Logger* /*logger*/) const override {
+    const int64_t base = existing ? DecodeCounter(existing->ToStringView()) : 0;
+    *new_value = EncodeCounter(base + DecodeCounter(value.ToStringView()));
+    return true;
+  }
+  const char* Name() const override { return "govkg.CounterAdd"; }
+};
+
+bool IsCounted(int cf) { return cf == kCfCount || cf == kCfSpo || cf == kCfPos || cf == kCfOsp; }
+
+}  // namespace
+
+rocksdb::Options BaseOptions(const StoreOptions& options) {
+  rocksdb::Options o;
+  o.create_if_missing = options.create_if_missing;
+  o.create_missing_column_families = !options.read_only;
+  o.max_background_jobs = 2;
+  o.keep_log_file_num = 3;
+  o.max_open_files = 512;
+  // All memtables together stay under this budget (ingest peak memory goal).
+  o.db_write_buffer_size = options.bulk_load ? (size_t{512} << 20) : (size_t{128} << 20);
+  o.write_buffer_size = options.bulk_load ? (size_t{128} << 20) : (size_t{32} << 20);
+  o.max_write_buffer_number = 3;
+  o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  return o;
+}
+
+std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base) {
+  static const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(size_t{64} << 20);
+  static const std::shared_ptr<rocksdb::MergeOperator> counter = std::make_shared<CounterAddOperator>();
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (int i = 0; i < kCfCount_; ++i) {
+    rocksdb::ColumnFamilyOptions cfo(base);
+    cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    if (IsCounted(i)) cfo.merge_operator = counter;
+    cfs.emplace_back(kCfNames[i], cfo);
+  }
+  return cfs;
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,65 @@
+// store/store_internal.h: Store::Impl, shared by the files implementing Store
+// (store.cc opens and reads, writer.cc writes, check.cc verifies and counts).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <rocksdb/db.h>
+
+#include "store/keys_internal.h"
+#include "store/lock_internal.h"
+#include "store/store.h"
+
+namespace govkg {
+namespace internal {
+
+// Everything a Store holds. Store::Impl (nameable only inside Store's
+// members) is this class; the free helpers of store/ take a StoreCore&.
+class StoreCore {
+ public:
+  StoreCore() = default;
+  ~StoreCore();
+  StoreCore(const StoreCore&) = delete;
+  StoreCore& operator=(const StoreCore&) = delete;
+
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles[c]; }
+  // One-line Status for a RocksDB error: "store: <path>: <what>: <rocksdb message>".
+  Status Error(const rocksdb::Status& s, std::string_view what) const;
+  // Point lookup; *found tells whether the key exists.
+  Status Get(Cf c, std::string_view key, std::string* value, bool* found) const;
+  rocksdb::ReadOptions ReadOpts() const;
+  std::unique_ptr<rocksdb::Iterator> NewIterator(Cf c) const;
+  // Calls visit(key, value) for every key starting with `prefix`.
+  Status ScanPrefix(Cf c, std::string_view prefix,
+                    const std::function<bool(std::string_view, std::string_view)>& visit) const;
+  // The path of a stored document id ("" when unknown).
+  Result<std::string> DocPath(uint64_t doc_id) const;
+  Status Corrupt(std::string_view what) const;
+
+  StoreOptions options;
+  std::string path;
+  std::unique_ptr<StoreLock> lock;
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+
+  // Writer state, guarded by write_mu.
+  std::mutex write_mu;
+  uint64_t next_entity = 1;
+  uint64_t next_doc = 1;
+  // term → id of entities already in the store: spares a dictionary Get per
+  // entity mention during bulk loads. Cleared when it grows too big.
+  std::unordered_map<std::string, EntityId> term_cache;
+};
+
+// Options shared by the writer and readers (merge operators must agree).
+rocksdb::Options BaseOptions(const StoreOptions& options);
+std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base);
+}  // namespace internal
+
+class Store::Impl : public internal::StoreCore {};
+
+}  // namespace govkg

@@ -1,0 +1,302 @@
+// store/writer.cc: PutDocument and RemoveDocument.
+//
+// Each document is one atomic WriteBatch: its dictionary entries, entity
+// records, mention rows, counter updates, the three index entries and the
+// provenance of each triple, and its document record. A crash (even SIGKILL)
+// therefore leaves either all of a document or none of it.
+//
+// Support counts and per-entity document counts are merge-counted: adding a
+// document merges +1 without reading. Removing one reads the current count and
+// writes the decremented value (or deletes the key at zero), so that a later
+// +1 merge in the same batch (a replaced document stating the triple again)
+// lands on the right base.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <rocksdb/write_batch.h>
+
+#include "store/store_internal.h"
+
+namespace govkg {
+
+using internal::Cf;
+
+namespace {
+
+constexpr size_t kTermCacheLimit = 1 << 20;
+
+Status Invalid(std::string_view path, std::string_view what) {
+  return Status::InvalidArgument("store: " + std::string(path), what);
+}
+
+bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
+
+// Bad input is refused before anything is written.
+Status Validate(std::string_view path, const DocumentGraph& g) {
+  if (path.empty()) return Invalid("(empty path)", "a document needs a path");
+  std::set<std::string_view> ids;
+  for (size_t i = 0; i < g.entities.size(); ++i) {
+    const Entity& e = g.entities[i];
+    const std::string where = "entity " + std::to_string(i) + " (\"" + e.id + "\")";
+    if (static_cast<size_t>(e.type) >= std::size(kAllEntityTypes)) return Invalid(path, where + ": bad type");
+    if (!ids.insert(e.id).second) return Invalid(path, where + ": duplicate id");
+    if (e.name.empty()) return Invalid(path, where + ": empty name");
+    if (HasNul(e.name)) return Invalid(path, where + ": NUL byte in name");
+    for (const std::string& a : e.aliases) {
+      if (HasNul(a)) return Invalid(path, where + ": NUL byte in alias");
+    }
+    if (e.metric && !std::isfinite(e.metric->value)) return Invalid(path, where + ": metric value not finite");
+    if (e.metric && (HasNul(e.metric->unit) || HasNul(e.metric->period))) {
+      return Invalid(path, where + ": NUL byte in metric");
+    }
+  }
+  for (size_t i = 0; i < g.relations.size(); ++i) {
+    const Relation& r = g.relations[i];
+    const std::string where = "relation " + std::to_string(i);
+    if (static_cast<size_t>(r.predicate) >= std::size(kAllPredicates)) return Invalid(path, where + ": bad predicate");
+    if (!ids.contains(r.subject)) return Invalid(path, where + ": unknown subject \"" + r.subject + "\"");
+    if (!ids.contains(r.object)) return Invalid(path, where + ": unknown object \"" + r.object + "\"");
+    if (HasNul(r.title)) return Invalid(path, where + ": NUL byte in title");
+  }
+  return Status::OK();
+}
+
+struct Batch {
+  explicit Batch(internal::StoreCore& i) : impl(i) {}
+  void Put(Cf c, std::string_view k, std::string_view v) { wb.Put(impl.cf(c), k, v).PermitUncheckedError(); }
+  void Delete(Cf c, std::string_view k) { wb.Delete(impl.cf(c), k).PermitUncheckedError(); }
+  void Add(Cf c, std::string_view k, int64_t n) {
+    wb.Merge(impl.cf(c), k, internal::EncodeCounter(n)).PermitUncheckedError();
+  }
+  // Reads a counter as committed, writes it minus one (or deletes it at zero).
+  // Returns the new value.
+  Result<int64_t> Decrement(Cf c, const std::string& k) {
+    std::string v;
+    bool found = false;
+    GOVKG_RETURN_IF_ERROR(impl.Get(c, k, &v, &found));
+    const int64_t n = (found ? internal::DecodeCounter(v) : 0) - 1;
+    if (n <= 0) {
+      Delete(c, k);
+    } else {
+      Put(c, k, internal::EncodeCounter(n));
+    }
+    return n;
+  }
+  Status Write() {
+    rocksdb::WriteOptions wo;
+    wo.sync = impl.options.sync;
+    const rocksdb::Status s = impl.db->Write(wo, &wb);
+    return s.ok() ? Status::OK() : impl.Error(s, "write");
+  }
+
+  internal::StoreCore& impl;
+  rocksdb::WriteBatch wb;
+  std::vector<std::string> deleted_terms;
+};
+
+// Takes document `doc_id`'s contribution `old` out. Entities whose count drops
+// to zero are deleted, except those in `keep` (the replacing contribution
+// names them again).
+Status RemoveContribution(Batch& b, uint64_t doc_id, const internal::DocValue& old,
+                          const std::set<EntityId>& keep) {
+  internal::StoreCore& impl = b.impl;
+  for (EntityId id : old.entities) {
+    const std::string mkey = internal::MentionKey(id, doc_id);
+    std::string v;
+    bool found = false;
+    GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfMention, mkey, &v, &found));
+    internal::MentionValue m;
+    if (found && !internal::DecodeMention(v, &m)) return impl.Corrupt("mention record " + std::to_string(id));
+    b.Delete(internal::kCfMention, mkey);
+    for (const std::string& alias : m.aliases) {
+      GOVKG_RETURN_IF_ERROR(b.Decrement(internal::kCfCount, internal::AliasKey(id, alias)).status());
+      GOVKG_RETURN_IF_ERROR(b.Decrement(internal::kCfCount, internal::NameKey(alias, id)).status());
+    }
+    Result<int64_t> left = b.Decrement(internal::kCfCount, internal::DocCountKey(id));
+    GOVKG_RETURN_IF_ERROR(left.status());
+    if (*left <= 0 && !keep.contains(id)) {
+      std::string term;
+      GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDict, internal::DictIdKey(id), &term, &found));
+      if (found) {
+        b.Delete(internal::kCfDict, internal::DictTermKey(term));
+        b.deleted_terms.push_back(term);
+      }
+      b.Delete(internal::kCfDict, internal::DictIdKey(id));
+      b.Delete(internal::kCfEntity, internal::EntityKey(id));
+    }
+  }
+  for (const std::string& spo : old.triples) {
+    internal::TripleKey t;
+    if (!internal::DecodeSpoKey(spo, &t)) return impl.Corrupt("triple key in document " + old.record.path);
+    Result<int64_t> left = b.Decrement(internal::kCfSpo, spo);
+    GOVKG_RETURN_IF_ERROR(left.status());
+    if (*left <= 0) {
+      b.Delete(internal::kCfPos, internal::PosKey(t));
+      b.Delete(internal::kCfOsp, internal::OspKey(t));
+    } else {
+      b.Put(internal::kCfPos, internal::PosKey(t), internal::EncodeCounter(*left));
+      b.Put(internal::kCfOsp, internal::OspKey(t), internal::EncodeCounter(*left));
+    }
+    b.Delete(internal::kCfProv, internal::ProvKey(spo, doc_id));
+  }
+  return Status::OK();
+}
+
+Result<std::optional<std::pair<uint64_t, internal::DocValue>>> LoadDoc(internal::StoreCore& impl, std::string_view path) {
+  using Found = std::optional<std::pair<uint64_t, internal::DocValue>>;
+  std::string v;
+  bool found = false;
+  GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDoc, internal::DocPathKey(path), &v, &found));
+  if (!found) return Found();
+  if (v.size() != 8) return impl.Corrupt("document path entry " + std::string(path));
+  const uint64_t doc_id = internal::DecodeFixed64BE(v.data());
+  GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDoc, internal::DocIdKey(doc_id), &v, &found));
+  internal::DocValue d;
+  if (!found || !internal::DecodeDocValue(v, &d)) return impl.Corrupt("document record " + std::string(path));
+  return Found(std::make_pair(doc_id, std::move(d)));
+}
+
+void PutMeta(Batch& b, std::string_view key, uint64_t v) {
+  std::string value;
+  internal::PutFixed64BE(&value, v);
+  b.Put(internal::kCfMeta, key, value);
+}
+
+void ForgetTerms(internal::StoreCore& impl, const std::vector<std::string>& terms) {
+  for (const std::string& t : terms) impl.term_cache.erase(t);
+}
+
+}  // namespace
+
+Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const DocumentGraph& graph) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
+  GOVKG_RETURN_IF_ERROR(Validate(info.path, graph));
+  std::lock_guard<std::mutex> guard(impl.write_mu);
+
+  Result<std::optional<std::pair<uint64_t, internal::DocValue>>> old = LoadDoc(impl, info.path);
+  GOVKG_RETURN_IF_ERROR(old.status());
+  if (*old && (*old)->second.record.content_hash == info.content_hash) return PutOutcome::kUnchanged;
+  const uint64_t doc_id = *old ? (*old)->first : impl.next_doc;
+  uint64_t next_entity = impl.next_entity;
+  Batch b(impl);
+
+  // Resolve every entity of the document to its store id, creating new ones.
+  std::map<std::string_view, EntityId> local;  // Entity::id → store id
+  std::map<EntityId, internal::MentionValue> mentions;
+  std::unordered_map<std::string, EntityId> new_terms;  // created by this document
+  for (const Entity& e : graph.entities) {
+    const bool is_metric = e.type == EntityType::kMetric;
+    std::string term = internal::EncodeTerm(e.type, e.name, is_metric ? e.metric : std::nullopt);
+    EntityId id = 0;
+    if (auto it = new_terms.find(term); it != new_terms.end()) {
+      id = it->second;
+    } else if (auto c = impl.term_cache.find(term); c != impl.term_cache.end()) {
+      id = c->second;
+    } else {
+      std::string v;
+      bool found = false;
+      GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDict, internal::DictTermKey(term), &v, &found));
+      if (found) {
+        if (v.size() != 8) return impl.Corrupt("dictionary entry of " + e.name);
+        id = internal::DecodeFixed64BE(v.data());
+        if (impl.term_cache.size() >= kTermCacheLimit) impl.term_cache.clear();
+        impl.term_cache.emplace(term, id);
+      } else {
+        id = next_entity++;
+        EntityRecord r;
+        r.type = e.type;
+        r.name = e.name;
+        if (is_metric) r.metric = e.metric;
+        std::string id_bytes;
+        internal::PutFixed64BE(&id_bytes, id);
+        b.Put(internal::kCfDict, internal::DictTermKey(term), id_bytes);
+        b.Put(internal::kCfDict, internal::DictIdKey(id), term);
+        b.Put(internal::kCfEntity, internal::EntityKey(id), internal::EncodeEntityValue(r));
+        new_terms.emplace(std::move(term), id);
+      }
+    }
+    local[e.id] = id;
+    internal::MentionValue& m = mentions[id];
+    m.spans.insert(m.spans.end(), e.mentions.begin(), e.mentions.end());
+    for (const std::string& a : e.aliases) {
+      if (!a.empty() && a != e.name) m.aliases.push_back(a);
+    }
+  }
+
+  std::map<std::string, std::vector<internal::Evidence>> triples;  // SPO key → evidence
+  for (const Relation& r : graph.relations) {
+    const internal::TripleKey t{local.at(r.subject), r.predicate, local.at(r.object), r.title};
+    triples[internal::SpoKey(t)].push_back(internal::Evidence{r.evidence, r.quote});
+  }
+
+  if (*old) {
+    std::set<EntityId> keep;
+    for (const auto& [id, m] : mentions) keep.insert(id);
+    GOVKG_RETURN_IF_ERROR(RemoveContribution(b, doc_id, (*old)->second, keep));
+  }
+
+  internal::DocValue doc;
+  doc.record = info;
+  if (doc.record.ingest_time == 0) {
+    doc.record.ingest_time =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  }
+  for (auto& [id, m] : mentions) {
+    std::sort(m.aliases.begin(), m.aliases.end());
+    m.aliases.erase(std::unique(m.aliases.begin(), m.aliases.end()), m.aliases.end());
+    b.Add(internal::kCfCount, internal::DocCountKey(id), 1);
+    for (const std::string& a : m.aliases) {
+      b.Add(internal::kCfCount, internal::AliasKey(id, a), 1);
+      b.Add(internal::kCfCount, internal::NameKey(a, id), 1);
+    }
+    b.Put(internal::kCfMention, internal::MentionKey(id, doc_id), internal::EncodeMention(m));
+    doc.entities.push_back(id);
+  }
+  for (const auto& [spo, evidence] : triples) {
+    internal::TripleKey t;
+    internal::DecodeSpoKey(spo, &t);
+    b.Add(internal::kCfSpo, spo, 1);
+    b.Add(internal::kCfPos, internal::PosKey(t), 1);
+    b.Add(internal::kCfOsp, internal::OspKey(t), 1);
+    b.Put(internal::kCfProv, internal::ProvKey(spo, doc_id), internal::EncodeEvidence(evidence));
+    doc.triples.push_back(spo);
+  }
+  std::string id_bytes;
+  internal::PutFixed64BE(&id_bytes, doc_id);
+  b.Put(internal::kCfDoc, internal::DocPathKey(info.path), id_bytes);
+  b.Put(internal::kCfDoc, internal::DocIdKey(doc_id), internal::EncodeDocValue(doc));
+  const uint64_t next_doc = *old ? impl.next_doc : doc_id + 1;
+  PutMeta(b, internal::kNextEntityKey, next_entity);
+  PutMeta(b, internal::kNextDocKey, next_doc);
+
+  const Status written = b.Write();
+  ForgetTerms(impl, b.deleted_terms);
+  if (!written.ok()) return written;
+  impl.next_entity = next_entity;
+  impl.next_doc = next_doc;
+  if (impl.term_cache.size() + new_terms.size() >= kTermCacheLimit) impl.term_cache.clear();
+  for (auto& [term, id] : new_terms) impl.term_cache.emplace(std::move(term), id);
+  return *old ? PutOutcome::kReplaced : PutOutcome::kAdded;
+}
+
+Status Store::RemoveDocument(std::string_view path) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
+  std::lock_guard<std::mutex> guard(impl.write_mu);
+  Result<std::optional<std::pair<uint64_t, internal::DocValue>>> old = LoadDoc(impl, path);
+  GOVKG_RETURN_IF_ERROR(old.status());
+  if (!*old) return Status::NotFound("store: " + impl.path, "no document " + std::string(path));
+  Batch b(impl);
+  GOVKG_RETURN_IF_ERROR(RemoveContribution(b, (*old)->first, (*old)->second, {}));
+  b.Delete(internal::kCfDoc, internal::DocPathKey(path));
+  b.Delete(internal::kCfDoc, internal::DocIdKey((*old)->first));
+  const Status written = b.Write();
+  ForgetTerms(impl, b.deleted_terms);
+  return written;
+}
+
+}  // namespace govkg

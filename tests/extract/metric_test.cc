@@ -1,0 +1,265 @@
+// Table tests of MetricRecognizer::Find over normalised sentences.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/metric_internal.h"
+#include "extract/metric_lexicon_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+const MetricRecognizer& Recognizer() {
+  static const std::unique_ptr<MetricRecognizer> recognizer = [] {
+    MetricOptions options;
+    options.lexicon_dir = std::string(GOVKG_SOURCE_DIR) + "/extract/lexicon";
+    Result<std::unique_ptr<MetricRecognizer>> r = MetricRecognizer::Create(options);
+    REQUIRE(r.ok());
+    return std::move(*r);
+  }();
+  return *recognizer;
+}
+
+// One paragraph per line, sentences split on 。 (enough for these tests).
+Segmentation SimpleSegmentation(const std::u32string& text) {
+  Segmentation seg;
+  uint32_t start = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == U'。' || text[i] == U'\n') {
+      if (i > start) seg.sentences.push_back({{start, i}, 0});
+      start = i + 1;
+    }
+  }
+  seg.paragraphs.push_back({{0, static_cast<uint32_t>(text.size())}, -1, -1});
+  return seg;
+}
+
+std::vector<MetricMention> FindIn(const std::string& utf8) {
+  const std::u32string text = MetricDecodeUtf8(utf8);
+  return Recognizer().Find(text, SimpleSegmentation(text));
+}
+
+struct Expected {
+  std::string name;
+  double value;
+  std::string unit;
+  std::string qualifier;
+  std::string period;
+};
+
+struct MetricCase {
+  std::string sentence;
+  std::vector<Expected> metrics;
+};
+
+TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
+  const MetricCase cases[] = {
+      {"今年以来，全区共破获刑事案件399起，抓获犯罪嫌疑人353名。",
+       {{"破获刑事案件", 399, "起", "", "今年以来"}, {"抓获犯罪嫌疑人", 353, "名", "", "今年以来"}}},
+      {"现有各类专兼职应急救援队伍3000余支、5.9万余人。",
+       {{"现有各类专兼职应急救援队伍", 3000, "支", "余", ""},
+        {"现有各类专兼职应急救援队伍", 59000, "人", "余", ""}}},
+      {"收缴战争遗留物503枚、危险化学品近1900公斤。",
+       {{"收缴战争遗留物", 503, "枚", "", ""}, {"收缴危险化学品", 1900, "公斤", "近", ""}}},
+      {"2023年6月25日至8月31日，全区共发生一般交通事故2622起，比上年同期减少626起，同比下降19.27%；",
+       {{"发生一般交通事故", 2622, "起", "", "2023年6月25日至8月31日"},
+        {"发生一般交通事故较上年", -626, "起", "", "2023年6月25日至8月31日"},
+        {"发生一般交通事故同比", -19.27, "%", "", "2023年6月25日至8月31日"}}},
+      {"财产损失1095.1万元，比上年同期减少36.6万元，同比下降3.2%。",
+       {{"财产损失", 10951000, "元", "", ""},
+        {"财产损失较上年", -366000, "元", "", ""},
+        {"财产损失同比", -3.2, "%", "", ""}}},
+      {"全区共查处各类交通违法286.8万起，增加24.5万起，同比增加9.3%。",
+       {{"查处各类交通违法", 2868000, "起", "", ""},
+        {"查处各类交通违法较上年", 245000, "起", "", ""},
+        {"查处各类交通违法同比", 9.3, "%", "", ""}}},
+      {"今年1—8月份，全区共检查出入境人员192万人次，同比增加415%。",
+       {{"检查出入境人员", 1920000, "人次", "", "今年1—8月份"},
+        {"检查出入境人员同比", 415, "%", "", "今年1—8月份"}}},
+      {"检查出入境交通运输工具94万辆(列、架)次。",
+       {{"检查出入境交通运输工具", 940000, "辆(列、架)次", "", ""}}},
+      {"1至8月，现行命案破案率100%，两抢案件破案率100%。",
+       {{"现行命案破案率", 100, "%", "", "1至8月"}, {"两抢案件破案率", 100, "%", "", "1至8月"}}},
+      {"在校园周边设立警务室或治安岗亭6100余个，校园周边日均巡逻达3万余人次。",
+       {{"设立警务室或治安岗亭", 6100, "个", "余", ""}, {"校园周边日均巡逻", 30000, "人次", "余", ""}}},
+      {"三年来，共破获刑事案件345起，收缴枪支62支、子弹5.2万发及一批危爆物品。",
+       {{"破获刑事案件", 345, "起", "", "三年来"},
+        {"收缴枪支", 62, "支", "", "三年来"},
+        {"收缴子弹", 52000, "发", "", "三年来"}}},
+      {"设立7个边境管理政务服务中心，带动2800余名边民群众加入护边员队伍。",
+       {{"设立边境管理政务服务中心", 7, "个", "", ""},
+        {"带动边民群众加入护边员队伍", 2800, "名", "余", ""}}},
+      {"目前，全区办理刑事处罚97起，行政处罚282起。",
+       {{"办理刑事处罚", 97, "起", "", "目前"}, {"办理行政处罚", 282, "起", "", "目前"}}},
+      {"破获案件5748起(其中，命案现案23起、积隐案23起)，抓获犯罪嫌疑人5840名。",
+       {{"破获案件", 5748, "起", "", ""},
+        {"破获命案现案", 23, "起", "", ""},
+        {"破获积隐案", 23, "起", "", ""},
+        {"抓获犯罪嫌疑人", 5840, "名", "", ""}}},
+      {"封闭式管理、专职保安员配备率均达100%。",
+       {{"封闭式管理", 100, "%", "达", ""}, {"专职保安员配备率", 100, "%", "达", ""}}},
+      {"全年刑事案件同比下降31.7%，侵财、盗窃案件同比分别下降26.5%和31.1%。",
+       {{"刑事案件同比", -31.7, "%", "", "全年"},
+        {"侵财同比", -26.5, "%", "", "全年"},
+        {"盗窃案件同比", -31.1, "%", "", "全年"}}},
+      {"“十四五”时期全区食品抽检合格率保持在96.8%以上。",
+       {{"食品抽检合格率", 96.8, "%", "以上", "“十四五”时期"}}},
+      {"在黄河沿线安装视频监控摄像头千余个。", {{"安装视频监控摄像头", 1000, "个", "余", ""}}},
+      {"各地开展公众宣传教育活动，受众达千万人。", {{"受众", 10000000, "人", "达", ""}}},
+      {"向全区下发宣传册和宣传标识等500余万册。", {{"下发宣传册和宣传标识", 5000000, "册", "余", ""}}},
+      {"收回草原林地13.1万亩，签署协议投资约517亿元。",
+       {{"收回草原林地", 131000, "亩", "", ""}, {"签署协议投资", 51700000000, "元", "约", ""}}},
+      {"331国道4G信号覆盖率由47%提升至82%。",
+       {{"331国道4G信号覆盖率", 47, "%", "", ""}, {"331国道4G信号覆盖率", 82, "%", "", ""}}},
+      {"提供各类技术服务和咨询7065件(次)。", {{"提供各类技术服务和咨询", 7065, "件(次)", "", ""}}},
+      {"边境线长4262公里，边境管理区面积36万平方公里。",
+       {{"边境线长", 4262, "公里", "", ""}, {"边境管理区面积", 360000, "平方公里", "", ""}}},
+      {"收缴毒品5千克。", {{"收缴毒品", 5, "千克", "", ""}}},
+      {"成功侦破4起命案积案。", {{"侦破命案积案", 4, "起", "", ""}}},
+      {"打掉涉黑团伙三个。", {{"打掉涉黑团伙", 3, "个", "", ""}}},
+      {"排查隐患3至5处。", {{"排查隐患", 3, "处", "", ""}}},
+      {"宣传片一经发布点击量突破百万；", {{"宣传片一经发布点击量", 1000000, "次", "超过", ""}}},
+      {"全年共办理群众来信来访4200余件次，化解率达95%以上。",
+       {{"办理群众来信来访", 4200, "件次", "余", "全年"}, {"化解率", 95, "%", "以上", "全年"}}},
+      {"群众满意度达到96.5%，较2022年提高2.3个百分点。",
+       {{"群众满意度", 96.5, "%", "", ""}, {"群众满意度同比", 2.3, "个百分点", "", ""}}},
+      {"全省道路交通事故起数、死亡人数分别下降12.3%、8.7%。",
+       {{"道路交通事故起数同比", -12.3, "%", "", ""}, {"死亡人数同比", -8.7, "%", "", ""}}},
+      {"截至6月底，全省各级法院共受理案件15.6万件，审结14.2万件，结案率91%。",
+       {{"受理案件", 156000, "件", "", "截至6月底"},
+        {"审结", 142000, "件", "", "截至6月底"},
+        {"结案率", 91, "%", "", "截至6月底"}}},
+      {"全省森林覆盖率提高到23.5%。", {{"森林覆盖率", 23.5, "%", "", ""}}},
+      {"城镇登记失业率控制在3.5%以内。", {{"城镇登记失业率", 3.5, "%", "不足", ""}}},
+      {"近三年来，全州共侦破电信网络诈骗案件2156起，止付冻结资金1.3亿元。",
+       {{"侦破电信网络诈骗案件", 2156, "起", "", "近三年来"}, {"止付冻结资金", 130000000, "元", "", "近三年来"}}},
+      {"全省已建成运行污水处理厂158座，日处理能力达到420万吨。",
+       {{"建成运行污水处理厂", 158, "座", "", ""}, {"日处理能力", 4200000, "吨", "", ""}}},
+      {"第三季度，全市接处警2.8万起，较去年同期下降12%。",
+       {{"接处警", 28000, "起", "", "第三季度"}, {"接处警同比", -12, "%", "", "第三季度"}}},
+      {"一年来，全县共调处矛盾纠纷1324件，调解成功率98.5%。",
+       {{"调处矛盾纠纷", 1324, "件", "", "一年来"}, {"调解成功率", 98.5, "%", "", "一年来"}}},
+      {"将全市19户重大危险源企业全部接入监测预警系统，查处违法企业36家。",
+       {{"查处违法企业", 36, "家", "", ""}}},
+      {"全市GDP达到3256.8亿元。", {{"GDP", 325680000000, "元", "", ""}}},
+      {"办理各类案件近两千件，组织应急演练三百余次。",
+       {{"办理各类案件", 2000, "件", "近", ""}, {"组织应急演练", 300, "次", "余", ""}}},
+  };
+  for (const MetricCase& c : cases) {
+    INFO(c.sentence);
+    const std::vector<MetricMention> found = FindIn(c.sentence);
+    REQUIRE(found.size() == c.metrics.size());
+    for (size_t k = 0; k < found.size(); ++k) {
+      INFO("metric " << k << ": " << found[k].name);
+      CHECK(found[k].name == c.metrics[k].name);
+      CHECK(found[k].value.value == Approx(c.metrics[k].value));
+      CHECK(found[k].value.unit == c.metrics[k].unit);
+      CHECK(found[k].value.qualifier == c.metrics[k].qualifier);
+      CHECK(found[k].value.period == c.metrics[k].period);
+      CHECK(found[k].is_change == (found[k].name.find("同比") != std::string::npos ||
+                                   found[k].name.find("较上年") != std::string::npos));
+    }
+  }
+}
+
+TEST_CASE("Find skips numbers that are not metrics", "[metric]") {
+  const std::string none[] = {
+      "以“清风2023”为抓手，严打黄赌违法犯罪。",             // inside a name
+      "如接到“96110”号码来电，请及时接听。",                 // a phone number
+      "沿331国道巡逻。",                                     // a road name
+      "确保八类严重暴力犯罪现案破案率达到90%，命案现案100%全破。",  // a target
+      "于6月26日至9月30日组织开展夏季交通安全整治行动。",     // dates
+      "持续3个月，为期2天。",                                 // durations
+      "一是精心组织开展专项行动，二是强化案线侦办。",         // ordinals
+      "居全国第二，第一批主题教育。",                         // ordinals
+      "紧紧围绕两件大事，主要做了三方面工作，一个重要任务。", // words with numerals
+      "全部实现“四个100%”建设。",                             // quoted
+      "到2025年，覆盖率达到95%。",                            // a deadline target
+      "60名小朋友将开启冬令营欢乐之旅。",                      // a future event
+      "最高可奖励50万元。",                                   // a rule
+      "The pass rate was over 96.8%.",                         // not Chinese
+      "网站访问量2023年创新高。",                              // a year, not a count
+      "下一步，我们将力争用3年时间，建成50个示范点。",          // a plan
+      "计划投资50亿元，预计带动就业3000人。",                   // a plan
+      "今年将新建学校12所。",                                   // future
+      "本办法自2023年10月1日起施行，有效期5年。",               // dates
+      "咨询电话:0471-6945678。",                                // a phone number
+      "张某，男，45岁，因涉嫌诈骗罪被刑事拘留。",               // an age
+      "第十四届全国人大一次会议审议通过了政府工作报告。",       // 一次会议
+      "民警和群众一起，推行一户一策、一件事一次办。",           // words with 一
+      "百名干部进千企，万名党员进万家。",                       // slogans
+  };
+  for (const std::string& sentence : none) {
+    INFO(sentence);
+    const std::vector<MetricMention> found = FindIn(sentence);
+    for (const MetricMention& m : found) INFO("found " << m.name << " " << m.value.value);
+    CHECK(found.empty());
+  }
+}
+
+TEST_CASE("Find reports offsets of the number and the expression", "[metric]") {
+  const std::u32string text = U"今年以来，破获刑事案件399起。抓获犯罪嫌疑人353名。";
+  const std::vector<MetricMention> found = Recognizer().Find(text, SimpleSegmentation(text));
+  REQUIRE(found.size() == 2);
+  CHECK(text.substr(found[0].number.start, found[0].number.end - found[0].number.start) == U"399起");
+  CHECK(text.substr(found[0].range.start, found[0].range.end - found[0].range.start) ==
+        U"破获刑事案件399起");
+  CHECK(found[0].sentence == 0);
+  CHECK(found[1].sentence == 1);
+  CHECK(found[1].value.period == "今年以来");  // carried through the paragraph
+}
+
+TEST_CASE("A range keeps its upper bound", "[metric]") {
+  const std::vector<MetricMention> found = FindIn("排查隐患3至5处。");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].value.value == 3);
+  CHECK(found[0].range_high == 5);
+}
+
+TEST_CASE("Create reports a missing lexicon folder", "[metric]") {
+  MetricOptions options;
+  options.lexicon_dir = "/nonexistent/metric-lexicon";
+  Result<std::unique_ptr<MetricRecognizer>> r = MetricRecognizer::Create(options);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("/nonexistent/metric-lexicon") != std::string::npos);
+}
+
+TEST_CASE("Find survives random text made of tricky characters", "[metric]") {
+  const std::u32string alphabet = U"0123456789.,%万亿千百十一二两三零〇余多近达至到-—()（）“”《》、，。；\n"
+                                  U"起名个人次万元同比下降增加较上年今年以来月日第破获案件率均分别";
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text;
+    const size_t len = 1 + round % 60;
+    for (size_t k = 0; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text.push_back(alphabet[(seed >> 8) % alphabet.size()]);
+    }
+    const std::vector<MetricMention> found = Recognizer().Find(text, SimpleSegmentation(text));
+    for (const MetricMention& m : found) {
+      CHECK(m.range.start <= m.range.end);
+      CHECK(m.range.end <= text.size());
+      CHECK(m.number.start < m.number.end);
+      CHECK(m.number.end <= text.size());
+      CHECK_FALSE(m.name.empty());
+      CHECK_FALSE(m.value.unit.empty());
+    }
+  }
+}
+
+TEST_CASE("Find survives arbitrary text", "[metric]") {
+  const std::u32string texts[] = {U"", U"3", U"万", U"百分之", U"(((", U")))", U"“”“", U"3至", U"5余",
+                                  U"1,2,3,4,5", U"１２３", U"增加", U"同比下降%", U"3(个、"};
+  for (const std::u32string& text : texts) {
+    const std::vector<MetricMention> found = Recognizer().Find(text, Segmentation{});
+    for (const MetricMention& m : found) {
+      CHECK(m.range.end <= text.size());
+      CHECK(m.number.end <= text.size());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace govkg::internal

@@ -1,0 +1,254 @@
+// tests/store/store_test.cc: dictionary, entities, indexes, support counts,
+// re-ingest, replace and remove through the public Store API.
+#include <algorithm>
+
+#include "tests/store/store_test_util.h"
+
+namespace govkg {
+namespace {
+
+using testing::AllTriples;
+using testing::IdOf;
+using testing::MakeEntity;
+using testing::MakeInfo;
+using testing::MakeRelation;
+using testing::OpenStore;
+using testing::RequireConsistent;
+using testing::SampleGraph;
+using testing::TempDir;
+
+TEST_CASE("Store stores a document and finds its entities") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  Result<PutOutcome> put = store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt"));
+  REQUIRE_OK(put.status());
+  CHECK(*put == PutOutcome::kAdded);
+
+  const EntityId agency = IdOf(*store, EntityType::kAgency, "内蒙古自治区公安厅");
+  Result<std::optional<EntityRecord>> rec = store->GetEntity(agency);
+  REQUIRE_OK(rec.status());
+  REQUIRE(rec->has_value());
+  CHECK((*rec)->name == "内蒙古自治区公安厅");
+  CHECK((*rec)->type == EntityType::kAgency);
+  CHECK((*rec)->aliases == std::vector<std::string>{"公安厅"});
+  CHECK((*rec)->document_count == 1);
+
+  Result<std::vector<EntityId>> by_alias = store->FindByName("公安厅");
+  REQUIRE_OK(by_alias.status());
+  CHECK(*by_alias == std::vector<EntityId>{agency});
+  Result<std::vector<EntityId>> by_name = store->FindByName("夏季行动");
+  REQUIRE_OK(by_name.status());
+  CHECK(by_name->size() == 1);
+  Result<std::vector<EntityId>> none = store->FindByName("不存在");
+  REQUIRE_OK(none.status());
+  CHECK(none->empty());
+
+  const EntityId metric = IdOf(*store, EntityType::kMetric, "破获案件");
+  rec = store->GetEntity(metric);
+  REQUIRE_OK(rec.status());
+  REQUIRE((*rec)->metric.has_value());
+  CHECK((*rec)->metric->value == 5748);
+  CHECK((*rec)->metric->unit == "起");
+  CHECK((*rec)->metric->period == "行动以来");
+
+  Result<std::optional<DocumentRecord>> doc = store->GetDocument("a.txt");
+  REQUIRE_OK(doc.status());
+  REQUIRE(doc->has_value());
+  CHECK((*doc)->content_hash == "h1");
+  CHECK((*doc)->entity_count == 3);
+  CHECK((*doc)->triple_count == 2);
+  CHECK((*doc)->extractor == "test/1");
+  RequireConsistent(*store);
+}
+
+TEST_CASE("Store answers every triple pattern from an index") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  REQUIRE_OK(store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt")).status());
+  const EntityId a = IdOf(*store, EntityType::kAgency, "内蒙古自治区公安厅");
+  const EntityId p = IdOf(*store, EntityType::kProgram, "夏季行动");
+  const EntityId m = IdOf(*store, EntityType::kMetric, "破获案件");
+
+  CHECK(AllTriples(*store).size() == 2);
+  auto by_s = AllTriples(*store, {a, std::nullopt, std::nullopt});
+  REQUIRE(by_s.size() == 1);
+  CHECK(by_s[0].object == p);
+  CHECK(by_s[0].predicate == Predicate::kConducts);
+  CHECK(by_s[0].support == 1);
+  CHECK(AllTriples(*store, {p, std::nullopt, std::nullopt}).size() == 1);
+  CHECK(AllTriples(*store, {std::nullopt, Predicate::kReports, std::nullopt}).size() == 1);
+  CHECK(AllTriples(*store, {std::nullopt, Predicate::kIssues, std::nullopt}).empty());
+  auto by_o = AllTriples(*store, {std::nullopt, std::nullopt, p});
+  REQUIRE(by_o.size() == 1);
+  CHECK(by_o[0].subject == a);
+  CHECK(AllTriples(*store, {a, std::nullopt, p}).size() == 1);
+  CHECK(AllTriples(*store, {a, std::nullopt, m}).empty());
+  CHECK(AllTriples(*store, {std::nullopt, Predicate::kReports, m}).size() == 1);
+  CHECK(AllTriples(*store, {a, Predicate::kConducts, p}).size() == 1);
+  CHECK(AllTriples(*store, {a, Predicate::kReports, p}).empty());
+
+  std::vector<ProvenanceRecord> prov;
+  REQUIRE_OK(store->ScanProvenance(by_s[0], [&](const ProvenanceRecord& r) {
+    prov.push_back(r);
+    return true;
+  }));
+  REQUIRE(prov.size() == 1);
+  CHECK(prov[0].doc == "a.txt");
+  CHECK(prov[0].quote == "quote");
+  CHECK(prov[0].evidence == Span{0, 4});
+
+  std::vector<std::string> docs;
+  REQUIRE_OK(store->ScanMentions(a, [&](std::string_view doc, const std::vector<Span>& spans) {
+    docs.emplace_back(doc);
+    CHECK(spans.size() == 1);
+    return true;
+  }));
+  CHECK(docs == std::vector<std::string>{"a.txt"});
+}
+
+TEST_CASE("Store merges entities across documents and counts support") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  REQUIRE_OK(store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt")).status());
+  DocumentGraph b = SampleGraph("b.txt");
+  b.entities[0].aliases = {"自治区公安厅"};
+  REQUIRE_OK(store->PutDocument(MakeInfo("b.txt", "h2"), b).status());
+
+  Result<StoreStats> stats = store->Stats();
+  REQUIRE_OK(stats.status());
+  CHECK(stats->entities == 3);
+  CHECK(stats->triples == 2);
+  CHECK(stats->documents == 2);
+  for (const TripleRecord& t : AllTriples(*store)) CHECK(t.support == 2);
+  const EntityId a = IdOf(*store, EntityType::kAgency, "内蒙古自治区公安厅");
+  Result<std::optional<EntityRecord>> rec = store->GetEntity(a);
+  REQUIRE_OK(rec.status());
+  CHECK((*rec)->document_count == 2);
+  CHECK((*rec)->aliases == std::vector<std::string>{"公安厅", "自治区公安厅"});
+  RequireConsistent(*store);
+
+  SECTION("removing one document keeps what the other supports") {
+    REQUIRE_OK(store->RemoveDocument("a.txt"));
+    for (const TripleRecord& t : AllTriples(*store)) CHECK(t.support == 1);
+    CHECK(AllTriples(*store).size() == 2);
+    rec = store->GetEntity(a);
+    REQUIRE_OK(rec.status());
+    CHECK((*rec)->aliases == std::vector<std::string>{"自治区公安厅"});
+    Result<std::vector<EntityId>> gone = store->FindByName("公安厅");
+    REQUIRE_OK(gone.status());
+    CHECK(gone->empty());
+    RequireConsistent(*store);
+
+    REQUIRE_OK(store->RemoveDocument("b.txt"));
+    CHECK(AllTriples(*store).empty());
+    stats = store->Stats();
+    REQUIRE_OK(stats.status());
+    CHECK(stats->entities == 0);
+    CHECK(stats->documents == 0);
+    RequireConsistent(*store);
+    CHECK(store->RemoveDocument("b.txt").IsNotFound());
+  }
+}
+
+TEST_CASE("Store keeps two metric observations apart") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  DocumentGraph g;
+  g.doc = "m.txt";
+  g.entities.push_back(testing::MakeMetric("m1", "破获案件", 5748, "起", "行动以来"));
+  g.entities.push_back(testing::MakeMetric("m2", "破获案件", 120, "起", "行动以来"));
+  g.entities.push_back(testing::MakeMetric("m3", "破获案件", 5748, "起", "上半年"));
+  REQUIRE_OK(store->PutDocument(MakeInfo("m.txt", "h"), g).status());
+  DocumentGraph g2 = g;
+  g2.entities.resize(1);
+  REQUIRE_OK(store->PutDocument(MakeInfo("n.txt", "h"), g2).status());
+  Result<StoreStats> stats = store->Stats();
+  REQUIRE_OK(stats.status());
+  CHECK(stats->entities_by_type[static_cast<int>(EntityType::kMetric)] == 3);
+  Result<std::vector<EntityId>> ids = store->FindByName("破获案件");
+  REQUIRE_OK(ids.status());
+  CHECK(ids->size() == 3);
+  RequireConsistent(*store);
+}
+
+TEST_CASE("Store leaves an unchanged document alone and replaces a changed one") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  REQUIRE_OK(store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt")).status());
+  Result<PutOutcome> again = store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt"));
+  REQUIRE_OK(again.status());
+  CHECK(*again == PutOutcome::kUnchanged);
+  for (const TripleRecord& t : AllTriples(*store)) CHECK(t.support == 1);
+
+  DocumentGraph changed;
+  changed.doc = "a.txt";
+  changed.entities.push_back(MakeEntity("a1", EntityType::kAgency, "内蒙古自治区公安厅"));
+  changed.entities.push_back(MakeEntity("a2", EntityType::kAgency, "公安部"));
+  changed.relations.push_back(MakeRelation("a1", Predicate::kSubOrganizationOf, "a2"));
+  Result<PutOutcome> replaced = store->PutDocument(MakeInfo("a.txt", "h2"), changed);
+  REQUIRE_OK(replaced.status());
+  CHECK(*replaced == PutOutcome::kReplaced);
+
+  auto triples = AllTriples(*store);
+  REQUIRE(triples.size() == 1);
+  CHECK(triples[0].predicate == Predicate::kSubOrganizationOf);
+  CHECK(triples[0].support == 1);
+  Result<std::optional<EntityId>> program = store->FindEntity(EntityType::kProgram, "夏季行动");
+  REQUIRE_OK(program.status());
+  CHECK(!program->has_value());
+  const EntityId a = IdOf(*store, EntityType::kAgency, "内蒙古自治区公安厅");
+  Result<std::optional<EntityRecord>> rec = store->GetEntity(a);
+  REQUIRE_OK(rec.status());
+  CHECK((*rec)->aliases.empty());
+  CHECK((*rec)->document_count == 1);
+  RequireConsistent(*store);
+}
+
+TEST_CASE("Store refuses bad graphs without writing anything") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  DocumentGraph bad = SampleGraph("bad.txt");
+  bad.relations.push_back(MakeRelation("a1", Predicate::kConducts, "nope"));
+  Result<PutOutcome> put = store->PutDocument(MakeInfo("bad.txt", "h"), bad);
+  CHECK(put.status().IsInvalidArgument());
+  CHECK(put.status().message().find("nope") != std::string::npos);
+  DocumentGraph empty_name = SampleGraph("bad.txt");
+  empty_name.entities[1].name.clear();
+  CHECK(store->PutDocument(MakeInfo("bad.txt", "h"), empty_name).status().IsInvalidArgument());
+  Result<StoreStats> stats = store->Stats();
+  REQUIRE_OK(stats.status());
+  CHECK(stats->entities == 0);
+  CHECK(stats->documents == 0);
+  RequireConsistent(*store);
+}
+
+TEST_CASE("Store data survives reopening, read-only") {
+  TempDir dir;
+  {
+    auto store = OpenStore(dir / "db");
+    REQUIRE_OK(store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt")).status());
+  }
+  auto reader = OpenStore(dir / "db", StoreOptions::ForReading());
+  CHECK(AllTriples(*reader).size() == 2);
+  CHECK(reader->PutDocument(MakeInfo("b.txt", "h"), SampleGraph("b.txt")).status().code() ==
+        Status::Code::kNotSupported);
+  RequireConsistent(*reader);
+  std::unique_ptr<Store> missing;
+  CHECK(Store::Open(StoreOptions::ForReading(), dir / "nothing", &missing).IsNotFound());
+}
+
+TEST_CASE("Store gives a second writer a Busy error naming the pid") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  // flock locks belong to the open file description, so a second Open in the
+  // same process conflicts just as another process would.
+  std::unique_ptr<Store> second;
+  const Status s = Store::Open(StoreOptions{}, dir / "db", &second);
+  CHECK(s.IsBusy());
+  CHECK(s.message().find("store is in use (pid " + std::to_string(::getpid()) + ")") != std::string::npos);
+  auto reader = OpenStore(dir / "db", StoreOptions::ForReading());
+  CHECK(AllTriples(*reader).empty());
+}
+
+}  // namespace
+}  // namespace govkg
