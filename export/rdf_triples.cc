@@ -147,15 +147,22 @@ class Generator {
       return true;
     }));
     for (const Mention& m : mentions) {
-      std::string ann = iri + "/mention/";
-      AppendHex64(StableHash(m.source), &ann);
-      ann += '-';
-      AppendUint(m.span.start, &ann);
-      ann += '-';
-      AppendUint(m.span.end, &ann);
-      Annotation(ann, iri, m.source, m.span, nullptr);
+      Annotation(AnnotationIri(iri + "/mention/", m.source, m.span), iri, m.source, m.span,
+                 nullptr);
     }
     return Status::OK();
+  }
+
+  // The IRI of an annotation on `span` of `source`: named by what it points at,
+  // never by position in a scan, so that it does not depend on the order in
+  // which documents were ingested.
+  static std::string AnnotationIri(std::string prefix, std::string_view source, Span span) {
+    AppendHex64(StableHash(source), &prefix);
+    prefix += '-';
+    AppendUint(span.start, &prefix);
+    prefix += '-';
+    AppendUint(span.end, &prefix);
+    return prefix;
   }
 
   // oa:Annotation `ann` whose body is `body` and whose target is the span of
@@ -237,15 +244,14 @@ class Generator {
     std::set<std::string> sources;
     for (const ProvenanceRecord& p : provenance) sources.insert(SourceIri(p.doc));
     for (const std::string& src : sources) Iri3(stmt, derived_, src);
-    for (size_t k = 0; k < provenance.size(); ++k) {
-      std::string ann = stmt + "/evidence/";
-      AppendUint(k + 1, &ann);
-      Iri3(stmt, Iri(kGovkgVocab, "evidence"), ann);
+    std::vector<std::string> annotations;
+    annotations.reserve(provenance.size());
+    for (const ProvenanceRecord& p : provenance) {
+      annotations.push_back(AnnotationIri(stmt + "/evidence/", SourceIri(p.doc), p.evidence));
+      Iri3(stmt, Iri(kGovkgVocab, "evidence"), annotations.back());
     }
     for (size_t k = 0; k < provenance.size(); ++k) {
-      std::string ann = stmt + "/evidence/";
-      AppendUint(k + 1, &ann);
-      Annotation(ann, stmt, SourceIri(provenance[k].doc), provenance[k].evidence,
+      Annotation(annotations[k], stmt, SourceIri(provenance[k].doc), provenance[k].evidence,
                  &provenance[k].quote);
     }
     return Status::OK();

@@ -63,7 +63,7 @@ TEST_CASE("Invalid UTF-8 is skipped with file and byte offset and the batch goes
   CHECK(graphs[0].doc == good);
 }
 
-TEST_CASE("--on-bad-input=replace keeps the document, --on-bad-input=fail stops",
+TEST_CASE("Bad bytes: the replace policy keeps the document, the fail policy stops",
           "[reliability]") {
   TempDir dir;
   const std::string bad = dir / "bad.txt", good = dir / "good.txt";
@@ -86,7 +86,7 @@ TEST_CASE("GBK, GB18030 and UTF-16 with BOM read like UTF-8", "[reliability]") {
   TempDir dir;
   const std::string utf8 = dir / "utf8.txt";
   WriteFile(utf8, kGoodText);
-  // iconv writes the other encodings of the same text.
+  // iconv writes the other encodings of the same text (with -o: RunShell owns stdout).
   const std::string conversions[][2] = {
       {"GBK", "gbk.txt"}, {"GB18030", "gb18030.txt"}, {"UTF-16", "utf16.txt"}};
   const auto reference = RunGovkg("extract " + Quote(utf8));
@@ -97,8 +97,8 @@ TEST_CASE("GBK, GB18030 and UTF-16 with BOM read like UTF-8", "[reliability]") {
   for (const auto& [encoding, name] : conversions) {
     INFO(encoding);
     const std::string path = dir / name;
-    REQUIRE(testing::RunShell("iconv -f UTF-8 -t " + encoding + " " + Quote(utf8) + " > " +
-                              Quote(path)).exit_code == 0);
+    REQUIRE(testing::RunShell("iconv -f UTF-8 -t " + encoding + " -o " + Quote(path) + " " +
+                              Quote(utf8)).exit_code == 0);
     const auto r = RunGovkg("extract " + Quote(path));
     CHECK(r.exit_code == 0);
     const auto graphs = ParseLines(r.out);
