@@ -3,6 +3,7 @@
 // and sub-unit, region level prefixes noted for coreference.
 #include <algorithm>
 
+#include "extract/mention_index_internal.h"
 #include "extract/mention_internal.h"
 
 namespace govkg::internal {
@@ -125,6 +126,33 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
   }
 }
 
+// Mentions [first, end) inside a longer one of them are not actors on their
+// own. In order of start (longest first at one start), a mention is inside a
+// longer one when an earlier-starting mention reaches its end, or a longer
+// one shares its start.
+void MarkNonMaximal(DocContext* ctx, size_t first) {
+  std::vector<Mention>& ms = ctx->mentions;
+  std::vector<size_t> order(ms.size() - first);
+  for (size_t i = 0; i < order.size(); ++i) order[i] = first + i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return ms[a].start != ms[b].start ? ms[a].start < ms[b].start : ms[a].end > ms[b].end;
+  });
+  uint32_t reach_before = 0;  // the furthest end of mentions starting earlier
+  bool any_before = false;
+  for (size_t g = 0; g < order.size();) {
+    const uint32_t start = ms[order[g]].start;
+    const uint32_t group_end = ms[order[g]].end;  // the longest at this start
+    size_t h = g;
+    for (; h < order.size() && ms[order[h]].start == start; ++h) {
+      Mention& a = ms[order[h]];
+      if ((any_before && reach_before >= a.end) || group_end > a.end) a.maximal = false;
+    }
+    reach_before = any_before ? std::max(reach_before, group_end) : group_end;
+    any_before = true;
+    g = h;
+  }
+}
+
 }  // namespace
 
 void RecognizeAgencies(DocContext* ctx) {
@@ -210,14 +238,11 @@ void RecognizeAgencies(DocContext* ctx) {
   // Parents: link each sub-unit to the mention of its parent span, creating
   // it when the parent was not recognised on its own.
   const size_t last = ctx->mentions.size();
+  EndIndex agencies(ctx->mentions, EntityType::kAgency);  // only this recogniser's exist yet
   for (size_t i = first; i < last; ++i) {
-    Mention& m = ctx->mentions[i];
+    const Mention& m = ctx->mentions[i];
     if (m.parent_end == 0) continue;
-    int found = -1;
-    for (size_t k = first; k < ctx->mentions.size(); ++k) {
-      const Mention& c = ctx->mentions[k];
-      if (c.start == m.parent_start && c.end == m.parent_end) found = static_cast<int>(k);
-    }
+    int found = agencies.Exactly(m.parent_start, m.parent_end);
     if (found < 0) {
       Mention p;
       p.type = EntityType::kAgency;
@@ -230,16 +255,7 @@ void RecognizeAgencies(DocContext* ctx) {
     }
     ctx->mentions[i].parent = found;
   }
-  // Mentions inside a longer agency mention are not actors on their own.
-  for (size_t i = first; i < ctx->mentions.size(); ++i) {
-    for (size_t k = first; k < ctx->mentions.size(); ++k) {
-      const Mention& a = ctx->mentions[i];
-      const Mention& b = ctx->mentions[k];
-      if (i != k && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start) {
-        ctx->mentions[i].maximal = false;
-      }
-    }
-  }
+  MarkNonMaximal(ctx, first);
 }
 
 }  // namespace govkg::internal

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/coreference_internal.h"
+#include "extract/mention_index_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -217,19 +218,14 @@ void AddQuotedProgramMentions(DocContext* ctx) {
     for (const auto& a : m.aliases) known.insert(a);
   }
   const std::u32string_view t = ctx->text();
-  const size_t count = ctx->mentions.size();
+  const StartIndex programs(ctx->mentions, EntityType::kProgram);  // before any are added
   for (uint32_t i = 0; i < t.size(); ++i) {
     if (!IsOpenQuote(t[i])) continue;
     uint32_t k = i + 1;
     while (k < t.size() && !IsCloseQuote(t[k]) && k - i < 20) ++k;
     if (k >= t.size() || !IsCloseQuote(t[k])) continue;
     const std::u32string name = ctx->Slice(i + 1, k);
-    bool covered = false;
-    for (size_t j = 0; j < count; ++j) {
-      const Mention& m = ctx->mentions[j];
-      covered |= m.type == EntityType::kProgram && m.start <= i + 1 && k <= m.end;
-    }
-    if (!covered && known.count(name) != 0) {
+    if (!programs.Covers(i + 1, k) && known.count(name) != 0) {
       Mention m;
       m.type = EntityType::kProgram;
       m.start = i + 1;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extract/coreference_internal.h"
+#include "extract/mention_index_internal.h"
 #include "extract/mention_internal.h"
 
 namespace govkg::internal {
@@ -30,6 +31,20 @@ struct TurnInfo {
   int main_program = -1;              // entity id, or -1
 };
 
+// For each position, the first or the last of a list of ranges that holds it,
+// as sorted pieces: one binary search per look-up.
+class RangeLookup {
+ public:
+  enum class Prefer { kFirst, kLast };
+  RangeLookup() = default;
+  RangeLookup(const std::vector<TextRange>& ranges, Prefer prefer);
+  int At(uint32_t pos) const;  // index into the ranges, or -1
+
+ private:
+  std::vector<uint32_t> starts_;  // piece k covers [starts_[k], starts_[k + 1])
+  std::vector<int> values_;
+};
+
 class Discourse {
  public:
   Discourse(const DocContext& ctx, const std::vector<EntityDraft>& entities);
@@ -41,6 +56,9 @@ class Discourse {
   int ItemAt(uint32_t pos) const;
   int TurnAt(uint32_t pos) const;
   const std::vector<ItemExtent>& items() const { return items_; }
+  // Every mention, and the program mentions, by start.
+  const StartIndex& mentions_by_start() const { return by_start_; }
+  const StartIndex& programs_by_start() const { return programs_; }
   const std::vector<TurnInfo>& turns() const { return turns_; }
   // Whether an agency mention is the object of a preposition or verb in its
   // clause (在…领导下, 会同…, 按照…) rather than an actor.
@@ -50,8 +68,19 @@ class Discourse {
 
  private:
   std::vector<int> FirstActorIn(uint32_t start, uint32_t end) const;
+  void BuildTurns();
+  void BuildItems();
+  // Positions in agencies_ of the agencies starting at or after `pos`.
+  size_t FirstAgencyFrom(uint32_t pos) const;
   const DocContext& ctx_;
-  std::vector<int> agencies_;  // maximal agency mentions in text order
+  const StartIndex by_start_;
+  const StartIndex programs_;
+  std::vector<int> agencies_;        // maximal agency mentions in text order
+  std::vector<uint32_t> agency_starts_;
+  std::vector<int> agency_slot_;     // mention index → position in agencies_, or -1
+  std::vector<int> first_child_;     // item → its first sub-item, or -1
+  RangeLookup item_lookup_;          // innermost (last) item holding a position
+  RangeLookup turn_lookup_;          // first turn holding a position
   std::vector<ItemExtent> items_;
   std::vector<TurnInfo> turns_;
 };

@@ -4,6 +4,7 @@
 //  Place: region names and named sites of the lexicon; items ending in a site
 //    kind word in a 在…、…等 list.
 //  Document: titles in 《》, with inner 〈〉 titles as documents of their own.
+#include "extract/mention_index_internal.h"
 #include "extract/mention_internal.h"
 
 namespace govkg::internal {
@@ -11,33 +12,44 @@ namespace {
 
 const std::u32string kNationPrefix = U"中华人民共和国";
 
-int AgencyEndingAt(const DocContext& ctx, uint32_t pos) {
-  int best = -1;
-  for (size_t i = 0; i < ctx.mentions.size(); ++i) {
-    const Mention& m = ctx.mentions[i];
-    if (m.type == EntityType::kAgency && m.end == pos &&
-        (best < 0 || m.start < ctx.mentions[best].start)) {
-      best = static_cast<int>(i);
-    }
-  }
-  return best;
-}
+// Adds Person mentions once per span, with the post's agency: the agency
+// mention ending right before the title (the earliest-starting of them).
+class PersonSink {
+ public:
+  explicit PersonSink(DocContext* ctx)
+      : ctx_(ctx),
+        agencies_(ctx->mentions, EntityType::kAgency),
+        persons_(ctx->mentions, EntityType::kPerson) {}
 
-void AddPerson(DocContext* ctx, uint32_t s, uint32_t e, const LexHit* title) {
-  for (const Mention& m : ctx->mentions) {
-    if (m.type == EntityType::kPerson && m.start == s && m.end == e) return;
+  int AgencyEndingAt(uint32_t pos) {
+    int best = -1;
+    for (const int i : agencies_.EndingAt(pos)) {
+      if (best < 0 || ctx_->mentions[i].start < ctx_->mentions[best].start) best = i;
+    }
+    return best;
   }
-  Mention m;
-  m.type = EntityType::kPerson;
-  m.start = s;
-  m.end = e;
-  m.name = ctx->Slice(s, e);
-  if (title != nullptr) {
-    m.title = ctx->Slice(title->start, title->end);
-    m.post_agency = AgencyEndingAt(*ctx, title->start);
+
+  // The person mention of [s, e): a new one, or the one already there.
+  Mention* Add(uint32_t s, uint32_t e, const LexHit* title) {
+    if (const int known = persons_.Exactly(s, e); known >= 0) return &ctx_->mentions[known];
+    Mention m;
+    m.type = EntityType::kPerson;
+    m.start = s;
+    m.end = e;
+    m.name = ctx_->Slice(s, e);
+    if (title != nullptr) {
+      m.title = ctx_->Slice(title->start, title->end);
+      m.post_agency = AgencyEndingAt(title->start);
+    }
+    ctx_->mentions.push_back(std::move(m));
+    return &ctx_->mentions.back();
   }
-  ctx->mentions.push_back(std::move(m));
-}
+
+ private:
+  DocContext* ctx_;
+  EndIndex agencies_;
+  EndIndex persons_;
+};
 
 bool AllHan(std::u32string_view s) {
   for (const char32_t c : s) {
@@ -50,6 +62,7 @@ bool AllHan(std::u32string_view s) {
 
 void RecognizePersons(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
+  PersonSink persons(ctx);
   // Speaker labels: "AGENCY TITLE NAME：".
   for (const SpeakerTurn& turn : ctx->seg().turns) {
     const uint32_t a = turn.label.start, b = turn.label.end;
@@ -60,7 +73,7 @@ void RecognizePersons(DocContext* ctx) {
     }
     if (title == nullptr) continue;
     const std::u32string_view name = t.substr(title->end, b - title->end);
-    if (name.size() >= 2 && name.size() <= 8 && AllHan(name)) AddPerson(ctx, title->end, b, title);
+    if (name.size() >= 2 && name.size() <= 8 && AllHan(name)) persons.Add(title->end, b, title);
   }
   // "AGENCY TITLE NAME" in running text: 应急管理厅党委委员、副厅长邢国显。
   for (const LexHit& h : ctx->hits()) {
@@ -84,14 +97,13 @@ void RecognizePersons(DocContext* ctx) {
         if (prev == nullptr) break;
         chain = prev->start;
       }
-      AddPerson(ctx, h.end, e, &h);
-      Mention& person = ctx->mentions.back();
-      if (person.start == h.end && person.post_agency < 0) {
-        person.post_agency = AgencyEndingAt(*ctx, chain);
+      Mention* person = persons.Add(h.end, e, &h);
+      if (person->post_agency < 0) {
+        person->post_agency = persons.AgencyEndingAt(chain);
         // 厅党委委员、副厅长: the second post is in the body the party committee leads.
-        if (chain != h.start && person.post_agency >= 0 &&
-            ctx->mentions[person.post_agency].parent >= 0) {
-          person.post_agency = ctx->mentions[person.post_agency].parent;
+        if (chain != h.start && person->post_agency >= 0 &&
+            ctx->mentions[person->post_agency].parent >= 0) {
+          person->post_agency = ctx->mentions[person->post_agency].parent;
         }
       }
       break;
@@ -114,7 +126,7 @@ void RecognizePersons(DocContext* ctx) {
                           0)) {
         continue;
       }
-      AddPerson(ctx, s, h.start, nullptr);
+      persons.Add(s, h.start, nullptr);
       break;
     }
   }
@@ -122,12 +134,8 @@ void RecognizePersons(DocContext* ctx) {
 
 void RecognizePlaces(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
-  auto inside_agency = [&](uint32_t s, uint32_t e) {
-    for (const Mention& m : ctx->mentions) {
-      if (m.type == EntityType::kAgency && m.start <= s && e <= m.end) return true;
-    }
-    return false;
-  };
+  const StartIndex agencies(ctx->mentions, EntityType::kAgency);
+  EndIndex places(ctx->mentions, EntityType::kPlace);
   for (const LexHit& h : ctx->hits()) {
     if ((h.roles() & (kRegionName | kPlaceName)) == 0) continue;
     if (ctx->StartingAt(h.start, kRegionName | kPlaceName) != &h) continue;  // longest only
@@ -136,7 +144,7 @@ void RecognizePlaces(DocContext* ctx) {
         ctx->Overlapped(h.start - 1, h.start, kRegionName | kPlaceName | kAgencyKind, h.start + 1)) {
       continue;
     }
-    if (inside_agency(h.start, h.end)) continue;
+    if (agencies.Covers(h.start, h.end)) continue;
     Mention m;
     m.type = EntityType::kPlace;
     m.start = h.start;
@@ -171,11 +179,7 @@ void RecognizePlaces(DocContext* ctx) {
         const LexHit* suf = ctx->StartingAt(k, kPlaceSuffix);
         if (suf != nullptr && suf->end == b) site = true;
       }
-      bool known = false;
-      for (const Mention& m : ctx->mentions) {
-        known |= m.type == EntityType::kPlace && m.start == a && m.end == b;
-      }
-      if (!site || known) continue;
+      if (!site || places.Exactly(a, b) >= 0) continue;
       Mention m;
       m.type = EntityType::kPlace;
       m.start = a;

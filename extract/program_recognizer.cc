@@ -1,6 +1,7 @@
 // The Program recogniser: kind words (专项行动, 工程, 平台) extended leftwards
 // across quoted names to a conducting verb; quoted names listed before
 // 等+kind (“獴猎”“靖边”等专项行动) or framed by 以…为 stand alone.
+#include "extract/mention_index_internal.h"
 #include "extract/mention_internal.h"
 
 namespace govkg::internal {
@@ -61,8 +62,9 @@ std::u32string WithoutQuotes(std::u32string_view s) {
   return out;
 }
 
-void AddProgram(DocContext* ctx, uint32_t start, uint32_t end, bool conducted, int group,
-                const std::vector<std::pair<uint32_t, uint32_t>>& quotes) {
+// The new mention, or nullptr when the name is empty (only quotation marks).
+Mention* AddProgram(DocContext* ctx, uint32_t start, uint32_t end, bool conducted, int group,
+                    const std::vector<std::pair<uint32_t, uint32_t>>& quotes) {
   Mention m;
   m.type = EntityType::kProgram;
   m.start = start;
@@ -74,7 +76,9 @@ void AddProgram(DocContext* ctx, uint32_t start, uint32_t end, bool conducted, i
     std::u32string alias = ctx->Slice(qs, qe);
     if (alias != m.name) m.aliases.push_back(alias);
   }
-  if (!m.name.empty()) ctx->mentions.push_back(std::move(m));
+  if (m.name.empty()) return nullptr;
+  ctx->mentions.push_back(std::move(m));
+  return &ctx->mentions.back();
 }
 
 // Items of the list that ends at `deng` (the 等 before a kind phrase),
@@ -129,6 +133,7 @@ std::vector<ListItem> ListBefore(const DocContext& ctx, uint32_t deng, bool* ver
 
 void RecognizePrograms(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
+  EndIndex programs(ctx->mentions, EntityType::kProgram);
   int next_group = 0;
   for (uint32_t pos = 1; pos <= t.size(); ++pos) {
     const LexHit* h = ctx->EndingAt(pos, kProgramKind);
@@ -187,11 +192,9 @@ void RecognizePrograms(DocContext* ctx) {
     if (!h->entry->weak_kind) {
       if (bword == U"以") accept = conducted = true;
       if (bword == U"和" || bword == U"及" || bword == U"与") {
-        for (const Mention& m : ctx->mentions) {
-          if (m.type == EntityType::kProgram && m.end == b->start) {
-            accept = true;
-            conducted = m.conducted;
-          }
+        for (const int i : programs.EndingAt(b->start)) {
+          accept = true;
+          conducted = ctx->mentions[i].conducted;
         }
       }
       if (bword == U"的") {
@@ -215,10 +218,12 @@ void RecognizePrograms(DocContext* ctx) {
         e = k - 1;
       }
     }
-    AddProgram(ctx, x.start, h->end, conducted || !x.quotes.empty() || x.quoted_whole, group,
-               x.quotes);
-    ctx->mentions.back().credited = credited;
-    ctx->mentions.back().field_work = !h->entry->weak_kind && !h->entry->venue;
+    Mention* m = AddProgram(ctx, x.start, h->end,
+                            conducted || !x.quotes.empty() || x.quoted_whole, group, x.quotes);
+    if (m != nullptr) {
+      m->credited = credited;
+      m->field_work = !h->entry->weak_kind && !h->entry->venue;
+    }
   }
   // “清风2023” framed by 以…为: the name stands alone.
   for (uint32_t i = 1; i + 1 < t.size(); ++i) {

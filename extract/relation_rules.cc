@@ -68,11 +68,10 @@ class Rules {
       }
       if (m.conducted) PartOf(m);
       // A program named after a place takes place there (黄河禁渔执法行动).
-      for (const Mention& p : ctx_.mentions) {
-        if (p.type == EntityType::kPlace && p.start >= m.start && p.end <= m.end && m.conducted &&
-            m.field_work) {
-          Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
-        }
+      if (!m.conducted || !m.field_work) continue;
+      for (const int i : MentionsIn(m.start, m.end)) {
+        const Mention& p = ctx_.mentions[i];
+        if (p.type == EntityType::kPlace) Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
       }
     }
   }
@@ -86,9 +85,9 @@ class Rules {
       if (s < 0) continue;
       const TextRange r = ctx_.seg().sentences[s].range;
       bool found = false;
-      for (const Mention& y : ctx_.mentions) {
-        if (y.type == EntityType::kProgram && y.conducted && y.start >= x.end && y.end <= r.end &&
-            !Cited(y) && y.entity != x.entity) {
+      for (const int i : ProgramsIn(x.end, r.end)) {
+        const Mention& y = ctx_.mentions[i];
+        if (y.conducted && !Cited(y) && y.entity != x.entity) {
           Add(y.entity, Predicate::kPartOf, x.entity, x.start, y.end);
           found = true;
         }
@@ -105,9 +104,9 @@ class Rules {
     for (const LexHit& h : ctx_.hits()) {
       if ((h.roles() & kCoopVerb) == 0) continue;
       int first = -1;
-      for (size_t i = 0; i < ctx_.mentions.size(); ++i) {
+      for (const int i : discourse_.mentions_by_start().StartingIn(h.end, h.end + 1)) {
         const Mention& m = ctx_.mentions[i];
-        if (m.type == EntityType::kAgency && m.maximal && m.start == h.end) first = static_cast<int>(i);
+        if (m.type == EntityType::kAgency && m.maximal) first = std::max(first, i);
       }
       if (first < 0) continue;
       const std::vector<int> partners = discourse_.GroupOf(first);
@@ -139,8 +138,9 @@ class Rules {
       if (m.type != EntityType::kAgency || !m.maximal) continue;
       const TextRange clause = ctx_.ClauseAt(m.start);
       if (ctx_.text()[clause.start] != U'在') continue;
-      for (const Mention& p : ctx_.mentions) {
-        if (p.type == EntityType::kPlace && p.start > clause.start && p.end <= m.start) {
+      for (const int i : MentionsIn(clause.start + 1, m.start)) {
+        const Mention& p = ctx_.mentions[i];
+        if (p.type == EntityType::kPlace) {
           Add(m.entity, Predicate::kLocatedIn, p.entity, clause.start, m.end);
         }
       }
@@ -174,14 +174,30 @@ class Rules {
     return m.start >= h.start && m.end <= h.end;
   }
 
-  // The program an item's heading names, if any (credited).
-  int HeadingProgram(int item) const {
-    for (const Mention& m : ctx_.mentions) {
-      if (m.type == EntityType::kProgram && m.credited && m.conducted && InHeading(item, m)) {
-        return m.entity;
-      }
+  // The mentions (programs) lying inside [start, end), in text order.
+  std::vector<int> MentionsIn(uint32_t start, uint32_t end) const {
+    return Within(discourse_.mentions_by_start(), start, end);
+  }
+  std::vector<int> ProgramsIn(uint32_t start, uint32_t end) const {
+    return Within(discourse_.programs_by_start(), start, end);
+  }
+  std::vector<int> Within(const StartIndex& index, uint32_t start, uint32_t end) const {
+    std::vector<int> out;
+    for (const int i : index.StartingIn(start, end)) {
+      if (ctx_.mentions[i].end <= end) out.push_back(i);
     }
-    return -1;
+    return out;
+  }
+
+  // The program an item's heading names, if any (credited): the first added.
+  int HeadingProgram(int item) const {
+    const TextRange& h = discourse_.items()[item].heading;
+    int first = -1;
+    for (const int i : ProgramsIn(h.start, h.end)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.credited && m.conducted && (first < 0 || i < first)) first = i;
+    }
+    return first < 0 ? -1 : ctx_.mentions[first].entity;
   }
 
   void PartOf(const Mention& m) {
@@ -219,15 +235,8 @@ class Rules {
       }
     }
     if (best == nullptr) return -1;
-    if (best->group >= 0) {
-      int members = 0;
-      for (const Mention* m : cands) members += m->group == best->group;
-      for (const Mention& m : ctx_.mentions) {
-        members += m.type == EntityType::kProgram && m.group == best->group &&
-                   std::find(cands.begin(), cands.end(), &m) == cands.end();
-      }
-      if (members > 1) return -2;
-    }
+    // Candidates are programs, so the group's members are all its programs.
+    if (best->group >= 0 && group_sizes_.at(best->group) > 1) return -2;
     return best->entity;
   }
 
@@ -243,18 +252,17 @@ class Rules {
     if (s >= 0) {
       const TextRange r = ctx_.seg().sentences[s].range;
       std::vector<const Mention*> cands;
-      for (const Mention& m : ctx_.mentions) {
-        if (m.type == EntityType::kProgram && m.credited && m.start >= r.start && m.end <= r.end) {
-          cands.push_back(&m);
-        }
+      for (const int i : ProgramsIn(r.start, r.end)) {
+        if (ctx_.mentions[i].credited) cands.push_back(&ctx_.mentions[i]);
       }
       const int p = SingleProgram(cands, pos);
       if (p >= 0) return p;
       // 2. The sentence's own actor, or a place it is about.
       const std::vector<int> a = discourse_.ActorsAt(pos, 2);
       if (!a.empty()) return a.front();
-      for (const Mention& m : ctx_.mentions) {
-        if (m.type == EntityType::kPlace && m.start == r.start && m.end <= pos) return m.entity;
+      for (const int i : discourse_.mentions_by_start().StartingIn(r.start, r.start + 1)) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.type == EntityType::kPlace && m.end <= pos) return m.entity;
       }
       if (p == -2) return ActorOrRegion(pos);
     }
@@ -264,11 +272,9 @@ class Rules {
       if (h >= 0) return h;
       std::vector<const Mention*> cands;
       const TextRange r = discourse_.items()[i].range;
-      for (const Mention& m : ctx_.mentions) {
-        if (m.type == EntityType::kProgram && m.credited && m.conducted && m.start >= r.start &&
-            m.end <= pos) {
-          cands.push_back(&m);
-        }
+      for (const int k : ProgramsIn(r.start, pos)) {
+        const Mention& m = ctx_.mentions[k];
+        if (m.credited && m.conducted) cands.push_back(&m);
       }
       const int p = SingleProgram(cands, pos);
       if (p >= 0) return p;
@@ -283,7 +289,13 @@ class Rules {
   int ActorOrRegion(uint32_t pos) const {
     const std::vector<int> a = discourse_.ActorsAt(pos, 4);
     if (!a.empty()) return a.front();
-    // A news article about one body (自治区应急管理厅 named again and again).
+    return document_actor_;
+  }
+
+  // The body a whole article is about (自治区应急管理厅 named again and
+  // again), else its city or region: what a metric without a nearer owner
+  // belongs to.
+  int DocumentActor() const {
     int best = -1;
     size_t most = 2;
     for (size_t e = 0; e < entities_.size(); ++e) {
@@ -303,9 +315,21 @@ class Rules {
     return -1;
   }
 
+  static std::vector<int> GroupSizes(const DocContext& ctx) {
+    std::vector<int> sizes;
+    for (const Mention& m : ctx.mentions) {
+      if (m.type != EntityType::kProgram || m.group < 0) continue;
+      if (sizes.size() <= static_cast<size_t>(m.group)) sizes.resize(m.group + 1, 0);
+      ++sizes[m.group];
+    }
+    return sizes;
+  }
+
   const DocContext& ctx_;
   const std::vector<EntityDraft>& entities_;
   Discourse discourse_;
+  const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
+  const int document_actor_ = DocumentActor();
   std::set<std::tuple<int, int, int>> seen_;
   std::vector<RelationDraft> out_;
 };
