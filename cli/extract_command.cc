@@ -1,5 +1,6 @@
 // `govkg extract FILE...`: prints what extraction finds, without storing it.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -18,13 +19,22 @@ struct ExtractArgs {
   std::string on_bad_input = "skip";
   std::vector<std::string> lexicons;
   std::string lexicon_dir;
+  size_t max_doc_mb = 64;
 };
 
-Result<std::string> ReadInput(const std::string& path) {
+// The bytes of a file, refused before reading when larger than `limit`.
+Result<std::string> ReadInput(const std::string& path, size_t limit) {
   if (path == "-") {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     return buffer.str();
+  }
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limit) {
+    return Status::InvalidArgument("extract: " + path,
+                                   std::to_string(size >> 20) + " MB is over the limit of " +
+                                       std::to_string(limit >> 20) + " MB (--max-doc-mb)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("extract: " + path, "cannot open");
@@ -57,6 +67,7 @@ Status RunExtract(const ExtractArgs& args, CliContext* ctx) {
   ExtractOptions options;
   options.lexicon_dir = args.lexicon_dir;
   options.extra_lexicons = args.lexicons;
+  options.max_document_bytes = args.max_doc_mb << 20;
   options.on_bad_input = args.on_bad_input == "fail"      ? BadInputPolicy::kFail
                          : args.on_bad_input == "replace" ? BadInputPolicy::kReplace
                                                           : BadInputPolicy::kSkip;
@@ -64,7 +75,7 @@ Status RunExtract(const ExtractArgs& args, CliContext* ctx) {
   if (!extractor.ok()) return extractor.status();
 
   for (const std::string& path : args.files) {
-    Result<std::string> bytes = ReadInput(path);
+    Result<std::string> bytes = ReadInput(path, options.max_document_bytes);
     Result<ExtractedDocument> doc =
         bytes.ok() ? (*extractor)->Extract(path, *bytes) : Result<ExtractedDocument>(bytes.status());
     if (!doc.ok()) {
@@ -99,6 +110,9 @@ void AddExtractCommand(CLI::App& app, CliContext* ctx, Runner* run) {
   sub->add_option("--on-bad-input", args->on_bad_input,
                   "A file with undecodable bytes: skip it, replace the bytes, or fail")
       ->check(CLI::IsMember({"skip", "replace", "fail"}))
+      ->capture_default_str();
+  sub->add_option("--max-doc-mb", args->max_doc_mb, "Skip documents larger than this")
+      ->check(CLI::Range(size_t{1}, size_t{4096}))
       ->capture_default_str();
   sub->add_option("--lexicon", args->lexicons, "Extra lexicon file(s) with your own entries");
   sub->add_option("--lexicon-dir", args->lexicon_dir, "Use this lexicon folder instead");

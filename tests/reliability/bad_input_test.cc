@@ -4,6 +4,8 @@
 // skipped (3), and nothing crashes.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -140,6 +142,35 @@ TEST_CASE("A huge single line is extracted", "[reliability]") {
   const auto graphs = ParseLines(r.out);
   REQUIRE(graphs.size() == 1);
   CHECK_FALSE(graphs[0].entities.empty());
+}
+
+TEST_CASE("A 100 MB single line is refused by name and the batch goes on", "[reliability]") {
+  TempDir dir;
+  const std::string in = dir / "in";
+  std::filesystem::create_directories(in);
+  const std::string huge = in + "/huge.txt", good = in + "/good.txt";
+  {
+    std::string line = kGoodText;
+    line.pop_back();  // no newline anywhere: one line
+    std::ofstream out(huge, std::ios::binary);
+    for (size_t written = 0; written < (size_t{100} << 20); written += line.size()) out << line;
+  }
+  WriteFile(good, kGoodText);
+
+  const auto extracted = RunGovkg("extract " + Quote(huge) + " " + Quote(good));
+  CHECK(extracted.exit_code == 3);
+  CHECK(extracted.err.find("huge.txt") != std::string::npos);
+  CHECK(extracted.err.find("--max-doc-mb") != std::string::npos);
+  const auto graphs = ParseLines(extracted.out);
+  REQUIRE(graphs.size() == 1);
+  CHECK(graphs[0].doc == good);
+
+  const std::string db = "--db " + Quote(dir / "db") + " ";
+  const auto ingested = RunGovkg(db + "ingest " + Quote(in));
+  CHECK(ingested.exit_code == 3);
+  CHECK(ingested.err.find("huge.txt") != std::string::npos);
+  CHECK(RunGovkg(db + "check").exit_code == 0);
+  CHECK(RunGovkg(db + "stats --format json").out.find("\"documents\":1") != std::string::npos);
 }
 
 TEST_CASE("Text with quotes, backslashes and control characters gives valid JSON",
