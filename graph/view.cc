@@ -72,9 +72,10 @@ Result<std::unique_ptr<Graph>> Graph::Build(const Store& store, const GraphOptio
       std::optional<MetricValue> metric = rec->has_value() ? (*rec)->metric : std::nullopt;
       impl->AddVertex(VertexInfo{h.id, h.type, h.name, std::move(metric)});
     }
-    for (const auto& [id, v] : impl->index) {
+    for (const auto& entry : impl->index) {
+      const auto v = entry.second;  // a plain variable: clang 14 cannot capture bindings
       GOVKG_RETURN_IF_ERROR(store.ScanTriples(
-          TriplePattern{id, std::nullopt, std::nullopt}, [&](const TripleRecord& t) {
+          TriplePattern{entry.first, std::nullopt, std::nullopt}, [&](const TripleRecord& t) {
             const auto o = impl->index.find(t.object);
             if (o != impl->index.end() && Wanted(options.predicates, t.predicate)) {
               boost::add_edge(v, o->second, EdgeProps{t.predicate, t.title, t.support}, impl->g);

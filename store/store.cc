@@ -109,6 +109,10 @@ Status Store::Open(const StoreOptions& options, const std::string& path, std::un
   }
 
   const rocksdb::Options base = internal::BaseOptions(options);
+  // Checked again under the lock: another writer may have created it meanwhile.
+  if (!options.read_only && !fs::exists(fs::path(path) / "CURRENT", ec)) {
+    GOVKG_RETURN_IF_ERROR(internal::CreateStore(path, base));
+  }
   const rocksdb::DBOptions db_options(base);
   rocksdb::DB* db = nullptr;
   const rocksdb::Status s =

@@ -58,6 +58,9 @@ class StoreCore {
 // Options shared by the writer and readers (merge operators must agree).
 rocksdb::Options BaseOptions(const StoreOptions& options);
 std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base);
+// Creates an empty store at `path` (a folder without CURRENT whose lock the
+// caller holds): all column families and the format key, or nothing.
+[[nodiscard]] Status CreateStore(const std::string& path, const rocksdb::Options& base);
 }  // namespace internal
 
 class Store::Impl : public internal::StoreCore {};

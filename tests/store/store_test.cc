@@ -1,6 +1,7 @@
 // tests/store/store_test.cc: dictionary, entities, indexes, support counts,
 // re-ingest, replace and remove through the public Store API.
 #include <algorithm>
+#include <filesystem>
 
 #include "tests/store/store_test_util.h"
 
@@ -16,6 +17,7 @@ using testing::OpenStore;
 using testing::RequireConsistent;
 using testing::SampleGraph;
 using testing::TempDir;
+using testing::WriteFile;
 
 TEST_CASE("Store stores a document and finds its entities") {
   TempDir dir;
@@ -235,6 +237,25 @@ TEST_CASE("Store data survives reopening, read-only") {
   RequireConsistent(*reader);
   std::unique_ptr<Store> missing;
   CHECK(Store::Open(StoreOptions::ForReading(), dir / "nothing", &missing).IsNotFound());
+}
+
+TEST_CASE("Store creation left half-done is redone whole") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  // What a creation killed before CURRENT leaves: RocksDB files and a staging folder.
+  std::filesystem::create_directories(db + "/.creating");
+  WriteFile(db + "/MANIFEST-000001", "half a manifest");
+  WriteFile(db + "/.creating/OPTIONS-000005", "half the options");
+  std::unique_ptr<Store> missing;
+  CHECK(Store::Open(StoreOptions::ForReading(), db, &missing).IsNotFound());
+  {
+    auto store = OpenStore(db);
+    REQUIRE_OK(store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt")).status());
+  }
+  CHECK_FALSE(std::filesystem::exists(db + "/.creating"));
+  auto reader = OpenStore(db, StoreOptions::ForReading());
+  CHECK(AllTriples(*reader).size() == 2);
+  RequireConsistent(*reader);
 }
 
 TEST_CASE("Store gives a second writer a Busy error naming the pid") {
