@@ -1,11 +1,110 @@
-// `govkg neighbors`: placeholder until its stage lands.
-#include "cli/command.h"
+// `govkg neighbors NAME`: what is connected to an entity, breadth first.
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "cli/graph_io.h"
 
 namespace govkg::cli {
+namespace {
 
-void AddNeighborsCommand(CLI::App& app, CliContext* /*ctx*/, Runner* run) {
-  CLI::App* sub = app.add_subcommand("neighbors", "(not built yet)");
-  sub->callback([run] { *run = [] { return Status::NotSupported("neighbors", "not built yet"); }; });
+struct NeighborsArgs {
+  std::string name;
+  int depth = 1;
+  std::string direction = "both";
+  std::vector<std::string> predicates;
+  std::vector<std::string> types;
+  size_t limit = 0;
+  std::string format = "text";
+};
+
+Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
+  NeighborOptions options;
+  options.depth = args.depth;
+  options.direction = *ParseDirection(args.direction);  // checked by CLI11
+  options.limit = args.limit;
+  Result<std::vector<Predicate>> predicates = ParsePredicates(args.predicates);
+  if (!predicates.ok()) return predicates.status();
+  options.predicates = *predicates;
+  Result<std::vector<EntityType>> types = ParseTypes(args.types);
+  if (!types.ok()) return types.status();
+  options.types = *types;
+
+  std::unique_ptr<Store> store;
+  GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
+  Result<EntityId> root = Resolve(*store, args.name);
+  if (!root.ok()) return root.status();
+  Result<std::optional<EntityRecord>> root_record = store->GetEntity(*root);
+  if (!root_record.ok()) return root_record.status();
+  Result<std::vector<NeighborHit>> hits = Neighbors(*store, *root, options);
+  if (!hits.ok()) return hits.status();
+
+  std::map<EntityId, std::string> names = {{*root, (*root_record)->name}};
+  for (const NeighborHit& h : *hits) names[h.id] = h.name;
+  // An entity passed through but not listed (filtered by --type) still names the way.
+  for (const NeighborHit& h : *hits) {
+    if (names.count(h.via) != 0) continue;
+    Result<std::optional<EntityRecord>> via = store->GetEntity(h.via);
+    if (!via.ok()) return via.status();
+    names[h.via] = via->has_value() ? (*via)->name : "";
+  }
+  if (args.format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const NeighborHit& h : *hits) {
+      out.push_back({{"id", h.id},
+                     {"type", EntityTypeName(h.type)},
+                     {"name", h.name},
+                     {"depth", h.depth},
+                     {"via", {{"id", h.via}, {"name", names[h.via]}}},
+                     {"predicate", PredicateName(h.predicate)},
+                     {"direction", h.outgoing ? "out" : "in"}});
+    }
+    std::cout << nlohmann::json{{"root", {{"id", *root},
+                                          {"type", EntityTypeName((*root_record)->type)},
+                                          {"name", (*root_record)->name}}},
+                                {"neighbors", out}}
+                     .dump()
+              << '\n';
+    return Status::OK();
+  }
+  std::printf("%s  %s: %zu neighbor%s\n", std::string(EntityTypeName((*root_record)->type)).c_str(),
+              (*root_record)->name.c_str(), hits->size(), hits->size() == 1 ? "" : "s");
+  for (const NeighborHit& h : *hits) {
+    const std::string arrow = h.outgoing ? "-" + std::string(PredicateName(h.predicate)) + "->"
+                                         : "<-" + std::string(PredicateName(h.predicate)) + "-";
+    const std::string via = h.depth > 1 ? names[h.via] + " " : "";
+    std::printf("%*s%-8s %s   (%s%s)\n", 2 * h.depth, "",
+                std::string(EntityTypeName(h.type)).c_str(), h.name.c_str(), via.c_str(),
+                arrow.c_str());
+  }
+  PrintTruncated(hits->size(), args.limit);
+  return Status::OK();
+}
+
+}  // namespace
+
+void AddNeighborsCommand(CLI::App& app, CliContext* ctx, Runner* run) {
+  auto args = std::make_shared<NeighborsArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "neighbors",
+      "Entities connected to NAME, breadth first up to --depth hops, each once at its\n"
+      "shortest distance, with the edge that reached it.\n"
+      "Examples:\n"
+      "  govkg neighbors 内蒙古自治区公安厅\n"
+      "  govkg neighbors 公安厅 --depth 2 --direction out --predicate conducts --predicate reports\n"
+      "  govkg neighbors 夏季行动 --type Metric --format json");
+  sub->add_option("name", args->name, "The entity to start from")->required();
+  sub->add_option("-d,--depth", args->depth, "Hops to follow")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
+  sub->add_option("--direction", args->direction, "Follow edges out of, into, or both ways")
+      ->check(CLI::IsMember({"out", "in", "both"}))
+      ->capture_default_str();
+  sub->add_option("-p,--predicate", args->predicates, "Follow only these predicates (repeatable)");
+  sub->add_option("-t,--type", args->types, "List only these entity types (repeatable)");
+  sub->add_option("--limit", args->limit, "At most this many (0: all)")->capture_default_str();
+  AddFormatOption(sub, &args->format);
+  sub->callback([args, ctx, run] { *run = [args, ctx] { return RunNeighbors(*args, ctx); }; });
 }
 
 }  // namespace govkg::cli

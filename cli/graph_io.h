@@ -1,0 +1,41 @@
+// cli/graph_io.h: what the query commands (show, neighbors, path, tree, query,
+// metrics, rank, components, entities) share: opening the store for reading,
+// reading --type/--predicate lists, and printing metrics and provenance the
+// same way in text and in JSON.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "graph/graph.h"
+#include "store/store.h"
+
+namespace govkg::cli {
+
+[[nodiscard]] Status OpenForReading(const CliContext& ctx, std::unique_ptr<Store>* store);
+
+// "Agency", "agency" … ; InvalidArgument naming the bad one and the choices.
+[[nodiscard]] Result<std::vector<EntityType>> ParseTypes(const std::vector<std::string>& names);
+[[nodiscard]] Result<std::optional<EntityType>> ParseOptionalType(const std::string& name);
+// Contract names (conducts) or Chinese labels (开展).
+[[nodiscard]] Result<std::vector<Predicate>> ParsePredicates(const std::vector<std::string>& names);
+
+// Resolves NAME like every command: ambiguity is a usage error listing candidates.
+[[nodiscard]] Result<EntityId> Resolve(const Store& store, const std::string& name,
+                                       std::optional<EntityType> type = std::nullopt);
+
+// "399 起 (余) [今年以来]"
+std::string MetricText(const MetricValue& m);
+nlohmann::json MetricJson(const MetricValue& m);
+nlohmann::json ProvenanceJson(const ProvenanceRecord& p);
+nlohmann::json CandidateJson(const NameCandidate& c);
+
+// Printed after a text listing that stopped at --limit.
+void PrintTruncated(size_t shown, size_t limit);
+
+}  // namespace govkg::cli
