@@ -29,16 +29,16 @@ Status RunQueryCommand(const QueryArgs& args, CliContext* ctx) {
   Result<QueryResult> result = RunQuery(*store, *parsed, options);
   if (!result.ok()) return result.status();
   if (args.format == "json") {
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& row : result->rows) {
+    // Row by row: with --limit 0 the rows can run to millions.
+    std::cout << "{\"variables\":" << nlohmann::json(result->variables).dump() << ",\"rows\":[";
+    for (size_t k = 0; k < result->rows.size(); ++k) {
       nlohmann::json r = nlohmann::json::object();
-      for (size_t i = 0; i < row.size(); ++i) r[result->variables[i]] = ValueJson(row[i]);
-      rows.push_back(std::move(r));
+      for (size_t i = 0; i < result->rows[k].size(); ++i) {
+        r[result->variables[i]] = ValueJson(result->rows[k][i]);
+      }
+      std::cout << (k ? "," : "") << r.dump();
     }
-    std::cout << nlohmann::json{{"variables", result->variables}, {"rows", rows},
-                                {"truncated", result->truncated}}
-                     .dump()
-              << '\n';
+    std::cout << "],\"truncated\":" << (result->truncated ? "true" : "false") << "}\n";
     return Status::OK();
   }
   for (size_t i = 0; i < result->variables.size(); ++i) {

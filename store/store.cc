@@ -12,6 +12,13 @@ using internal::Cf;
 // --- Impl helpers -----------------------------------------------------------
 
 internal::StoreCore::~StoreCore() {
+  // A writer leaves no write-ahead log behind: every read-only open would
+  // otherwise replay it into memory (1.3 s for a 10 MB corpus, for each query).
+  if (db && !options.read_only && !handles.empty()) {
+    rocksdb::FlushOptions flush;
+    flush.wait = true;
+    db->Flush(flush, handles).PermitUncheckedError();
+  }
   for (rocksdb::ColumnFamilyHandle* h : handles) {
     if (db && h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
   }
