@@ -275,6 +275,62 @@ std::u32string MainCity(const DocContext& ctx) {
   return best;
 }
 
+namespace {
+
+// NAME + level word at the start of an agency name, when NAME is two or three
+// Han characters the lexicon does not know as a region. Empty: none.
+const LexHit* UnknownRegionLevel(const DocContext& ctx, const Mention& m) {
+  if (!m.level_prefix.empty() || m.name.size() < 5) return nullptr;
+  for (uint32_t k = 2; k <= 3; ++k) {
+    const LexHit* level = ctx.StartingAt(m.start + k, kRegionLevel);
+    if (level == nullptr || level->entry->generic_level) continue;
+    // Two-character levels other than a province's (地区) follow common words
+    // too often (边境地区): only 省, 市, 县, 旗 … and 自治区 infer a region.
+    if (level->end - level->start > 1 && !level->entry->province) continue;
+    bool unknown = true;
+    for (uint32_t p = m.start; p < m.start + k; ++p) {
+      unknown &= IsHan(ctx.text()[p]) && ctx.StartingAt(p, kRegionName | kRegionLevel |
+                                                          kAgencyKind | kAgencyName | kScopeWord |
+                                                          kStopWord) == nullptr;
+    }
+    if (unknown && level->end < m.end) return level;
+  }
+  return nullptr;
+}
+
+size_t Occurrences(std::u32string_view text, std::u32string_view what) {
+  size_t n = 0;
+  for (size_t p = text.find(what); p != text.npos; p = text.find(what, p + what.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+void InferRegions(DocContext* ctx) {
+  std::map<std::u32string, bool> candidates;  // name → province level
+  for (const Mention& m : ctx->mentions) {
+    if (m.type != EntityType::kAgency) continue;
+    if (const LexHit* level = UnknownRegionLevel(*ctx, m); level != nullptr) {
+      candidates[ctx->Slice(m.start, level->end)] = level->entry->province;
+    }
+  }
+  // A province named once is enough to complete 省应急管理厅 (the level says
+  // which); a city, and a place mention, need two.
+  size_t best_province = 0, best_city = 1;
+  std::u32string province, city;
+  for (const auto& [name, is_province] : candidates) {
+    const size_t n = Occurrences(ctx->text(), name);
+    if (n >= 2) ctx->inferred_regions.push_back(name);
+    size_t& best = is_province ? best_province : best_city;
+    if (n > best) {
+      best = n;
+      (is_province ? province : city) = name;
+    }
+  }
+  if (ctx->main_region_full.empty()) ctx->main_region_full = province;
+  if (ctx->main_city_full.empty()) ctx->main_city_full = city;
+}
+
 std::vector<EntityDraft> ResolveCoreference(DocContext* ctx, const LexiconSet& lexicon) {
   AddQuotedProgramMentions(ctx);
   Resolver r(ctx, lexicon);

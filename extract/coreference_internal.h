@@ -32,4 +32,9 @@ std::u32string MainRegion(const DocContext& ctx);
 // The most mentioned region below province level (named twice or more), or empty.
 std::u32string MainCity(const DocContext& ctx);
 
+// Regions the lexicon does not know, from the agency names (NAME + level word
+// + the rest: 梧渠省|应急管理厅): fills ctx->inferred_regions, and the main
+// region and city where the lexicon found none. Runs after the agencies.
+void InferRegions(DocContext* ctx);
+
 }  // namespace govkg::internal

@@ -70,6 +70,7 @@ class LexiconExtractor final : public Extractor {
     ctx.main_region_full = internal::MainRegion(ctx);
     ctx.main_city_full = internal::MainCity(ctx);
     internal::RecognizeAgencies(&ctx);
+    internal::InferRegions(&ctx);
     internal::RecognizePrograms(&ctx);
     internal::RecognizePersons(&ctx);
     internal::RecognizePlaces(&ctx);

@@ -27,6 +27,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       break;
     case kRegionLevel:
       e.generic_level |= f1 == "generic";
+      e.province |= f1 == "province";
       break;
     case kRegionName:
       if (!f1.empty()) e.full_name = FromUtf8(f1);

@@ -155,6 +155,22 @@ void RecognizePlaces(DocContext* ctx) {
     if (h.entry->basin && t.substr(h.end, 2) == U"流域") m.aliases.push_back(surface + U"流域");
     ctx->mentions.push_back(std::move(m));
   }
+  // Regions read off agency names, where the text names them on their own
+  // (澄岚市召开…, not 澄岚市人民政府).
+  for (const std::u32string& region : ctx->inferred_regions) {
+    for (size_t p = t.find(region); p != t.npos; p = t.find(region, p + region.size())) {
+      const auto s = static_cast<uint32_t>(p), e = static_cast<uint32_t>(p + region.size());
+      const bool boundary = s == 0 || !IsNameChar(t[s - 1]) ||
+                            ctx->EndingAt(s, kBoundaryRoles) != nullptr;
+      if (!boundary || agencies.Covers(s, e) || places.Exactly(s, e) >= 0) continue;
+      Mention m;
+      m.type = EntityType::kPlace;
+      m.start = s;
+      m.end = e;
+      m.name = region;
+      ctx->mentions.push_back(std::move(m));
+    }
+  }
   // 在呼伦湖、乌梁素海、岱海等重点区域: items ending in a site kind word.
   for (uint32_t i = 0; i + 1 < t.size(); ++i) {
     if (t[i] != U'在') continue;

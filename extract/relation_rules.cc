@@ -47,7 +47,15 @@ class Rules {
   void Programs() {
     for (const Mention& m : ctx_.mentions) {
       if (m.type != EntityType::kProgram || m.entity < 0) continue;
-      if (m.conducted) {
+      // 四大行动 … 一是全面实施X: X is part of the whole, done by whoever does the
+      // whole unless its own sentence names someone.
+      const Mention* whole = m.conducted ? CollectiveBefore(m) : nullptr;
+      std::vector<int> whole_actors;
+      if (whole != nullptr && discourse_.ActorsAt(m.start, 2).empty()) {
+        whole_actors = discourse_.ActorsAt(whole->start, 4);
+        for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+      }
+      if (m.conducted && whole_actors.empty()) {
         for (const int a : discourse_.ActorsAt(m.start, 4)) {
           Add(a, Predicate::kConducts, m.entity, m.start, m.end);
         }
@@ -63,6 +71,16 @@ class Rules {
         if (top && turn >= 0) {
           for (const int a : discourse_.turns()[turn].speaker_agencies) {
             Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+          }
+        }
+      } else if (m.conducted) {
+        // The speaker's unit shares the work of the whole, unless it only
+        // speaks for its parent body that does the whole (…厅…总队处长).
+        const int item = discourse_.ItemAt(m.start);
+        const int turn = discourse_.TurnAt(m.start);
+        if (item >= 0 && InHeading(item, m) && turn >= 0) {
+          for (const int a : discourse_.turns()[turn].speaker_agencies) {
+            if (!ParentOf(whole_actors, a)) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
           }
         }
       }
@@ -200,6 +218,52 @@ class Rules {
     return first < 0 ? -1 : ctx_.mentions[first].entity;
   }
 
+  static bool IsCollective(const std::u32string& name) {
+    return name.size() >= 4 && IsChineseNumeral(name[0]) && (name[1] == U'大' || name[1] == U'项');
+  }
+
+  // A numbered whole (四大行动, 三项整治) named shortly before the item whose
+  // heading names `m`, in the same turn: it lists its parts. nullptr if none.
+  const Mention* CollectiveBefore(const Mention& m) const {
+    constexpr uint32_t kLookBack = 2000;  // characters before the item
+    const int item = discourse_.ItemAt(m.start);
+    if (item < 0 || !InHeading(item, m)) return nullptr;
+    const uint32_t item_start = discourse_.items()[item].range.start;
+    const int turn = discourse_.TurnAt(m.start);
+    uint32_t from = item_start > kLookBack ? item_start - kLookBack : 0;
+    if (turn >= 0) from = std::max(from, discourse_.turns()[turn].range.start);
+    const Mention* last = nullptr;
+    for (const int i : ProgramsIn(from, item_start)) {
+      const Mention& c = ctx_.mentions[i];
+      // Named before the enumeration or in an item enclosing it, not inside an
+      // earlier sibling (一是…组织开展好“五大曝光”行动；… 三是…).
+      if (c.entity >= 0 && c.entity != m.entity && c.credited && IsCollective(c.name) &&
+          Encloses(discourse_.ItemAt(c.start), item)) {
+        last = &c;
+      }
+    }
+    return last;
+  }
+
+  // Whether `outer` is -1 (no item) or `item` or one of its ancestors.
+  bool Encloses(int outer, int item) const {
+    if (outer < 0) return true;
+    for (int i = item; i >= 0; i = discourse_.items()[i].parent) {
+      if (i == outer) return true;
+    }
+    return false;
+  }
+
+  // Whether one of `bodies` is the parent body of `unit`, as the text names them.
+  bool ParentOf(const std::vector<int>& bodies, int unit) const {
+    for (const Mention& x : ctx_.mentions) {
+      if (x.type != EntityType::kAgency || x.entity != unit || x.parent < 0) continue;
+      const int parent = ctx_.mentions[x.parent].entity;
+      if (std::find(bodies.begin(), bodies.end(), parent) != bodies.end()) return true;
+    }
+    return false;
+  }
+
   void PartOf(const Mention& m) {
     int item = discourse_.ItemAt(m.start);
     if (item < 0) return;
@@ -211,6 +275,10 @@ class Rules {
         Add(m.entity, Predicate::kPartOf, h, m.start, m.end);
         return;
       }
+    }
+    if (const Mention* whole = CollectiveBefore(m); whole != nullptr) {
+      Add(m.entity, Predicate::kPartOf, whole->entity, whole->start, m.end);
+      return;
     }
     const int turn = discourse_.TurnAt(m.start);
     if (turn >= 0) {

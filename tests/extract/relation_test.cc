@@ -139,3 +139,45 @@ TEST_CASE("Spans point into the original text", "[extract][spans]") {
 
 }  // namespace
 }  // namespace govkg
+
+namespace govkg {
+namespace {
+
+TEST_CASE("A numbered whole before an enumeration takes its items as parts",
+          "[extract][relation][discourse]") {
+  CheckRows({
+      // The speaker speaks for his parent body, which does the whole.
+      {"青川省应急管理厅安全生产执法监察总队处长王强：今年以来，省应急管理厅全力组织开展了“三大行动”。\n"
+       "一是全面实施矿山安全百日行动。打掉犯罪团伙8个。\n"
+       "二是深入开展“清源”专项整治行动。查处案件12起。\n",
+       {{"矿山安全百日行动", Predicate::kPartOf, "三大行动"},
+        {"清源专项整治行动", Predicate::kPartOf, "三大行动"},
+        {"青川省应急管理厅", Predicate::kConducts, "矿山安全百日行动"},
+        {"青川省应急管理厅安全生产执法监察总队", Predicate::kConducts, "矿山安全百日行动", false}}},
+      // A whole named inside an earlier sibling item is not the list's head.
+      {"市公安局交警支队支队长李明：（一）坚持宣传引领。一是开展集中预警，组织开展好“五大曝光”行动。"
+       "二是紧盯自驾出行，开展文明交通集中倡导活动。\n",
+       {{"文明交通集中倡导活动", Predicate::kPartOf, "五大曝光行动", false}}},
+  });
+}
+
+TEST_CASE("Regions the lexicon does not know are read off agency names",
+          "[extract][coreference]") {
+  const DocumentGraph g = testing::ExtractText(
+      "澄岚市召开新闻发布会，邀请梧渠省应急管理厅、梧渠省生态环境厅相关负责同志回答记者提问。\n"
+      "记者：请问省应急管理厅采取了哪些措施？\n"
+      "澄岚市人民政府新闻办公室负责人：省应急管理厅会同梧渠省交通运输厅开展检查。\n");
+  // 省应急管理厅 takes the province named in the other agencies' names.
+  const Entity* hall = testing::FindEntity(g, EntityType::kAgency, "梧渠省应急管理厅");
+  REQUIRE(hall != nullptr);
+  CHECK(std::find(hall->aliases.begin(), hall->aliases.end(), "省应急管理厅") != hall->aliases.end());
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "问省应急管理厅") == nullptr);
+  // The city named on its own is a place; inside an agency name it is not.
+  const Entity* city = testing::FindEntity(g, EntityType::kPlace, "澄岚市");
+  REQUIRE(city != nullptr);
+  CHECK(city->mentions.size() == 1);
+  CHECK(city->mentions[0].start == 0);
+}
+
+}  // namespace
+}  // namespace govkg
