@@ -169,8 +169,9 @@ class Resolver {
                IsSubsequence(s.name, l.name);
       case EntityType::kProgram: {
         // 夏季行动 → 夏季治安打击整治行动: same opening, same kind word.
+        if (s.name.size() < 4) return false;  // before the substr: names can be one character
         const auto kind = lexicon_.trie().Find(std::u32string_view(s.name).substr(s.name.size() - 2));
-        if (kind == nullptr || (kind->roles & kProgramKind) == 0 || s.name.size() < 4) return false;
+        if (kind == nullptr || (kind->roles & kProgramKind) == 0) return false;
         const std::u32string_view head = std::u32string_view(s.name).substr(0, s.name.size() - 2);
         return StartsWith(l.name, head) && EndsWith(l.name, s.name.substr(s.name.size() - 2));
       }
