@@ -3,7 +3,7 @@
 #include <memory>
 #include <sstream>
 
-#include "cli/command.h"
+#include "cli/graph_io.h"
 #include "export/exporter.h"
 #include "graph/graph.h"
 #include "store/store.h"
@@ -17,17 +17,6 @@ struct DiagramArgs {
   std::string with = "programs";
   std::string output;
 };
-
-// The graph layer's resolver; until it is built, exact names and aliases.
-Result<EntityId> Resolve(const Store& store, const std::string& name) {
-  Result<EntityId> id = ResolveName(store, name, EntityType::kAgency);
-  if (id.ok() || id.status().code() != Status::Code::kNotSupported) return id;
-  Result<std::vector<EntityId>> ids = store.FindByName(name);
-  if (!ids.ok()) return ids.status();
-  if (ids->empty()) return Status::NotFound("diagram", "no entity named " + name);
-  if (ids->size() > 1) return Status::InvalidArgument("diagram", name + " names several entities");
-  return ids->front();
-}
 
 Status RunDiagram(const DiagramArgs& args, CliContext* ctx) {
   DiagramOptions options;
@@ -47,8 +36,8 @@ Status RunDiagram(const DiagramArgs& args, CliContext* ctx) {
     }
   }
   std::unique_ptr<Store> store;
-  GOVKG_RETURN_IF_ERROR(Store::Open(StoreOptions::ForReading(), ctx->db, &store));
-  Result<EntityId> root = Resolve(*store, args.root);
+  GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
+  Result<EntityId> root = Resolve(*store, args.root, EntityType::kAgency);
   if (!root.ok()) return root.status();
   options.root = *root;
   GOVKG_RETURN_IF_ERROR(RenderDiagram(*store, options));
