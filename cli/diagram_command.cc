@@ -37,7 +37,7 @@ Status RunDiagram(const DiagramArgs& args, CliContext* ctx) {
   }
   std::unique_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
-  Result<EntityId> root = Resolve(*store, args.root, EntityType::kAgency);
+  Result<EntityId> root = ResolveName(*store, args.root, EntityType::kAgency);
   if (!root.ok()) return root.status();
   options.root = *root;
   GOVKG_RETURN_IF_ERROR(RenderDiagram(*store, options));

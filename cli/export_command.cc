@@ -19,17 +19,6 @@ struct ExportArgs {
   int depth = 2;
 };
 
-// The graph layer's resolver; until it is built, exact names and aliases.
-Result<EntityId> Resolve(const Store& store, const std::string& name) {
-  Result<EntityId> id = ResolveName(store, name);
-  if (id.ok() || id.status().code() != Status::Code::kNotSupported) return id;
-  Result<std::vector<EntityId>> ids = store.FindByName(name);
-  if (!ids.ok()) return ids.status();
-  if (ids->empty()) return Status::NotFound("export", "no entity named " + name);
-  if (ids->size() > 1) return Status::InvalidArgument("export", name + " names several entities");
-  return ids->front();
-}
-
 Status RunExport(const ExportArgs& args, CliContext* ctx) {
   const std::optional<ExportFormat> format = ParseExportFormat(args.format);
   if (!format.has_value()) {
@@ -47,7 +36,7 @@ Status RunExport(const ExportArgs& args, CliContext* ctx) {
   options.base_iri = args.base;
   options.depth = args.depth;
   if (!args.root.empty()) {
-    Result<EntityId> root = Resolve(*store, args.root);
+    Result<EntityId> root = ResolveName(*store, args.root);
     if (!root.ok()) return root.status();
     options.root = *root;
   }

@@ -45,11 +45,6 @@ Result<std::vector<Predicate>> ParsePredicates(const std::vector<std::string>& n
   return out;
 }
 
-Result<EntityId> Resolve(const Store& store, const std::string& name,
-                         std::optional<EntityType> type) {
-  return ResolveName(store, name, type);
-}
-
 std::string MetricText(const MetricValue& m) {
   char number[64];
   std::snprintf(number, sizeof number, "%.15g", m.value);

@@ -25,10 +25,6 @@ namespace govkg::cli {
 // Contract names (conducts) or Chinese labels (开展).
 [[nodiscard]] Result<std::vector<Predicate>> ParsePredicates(const std::vector<std::string>& names);
 
-// Resolves NAME like every command: ambiguity is a usage error listing candidates.
-[[nodiscard]] Result<EntityId> Resolve(const Store& store, const std::string& name,
-                                       std::optional<EntityType> type = std::nullopt);
-
 // "399 起 (余) [今年以来]"
 std::string MetricText(const MetricValue& m);
 nlohmann::json MetricJson(const MetricValue& m);

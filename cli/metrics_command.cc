@@ -23,12 +23,12 @@ Status RunMetrics(const MetricsArgs& args, CliContext* ctx) {
   options.name_contains = args.name;
   options.limit = args.limit;
   if (!args.agency.empty()) {
-    Result<EntityId> a = Resolve(*store, args.agency, EntityType::kAgency);
+    Result<EntityId> a = ResolveName(*store, args.agency, EntityType::kAgency);
     if (!a.ok()) return a.status();
     options.agency = *a;
   }
   if (!args.program.empty()) {
-    Result<EntityId> p = Resolve(*store, args.program, EntityType::kProgram);
+    Result<EntityId> p = ResolveName(*store, args.program, EntityType::kProgram);
     if (!p.ok()) return p.status();
     options.program = *p;
   }

@@ -32,7 +32,7 @@ Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
 
   std::unique_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
-  Result<EntityId> root = Resolve(*store, args.name);
+  Result<EntityId> root = ResolveName(*store, args.name);
   if (!root.ok()) return root.status();
   Result<std::optional<EntityRecord>> root_record = store->GetEntity(*root);
   if (!root_record.ok()) return root_record.status();

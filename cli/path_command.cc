@@ -22,9 +22,9 @@ Status RunPath(const PathArgs& args, CliContext* ctx) {
   options.predicates = *predicates;
   std::unique_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
-  Result<EntityId> a = Resolve(*store, args.from);
+  Result<EntityId> a = ResolveName(*store, args.from);
   if (!a.ok()) return a.status();
-  Result<EntityId> b = Resolve(*store, args.to);
+  Result<EntityId> b = ResolveName(*store, args.to);
   if (!b.ok()) return b.status();
   Result<PathResult> path = ShortestPath(*store, *a, *b, options);
   if (!path.ok()) return path.status();

@@ -78,7 +78,7 @@ Status RunShow(const ShowArgs& args, CliContext* ctx) {
   if (!type.ok()) return type.status();
   std::unique_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
-  Result<EntityId> id = Resolve(*store, args.name, *type);
+  Result<EntityId> id = ResolveName(*store, args.name, *type);
   if (!id.ok()) return id.status();
   Result<EntityCard> card = BuildEntityCard(*store, *id);
   if (!card.ok()) return card.status();

@@ -27,7 +27,7 @@ void PrintNode(const TreeNode& n, int indent) {
 Status RunTree(const TreeArgs& args, CliContext* ctx) {
   std::unique_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
-  Result<EntityId> id = Resolve(*store, args.name, EntityType::kAgency);
+  Result<EntityId> id = ResolveName(*store, args.name, EntityType::kAgency);
   if (!id.ok()) return id.status();
   Result<OrgTree> tree = BuildOrgTree(*store, *id, args.depth);
   if (!tree.ok()) return tree.status();

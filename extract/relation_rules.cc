@@ -84,7 +84,7 @@ class Rules {
           }
         }
       }
-      if (m.conducted) PartOf(m);
+      if (m.conducted) PartOf(m, whole);
       // A program named after a place takes place there (黄河禁渔执法行动).
       if (!m.conducted || !m.field_work) continue;
       for (const int i : MentionsIn(m.start, m.end)) {
@@ -192,7 +192,7 @@ class Rules {
     return m.start >= h.start && m.end <= h.end;
   }
 
-  // The mentions (programs) lying inside [start, end), in text order.
+  // The mentions (of any type, or programs) lying inside [start, end), in text order.
   std::vector<int> MentionsIn(uint32_t start, uint32_t end) const {
     return Within(discourse_.mentions_by_start(), start, end);
   }
@@ -256,15 +256,25 @@ class Rules {
 
   // Whether one of `bodies` is the parent body of `unit`, as the text names them.
   bool ParentOf(const std::vector<int>& bodies, int unit) const {
-    for (const Mention& x : ctx_.mentions) {
-      if (x.type != EntityType::kAgency || x.entity != unit || x.parent < 0) continue;
-      const int parent = ctx_.mentions[x.parent].entity;
-      if (std::find(bodies.begin(), bodies.end(), parent) != bodies.end()) return true;
+    for (const int body : bodies) {
+      if (parents_.count({unit, body}) != 0) return true;
     }
     return false;
   }
 
-  void PartOf(const Mention& m) {
+  // (unit, parent) entity pairs from the agency names that contain a parent.
+  static std::set<std::pair<int, int>> Parents(const DocContext& ctx) {
+    std::set<std::pair<int, int>> out;
+    for (const Mention& x : ctx.mentions) {
+      if (x.type == EntityType::kAgency && x.entity >= 0 && x.parent >= 0) {
+        out.insert({x.entity, ctx.mentions[x.parent].entity});
+      }
+    }
+    return out;
+  }
+
+  // `whole`: CollectiveBefore(m), already found by the caller.
+  void PartOf(const Mention& m, const Mention* whole) {
     int item = discourse_.ItemAt(m.start);
     if (item < 0) return;
     // Inside an item: part of the nearest heading program that is not itself.
@@ -276,7 +286,7 @@ class Rules {
         return;
       }
     }
-    if (const Mention* whole = CollectiveBefore(m); whole != nullptr) {
+    if (whole != nullptr) {
       Add(m.entity, Predicate::kPartOf, whole->entity, whole->start, m.end);
       return;
     }
@@ -398,6 +408,7 @@ class Rules {
   Discourse discourse_;
   const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
   const int document_actor_ = DocumentActor();
+  const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
   std::set<std::tuple<int, int, int>> seen_;
   std::vector<RelationDraft> out_;
 };
