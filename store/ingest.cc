@@ -249,8 +249,18 @@ Result<IngestProgress> Pipeline::Write(IngestProgress progress) {
       options_.on_progress(progress);
     }
   };
+  using Popped = internal::BoundedQueue<Done>::Popped;
   Done d;
-  while (done_.Pop(&d)) {
+  for (;;) {
+    const Popped popped = done_.PopFor(&d, std::chrono::milliseconds(200));
+    if (popped == Popped::kDone) break;
+    if (popped == Popped::kTimedOut) {
+      // Nothing to write for a while (a slow pipe, a slow extraction): let
+      // readers see what is staged.
+      GOVKG_RETURN_IF_ERROR(store_.Commit());
+      report(false);
+      continue;
+    }
     ++progress.files_done;
     progress.bytes_done += d.size;
     if (d.fatal) return d.status;
@@ -277,6 +287,7 @@ Result<IngestProgress> Pipeline::Write(IngestProgress progress) {
     }
     report(false);
   }
+  GOVKG_RETURN_IF_ERROR(store_.Commit());
   report(true);
   return progress;
 }

@@ -38,6 +38,21 @@ class BoundedQueue {
     return true;
   }
 
+  enum class Popped { kItem, kTimedOut, kDone };
+  // Pop that gives up after `wait` (kTimedOut) when nothing arrives.
+  template <typename Duration>
+  Popped PopFor(T* item, Duration wait) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!not_empty_.wait_for(lock, wait, [&] { return cancelled_ || closed_ || !items_.empty(); })) {
+      return Popped::kTimedOut;
+    }
+    if (cancelled_ || items_.empty()) return Popped::kDone;
+    *item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return Popped::kItem;
+  }
+
   // No more pushes: Pop drains what is left, then fails.
   void Close() {
     std::lock_guard<std::mutex> lock(mu_);

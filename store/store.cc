@@ -1,6 +1,7 @@
 // store/store.cc: opening a store and every read of the Store API.
 // Writes are in writer.cc, Stats and Check in check.cc.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "store/store_internal.h"
@@ -12,6 +13,11 @@ using internal::Cf;
 // --- Impl helpers -----------------------------------------------------------
 
 internal::StoreCore::~StoreCore() {
+  if (db && !bulk_group.empty()) {
+    // Callers commit and see the error themselves; this is the last resort.
+    const Status s = bulk_group.Commit(*this);
+    if (!s.ok()) std::fprintf(stderr, "govkg: %s (the last documents staged were not stored)\n", s.ToString().c_str());
+  }
   // A writer leaves no write-ahead log behind: every read-only open would
   // otherwise replay it into memory (1.3 s for a 10 MB corpus, for each query).
   if (db && !options.read_only && !handles.empty()) {

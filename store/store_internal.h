@@ -10,6 +10,7 @@
 
 #include <rocksdb/db.h>
 
+#include "store/bulk_group_internal.h"
 #include "store/keys_internal.h"
 #include "store/lock_internal.h"
 #include "store/store.h"
@@ -53,7 +54,12 @@ class StoreCore {
   // term → id of entities already in the store: spares a dictionary Get per
   // entity mention during bulk loads. Cleared when it grows too big.
   std::unordered_map<std::string, EntityId> term_cache;
+  // New documents staged by a bulk load (StoreOptions::bulk_load).
+  BulkGroup bulk_group;
 };
+
+// term_cache is cleared when it would grow past this many terms.
+inline constexpr size_t kTermCacheLimit = size_t{1} << 20;
 
 // Options shared by the writer and readers (merge operators must agree).
 rocksdb::Options BaseOptions(const StoreOptions& options);

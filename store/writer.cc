@@ -1,9 +1,11 @@
-// store/writer.cc: PutDocument and RemoveDocument.
+// store/writer.cc: PutDocument, RemoveDocument and Commit.
 //
 // Each document is one atomic WriteBatch: its dictionary entries, entity
 // records, mention rows, counter updates, the three index entries and the
 // provenance of each triple, and its document record. A crash (even SIGKILL)
-// therefore leaves either all of a document or none of it.
+// therefore leaves either all of a document or none of it. Under bulk_load,
+// new documents are staged and written a group at a time
+// (store/bulk_group_internal.h), each group as atomic as one document.
 //
 // Support counts and per-entity document counts are merge-counted: adding a
 // document merges +1 without reading. Removing one reads the current count and
@@ -25,8 +27,6 @@ namespace govkg {
 using internal::Cf;
 
 namespace {
-
-constexpr size_t kTermCacheLimit = 1 << 20;
 
 Status Invalid(std::string_view path, std::string_view what) {
   return Status::InvalidArgument("store: " + std::string(path), what);
@@ -64,11 +64,12 @@ Status Validate(std::string_view path, const DocumentGraph& g) {
   return Status::OK();
 }
 
-struct Batch {
+// One document's writes straight into one WriteBatch.
+struct Batch : internal::WriteSink {
   explicit Batch(internal::StoreCore& i) : impl(i) {}
-  void Put(Cf c, std::string_view k, std::string_view v) { wb.Put(impl.cf(c), k, v).PermitUncheckedError(); }
+  void Put(Cf c, std::string k, std::string v) override { wb.Put(impl.cf(c), k, v).PermitUncheckedError(); }
   void Delete(Cf c, std::string_view k) { wb.Delete(impl.cf(c), k).PermitUncheckedError(); }
-  void Add(Cf c, std::string_view k, int64_t n) {
+  void Add(Cf c, std::string k, int64_t n) override {
     wb.Merge(impl.cf(c), k, internal::EncodeCounter(n)).PermitUncheckedError();
   }
   // Reads a counter as committed, writes it minus one (or deletes it at zero).
@@ -162,7 +163,7 @@ Result<std::optional<std::pair<uint64_t, internal::DocValue>>> LoadDoc(internal:
 void PutMeta(Batch& b, std::string_view key, uint64_t v) {
   std::string value;
   internal::PutFixed64BE(&value, v);
-  b.Put(internal::kCfMeta, key, value);
+  b.Put(internal::kCfMeta, std::string(key), value);
 }
 
 void ForgetTerms(internal::StoreCore& impl, const std::vector<std::string>& terms) {
@@ -171,23 +172,22 @@ void ForgetTerms(internal::StoreCore& impl, const std::vector<std::string>& term
 
 }  // namespace
 
-Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const DocumentGraph& graph) {
-  Impl& impl = *impl_;
-  if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
-  GOVKG_RETURN_IF_ERROR(Validate(info.path, graph));
-  std::lock_guard<std::mutex> guard(impl.write_mu);
+namespace {
 
-  Result<std::optional<std::pair<uint64_t, internal::DocValue>>> old = LoadDoc(impl, info.path);
-  GOVKG_RETURN_IF_ERROR(old.status());
-  if (*old && (*old)->second.record.content_hash == info.content_hash) return PutOutcome::kUnchanged;
-  const uint64_t doc_id = *old ? (*old)->first : impl.next_doc;
-  uint64_t next_entity = impl.next_entity;
-  Batch b(impl);
+// What writing one document's contribution gave.
+struct Contribution {
+  internal::DocValue doc;
+};
 
-  // Resolve every entity of the document to its store id, creating new ones.
+// Resolves the document's entities to store ids (`new_terms` holds the terms
+// created but not yet committed; new ones are added to it and get ids from
+// *next_entity) and sends all its rows to `sink`, document record included.
+Result<Contribution> WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
+                                       const DocumentGraph& graph, uint64_t doc_id,
+                                       std::unordered_map<std::string, EntityId>& new_terms,
+                                       uint64_t* next_entity, internal::WriteSink& sink) {
   std::map<std::string_view, EntityId> local;  // Entity::id → store id
   std::map<EntityId, internal::MentionValue> mentions;
-  std::unordered_map<std::string, EntityId> new_terms;  // created by this document
   for (const Entity& e : graph.entities) {
     const bool is_metric = e.type == EntityType::kMetric;
     std::string term = internal::EncodeTerm(e.type, e.name, is_metric ? e.metric : std::nullopt);
@@ -203,19 +203,19 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
       if (found) {
         if (v.size() != 8) return impl.Corrupt("dictionary entry of " + e.name);
         id = internal::DecodeFixed64BE(v.data());
-        if (impl.term_cache.size() >= kTermCacheLimit) impl.term_cache.clear();
+        if (impl.term_cache.size() >= internal::kTermCacheLimit) impl.term_cache.clear();
         impl.term_cache.emplace(term, id);
       } else {
-        id = next_entity++;
+        id = (*next_entity)++;
         EntityRecord r;
         r.type = e.type;
         r.name = e.name;
         if (is_metric) r.metric = e.metric;
         std::string id_bytes;
         internal::PutFixed64BE(&id_bytes, id);
-        b.Put(internal::kCfDict, internal::DictTermKey(term), id_bytes);
-        b.Put(internal::kCfDict, internal::DictIdKey(id), term);
-        b.Put(internal::kCfEntity, internal::EntityKey(id), internal::EncodeEntityValue(r));
+        sink.Put(internal::kCfDict, internal::DictTermKey(term), id_bytes);
+        sink.Put(internal::kCfDict, internal::DictIdKey(id), term);
+        sink.Put(internal::kCfEntity, internal::EntityKey(id), internal::EncodeEntityValue(r));
         new_terms.emplace(std::move(term), id);
       }
     }
@@ -233,13 +233,8 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
     triples[internal::SpoKey(t)].push_back(internal::Evidence{r.evidence, r.quote});
   }
 
-  if (*old) {
-    std::set<EntityId> keep;
-    for (const auto& [id, m] : mentions) keep.insert(id);
-    GOVKG_RETURN_IF_ERROR(RemoveContribution(b, doc_id, (*old)->second, keep));
-  }
-
-  internal::DocValue doc;
+  Contribution out;
+  internal::DocValue& doc = out.doc;
   doc.record = info;
   if (doc.record.ingest_time == 0) {
     doc.record.ingest_time =
@@ -248,27 +243,87 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   for (auto& [id, m] : mentions) {
     std::sort(m.aliases.begin(), m.aliases.end());
     m.aliases.erase(std::unique(m.aliases.begin(), m.aliases.end()), m.aliases.end());
-    b.Add(internal::kCfCount, internal::DocCountKey(id), 1);
+    sink.Add(internal::kCfCount, internal::DocCountKey(id), 1);
     for (const std::string& a : m.aliases) {
-      b.Add(internal::kCfCount, internal::AliasKey(id, a), 1);
-      b.Add(internal::kCfCount, internal::NameKey(a, id), 1);
+      sink.Add(internal::kCfCount, internal::AliasKey(id, a), 1);
+      sink.Add(internal::kCfCount, internal::NameKey(a, id), 1);
     }
-    b.Put(internal::kCfMention, internal::MentionKey(id, doc_id), internal::EncodeMention(m));
+    sink.Put(internal::kCfMention, internal::MentionKey(id, doc_id), internal::EncodeMention(m));
     doc.entities.push_back(id);
   }
   for (const auto& [spo, evidence] : triples) {
     internal::TripleKey t;
     internal::DecodeSpoKey(spo, &t);
-    b.Add(internal::kCfSpo, spo, 1);
-    b.Add(internal::kCfPos, internal::PosKey(t), 1);
-    b.Add(internal::kCfOsp, internal::OspKey(t), 1);
-    b.Put(internal::kCfProv, internal::ProvKey(spo, doc_id), internal::EncodeEvidence(evidence));
+    sink.Add(internal::kCfSpo, spo, 1);
+    sink.Add(internal::kCfPos, internal::PosKey(t), 1);
+    sink.Add(internal::kCfOsp, internal::OspKey(t), 1);
+    sink.Put(internal::kCfProv, internal::ProvKey(spo, doc_id), internal::EncodeEvidence(evidence));
     doc.triples.push_back(spo);
   }
   std::string id_bytes;
   internal::PutFixed64BE(&id_bytes, doc_id);
-  b.Put(internal::kCfDoc, internal::DocPathKey(info.path), id_bytes);
-  b.Put(internal::kCfDoc, internal::DocIdKey(doc_id), internal::EncodeDocValue(doc));
+  sink.Put(internal::kCfDoc, internal::DocPathKey(info.path), id_bytes);
+  sink.Put(internal::kCfDoc, internal::DocIdKey(doc_id), internal::EncodeDocValue(doc));
+  return out;
+}
+
+// The store ids of the graph's entities that are already stored.
+Result<std::set<EntityId>> StoredIds(const internal::StoreCore& impl, const DocumentGraph& graph) {
+  std::set<EntityId> ids;
+  for (const Entity& e : graph.entities) {
+    const std::string term =
+        internal::EncodeTerm(e.type, e.name, e.type == EntityType::kMetric ? e.metric : std::nullopt);
+    std::string v;
+    bool found = false;
+    GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDict, internal::DictTermKey(term), &v, &found));
+    if (found && v.size() == 8) ids.insert(internal::DecodeFixed64BE(v.data()));
+  }
+  return ids;
+}
+
+// Stages a document new to the store in the bulk group.
+Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRecord& info,
+                                    const DocumentGraph& graph) {
+  internal::BulkGroup& group = impl.bulk_group;
+  uint64_t next_entity = impl.next_entity;
+  Result<Contribution> c =
+      WriteContribution(impl, info, graph, impl.next_doc, group.new_terms(), &next_entity, group);
+  GOVKG_RETURN_IF_ERROR(c.status());
+  impl.next_entity = next_entity;
+  ++impl.next_doc;
+  group.AddPath(info.path);
+  if (group.Due()) GOVKG_RETURN_IF_ERROR(group.Commit(impl));
+  return PutOutcome::kAdded;
+}
+
+}  // namespace
+
+Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const DocumentGraph& graph) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
+  GOVKG_RETURN_IF_ERROR(Validate(info.path, graph));
+  std::lock_guard<std::mutex> guard(impl.write_mu);
+  // A path staged twice: commit, so that the second sees the first.
+  if (impl.bulk_group.HasPath(info.path)) GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
+
+  Result<std::optional<std::pair<uint64_t, internal::DocValue>>> old = LoadDoc(impl, info.path);
+  GOVKG_RETURN_IF_ERROR(old.status());
+  if (*old && (*old)->second.record.content_hash == info.content_hash) return PutOutcome::kUnchanged;
+  if (impl.options.bulk_load && !*old) return StageNewDocument(impl, info, graph);
+  GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
+
+  const uint64_t doc_id = *old ? (*old)->first : impl.next_doc;
+  uint64_t next_entity = impl.next_entity;
+  Batch b(impl);
+  if (*old) {
+    // The old contribution goes first in the batch: its counters are rewritten
+    // from their committed values, and the new +1 merges must land on top.
+    Result<std::set<EntityId>> keep = StoredIds(impl, graph);
+    GOVKG_RETURN_IF_ERROR(keep.status());
+    GOVKG_RETURN_IF_ERROR(RemoveContribution(b, doc_id, (*old)->second, *keep));
+  }
+  std::unordered_map<std::string, EntityId> new_terms;  // created by this document
+  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, b).status());
   const uint64_t next_doc = *old ? impl.next_doc : doc_id + 1;
   PutMeta(b, internal::kNextEntityKey, next_entity);
   PutMeta(b, internal::kNextDocKey, next_doc);
@@ -278,15 +333,22 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   if (!written.ok()) return written;
   impl.next_entity = next_entity;
   impl.next_doc = next_doc;
-  if (impl.term_cache.size() + new_terms.size() >= kTermCacheLimit) impl.term_cache.clear();
+  if (impl.term_cache.size() + new_terms.size() >= internal::kTermCacheLimit) impl.term_cache.clear();
   for (auto& [term, id] : new_terms) impl.term_cache.emplace(std::move(term), id);
   return *old ? PutOutcome::kReplaced : PutOutcome::kAdded;
+}
+
+Status Store::Commit() {
+  Impl& impl = *impl_;
+  std::lock_guard<std::mutex> guard(impl.write_mu);
+  return impl.bulk_group.Commit(impl);
 }
 
 Status Store::RemoveDocument(std::string_view path) {
   Impl& impl = *impl_;
   if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
   std::lock_guard<std::mutex> guard(impl.write_mu);
+  GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));  // the path may be staged
   Result<std::optional<std::pair<uint64_t, internal::DocValue>>> old = LoadDoc(impl, path);
   GOVKG_RETURN_IF_ERROR(old.status());
   if (!*old) return Status::NotFound("store: " + impl.path, "no document " + std::string(path));

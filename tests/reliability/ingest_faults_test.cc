@@ -146,7 +146,7 @@ TEST_CASE("A second writer is refused with a clear message and readers keep work
           "[reliability]") {
   TempDir dir;
   const std::string in = dir / "in";
-  WriteCorpus(in, 400);
+  WriteCorpus(in, 1500);  // long enough to be running when the others start
   const std::string db = Db(dir);
   REQUIRE(RunGovkg(db + "-q ingest " + Quote(dir / "in/doc0.txt")).exit_code == 0);
 
@@ -158,7 +158,11 @@ TEST_CASE("A second writer is refused with a clear message and readers keep work
     execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // Wait until the child holds the write lock (its pid is in the lock file).
+  for (int i = 0; i < 200; ++i) {
+    if (testing::ReadFile(dir / "db/govkg.lock").find(std::to_string(pid)) != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   const auto second = RunGovkg(db + "ingest " + Quote(dir / "in/doc1.txt"));
   const auto stats = RunGovkg(db + "stats --format json");
   const auto exported = RunGovkg(db + "export --format nt -o " + Quote(dir / "during.nt"));

@@ -2,6 +2,7 @@
 // re-ingest, replace and remove through the public Store API.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "tests/store/store_test_util.h"
 
@@ -256,6 +257,114 @@ TEST_CASE("Store creation left half-done is redone whole") {
   auto reader = OpenStore(db, StoreOptions::ForReading());
   CHECK(AllTriples(*reader).size() == 2);
   RequireConsistent(*reader);
+}
+
+// Everything a store holds that its users can see, ids left out.
+std::vector<std::string> Content(const Store& store) {
+  std::vector<std::string> out;
+  std::map<EntityId, std::string> names;
+  REQUIRE_OK(store.ScanEntities([&](const EntityRecord& e) {
+    std::string aliases;
+    for (const std::string& a : e.aliases) aliases += a + ",";
+    names[e.id] = std::to_string(static_cast<int>(e.type)) + ":" + e.name;
+    out.push_back(names[e.id] + " [" + aliases + "] docs=" + std::to_string(e.document_count));
+    return true;
+  }));
+  for (const TripleRecord& t : AllTriples(store)) {
+    std::string prov;
+    REQUIRE_OK(store.ScanProvenance(t, [&](const ProvenanceRecord& p) {
+      prov += p.doc + "@" + std::to_string(p.evidence.start) + ";";
+      return true;
+    }));
+    out.push_back(names[t.subject] + " " + std::to_string(static_cast<int>(t.predicate)) + " " + names[t.object] +
+                  " support=" + std::to_string(t.support) + " " + prov);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Document i: a shared agency, its own program, and a program shared by
+// documents with the same i % 3.
+DocumentGraph GroupGraph(int i, const std::string& path) {
+  const uint32_t at = static_cast<uint32_t>(i);
+  DocumentGraph g;
+  g.doc = path;
+  g.entities.push_back(MakeEntity("a", EntityType::kAgency, "自治区公安厅", {"公安厅", "厅" + std::to_string(i % 2)}));
+  g.entities.push_back(MakeEntity("p", EntityType::kProgram, "行动" + std::to_string(i)));
+  g.entities.push_back(MakeEntity("q", EntityType::kProgram, "共同行动" + std::to_string(i % 3)));
+  g.relations.push_back(MakeRelation("a", Predicate::kConducts, "p", {at, at + 2}));
+  g.relations.push_back(MakeRelation("a", Predicate::kConducts, "q", {at, at + 3}));
+  g.relations.push_back(MakeRelation("p", Predicate::kPartOf, "q", {at, at + 4}));
+  return g;
+}
+
+TEST_CASE("A bulk load stores the same as one document at a time") {
+  TempDir dir;
+  StoreOptions bulk;
+  bulk.bulk_load = true;
+  auto one_by_one = OpenStore(dir / "one");
+  auto grouped = OpenStore(dir / "bulk", bulk);
+  auto put = [](Store& s, int i, const std::string& hash) {
+    const std::string path = "doc" + std::to_string(i) + ".txt";
+    Result<PutOutcome> r = s.PutDocument(MakeInfo(path, hash), GroupGraph(i, path));
+    REQUIRE_OK(r.status());
+    return *r;
+  };
+  for (int i = 0; i < 30; ++i) {
+    CHECK(put(*one_by_one, i, "h") == PutOutcome::kAdded);
+    CHECK(put(*grouped, i, "h") == PutOutcome::kAdded);
+  }
+  // Staged documents are not visible before the group is committed.
+  Result<std::optional<DocumentRecord>> staged = grouped->GetDocument("doc3.txt");
+  REQUIRE_OK(staged.status());
+  CHECK_FALSE(staged->has_value());
+
+  // The same path again inside a group: unchanged, then changed (replaced).
+  CHECK(put(*grouped, 3, "h") == PutOutcome::kUnchanged);
+  CHECK(put(*one_by_one, 3, "h") == PutOutcome::kUnchanged);
+  for (int i = 30; i < 40; ++i) {
+    put(*one_by_one, i, "h");
+    put(*grouped, i, "h");
+  }
+  CHECK(put(*grouped, 35, "changed") == PutOutcome::kReplaced);
+  CHECK(put(*one_by_one, 35, "changed") == PutOutcome::kReplaced);
+  // Removing a document that is still staged.
+  put(*grouped, 40, "h");
+  put(*one_by_one, 40, "h");
+  REQUIRE_OK(grouped->RemoveDocument("doc40.txt"));
+  REQUIRE_OK(one_by_one->RemoveDocument("doc40.txt"));
+  put(*grouped, 41, "h");
+  put(*one_by_one, 41, "h");
+  REQUIRE_OK(grouped->Commit());
+
+  RequireConsistent(*grouped);
+  CHECK(Content(*grouped) == Content(*one_by_one));
+  Result<StoreStats> a = grouped->Stats(), b = one_by_one->Stats();
+  REQUIRE_OK(a.status());
+  REQUIRE_OK(b.status());
+  CHECK(a->documents == 41);
+  CHECK(a->documents == b->documents);
+  CHECK(a->triples == b->triples);
+  CHECK(a->entities == b->entities);
+}
+
+TEST_CASE("Closing a bulk-loading store commits what it staged") {
+  TempDir dir;
+  StoreOptions bulk;
+  bulk.bulk_load = true;
+  {
+    auto store = OpenStore(dir / "db", bulk);
+    for (int i = 0; i < 5; ++i) {
+      const std::string path = "d" + std::to_string(i);
+      REQUIRE_OK(store->PutDocument(MakeInfo(path, "h"), GroupGraph(i, path)).status());
+    }
+  }
+  auto reader = OpenStore(dir / "db", StoreOptions::ForReading());
+  RequireConsistent(*reader);
+  Result<StoreStats> st = reader->Stats();
+  REQUIRE_OK(st.status());
+  CHECK(st->documents == 5);
+  CHECK(st->triples == 5 * 2 + 3);  // own program ×2, shared programs ×3 (conducts)
 }
 
 TEST_CASE("Store gives a second writer a Busy error naming the pid") {

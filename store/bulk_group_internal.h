@@ -1,0 +1,76 @@
+// store/bulk_group_internal.h: where a document's writes go, and the group of
+// new documents that a bulk load writes together.
+//
+// Why a group: written one WriteBatch per document, a bulk load spends most
+// of its time inserting keys in random order into RocksDB's memtable skip
+// lists (and merging +1 into the same popular counters again and again). A
+// group of new documents sums its counters in memory and writes every key in
+// order, column family by column family, in one WriteBatch: the skip lists are
+// then filled sequentially and each counter once per group. The group is
+// still atomic, so every document in it is stored whole or not at all.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "model/status.h"
+#include "store/keys_internal.h"
+#include "store/store.h"
+
+namespace govkg::internal {
+
+class StoreCore;
+
+// The destination of one document's writes.
+class WriteSink {
+ public:
+  virtual ~WriteSink() = default;
+  virtual void Put(Cf c, std::string key, std::string value) = 0;
+  // Adds n to a counter of a merge-counted column family.
+  virtual void Add(Cf c, std::string key, int64_t n) = 0;
+};
+
+// New documents staged by PutDocument under StoreOptions::bulk_load.
+// Only documents new to the store are staged: a replace or a removal first
+// commits the group, so that what it reads is what the store holds.
+class BulkGroup : public WriteSink {
+ public:
+  // A group is committed once its keys and values reach about this size, or
+  // once its first document waited this long (readers see documents late by
+  // at most about that much).
+  static constexpr size_t kCommitBytes = size_t{48} << 20;
+  static constexpr std::chrono::milliseconds kCommitAge{1000};
+
+  void Put(Cf c, std::string key, std::string value) override;
+  void Add(Cf c, std::string key, int64_t n) override;
+
+  bool empty() const { return paths_.empty(); }
+  size_t bytes() const { return bytes_; }
+  bool HasPath(std::string_view path) const { return paths_.contains(std::string(path)); }
+  void AddPath(std::string path);
+  bool Due() const;
+  // Terms created by the group's documents, not yet in the store.
+  std::unordered_map<std::string, EntityId>& new_terms() { return new_terms_; }
+
+  // Writes the group (and the writer's next ids) in one WriteBatch, then
+  // empties it. On failure the group is dropped: its documents are not stored.
+  [[nodiscard]] Status Commit(StoreCore& store);
+
+ private:
+  void Clear();
+
+  std::vector<std::pair<std::string, std::string>> puts_[kCfCount_];
+  std::unordered_map<std::string, int64_t> counters_[kCfCount_];
+  std::unordered_set<std::string> paths_;
+  std::unordered_map<std::string, EntityId> new_terms_;
+  size_t bytes_ = 0;
+  std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace govkg::internal
