@@ -74,4 +74,10 @@ void PrintTruncated(size_t shown, size_t limit) {
   if (limit != 0 && shown >= limit) std::printf("… (stopped at --limit %zu)\n", limit);
 }
 
+void AppendJsonString(std::string* out, std::string_view s) {
+  // A json string value, not an object: cheap, and escaped exactly as every
+  // other --format json output (bad UTF-8 becomes U+FFFD instead of throwing).
+  out->append(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 }  // namespace govkg::cli

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,10 @@ std::string MetricText(const MetricValue& m);
 nlohmann::json MetricJson(const MetricValue& m);
 nlohmann::json ProvenanceJson(const ProvenanceRecord& p);
 nlohmann::json CandidateJson(const NameCandidate& c);
+
+// Appends `s` as a quoted JSON string: for commands that write many rows
+// without building a json object per row.
+void AppendJsonString(std::string* out, std::string_view s);
 
 // Printed after a text listing that stopped at --limit.
 void PrintTruncated(size_t shown, size_t limit);

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <unordered_map>
 
 #include "cli/graph_io.h"
 
@@ -39,32 +40,33 @@ Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
   Result<std::vector<NeighborHit>> hits = Neighbors(*store, *root, options);
   if (!hits.ok()) return hits.status();
 
-  std::map<EntityId, std::string> names = {{*root, (*root_record)->name}};
+  std::unordered_map<EntityId, std::string> names = {{*root, (*root_record)->name}};
   for (const NeighborHit& h : *hits) names[h.id] = h.name;
   // An entity passed through but not listed (filtered by --type) still names the way.
   for (const NeighborHit& h : *hits) {
     if (names.count(h.via) != 0) continue;
-    Result<std::optional<EntityRecord>> via = store->GetEntity(h.via);
+    Result<std::optional<EntityRecord>> via = store->GetEntityBasics(h.via);
     if (!via.ok()) return via.status();
     names[h.via] = via->has_value() ? (*via)->name : "";
   }
   if (args.format == "json") {
-    nlohmann::json out = nlohmann::json::array();
+    // Written row by row (keys in nlohmann's sorted order): a depth-2 listing
+    // of a hub has tens of thousands of rows.
+    std::string out = "{\"neighbors\":[";
     for (const NeighborHit& h : *hits) {
-      out.push_back({{"id", h.id},
-                     {"type", EntityTypeName(h.type)},
-                     {"name", h.name},
-                     {"depth", h.depth},
-                     {"via", {{"id", h.via}, {"name", names[h.via]}}},
-                     {"predicate", PredicateName(h.predicate)},
-                     {"direction", h.outgoing ? "out" : "in"}});
+      if (&h != &hits->front()) out.push_back(',');
+      out += "{\"depth\":" + std::to_string(h.depth) + ",\"direction\":\"" + (h.outgoing ? "out" : "in") +
+             "\",\"id\":" + std::to_string(h.id) + ",\"name\":";
+      AppendJsonString(&out, h.name);
+      out += ",\"predicate\":\"" + std::string(PredicateName(h.predicate)) + "\",\"type\":\"" +
+             std::string(EntityTypeName(h.type)) + "\",\"via\":{\"id\":" + std::to_string(h.via) + ",\"name\":";
+      AppendJsonString(&out, names[h.via]);
+      out += "}}";
     }
-    std::cout << nlohmann::json{{"root", {{"id", *root},
-                                          {"type", EntityTypeName((*root_record)->type)},
-                                          {"name", (*root_record)->name}}},
-                                {"neighbors", out}}
-                     .dump()
-              << '\n';
+    out += "],\"root\":{\"id\":" + std::to_string(*root) + ",\"name\":";
+    AppendJsonString(&out, (*root_record)->name);
+    out += ",\"type\":\"" + std::string(EntityTypeName((*root_record)->type)) + "\"}}\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
     return Status::OK();
   }
   std::printf("%s  %s: %zu neighbor%s\n", std::string(EntityTypeName((*root_record)->type)).c_str(),

@@ -26,10 +26,11 @@ Result<std::vector<ProvenanceRecord>> Provenance(const Store& store, const Tripl
 }  // namespace
 
 Result<EntityCard> BuildEntityCard(const Store& store, EntityId id) {
-  Result<EntityRecord> rec = GetExisting(store, id);
+  Result<std::optional<EntityRecord>> rec = store.GetEntity(id);  // with aliases and counts
   if (!rec.ok()) return rec.status();
+  if (!rec->has_value()) return Status::NotFound("graph", "no entity with id " + std::to_string(id));
   EntityCard card;
-  card.entity = std::move(*rec);
+  card.entity = std::move(**rec);
   Status error;
   GOVKG_RETURN_IF_ERROR(ForEachEdge(
       store, id, Direction::kBoth, {}, [&](const TripleRecord& t, bool outgoing, EntityId other) {

@@ -16,7 +16,7 @@ Status ForEachEdge(const Store& store, EntityId id, Direction direction,
                    const std::vector<Predicate>& predicates,
                    const std::function<bool(const TripleRecord&, bool, EntityId)>& visit);
 
-// The entity with that id, NotFound when the store has none.
+// Type, name and metric of a stored entity (no aliases or counts); NotFound otherwise.
 Result<EntityRecord> GetExisting(const Store& store, EntityId id);
 
 }  // namespace govkg::internal

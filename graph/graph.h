@@ -215,7 +215,7 @@ struct RankedVertex {
 };
 
 struct Component {
-  std::vector<size_t> vertices;  // by degree, highest first
+  std::vector<size_t> vertices;  // by degree, highest first; ties in store order
 };
 
 class Graph {

@@ -38,8 +38,9 @@ Status ForEachEdge(const Store& store, EntityId id, Direction direction,
   return Status::OK();
 }
 
+// Basics only (type, name, metric): traversals list many entities.
 Result<EntityRecord> GetExisting(const Store& store, EntityId id) {
-  Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
+  Result<std::optional<EntityRecord>> rec = store.GetEntityBasics(id);
   if (!rec.ok()) return rec.status();
   if (!rec->has_value()) return Status::NotFound("graph", "no entity with id " + std::to_string(id));
   return std::move(**rec);
@@ -56,33 +57,35 @@ Result<std::vector<NeighborHit>> Neighbors(const Store& store, EntityId root,
   std::vector<NeighborHit> out;
   std::unordered_set<EntityId> seen{root};
   std::vector<EntityId> frontier{root};
-  bool full = false;
-  for (int depth = 1; depth <= options.depth && !frontier.empty() && !full; ++depth) {
+  auto full = [&] { return options.limit != 0 && out.size() >= options.limit; };
+  for (int depth = 1; depth <= options.depth && !frontier.empty() && !full(); ++depth) {
+    // One level's new entities first, then their records in one batched read.
+    std::vector<NeighborHit> level;
     std::vector<EntityId> next;
+    const bool any_type = options.types.empty();
     for (EntityId from : frontier) {
-      Status error;
       GOVKG_RETURN_IF_ERROR(ForEachEdge(
           store, from, options.direction, options.predicates,
           [&](const TripleRecord& t, bool outgoing, EntityId other) {
             if (!seen.insert(other).second) return true;
             next.push_back(other);
-            Result<EntityRecord> rec = GetExisting(store, other);
-            if (!rec.ok()) {
-              error = rec.status();
-              return false;
-            }
-            if (!options.types.empty() &&
-                std::find(options.types.begin(), options.types.end(), rec->type) ==
-                    options.types.end()) {
-              return true;
-            }
-            out.push_back(NeighborHit{other, rec->type, rec->name, depth, from, t.predicate,
-                                      outgoing});
-            full = options.limit != 0 && out.size() >= options.limit;
-            return !full;
+            level.push_back(NeighborHit{other, EntityType::kAgency, "", depth, from, t.predicate, outgoing});
+            // Without a type filter every one is listed: stop at the limit.
+            return !(any_type && options.limit != 0 && out.size() + level.size() >= options.limit);
           }));
-      GOVKG_RETURN_IF_ERROR(error);
-      if (full) break;
+      if (any_type && options.limit != 0 && out.size() + level.size() >= options.limit) break;
+    }
+    Result<std::vector<std::optional<EntityRecord>>> records = store.GetEntitiesBasics(next);
+    if (!records.ok()) return records.status();
+    for (size_t i = 0; i < level.size() && !full(); ++i) {
+      std::optional<EntityRecord>& rec = (*records)[i];
+      if (!rec) return Status::NotFound("graph", "no entity with id " + std::to_string(level[i].id));
+      if (!any_type && std::find(options.types.begin(), options.types.end(), rec->type) == options.types.end()) {
+        continue;
+      }
+      level[i].type = rec->type;
+      level[i].name = std::move(rec->name);
+      out.push_back(std::move(level[i]));
     }
     frontier = std::move(next);
   }

@@ -22,9 +22,41 @@ struct EdgeProps {
   uint32_t support = 0;
 };
 
+// Edges in a vector (vecS edge list): no allocation per edge, and the view
+// never removes one.
 using BGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                     VertexInfo, EdgeProps>;
+                                     VertexInfo, EdgeProps, boost::no_property, boost::vecS>;
 using UGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+
+// Store id → vertex. The store hands ids out densely from 1, so for a view of
+// the whole store a vector indexed by id beats a hash map; a neighbourhood
+// (a few ids scattered over a big range) keeps the hash map.
+class VertexIndex {
+ public:
+  explicit VertexIndex(bool dense) : dense_(dense) {}
+  void Add(EntityId id, size_t v) {
+    if (!dense_) {
+      sparse_.emplace(id, v);
+      return;
+    }
+    if (id >= slots_.size()) slots_.resize(std::max<size_t>(id + 1, slots_.size() * 2), kNone);
+    slots_[id] = v;
+  }
+  std::optional<size_t> Find(EntityId id) const {
+    if (!dense_) {
+      const auto it = sparse_.find(id);
+      return it == sparse_.end() ? std::nullopt : std::optional<size_t>(it->second);
+    }
+    if (id >= slots_.size() || slots_[id] == kNone) return std::nullopt;
+    return slots_[id];
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  bool dense_;
+  std::vector<size_t> slots_;
+  std::unordered_map<EntityId, size_t> sparse_;
+};
 
 bool Wanted(const std::vector<EntityType>& types, EntityType t) {
   return types.empty() || std::find(types.begin(), types.end(), t) != types.end();
@@ -37,13 +69,14 @@ bool Wanted(const std::vector<Predicate>& predicates, Predicate p) {
 
 class Graph::Impl {
  public:
+  explicit Impl(bool dense) : index(dense) {}
   BGraph g;
-  std::unordered_map<EntityId, size_t> index;
+  VertexIndex index;
 
   size_t AddVertex(VertexInfo info) {
     const EntityId id = info.id;
     const size_t v = boost::add_vertex(std::move(info), g);
-    index.emplace(id, v);
+    index.Add(id, v);
     return v;
   }
 };
@@ -52,7 +85,7 @@ Graph::Graph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Graph::~Graph() = default;
 
 Result<std::unique_ptr<Graph>> Graph::Build(const Store& store, const GraphOptions& options) {
-  auto impl = std::make_unique<Impl>();
+  auto impl = std::make_unique<Impl>(/*dense=*/!options.root);
   if (options.root) {
     // The neighbourhood: BFS over the indexes, then the edges among its members.
     Result<std::optional<EntityRecord>> root = store.GetEntity(*options.root);
@@ -67,18 +100,17 @@ Result<std::unique_ptr<Graph>> Graph::Build(const Store& store, const GraphOptio
     impl->AddVertex(VertexInfo{(*root)->id, (*root)->type, (*root)->name, (*root)->metric});
     for (const NeighborHit& h : *hits) {
       if (!Wanted(options.types, h.type)) continue;
-      Result<std::optional<EntityRecord>> rec = store.GetEntity(h.id);
+      Result<std::optional<EntityRecord>> rec = store.GetEntityBasics(h.id);
       if (!rec.ok()) return rec.status();
       std::optional<MetricValue> metric = rec->has_value() ? (*rec)->metric : std::nullopt;
       impl->AddVertex(VertexInfo{h.id, h.type, h.name, std::move(metric)});
     }
-    for (const auto& entry : impl->index) {
-      const auto v = entry.second;  // a plain variable: clang 14 cannot capture bindings
+    for (size_t v = 0; v < boost::num_vertices(impl->g); ++v) {
       GOVKG_RETURN_IF_ERROR(store.ScanTriples(
-          TriplePattern{entry.first, std::nullopt, std::nullopt}, [&](const TripleRecord& t) {
-            const auto o = impl->index.find(t.object);
-            if (o != impl->index.end() && Wanted(options.predicates, t.predicate)) {
-              boost::add_edge(v, o->second, EdgeProps{t.predicate, t.title, t.support}, impl->g);
+          TriplePattern{impl->g[v].id, std::nullopt, std::nullopt}, [&](const TripleRecord& t) {
+            const std::optional<size_t> o = impl->index.Find(t.object);
+            if (o && Wanted(options.predicates, t.predicate)) {
+              boost::add_edge(v, *o, EdgeProps{t.predicate, t.title, t.support}, impl->g);
             }
             return true;
           }));
@@ -90,10 +122,8 @@ Result<std::unique_ptr<Graph>> Graph::Build(const Store& store, const GraphOptio
     }));
     GOVKG_RETURN_IF_ERROR(store.ScanTriples(TriplePattern{}, [&](const TripleRecord& t) {
       if (!Wanted(options.predicates, t.predicate)) return true;
-      const auto s = impl->index.find(t.subject), o = impl->index.find(t.object);
-      if (s != impl->index.end() && o != impl->index.end()) {
-        boost::add_edge(s->second, o->second, EdgeProps{t.predicate, t.title, t.support}, impl->g);
-      }
+      const std::optional<size_t> s = impl->index.Find(t.subject), o = impl->index.Find(t.object);
+      if (s && o) boost::add_edge(*s, *o, EdgeProps{t.predicate, t.title, t.support}, impl->g);
       return true;
     }));
   }
@@ -113,9 +143,7 @@ std::vector<EntityId> Graph::entity_ids() const {
 const VertexInfo& Graph::vertex(size_t v) const { return impl_->g[v]; }
 
 std::optional<size_t> Graph::find_vertex(EntityId id) const {
-  const auto it = impl_->index.find(id);
-  if (it == impl_->index.end()) return std::nullopt;
-  return it->second;
+  return impl_->index.Find(id);
 }
 
 std::vector<EdgeInfo> Graph::edges() const {
@@ -190,10 +218,14 @@ std::vector<Component> Graph::Components() const {
     if (fresh) out.emplace_back();
     out[it->second].vertices.push_back(v);
   }
+  std::vector<size_t> degrees(n);
+  for (size_t v = 0; v < n; ++v) degrees[v] = degree(v);
   for (Component& c : out) {
+    // Ties in vertex order (the store's, first ingested first): comparing
+    // names instead costs a third of the time of `components` on 1M triples.
     std::sort(c.vertices.begin(), c.vertices.end(), [&](size_t a, size_t b) {
-      if (degree(a) != degree(b)) return degree(a) > degree(b);
-      return g[a].name < g[b].name;
+      if (degrees[a] != degrees[b]) return degrees[a] > degrees[b];
+      return a < b;
     });
   }
   std::stable_sort(out.begin(), out.end(), [](const Component& a, const Component& b) {

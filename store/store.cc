@@ -160,7 +160,7 @@ Status Store::Open(const StoreOptions& options, const std::string& path, std::un
 
 namespace {
 
-Result<std::optional<EntityRecord>> LoadEntity(const internal::StoreCore& impl, EntityId id) {
+Result<std::optional<EntityRecord>> LoadEntityBasics(const internal::StoreCore& impl, EntityId id) {
   std::string value;
   bool found = false;
   GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfEntity, internal::EntityKey(id), &value, &found));
@@ -168,6 +168,15 @@ Result<std::optional<EntityRecord>> LoadEntity(const internal::StoreCore& impl, 
   EntityRecord r;
   r.id = id;
   if (!internal::DecodeEntityValue(value, &r)) return impl.Corrupt("entity record " + std::to_string(id));
+  return std::optional<EntityRecord>(std::move(r));
+}
+
+Result<std::optional<EntityRecord>> LoadEntity(const internal::StoreCore& impl, EntityId id) {
+  Result<std::optional<EntityRecord>> basics = LoadEntityBasics(impl, id);
+  if (!basics.ok() || !basics->has_value()) return basics;
+  EntityRecord& r = **basics;
+  std::string value;
+  bool found = false;
   GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfCount, internal::DocCountKey(id), &value, &found));
   r.document_count = found ? static_cast<uint32_t>(std::max<int64_t>(0, internal::DecodeCounter(value))) : 0;
   const std::string prefix = internal::AliasPrefix(id);
@@ -175,12 +184,38 @@ Result<std::optional<EntityRecord>> LoadEntity(const internal::StoreCore& impl, 
     if (internal::DecodeCounter(v) > 0) r.aliases.emplace_back(k.substr(prefix.size()));
     return true;
   }));
-  return std::optional<EntityRecord>(std::move(r));
+  return basics;
 }
 
 }  // namespace
 
 Result<std::optional<EntityRecord>> Store::GetEntity(EntityId id) const { return LoadEntity(*impl_, id); }
+Result<std::optional<EntityRecord>> Store::GetEntityBasics(EntityId id) const {
+  return LoadEntityBasics(*impl_, id);
+}
+
+Result<std::vector<std::optional<EntityRecord>>> Store::GetEntitiesBasics(const std::vector<EntityId>& ids) const {
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (EntityId id : ids) keys.push_back(internal::EntityKey(id));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  impl_->db->MultiGet(impl_->ReadOpts(), impl_->cf(internal::kCfEntity), slices.size(), slices.data(),
+                      values.data(), statuses.data());
+  std::vector<std::optional<EntityRecord>> out(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    if (!statuses[i].ok()) return impl_->Error(statuses[i], "read");
+    EntityRecord r;
+    r.id = ids[i];
+    if (!internal::DecodeEntityValue(values[i].ToStringView(), &r)) {
+      return impl_->Corrupt("entity record " + std::to_string(ids[i]));
+    }
+    out[i] = std::move(r);
+  }
+  return out;
+}
 
 Result<std::optional<EntityId>> Store::FindEntity(EntityType type, std::string_view name) const {
   const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
@@ -222,15 +257,60 @@ Result<std::vector<EntityId>> Store::FindByName(std::string_view name) const {
   return ids;
 }
 
+namespace {
+
+// Walks the rows of one tag of the count CF ('c' + id …, 'a' + id + alias …)
+// in id order, alongside the entity CF: a full scan is then sequential reads
+// instead of a lookup and a prefix scan per entity.
+class TaggedCursor {
+ public:
+  TaggedCursor(const internal::StoreCore& impl, char tag) : it_(impl.NewIterator(internal::kCfCount)), tag_(tag) {
+    it_->Seek(std::string_view(&tag_, 1));
+  }
+  // Moves past every row of entities before `id`; true while positioned on a
+  // row of `id`.
+  bool SeekTo(EntityId id) {
+    while (Valid() && Id() < id) it_->Next();
+    return Valid() && Id() == id;
+  }
+  void Next() { it_->Next(); }
+  std::string_view rest() const { return it_->key().ToStringView().substr(9); }
+  int64_t count() const { return internal::DecodeCounter(it_->value().ToStringView()); }
+  rocksdb::Status status() const { return it_->status(); }
+
+ private:
+  bool Valid() const {
+    return it_->Valid() && it_->key().size() >= 9 && it_->key().data()[0] == tag_;
+  }
+  EntityId Id() const { return internal::DecodeFixed64BE(it_->key().data() + 1); }
+
+  std::unique_ptr<rocksdb::Iterator> it_;
+  char tag_;
+};
+
+}  // namespace
+
 Status Store::ScanEntities(const std::function<bool(const EntityRecord&)>& visit) const {
   std::unique_ptr<rocksdb::Iterator> it = impl_->NewIterator(internal::kCfEntity);
+  TaggedCursor counts(*impl_, internal::kDocCountTag), aliases(*impl_, internal::kAliasTag);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     if (it->key().size() != 8) return impl_->Corrupt("entity key of " + std::to_string(it->key().size()) + " bytes");
-    Result<std::optional<EntityRecord>> r = LoadEntity(*impl_, internal::DecodeFixed64BE(it->key().data()));
-    if (!r.ok()) return r.status();
-    if (*r && !visit(**r)) break;
+    EntityRecord r;
+    r.id = internal::DecodeFixed64BE(it->key().data());
+    if (!internal::DecodeEntityValue(it->value().ToStringView(), &r)) {
+      return impl_->Corrupt("entity record " + std::to_string(r.id));
+    }
+    if (counts.SeekTo(r.id)) r.document_count = static_cast<uint32_t>(std::max<int64_t>(0, counts.count()));
+    for (bool on = aliases.SeekTo(r.id); on; on = aliases.SeekTo(r.id)) {
+      if (aliases.count() > 0) r.aliases.emplace_back(aliases.rest());
+      aliases.Next();
+    }
+    if (!visit(r)) break;
   }
-  return it->status().ok() ? Status::OK() : impl_->Error(it->status(), "scan entities");
+  for (const rocksdb::Status& s : {it->status(), counts.status(), aliases.status()}) {
+    if (!s.ok()) return impl_->Error(s, "scan entities");
+  }
+  return Status::OK();
 }
 
 // --- Triples ----------------------------------------------------------------

@@ -137,6 +137,13 @@ class Store {
   // --- Reading ---------------------------------------------------------
 
   [[nodiscard]] Result<std::optional<EntityRecord>> GetEntity(EntityId id) const;
+  // Type, name and metric only (aliases empty, document_count 0): one point
+  // lookup instead of three reads, for traversals that list many entities.
+  [[nodiscard]] Result<std::optional<EntityRecord>> GetEntityBasics(EntityId id) const;
+  // GetEntityBasics for many ids in one batched read (RocksDB MultiGet); the
+  // result is in the order of `ids`.
+  [[nodiscard]] Result<std::vector<std::optional<EntityRecord>>> GetEntitiesBasics(
+      const std::vector<EntityId>& ids) const;
   // Exact lookup by type and canonical name.
   [[nodiscard]] Result<std::optional<EntityId>> FindEntity(EntityType type,
                                                            std::string_view name) const;

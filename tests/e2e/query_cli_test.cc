@@ -127,5 +127,35 @@ TEST_CASE("neighbors, path, metrics, rank, components and entities answer", "[e2
   CHECK(Govkg("neighbors 公安厅 --depth 0").exit_code == 2);
 }
 
+TEST_CASE("neighbors --format json carries names with quotes, backslashes and controls", "[e2e][graph]") {
+  TempDir dir;
+  const std::string jsonl = dir / "odd.jsonl";
+  // 总队"甲\乙 <newline> 丙<tab>丁<0x01> conducts a program; the program reports a metric.
+  testing::WriteFile(jsonl,
+                     R"({"doc":"odd.txt","entities":[)"
+                     R"({"aliases":[],"id":"a1","mentions":[[0,3]],"name":"总队\"甲\\乙\n丙\t丁\u0001","type":"Agency"},)"
+                     R"({"aliases":[],"id":"p1","mentions":[[4,8]],"name":"“护校”行动","type":"Program"},)"
+                     R"({"aliases":[],"id":"m1","mentions":[[9,12]],"name":"破获案件","type":"Metric",)"
+                     R"("value":3,"unit":"起","qualifier":"","period":""}],)"
+                     R"("relations":[{"evidence":[0,8],"o":"p1","p":"conducts","quote":"q","s":"a1"},)"
+                     R"({"evidence":[4,12],"o":"m1","p":"reports","quote":"q","s":"p1"}]})"
+                     "\n");
+  const std::string db = "--db '" + (dir / "db") + "' ";
+  const auto ingest = RunGovkg(db + "-q ingest --extracted '" + jsonl + "'");
+  INFO(ingest.err);
+  REQUIRE(ingest.exit_code == 0);
+  const auto r = RunGovkg(db + "neighbors 护校 --depth 2 --format json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  REQUIRE_FALSE(j.is_discarded());
+  CHECK(j["root"]["name"] == "“护校”行动");
+  REQUIRE(j["neighbors"].size() == 2);
+  std::vector<std::string> names;
+  for (const auto& n : j["neighbors"]) names.push_back(n["name"]);
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"总队\"甲\\乙\n丙\t丁\x01", "破获案件"});
+}
+
 }  // namespace
 }  // namespace govkg

@@ -367,6 +367,45 @@ TEST_CASE("Closing a bulk-loading store commits what it staged") {
   CHECK(st->triples == 5 * 2 + 3);  // own program ×2, shared programs ×3 (conducts)
 }
 
+TEST_CASE("A scan of all entities gives what GetEntity gives; batched basics keep the order") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  for (int i = 0; i < 12; ++i) {
+    const std::string path = "doc" + std::to_string(i);
+    REQUIRE_OK(store->PutDocument(MakeInfo(path, "h"), GroupGraph(i, path)).status());
+  }
+  REQUIRE_OK(store->RemoveDocument("doc4"));  // leaves a gap in the ids and drops an alias count
+  std::vector<EntityRecord> scanned;
+  REQUIRE_OK(store->ScanEntities([&](const EntityRecord& e) {
+    scanned.push_back(e);
+    return true;
+  }));
+  REQUIRE(scanned.size() == 1 + 11 + 3);
+  std::vector<EntityId> ids;
+  for (const EntityRecord& e : scanned) {
+    Result<std::optional<EntityRecord>> one = store->GetEntity(e.id);
+    REQUIRE_OK(one.status());
+    REQUIRE(one->has_value());
+    CHECK((*one)->name == e.name);
+    CHECK((*one)->aliases == e.aliases);
+    CHECK((*one)->document_count == e.document_count);
+    ids.push_back(e.id);
+  }
+  const EntityRecord& agency = scanned.front();
+  CHECK(agency.aliases == std::vector<std::string>{"公安厅", "厅0", "厅1"});
+  CHECK(agency.document_count == 11);
+
+  std::reverse(ids.begin(), ids.end());
+  ids.insert(ids.begin() + 1, 999999);  // not stored
+  Result<std::vector<std::optional<EntityRecord>>> basics = store->GetEntitiesBasics(ids);
+  REQUIRE_OK(basics.status());
+  REQUIRE(basics->size() == ids.size());
+  CHECK_FALSE((*basics)[1].has_value());
+  CHECK((*basics)[0]->name == scanned.back().name);
+  CHECK(basics->back()->name == "自治区公安厅");
+  CHECK(basics->back()->aliases.empty());  // basics only
+}
+
 TEST_CASE("Store gives a second writer a Busy error naming the pid") {
   TempDir dir;
   auto store = OpenStore(dir / "db");
