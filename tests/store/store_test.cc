@@ -367,7 +367,7 @@ TEST_CASE("Closing a bulk-loading store commits what it staged") {
   CHECK(st->triples == 5 * 2 + 3);  // own program ×2, shared programs ×3 (conducts)
 }
 
-TEST_CASE("A scan of all entities gives what GetEntity gives; batched basics keep the order") {
+TEST_CASE("A scan of all entities gives what GetEntity gives, and batched basics keep the order") {
   TempDir dir;
   auto store = OpenStore(dir / "db");
   for (int i = 0; i < 12; ++i) {
