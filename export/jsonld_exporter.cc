@@ -1,6 +1,7 @@
 // JSON-LD: one node object per subject in "@graph", the context of
 // export/context/govkg.jsonld embedded, values always explicit ({"@id"},
 // {"@value","@type"}) so that the expansion is exactly the N-Triples.
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -68,25 +69,29 @@ class JsonLdWriter final : public TripleWriter {
       Group& g = pool_[group];
       g.predicate.assign(p);
       g.values.clear();
+      g.count = 0;
       groups_.push_back(std::move(g));
     }
-    std::string value;
+    // Appended in place: no string per value.
+    Group& g = groups_[group];
+    if (g.count++ > 0) g.values.append(", ");
+    std::string& value = g.values;
     if (o.kind == RdfObject::Kind::kIri) {
       if (p == kRdfType) {
-        value = Compact(o.value);
+        value += Compact(o.value);
       } else {
-        value = "{\"@id\": ";
+        value += "{\"@id\": ";
         AppendJsonString(o.value, &value);
         value += '}';
       }
     } else if (!o.lang.empty()) {
-      value = "{\"@value\": ";
+      value += "{\"@value\": ";
       AppendJsonString(o.value, &value);
       value += ", \"@language\": ";
       AppendJsonString(o.lang, &value);
       value += '}';
     } else if (!o.datatype.empty()) {
-      value = "{\"@value\": ";
+      value += "{\"@value\": ";
       AppendJsonString(o.value, &value);
       value += ", \"@type\": ";
       value += Compact(o.datatype);
@@ -94,7 +99,6 @@ class JsonLdWriter final : public TripleWriter {
     } else {
       AppendJsonString(o.value, &value);
     }
-    groups_[group].values.push_back(std::move(value));
   }
 
   Status Finish() override {
@@ -109,20 +113,26 @@ class JsonLdWriter final : public TripleWriter {
 
   struct Group {
     std::string predicate;
-    std::vector<std::string> values;  // JSON text
+    std::string values;  // JSON texts joined by ", "
+    size_t count = 0;
   };
 
   // "schema:Project" for an IRI under a context prefix, else the IRI; quoted.
-  std::string Compact(std::string_view iri) const {
+  // Cached: classes and datatypes are a handful of IRIs written millions of times.
+  const std::string& Compact(std::string_view iri) {
+    if (const auto it = compacted_.find(iri); it != compacted_.end()) return it->second;
+    if (compacted_.size() >= 4096) compacted_.clear();
     std::string out;
+    bool done = false;
     for (const auto& [prefix, ns] : context_.prefixes) {
       if (iri.size() > ns.size() && iri.substr(0, ns.size()) == ns) {
         AppendJsonString(prefix + ":" + std::string(iri.substr(ns.size())), &out);
-        return out;
+        done = true;
+        break;
       }
     }
-    AppendJsonString(iri, &out);
-    return out;
+    if (!done) AppendJsonString(iri, &out);
+    return compacted_.emplace(std::string(iri), std::move(out)).first->second;
   }
 
   void WriteNode() {
@@ -141,14 +151,11 @@ class JsonLdWriter final : public TripleWriter {
         AppendJsonString(g.predicate, b);
       }
       b->append(": ");
-      if (g.values.size() == 1) {
-        b->append(g.values[0]);
+      if (g.count == 1) {
+        b->append(g.values);
       } else {
         b->push_back('[');
-        for (size_t i = 0; i < g.values.size(); ++i) {
-          if (i > 0) b->append(", ");
-          b->append(g.values[i]);
-        }
+        b->append(g.values);
         b->push_back(']');
       }
     }
@@ -165,6 +172,7 @@ class JsonLdWriter final : public TripleWriter {
   std::string subject_;
   std::vector<Group> groups_;
   std::vector<Group> pool_;
+  std::map<std::string, std::string, std::less<>> compacted_;
   bool first_node_ = true;
 };
 

@@ -10,7 +10,7 @@ namespace govkg::internal {
 Result<const EntityRecord*> EntityCache::Get(EntityId id) {
   Slot& slot = slots_[id % slots_.size()];
   if (slot.used && slot.record.id == id) return &slot.record;
-  Result<std::optional<EntityRecord>> e = source_.GetEntity(id);
+  Result<std::optional<EntityRecord>> e = source_.GetEntityBasics(id);
   if (!e.ok()) return e.status();
   if (!e->has_value()) {
     return Status::Corruption("export",

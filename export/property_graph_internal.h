@@ -13,7 +13,8 @@
 namespace govkg::internal {
 
 // Looks entities up by id through a small direct-mapped cache, so a streamed
-// export costs no memory per entity.
+// export costs no memory per entity. Records are basics only (type, name,
+// metric: GraphSource::GetEntityBasics), what naming an edge's ends needs.
 class EntityCache {
  public:
   explicit EntityCache(const GraphSource& source) : source_(source) {}

@@ -1,5 +1,6 @@
 // The govkg → RDF mapping (see rdf_internal.h for the vocabulary).
 #include <array>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -65,6 +66,26 @@ std::string InverseIri(Predicate p) {
   }
 }
 
+// Every IRI the mapping writes again and again, built once: an export of
+// 1M triples writes 40M RDF triples.
+struct Vocab {
+  const std::string name = Iri(kSchema, "name"), alternate_name = Iri(kSchema, "alternateName"),
+                    job_title = Iri(kSchema, "jobTitle"), variable_measured = Iri(kSchema, "variableMeasured"),
+                    value = Iri(kSchema, "value"), unit_text = Iri(kSchema, "unitText"),
+                    observation_period = Iri(kSchema, "observationPeriod");
+  const std::string document_count = Iri(kGovkgVocab, "documentCount"), qualifier = Iri(kGovkgVocab, "qualifier"),
+                    relation = Iri(kGovkgVocab, "relation"), support = Iri(kGovkgVocab, "support"),
+                    title = Iri(kGovkgVocab, "title"), evidence = Iri(kGovkgVocab, "evidence");
+  const std::string statement = Iri(kRdf, "Statement"), subject = Iri(kRdf, "subject"),
+                    predicate = Iri(kRdf, "predicate"), object = Iri(kRdf, "object");
+  const std::string annotation = Iri(kOa, "Annotation"), has_body = Iri(kOa, "hasBody"),
+                    has_target = Iri(kOa, "hasTarget"), specific_resource = Iri(kOa, "SpecificResource"),
+                    has_source = Iri(kOa, "hasSource"), has_selector = Iri(kOa, "hasSelector"),
+                    position_selector = Iri(kOa, "TextPositionSelector"), start = Iri(kOa, "start"),
+                    end = Iri(kOa, "end"), quote_selector = Iri(kOa, "TextQuoteSelector"),
+                    exact = Iri(kOa, "exact");
+};
+
 class Generator {
  public:
   Generator(const GraphSource& source, const RdfOptions& options, TripleWriter* writer)
@@ -108,29 +129,32 @@ class Generator {
     w_->Triple(s, p, RdfObject{RdfObject::Kind::kLiteral, number_, xsd_integer_, {}});
   }
 
-  std::string SourceIri(std::string_view doc) {
+  // Cached: every mention and every piece of evidence names its document.
+  const std::string& SourceIri(std::string_view doc) {
+    if (const auto it = source_iris_.find(doc); it != source_iris_.end()) return it->second;
+    if (source_iris_.size() >= 65536) source_iris_.clear();
     std::string iri = base_ + "source/";
     AppendIriSegment(doc, &iri);
-    return iri;
+    return source_iris_.emplace(std::string(doc), std::move(iri)).first->second;
   }
 
   Status Entity(const EntityRecord& e) {
     const std::string iri = EntityIri(base_, e.type, e.name);
     Iri3(iri, rdf_type_, Iri(kSchema, SchemaClass(e)));
     Iri3(iri, rdf_type_, Iri(kGovkgVocab, EntityTypeName(e.type)));
-    Lit(iri, Iri(kSchema, "name"), e.name, {}, "zh");
-    for (const std::string& alias : e.aliases) Lit(iri, Iri(kSchema, "alternateName"), alias, {}, "zh");
-    Int(iri, Iri(kGovkgVocab, "documentCount"), e.document_count);
+    Lit(iri, v_.name, e.name, {}, "zh");
+    for (const std::string& alias : e.aliases) Lit(iri, v_.alternate_name, alias, {}, "zh");
+    Int(iri, v_.document_count, e.document_count);
     if (e.metric.has_value()) {
       const MetricValue& m = *e.metric;
-      Lit(iri, Iri(kSchema, "variableMeasured"), e.name, {}, "zh");
+      Lit(iri, v_.variable_measured, e.name, {}, "zh");
       number_.clear();
       AppendDouble(m.value, &number_);
-      w_->Triple(iri, Iri(kSchema, "value"),
+      w_->Triple(iri, v_.value,
                  RdfObject{RdfObject::Kind::kLiteral, number_, xsd_double_, {}});
-      if (!m.unit.empty()) Lit(iri, Iri(kSchema, "unitText"), m.unit);
-      if (!m.period.empty()) Lit(iri, Iri(kSchema, "observationPeriod"), m.period);
-      if (!m.qualifier.empty()) Lit(iri, Iri(kGovkgVocab, "qualifier"), m.qualifier);
+      if (!m.unit.empty()) Lit(iri, v_.unit_text, m.unit);
+      if (!m.period.empty()) Lit(iri, v_.observation_period, m.period);
+      if (!m.qualifier.empty()) Lit(iri, v_.qualifier, m.qualifier);
     }
     // Provenance of the node: the documents that mention it, each mention a
     // TextPositionSelector on that document.
@@ -172,19 +196,19 @@ class Generator {
     const std::string target = ann + "/target";
     const std::string position = ann + "/position";
     const std::string quote_iri = ann + "/quote";
-    Iri3(ann, rdf_type_, Iri(kOa, "Annotation"));
-    Iri3(ann, Iri(kOa, "hasBody"), body);
-    Iri3(ann, Iri(kOa, "hasTarget"), target);
-    Iri3(target, rdf_type_, Iri(kOa, "SpecificResource"));
-    Iri3(target, Iri(kOa, "hasSource"), source);
-    Iri3(target, Iri(kOa, "hasSelector"), position);
-    if (quote != nullptr) Iri3(target, Iri(kOa, "hasSelector"), quote_iri);
-    Iri3(position, rdf_type_, Iri(kOa, "TextPositionSelector"));
-    Int(position, Iri(kOa, "start"), span.start);
-    Int(position, Iri(kOa, "end"), span.end);
+    Iri3(ann, rdf_type_, v_.annotation);
+    Iri3(ann, v_.has_body, body);
+    Iri3(ann, v_.has_target, target);
+    Iri3(target, rdf_type_, v_.specific_resource);
+    Iri3(target, v_.has_source, source);
+    Iri3(target, v_.has_selector, position);
+    if (quote != nullptr) Iri3(target, v_.has_selector, quote_iri);
+    Iri3(position, rdf_type_, v_.position_selector);
+    Int(position, v_.start, span.start);
+    Int(position, v_.end, span.end);
     if (quote != nullptr) {
-      Iri3(quote_iri, rdf_type_, Iri(kOa, "TextQuoteSelector"));
-      Lit(quote_iri, Iri(kOa, "exact"), *quote);
+      Iri3(quote_iri, rdf_type_, v_.quote_selector);
+      Lit(quote_iri, v_.exact, *quote);
     }
   }
 
@@ -193,7 +217,7 @@ class Generator {
   Result<const std::pair<EntityType, std::string>*> Resolve(EntityId id) {
     Slot& slot = cache_[id % cache_.size()];
     if (slot.id == id && id != 0) return &slot.value;
-    Result<std::optional<EntityRecord>> e = source_.GetEntity(id);
+    Result<std::optional<EntityRecord>> e = source_.GetEntityBasics(id);
     if (!e.ok()) return e.status();
     if (!e->has_value()) {
       return Status::Corruption("export", "triple names entity " + std::to_string(id) +
@@ -215,7 +239,7 @@ class Generator {
 
     const std::string predicate = PredicateIri(t.predicate, subject_type);
     Iri3(subject, predicate, object);
-    if (!t.title.empty()) Lit(subject, Iri(kSchema, "jobTitle"), t.title, {}, "zh");
+    if (!t.title.empty()) Lit(subject, v_.job_title, t.title, {}, "zh");
     if (const std::string inverse = InverseIri(t.predicate); !inverse.empty()) {
       Iri3(object, inverse, subject);
     }
@@ -234,13 +258,13 @@ class Generator {
       return true;
     }));
 
-    Iri3(stmt, rdf_type_, Iri(kRdf, "Statement"));
-    Iri3(stmt, Iri(kRdf, "subject"), subject);
-    Iri3(stmt, Iri(kRdf, "predicate"), predicate);
-    Iri3(stmt, Iri(kRdf, "object"), object);
-    Lit(stmt, Iri(kGovkgVocab, "relation"), PredicateName(t.predicate));
-    Int(stmt, Iri(kGovkgVocab, "support"), t.support);
-    if (!t.title.empty()) Lit(stmt, Iri(kGovkgVocab, "title"), t.title, {}, "zh");
+    Iri3(stmt, rdf_type_, v_.statement);
+    Iri3(stmt, v_.subject, subject);
+    Iri3(stmt, v_.predicate, predicate);
+    Iri3(stmt, v_.object, object);
+    Lit(stmt, v_.relation, PredicateName(t.predicate));
+    Int(stmt, v_.support, t.support);
+    if (!t.title.empty()) Lit(stmt, v_.title, t.title, {}, "zh");
     std::set<std::string> sources;
     for (const ProvenanceRecord& p : provenance) sources.insert(SourceIri(p.doc));
     for (const std::string& src : sources) Iri3(stmt, derived_, src);
@@ -248,7 +272,7 @@ class Generator {
     annotations.reserve(provenance.size());
     for (const ProvenanceRecord& p : provenance) {
       annotations.push_back(AnnotationIri(stmt + "/evidence/", SourceIri(p.doc), p.evidence));
-      Iri3(stmt, Iri(kGovkgVocab, "evidence"), annotations.back());
+      Iri3(stmt, v_.evidence, annotations.back());
     }
     for (size_t k = 0; k < provenance.size(); ++k) {
       Annotation(annotations[k], stmt, SourceIri(provenance[k].doc), provenance[k].evidence,
@@ -265,9 +289,12 @@ class Generator {
   const GraphSource& source_;
   const std::string base_;
   TripleWriter* const w_;
+  const Vocab v_;
   std::string rdf_type_, xsd_integer_, xsd_double_, derived_;
   std::string scratch_, number_;
   std::array<Slot, 4096> cache_;
+  // doc path → source IRI (std::less<> to look up by string_view).
+  std::map<std::string, std::string, std::less<>> source_iris_;
   Status entity_status_;
 };
 

@@ -42,6 +42,11 @@ class GraphSource {
       EntityId id,
       const std::function<bool(std::string_view doc, const std::vector<Span>&)>& visit) const = 0;
   [[nodiscard]] virtual Result<std::optional<EntityRecord>> GetEntity(EntityId id) const = 0;
+  // Type, name and metric only (no aliases or document count): what naming
+  // an edge's ends needs, in one read instead of three.
+  [[nodiscard]] virtual Result<std::optional<EntityRecord>> GetEntityBasics(EntityId id) const {
+    return GetEntity(id);
+  }
 };
 
 // Reads the whole store.

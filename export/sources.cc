@@ -34,6 +34,9 @@ class StoreSource final : public GraphSource {
   Result<std::optional<EntityRecord>> GetEntity(EntityId id) const override {
     return store_.GetEntity(id);
   }
+  Result<std::optional<EntityRecord>> GetEntityBasics(EntityId id) const override {
+    return store_.GetEntityBasics(id);
+  }
 
  private:
   const Store& store_;
@@ -71,6 +74,10 @@ class NeighbourhoodSource final : public GraphSource {
   Result<std::optional<EntityRecord>> GetEntity(EntityId id) const override {
     if (ids_.count(id) == 0) return std::optional<EntityRecord>();
     return base_.GetEntity(id);
+  }
+  Result<std::optional<EntityRecord>> GetEntityBasics(EntityId id) const override {
+    if (ids_.count(id) == 0) return std::optional<EntityRecord>();
+    return base_.GetEntityBasics(id);
   }
 
  private:

@@ -50,7 +50,17 @@ std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Optio
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Partitioned indexes and filters: a scan or lookup loads the small
+  // partitions it needs into the cache. With whole index blocks in a cache
+  // smaller than the store, a full export re-read and re-checked multi-MB
+  // index blocks for every prefix scan (8 GB of N-Triples took 170 s, 75% of
+  // it copying and decompressing index blocks).
+  table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+  table.partition_filters = true;
+  table.metadata_block_size = 4096;
   table.cache_index_and_filter_blocks = true;
+  table.pin_top_level_index_and_filter = true;
+  table.cache_index_and_filter_blocks_with_high_priority = true;
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   for (int i = 0; i < kCfCount_; ++i) {
     rocksdb::ColumnFamilyOptions cfo(base);

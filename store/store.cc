@@ -76,6 +76,10 @@ Status internal::StoreCore::ScanPrefix(Cf c, std::string_view prefix,
 }
 
 Result<std::string> internal::StoreCore::DocPath(uint64_t doc_id) const {
+  {
+    std::lock_guard<std::mutex> guard(doc_path_mu);
+    if (auto it = doc_paths.find(doc_id); it != doc_paths.end()) return it->second;
+  }
   std::string value;
   bool found = false;
   GOVKG_RETURN_IF_ERROR(Get(internal::kCfDoc, internal::DocIdKey(doc_id), &value, &found));
@@ -83,6 +87,9 @@ Result<std::string> internal::StoreCore::DocPath(uint64_t doc_id) const {
   internal::Reader in(value);
   std::string p;
   if (!in.GetLengthPrefixed(&p)) return Corrupt("document record " + std::to_string(doc_id));
+  std::lock_guard<std::mutex> guard(doc_path_mu);
+  if (doc_paths.size() >= kDocPathCacheLimit) doc_paths.clear();
+  doc_paths.emplace(doc_id, p);
   return p;
 }
 

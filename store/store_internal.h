@@ -37,7 +37,8 @@ class StoreCore {
   // Calls visit(key, value) for every key starting with `prefix`.
   Status ScanPrefix(Cf c, std::string_view prefix,
                     const std::function<bool(std::string_view, std::string_view)>& visit) const;
-  // The path of a stored document id ("" when unknown).
+  // The path of a stored document id. Cached: every mention and provenance
+  // row names its document by id, and the document record is large.
   Result<std::string> DocPath(uint64_t doc_id) const;
   Status Corrupt(std::string_view what) const;
 
@@ -56,6 +57,12 @@ class StoreCore {
   std::unordered_map<std::string, EntityId> term_cache;
   // New documents staged by a bulk load (StoreOptions::bulk_load).
   BulkGroup bulk_group;
+
+  // doc id → path for DocPath. Never stale: a document keeps its id when it
+  // is replaced, and a removed document's id is not handed out again.
+  mutable std::mutex doc_path_mu;
+  mutable std::unordered_map<uint64_t, std::string> doc_paths;
+  static constexpr size_t kDocPathCacheLimit = size_t{1} << 20;
 };
 
 // term_cache is cleared when it would grow past this many terms.
