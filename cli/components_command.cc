@@ -25,6 +25,7 @@ Status RunComponents(const ComponentsArgs& args, CliContext* ctx) {
     for (size_t i = 0; i < shown; ++i) {
       nlohmann::json members = nlohmann::json::array();
       for (const size_t v : all[i].vertices) {
+        if (args.members != 0 && members.size() >= args.members) break;
         const VertexInfo& info = (*graph)->vertex(v);
         members.push_back({{"id", info.id}, {"type", EntityTypeName(info.type)}, {"name", info.name}});
       }
@@ -59,7 +60,7 @@ void AddComponentsCommand(CLI::App& app, CliContext* ctx, Runner* run) {
       "best-connected members.\n"
       "Example: govkg components --limit 3");
   sub->add_option("--limit", args->limit, "How many components (0: all)")->capture_default_str();
-  sub->add_option("--members", args->members, "Members shown per component (text)")
+  sub->add_option("--members", args->members, "Best-connected members listed per component (0: all)")
       ->capture_default_str();
   AddFormatOption(sub, &args->format);
   sub->callback([args, ctx, run] { *run = [args, ctx] { return RunComponents(*args, ctx); }; });

@@ -119,6 +119,9 @@ TEST_CASE("neighbors, path, metrics, rank, components and entities answer", "[e2
   CHECK(rank["ranked"][0]["score"] >= rank["ranked"][1]["score"]);
   const nlohmann::json comps = Json("components --limit 1");
   CHECK(comps["largest"][0]["size"] > 50);
+  CHECK(comps["largest"][0]["members"].size() == 5);  // --members, default 5
+  CHECK(Json("components --limit 1 --members 0")["largest"][0]["members"].size() ==
+        comps["largest"][0]["size"]);
   const nlohmann::json people = Json("entities --type Person");
   bool yang = false;
   for (const auto& e : people) yang |= e["name"] == "杨义";
