@@ -132,6 +132,20 @@ void RecognizePersons(DocContext* ctx) {
   }
 }
 
+namespace {
+
+// 重点区域, 区域, 地区, 水域, 地 … right at `pos` (after 等).
+bool AreaWordAfter(std::u32string_view t, uint32_t pos) {
+  static constexpr std::u32string_view kAreaWords[] = {U"重点", U"区域", U"地区", U"水域", U"地", U"场所", U"周边"};
+  const std::u32string_view rest = t.substr(std::min<size_t>(pos, t.size()));
+  for (const std::u32string_view w : kAreaWords) {
+    if (rest.starts_with(w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void RecognizePlaces(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
   const StartIndex agencies(ctx->mentions, EntityType::kAgency);
@@ -188,7 +202,9 @@ void RecognizePlaces(DocContext* ctx) {
       if (t[e] != U'等') items.clear();
       break;
     }
-    if (items.size() < 2) continue;
+    // One item alone only before 等 + an area word (在X湖等重点区域, 等地):
+    // 在X等 is otherwise too often not a place at all.
+    if (items.empty() || (items.size() == 1 && !AreaWordAfter(t, items[0].second + 1))) continue;
     for (const auto& [a, b] : items) {
       bool site = false;
       for (uint32_t k = a + 1; k < b; ++k) {

@@ -150,12 +150,16 @@ class Rules {
     }
   }
 
-  // 在呼伦湖、乌梁素海等重点区域设置公安机关生态安全保卫机构.
+  // 在呼伦湖、乌梁素海等重点区域设置公安机关生态安全保卫机构: the agency
+  // named in the clause. Without one (行动期间，在X湖等重点区域设立检查点), the
+  // program or actor that owns the sentence works there.
   void Locations() {
+    std::set<uint32_t> with_agency;  // clause starts
     for (const Mention& m : ctx_.mentions) {
       if (m.type != EntityType::kAgency || !m.maximal) continue;
       const TextRange clause = ctx_.ClauseAt(m.start);
       if (ctx_.text()[clause.start] != U'在') continue;
+      with_agency.insert(clause.start);
       for (const int i : MentionsIn(clause.start + 1, m.start)) {
         const Mention& p = ctx_.mentions[i];
         if (p.type == EntityType::kPlace) {
@@ -163,6 +167,37 @@ class Rules {
         }
       }
     }
+    for (const Mention& p : ctx_.mentions) {
+      if (p.type != EntityType::kPlace) continue;
+      const TextRange clause = ctx_.ClauseAt(p.start);
+      if (ctx_.text()[clause.start] != U'在' || with_agency.contains(clause.start)) continue;
+      // Only a list of sites closed by 等 (在A、B等重点区域): 在X市召开 is a venue.
+      if (!ClosedByDeng(p, clause)) continue;
+      const int owner = OwnerOf(p.start);
+      if (owner < 0 || owner == p.entity) continue;
+      const EntityType t = entities_[owner].type;
+      if (t == EntityType::kProgram || t == EntityType::kAgency) {
+        Add(owner, Predicate::kLocatedIn, p.entity, clause.start, clause.end);
+      }
+    }
+  }
+
+  // Whether the places from `p` on run (joined by 、和及与) into 等 within the clause.
+  bool ClosedByDeng(const Mention& p, const TextRange& clause) const {
+    uint32_t at = p.end;
+    while (at < clause.end) {
+      const char32_t c = ctx_.text()[at];
+      if (c == U'等') return true;
+      if (c != U'、' && c != U'和' && c != U'及' && c != U'与') return false;
+      const std::span<const int> next = discourse_.mentions_by_start().StartingIn(at + 1, at + 2);
+      int place = -1;
+      for (const int i : next) {
+        if (ctx_.mentions[i].type == EntityType::kPlace) place = i;
+      }
+      if (place < 0) return false;
+      at = ctx_.mentions[place].end;
+    }
+    return false;
   }
 
   void Reports(const std::vector<MetricMention>& metrics, const std::vector<int>& ids) {

@@ -161,6 +161,26 @@ TEST_CASE("A numbered whole before an enumeration takes its items as parts",
   });
 }
 
+TEST_CASE("A site list closed by 等 places the sentence's program or agency there",
+          "[extract][relation][place]") {
+  CheckRows({
+      // One site alone before 等重点区域; no agency in the clause: the paragraph's program.
+      {"澄岚市公安局：一是深入开展“净水”专项行动。行动期间，在栖恒湿地公园等重点区域设立执法检查点。\n"
+       "二是开展“清源”行动。\n",
+       {{"净水专项行动", Predicate::kLocatedIn, "栖恒湿地公园"}}},
+      // Two sites; the agency named in the clause is the one located there.
+      {"澄岚市公安局开展“净水”专项行动。在宏岑国家森林公园、峪宏水库等重点区域设置公安机关水上派出所。\n",
+       {{"公安机关水上派出所", Predicate::kLocatedIn, "峪宏水库"},
+        {"净水专项行动", Predicate::kLocatedIn, "宏岑国家森林公园", false}}},
+      // A venue is not a site list: 在X市召开 places nothing.
+      {"澄岚市公安局开展“净水”专项行动。在澄岚市召开推进会。\n",
+       {{"净水专项行动", Predicate::kLocatedIn, "澄岚市", false}}},
+  });
+  const DocumentGraph g = testing::ExtractText("行动期间，在栖恒湿地公园等重点区域设立执法检查点；在栖恒湿地等单位开展检查。\n");
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "栖恒湿地公园") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "栖恒湿地") == nullptr);  // no site kind, no area word
+}
+
 TEST_CASE("Regions the lexicon does not know are read off agency names",
           "[extract][coreference]") {
   const DocumentGraph g = testing::ExtractText(
