@@ -52,6 +52,16 @@ uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles
   return s;
 }
 
+// Whether a kind word starts inside `h` and runs past it: 省市场监督管理局 is
+// 省 + 市场监督管理局, not the collective 省市 + 场….
+bool KindStartsInside(const DocContext& ctx, const LexHit& h) {
+  for (uint32_t p = h.start + 1; p < h.end; ++p) {
+    const LexHit* k = ctx.StartingAt(p, kAgencyKind | kAgencyName);
+    if (k != nullptr && k->end > h.end) return true;
+  }
+  return false;
+}
+
 // Cuts a candidate name after its last collective level word (盟市, 旗县)
 // or count (三级, 8个): 调整充实市县两级平安建设工作领导小组 → 平安建设工作领导小组.
 uint32_t SkipLeadingNoise(const DocContext& ctx, uint32_t s, uint32_t limit) {
@@ -60,7 +70,7 @@ uint32_t SkipLeadingNoise(const DocContext& ctx, uint32_t s, uint32_t limit) {
     const LexHit* lv = ctx.StartingAt(p, kRegionLevel);
     // A counted set of regions is part of the name (沿黄9省区公安机关).
     if (lv != nullptr && lv->entry->generic_level && lv->end <= limit &&
-        (p == 0 || !IsDigitChar(ctx.text()[p - 1]))) {
+        (p == 0 || !IsDigitChar(ctx.text()[p - 1])) && !KindStartsInside(ctx, *lv)) {
       cut = lv->end;
       continue;
     }
@@ -168,6 +178,11 @@ void RecognizeAgencies(DocContext* ctx) {
                      ? h->start
                      : ExtendLeft(*ctx, h->start, (kBoundaryRoles & ~kBuildVerb) | kTitle);
     s = SkipLeadingNoise(*ctx, s, h->start);
+    // Counted bodies (设立7个政务服务中心, 组建3支队伍) name a kind, not one body.
+    if (s >= 2 && std::u32string_view(U"个家支批").find(t[s - 1]) != std::u32string_view::npos &&
+        (IsDigitChar(t[s - 2]) || IsChineseNumeral(t[s - 2]))) {
+      continue;
+    }
     // National level words before a full name join it (国家 + 移民局).
     if (full_name && s == h->start) {
       const LexHit* lv = ctx->EndingAt(s, kRegionLevel | kRegionName);

@@ -181,6 +181,29 @@ TEST_CASE("A site list closed by 等 places the sentence's program or agency the
   CHECK(testing::FindEntity(g, EntityType::kPlace, "栖恒湿地") == nullptr);  // no site kind, no area word
 }
 
+TEST_CASE("Agency names: kinds that begin inside a level word, service units, counted bodies",
+          "[extract][agency]") {
+  const auto has = [](const std::string& text, const std::string& name) {
+    const DocumentGraph g = testing::ExtractText(text);
+    return testing::FindEntity(g, EntityType::kAgency, name) != nullptr;
+  };
+  // 省 + 市场监管局, not the collective 省市 + 场监管局.
+  CHECK(has("记者：请问省市场监管局采取了哪些措施？\n", "省市场监管局"));
+  CHECK_FALSE(has("记者：请问省市场监管局采取了哪些措施？\n", "场监管局"));
+  CHECK(has("澄嘉省市场监督管理局食品安全抽检监测处处长于睿博：今年以来。\n",
+            "澄嘉省市场监督管理局食品安全抽检监测处"));
+  // The collective level word still goes: 市县两级 is not part of the name.
+  CHECK(has("调整充实市县两级平安建设工作领导小组。\n", "平安建设工作领导小组"));
+  // Units named by their work keep words that otherwise end a name.
+  CHECK(has("交通运输厅运输服务处处长陈雪伟：今年以来。\n", "交通运输厅运输服务处"));
+  CHECK(has("岚源市应急管理局应急救援指挥中心主任田哲楠：今年以来。\n", "岚源市应急管理局应急救援指挥中心"));
+  const DocumentGraph station = testing::ExtractText("湄璟市生态环境局环境监测站站长曹宇蕾：今年以来。\n");
+  CHECK(testing::FindRelation(station, "曹宇蕾", Predicate::kHoldsPost, "湄璟市生态环境局环境监测站") != nullptr);
+  // A counted set of bodies names a kind, not one body.
+  CHECK_FALSE(has("设立7个边境管理政务服务中心，开通网上服务窗口。\n", "边境管理政务服务中心"));
+  CHECK_FALSE(has("各地要做好服务中心工作。\n", "做好服务中心"));
+}
+
 TEST_CASE("Regions the lexicon does not know are read off agency names",
           "[extract][coreference]") {
   const DocumentGraph g = testing::ExtractText(
