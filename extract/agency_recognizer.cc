@@ -52,25 +52,15 @@ uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles
   return s;
 }
 
-// Whether a kind word starts inside `h` and runs past it: 省市场监督管理局 is
-// 省 + 市场监督管理局, not the collective 省市 + 场….
-bool KindStartsInside(const DocContext& ctx, const LexHit& h) {
-  for (uint32_t p = h.start + 1; p < h.end; ++p) {
-    const LexHit* k = ctx.StartingAt(p, kAgencyKind | kAgencyName);
-    if (k != nullptr && k->end > h.end) return true;
-  }
-  return false;
-}
-
 // Cuts a candidate name after its last collective level word (盟市, 旗县)
 // or count (三级, 8个): 调整充实市县两级平安建设工作领导小组 → 平安建设工作领导小组.
 uint32_t SkipLeadingNoise(const DocContext& ctx, uint32_t s, uint32_t limit) {
   uint32_t cut = s;
   for (uint32_t p = s; p < limit; ++p) {
-    const LexHit* lv = ctx.StartingAt(p, kRegionLevel);
+    const LexHit* lv = ctx.LevelAt(p);
     // A counted set of regions is part of the name (沿黄9省区公安机关).
     if (lv != nullptr && lv->entry->generic_level && lv->end <= limit &&
-        (p == 0 || !IsDigitChar(ctx.text()[p - 1])) && !KindStartsInside(ctx, *lv)) {
+        (p == 0 || !IsDigitChar(ctx.text()[p - 1]))) {
       cut = lv->end;
       continue;
     }
@@ -95,7 +85,7 @@ const LexHit* InnerKind(const DocContext& ctx, uint32_t s, uint32_t limit) {
 
 void SetLevelPrefix(const DocContext& ctx, Mention* m) {
   const LexHit* region = ctx.StartingAt(m->start, kRegionName);
-  const LexHit* level = ctx.StartingAt(m->start, kRegionLevel);
+  const LexHit* level = ctx.LevelAt(m->start);
   if (level != nullptr && (region == nullptr || region->end <= level->end)) {
     m->level_prefix = ctx.Slice(level->start, level->end);
   }

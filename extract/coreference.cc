@@ -55,7 +55,11 @@ class Resolver {
       full = FullAgencyName(m.parent) + (cut < m.name.size() ? m.name.substr(cut) : U"");
     } else if (!m.level_prefix.empty()) {
       // 自治区公安厅 → 内蒙古自治区公安厅; 市委 → 巴彦淖尔市委.
-      for (const std::u32string* region : {&ctx_->main_region_full, &ctx_->main_city_full}) {
+      const auto by_level = ctx_->region_by_level.find(m.level_prefix);
+      const std::u32string none;
+      const std::u32string& inferred = by_level == ctx_->region_by_level.end() ? none : by_level->second;
+      const std::u32string* regions[] = {&ctx_->main_region_full, &ctx_->main_city_full, &inferred};
+      for (const std::u32string* region : regions) {
         if (!region->empty() && EndsWith(*region, m.level_prefix) && *region != m.level_prefix) {
           full = region->substr(0, region->size() - m.level_prefix.size()) + m.name;
           break;
@@ -66,8 +70,21 @@ class Resolver {
       const LexEntry* e = lexicon_.trie().Find(m.name);
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
+    full = CanonicalKind(full);
     full_[i] = full;
     return full;
+  }
+
+  // The name with an abbreviated kind word at its end spelled out
+  // (省市场监管局 → 省市场监督管理局), so that both forms are one body.
+  std::u32string CanonicalKind(const std::u32string& name) const {
+    for (size_t k = std::min<size_t>(name.size(), 10); k >= 2; --k) {
+      const LexEntry* e = lexicon_.trie().Find(std::u32string_view(name).substr(name.size() - k));
+      if (e == nullptr || (e->roles & kAgencyKind) == 0) continue;
+      if (e->canonical_kind.empty()) return name;
+      return name.substr(0, name.size() - k) + e->canonical_kind;
+    }
+    return name;
   }
 
   std::vector<EntityDraft> Run() {
@@ -283,7 +300,7 @@ namespace {
 const LexHit* UnknownRegionLevel(const DocContext& ctx, const Mention& m) {
   if (!m.level_prefix.empty() || m.name.size() < 5) return nullptr;
   for (uint32_t k = 2; k <= 3; ++k) {
-    const LexHit* level = ctx.StartingAt(m.start + k, kRegionLevel);
+    const LexHit* level = ctx.LevelAt(m.start + k);
     if (level == nullptr || level->entry->generic_level) continue;
     // Two-character levels other than a province's (地区) follow common words
     // too often (边境地区): only 省, 市, 县, 旗 … and 自治区 infer a region.
@@ -309,10 +326,21 @@ size_t Occurrences(std::u32string_view text, std::u32string_view what) {
 
 void InferRegions(DocContext* ctx) {
   std::map<std::u32string, bool> candidates;  // name → province level
+  std::map<std::u32string, std::u32string> level_of;  // name → its level word
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kAgency) continue;
     if (const LexHit* level = UnknownRegionLevel(*ctx, m); level != nullptr) {
-      candidates[ctx->Slice(m.start, level->end)] = level->entry->province;
+      const std::u32string name = ctx->Slice(m.start, level->end);
+      candidates[name] = level->entry->province;
+      level_of[name] = ctx->Slice(level->start, level->end);
+    }
+  }
+  std::map<std::u32string, size_t> best_of_level;
+  for (const auto& [name, level] : level_of) {
+    const size_t n = Occurrences(ctx->text(), name);
+    if (n >= 2 && n > best_of_level[level]) {
+      best_of_level[level] = n;
+      ctx->region_by_level[level] = name;
     }
   }
   // A province named once is enough to complete 省应急管理厅 (the level says

@@ -61,6 +61,23 @@ const LexHit* DocContext::StartingAt(uint32_t pos, uint32_t roles) const {
   return best;
 }
 
+const LexHit* DocContext::LevelAt(uint32_t pos) const {
+  const LexHit* level = StartingAt(pos, kRegionLevel);
+  if (level == nullptr || !level->entry->generic_level) return level;
+  bool broken = false;
+  for (uint32_t p = level->start + 1; p < level->end && !broken; ++p) {
+    const LexHit* k = StartingAt(p, kAgencyKind | kAgencyName);
+    broken = k != nullptr && k->end > level->end;
+  }
+  if (!broken) return level;
+  const LexHit* shorter = nullptr;  // the longest level word inside, from pos
+  for (uint32_t k = start_index_[pos]; k < start_index_[pos + 1]; ++k) {
+    const LexHit& h = hits_[k];
+    if ((h.roles() & kRegionLevel) != 0 && h.end < level->end) shorter = &h;
+  }
+  return shorter;
+}
+
 const LexHit* DocContext::EndingAt(uint32_t pos, uint32_t roles) const {
   if (pos > text_.size()) return nullptr;
   const LexHit* best = nullptr;

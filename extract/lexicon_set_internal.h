@@ -53,6 +53,7 @@ struct LexEntry {
   bool list_only_place = false;   // place suffix valid only in a 在…list
   bool basin = false;             // place also called NAME流域
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
+  std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局
 };
 
 class LexiconSet {

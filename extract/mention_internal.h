@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,9 @@ class DocContext {
   // The longest hit with any of `roles` that starts (ends) exactly at `pos`.
   const LexHit* StartingAt(uint32_t pos, uint32_t roles) const;
   const LexHit* EndingAt(uint32_t pos, uint32_t roles) const;
+  // The level word at `pos`: the longest, except a collective one (省市) that
+  // a kind word starting inside it breaks up: 省市场监督管理局 is 省 + 市场….
+  const LexHit* LevelAt(uint32_t pos) const;
   // All hits overlapping [start, end) with any of `roles`.
   bool Overlapped(uint32_t start, uint32_t end, uint32_t roles, uint32_t min_end_beyond) const;
   // Whether a hit with `roles` overlaps `h` without being the same span
@@ -87,6 +91,9 @@ class DocContext {
   // Regions the lexicon does not know, read off agency names (梧渠省 of
   // 梧渠省应急管理厅) and named at least twice.
   std::vector<std::u32string> inferred_regions;
+  // The most named inferred region of each level word (县 → 梧湄县), for a
+  // bare 县人民法院 when the document's city is another.
+  std::map<std::u32string, std::u32string> region_by_level;
 
  private:
   std::u32string_view text_;

@@ -1,5 +1,6 @@
 // Table tests of the relation rules and coreference: each row is a snippet
 // and the triples (by name) that must or must not be extracted from it.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -202,6 +203,25 @@ TEST_CASE("Agency names: kinds that begin inside a level word, service units, co
   // A counted set of bodies names a kind, not one body.
   CHECK_FALSE(has("设立7个边境管理政务服务中心，开通网上服务窗口。\n", "边境管理政务服务中心"));
   CHECK_FALSE(has("各地要做好服务中心工作。\n", "做好服务中心"));
+}
+
+TEST_CASE("Abbreviated kinds and bare levels resolve to the body the document names",
+          "[extract][coreference]") {
+  // 市场监管局 is an abbreviated kind: the same body as the full name.
+  const DocumentGraph g = testing::ExtractText(
+      "澄嘉省市场监督管理局食品安全抽检监测处处长于睿博：今年以来，省市场监管局会同澄嘉省生态环境厅开展“清源”专项行动。\n");
+  const Entity* bureau = testing::FindEntity(g, EntityType::kAgency, "澄嘉省市场监督管理局");
+  REQUIRE(bureau != nullptr);
+  CHECK(std::find(bureau->aliases.begin(), bureau->aliases.end(), "省市场监管局") != bureau->aliases.end());
+  for (const Entity& e : g.entities) CHECK(e.name != "省市场监督管理局");
+  // A bare 县 takes the county named twice, though the document's city is another.
+  const DocumentGraph court = testing::ExtractText(
+      "隆景市人民政府新闻办公室召开新闻发布会，邀请梧湄县人民法院、隆景市市场监督管理局、隆景市公安局出席。\n"
+      "梧湄县人民法院执行局局长吕智：今年以来，县人民法院联合隆景市公安局开展“护苗”专项行动。\n");
+  const Entity* county_court = testing::FindEntity(court, EntityType::kAgency, "县人民法院");
+  REQUIRE(county_court != nullptr);
+  CHECK(county_court->name == "梧湄县人民法院");
+  CHECK(testing::FindRelation(court, "梧湄县人民法院", Predicate::kConducts, "护苗专项行动") != nullptr);
 }
 
 TEST_CASE("Regions the lexicon does not know are read off agency names",
