@@ -3,6 +3,7 @@
 // All Boost.Graph templates are instantiated in this one file.
 #include <algorithm>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -116,16 +117,27 @@ Result<std::unique_ptr<Graph>> Graph::Build(const Store& store, const GraphOptio
           }));
     }
   } else {
-    GOVKG_RETURN_IF_ERROR(store.ScanEntities([&](const EntityRecord& e) {
+    // The triples are read on a second thread while the entities become
+    // vertices: the two scans are most of the build.
+    std::vector<TripleRecord> triples;
+    Status triples_read;
+    std::thread reader([&] {
+      triples_read = store.ScanTriples(TriplePattern{}, [&](const TripleRecord& t) {
+        if (Wanted(options.predicates, t.predicate)) triples.push_back(t);
+        return true;
+      });
+    });
+    const Status entities_read = store.ScanEntities([&](const EntityRecord& e) {
       if (Wanted(options.types, e.type)) impl->AddVertex(VertexInfo{e.id, e.type, e.name, e.metric});
       return true;
-    }));
-    GOVKG_RETURN_IF_ERROR(store.ScanTriples(TriplePattern{}, [&](const TripleRecord& t) {
-      if (!Wanted(options.predicates, t.predicate)) return true;
+    });
+    reader.join();
+    GOVKG_RETURN_IF_ERROR(entities_read);
+    GOVKG_RETURN_IF_ERROR(triples_read);
+    for (const TripleRecord& t : triples) {
       const std::optional<size_t> s = impl->index.Find(t.subject), o = impl->index.Find(t.object);
       if (s && o) boost::add_edge(*s, *o, EdgeProps{t.predicate, t.title, t.support}, impl->g);
-      return true;
-    }));
+    }
   }
   return std::unique_ptr<Graph>(new Graph(std::move(impl)));
 }
