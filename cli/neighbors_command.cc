@@ -40,19 +40,26 @@ Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
   Result<std::vector<NeighborHit>> hits = Neighbors(*store, *root, options);
   if (!hits.ok()) return hits.status();
 
+  // The names of the entities the hits were reached through (a few hub
+  // entities for tens of thousands of hits at depth 2).
   std::unordered_map<EntityId, std::string> names = {{*root, (*root_record)->name}};
-  for (const NeighborHit& h : *hits) names[h.id] = h.name;
-  // An entity passed through but not listed (filtered by --type) still names the way.
+  for (const NeighborHit& h : *hits) names.try_emplace(h.via);
   for (const NeighborHit& h : *hits) {
-    if (names.count(h.via) != 0) continue;
-    Result<std::optional<EntityRecord>> via = store->GetEntityBasics(h.via);
+    if (auto it = names.find(h.id); it != names.end() && it->first != *root) it->second = h.name;
+  }
+  // An entity passed through but not listed (filtered by --type) still names the way.
+  for (auto& [id, name] : names) {
+    if (!name.empty()) continue;
+    Result<std::optional<EntityRecord>> via = store->GetEntityBasics(id);
     if (!via.ok()) return via.status();
-    names[h.via] = via->has_value() ? (*via)->name : "";
+    name = via->has_value() ? (*via)->name : "";
   }
   if (args.format == "json") {
     // Written row by row (keys in nlohmann's sorted order): a depth-2 listing
     // of a hub has tens of thousands of rows.
-    std::string out = "{\"neighbors\":[";
+    std::string out;
+    out.reserve(160 * hits->size() + 256);
+    out = "{\"neighbors\":[";
     for (const NeighborHit& h : *hits) {
       if (&h != &hits->front()) out.push_back(',');
       out += "{\"depth\":" + std::to_string(h.depth) + ",\"direction\":\"" + (h.outgoing ? "out" : "in") +
