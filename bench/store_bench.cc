@@ -8,6 +8,9 @@
 //     prefix scans). Prints load triples/s, read latency median/p99, peak RSS.
 //   store_bench --emit-jsonl DOCS
 //     Writes DOCS synthetic graphs as JSON Lines (`govkg ingest --extracted`).
+//   store_bench --read-store DIR [--reads R]
+//     Only the edge reads, on an existing store (e.g. one `govkg ingest` built
+//     from 1 GB of generated text), for entities sampled uniformly.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -40,6 +43,56 @@ int Fail(const govkg::Status& s) {
   return 1;
 }
 
+// Prints the store's size, then times out- and in-edge reads (SPO + OSP
+// prefix scans) of `reads` entities drawn from `ids`.
+int TimeEdgeReads(const govkg::Store& reader, const std::vector<govkg::EntityId>& ids, uint64_t reads) {
+  govkg::Result<govkg::StoreStats> st = reader.Stats();
+  if (!st.ok()) return Fail(st.status());
+  std::printf("store: %llu entities, %llu distinct triples, %.1f MB on disk\n",
+              static_cast<unsigned long long>(st->entities), static_cast<unsigned long long>(st->triples),
+              static_cast<double>(st->size_bytes) / (1024.0 * 1024.0));
+  std::mt19937_64 rng(42);
+  std::vector<double> micros;
+  uint64_t edges = 0;
+  for (uint64_t r = 0; r < reads; ++r) {
+    const govkg::EntityId id = ids[rng() % ids.size()];
+    const Clock::time_point t0 = Clock::now();
+    auto count = [&](const govkg::TripleRecord&) {
+      ++edges;
+      return true;
+    };
+    govkg::Status a = reader.ScanTriples({id, std::nullopt, std::nullopt}, count);
+    govkg::Status b = reader.ScanTriples({std::nullopt, std::nullopt, id}, count);
+    micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+    if (!a.ok()) return Fail(a);
+    if (!b.ok()) return Fail(b);
+  }
+  if (micros.empty()) return 0;
+  std::sort(micros.begin(), micros.end());
+  std::printf("edge reads: %llu entities, %.1f edges each, median %.1f us, p99 %.1f us\n",
+              static_cast<unsigned long long>(reads), static_cast<double>(edges) / static_cast<double>(reads),
+              micros[micros.size() / 2], micros[micros.size() * 99 / 100]);
+  return 0;
+}
+
+// Up to `n` entity ids of an existing store, sampled uniformly (reservoir).
+int SampleIds(const govkg::Store& store, size_t n, std::vector<govkg::EntityId>* ids) {
+  std::mt19937_64 rng(7);
+  uint64_t seen = 0;
+  const govkg::Status s = store.ScanEntities([&](const govkg::EntityRecord& e) {
+    ++seen;
+    if (ids->size() < n) {
+      ids->push_back(e.id);
+    } else if (const uint64_t k = rng() % seen; k < n) {
+      (*ids)[k] = e.id;
+    }
+    return true;
+  });
+  if (!s.ok()) return Fail(s);
+  if (ids->empty()) return Fail(govkg::Status::NotFound("store_bench", "the store holds no entity"));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,6 +100,7 @@ int main(int argc, char** argv) {
   govkg::bench::SyntheticOptions synth;
   std::string db = (std::filesystem::temp_directory_path() / "govkg-store-bench").string();
   bool keep = false;
+  std::string existing;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -56,10 +110,19 @@ int main(int argc, char** argv) {
     else if (a == "--db") db = next();
     else if (a == "--keep") keep = true;
     else if (a == "--emit-jsonl") emit = std::strtoull(next().c_str(), nullptr, 10);
+    else if (a == "--read-store") existing = next();
     else {
-      std::fprintf(stderr, "usage: store_bench [--triples N] [--relations-per-doc K] [--db DIR] [--keep] [--reads R] | --emit-jsonl DOCS\n");
+      std::fprintf(stderr, "usage: store_bench [--triples N] [--relations-per-doc K] [--db DIR] [--keep] [--reads R]\n"
+                           "       store_bench --emit-jsonl DOCS | --read-store DIR [--reads R]\n");
       return 2;
     }
+  }
+  if (!existing.empty()) {
+    std::unique_ptr<govkg::Store> store;
+    if (govkg::Status s = govkg::Store::Open(govkg::StoreOptions::ForReading(), existing, &store); !s.ok()) return Fail(s);
+    std::vector<govkg::EntityId> ids;
+    if (int rc = SampleIds(*store, 100000, &ids); rc != 0) return rc;
+    return TimeEdgeReads(*store, ids, reads);
   }
   if (emit > 0) {
     for (uint64_t d = 0; d < emit; ++d) std::cout << govkg::DocumentGraphToJson(govkg::bench::SyntheticGraph(d, synth)) << '\n';
@@ -102,38 +165,15 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<govkg::Store> reader;
   if (govkg::Status s = govkg::Store::Open(govkg::StoreOptions::ForReading(), db, &reader); !s.ok()) return Fail(s);
-  govkg::Result<govkg::StoreStats> st = reader->Stats();
-  if (!st.ok()) return Fail(st.status());
-  std::printf("store: %llu entities, %llu distinct triples, %.1f MB on disk\n",
-              static_cast<unsigned long long>(st->entities), static_cast<unsigned long long>(st->triples),
-              static_cast<double>(st->size_bytes) / (1024.0 * 1024.0));
   std::vector<govkg::EntityId> agencies;
   for (uint32_t i = 0; i < synth.agency_pool && agencies.size() < 100000; i += 7) {
     govkg::Result<std::optional<govkg::EntityId>> id = reader->FindEntity(govkg::EntityType::kAgency, "机构" + std::to_string(i));
     if (id.ok() && *id) agencies.push_back(**id);
   }
   if (agencies.empty()) return Fail(govkg::Status::NotFound("store_bench", "no agencies"));
-  std::mt19937_64 rng(42);
-  std::vector<double> micros;
-  uint64_t edges = 0;
-  for (uint64_t r = 0; r < reads; ++r) {
-    const govkg::EntityId id = agencies[rng() % agencies.size()];
-    const Clock::time_point t0 = Clock::now();
-    auto count = [&](const govkg::TripleRecord&) {
-      ++edges;
-      return true;
-    };
-    govkg::Status a = reader->ScanTriples({id, std::nullopt, std::nullopt}, count);
-    govkg::Status b = reader->ScanTriples({std::nullopt, std::nullopt, id}, count);
-    micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
-    if (!a.ok()) return Fail(a);
-    if (!b.ok()) return Fail(b);
-  }
-  std::sort(micros.begin(), micros.end());
-  std::printf("edge reads: %llu entities, %.1f edges each, median %.1f us, p99 %.1f us\n",
-              static_cast<unsigned long long>(reads), static_cast<double>(edges) / static_cast<double>(reads),
-              micros[micros.size() / 2], micros[micros.size() * 99 / 100]);
+  if (int rc = TimeEdgeReads(*reader, agencies, reads); rc != 0) return rc;
   reader.reset();
   if (!keep) std::filesystem::remove_all(db);
   return 0;
 }
+
