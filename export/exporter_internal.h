@@ -47,7 +47,7 @@ std::unique_ptr<Exporter> NewCsvExporter();
 [[nodiscard]] Status ExportFrom(const GraphSource& source, const ExportOptions& options,
                                 OutputFactory* outputs);
 
-// Appends into a buffer and hands the sink 64 KiB at a time, so that a
+// Appends into a buffer and hands the sink 1 MiB at a time, so that a
 // writer's memory is bounded and a sink sees few large writes. The first
 // error sticks: later calls do nothing and Finish() returns it.
 class BufferedWriter {
@@ -68,7 +68,7 @@ class BufferedWriter {
   [[nodiscard]] Status Finish();
 
  private:
-  static constexpr size_t kFlushAt = 64 * 1024;
+  static constexpr size_t kFlushAt = 1024 * 1024;
   void Flush();
   OutputSink* const sink_;
   std::string buffer_;
