@@ -13,6 +13,7 @@ using internal::Cf;
 // --- Impl helpers -----------------------------------------------------------
 
 internal::StoreCore::~StoreCore() {
+  DropIterators();  // before the column families and the database go
   if (db && !bulk_group.empty()) {
     // Callers commit and see the error themselves; this is the last resort.
     const Status s = bulk_group.Commit(*this);
@@ -64,15 +65,40 @@ std::unique_ptr<rocksdb::Iterator> internal::StoreCore::NewIterator(Cf c) const 
   return std::unique_ptr<rocksdb::Iterator>(db->NewIterator(ReadOpts(), cf(c)));
 }
 
+std::unique_ptr<rocksdb::Iterator> internal::StoreCore::TakeIterator(Cf c) const {
+  if (options.read_only) {
+    std::lock_guard<std::mutex> guard(iterators_mu);
+    if (!idle_iterators[c].empty()) {
+      std::unique_ptr<rocksdb::Iterator> it = std::move(idle_iterators[c].back());
+      idle_iterators[c].pop_back();
+      return it;
+    }
+  }
+  return NewIterator(c);
+}
+
+void internal::StoreCore::KeepIterator(Cf c, std::unique_ptr<rocksdb::Iterator> it) const {
+  if (!options.read_only || !it->status().ok()) return;
+  std::lock_guard<std::mutex> guard(iterators_mu);
+  if (idle_iterators[c].size() < 4) idle_iterators[c].push_back(std::move(it));
+}
+
+void internal::StoreCore::DropIterators() const {
+  std::lock_guard<std::mutex> guard(iterators_mu);
+  for (auto& idle : idle_iterators) idle.clear();
+}
+
 Status internal::StoreCore::ScanPrefix(Cf c, std::string_view prefix,
                                const std::function<bool(std::string_view, std::string_view)>& visit) const {
-  std::unique_ptr<rocksdb::Iterator> it = NewIterator(c);
+  std::unique_ptr<rocksdb::Iterator> it = TakeIterator(c);
   for (it->Seek(prefix); it->Valid(); it->Next()) {
     const std::string_view key = it->key().ToStringView();
     if (!key.starts_with(prefix)) break;
     if (!visit(key, it->value().ToStringView())) break;
   }
-  return it->status().ok() ? Status::OK() : Error(it->status(), "scan");
+  const Status s = it->status().ok() ? Status::OK() : Error(it->status(), "scan");
+  KeepIterator(c, std::move(it));
+  return s;
 }
 
 Result<std::string> internal::StoreCore::DocPath(uint64_t doc_id) const {

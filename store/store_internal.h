@@ -58,6 +58,16 @@ class StoreCore {
   // New documents staged by a bulk load (StoreOptions::bulk_load).
   BulkGroup bulk_group;
 
+  // Iterators of a read-only store, kept for the next prefix scan: a query or
+  // an export makes one scan per entity or triple, and creating an iterator
+  // costs more than seeking one. Only read-only stores: they never change, so
+  // a kept iterator sees what a new one would.
+  std::unique_ptr<rocksdb::Iterator> TakeIterator(Cf c) const;
+  void KeepIterator(Cf c, std::unique_ptr<rocksdb::Iterator> it) const;
+  void DropIterators() const;
+  mutable std::mutex iterators_mu;
+  mutable std::vector<std::unique_ptr<rocksdb::Iterator>> idle_iterators[kCfCount_];
+
   // doc id → path for DocPath. Never stale: a document keeps its id when it
   // is replaced, and a removed document's id is not handed out again.
   mutable std::mutex doc_path_mu;

@@ -83,6 +83,36 @@ TEST_CASE("A batch with bad files stores the good ones and passes check", "[reli
   CHECK(StableStats(Db(dir)).dump().find("\"documents\":5") != std::string::npos);
 }
 
+TEST_CASE("An unreadable file is named and skipped, and the rest is stored", "[reliability]") {
+  TempDir dir;
+  const std::string in = dir / "in";
+  WriteCorpus(in, 3);
+  WriteFile(in + "/secret.txt", "公安厅开展“夏季行动”。\n");
+  namespace fs = std::filesystem;
+  // root reads whatever the mode says: run govkg as nobody then, on a tree
+  // nobody may write to.
+  const bool root = geteuid() == 0;
+  std::string as;
+  if (root) {
+    as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    for (const fs::path& p : {fs::path(dir.path()), fs::path(in)}) {
+      fs::permissions(p, fs::perms::all, fs::perm_options::replace);
+    }
+    for (const auto& f : fs::directory_iterator(in)) {
+      fs::permissions(f.path(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read,
+                      fs::perm_options::replace);
+    }
+  }
+  fs::permissions(in + "/secret.txt", fs::perms::none, fs::perm_options::replace);
+  const auto r = testing::RunShell(as + "'" + GOVKG_BIN + "' " + Db(dir) + "ingest " + Quote(in));
+  INFO(r.err);
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("secret.txt") != std::string::npos);
+  CHECK(r.err.find("cannot open") != std::string::npos);
+  CHECK(RunGovkg(Db(dir) + "check").exit_code == 0);
+  CHECK(StableStats(Db(dir)).dump().find("\"documents\":3") != std::string::npos);
+}
+
 TEST_CASE("A folder of 10,000 tiny files is ingested whole", "[reliability]") {
   TempDir dir;
   const std::string in = dir / "tiny";
