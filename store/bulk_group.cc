@@ -61,10 +61,7 @@ Status BulkGroup::Commit(StoreCore& store) {
   rocksdb::WriteOptions wo;
   wo.sync = store.options.sync;
   const rocksdb::Status s = store.db->Write(wo, &wb);
-  if (s.ok()) {
-    if (store.term_cache.size() + new_terms_.size() >= kTermCacheLimit) store.term_cache.clear();
-    for (auto& [term, id] : new_terms_) store.term_cache.emplace(term, id);
-  }
+  if (s.ok()) store.RememberTerms(std::move(new_terms_));
   Clear();
   return s.ok() ? Status::OK() : store.Error(s, "write");
 }

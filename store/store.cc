@@ -65,6 +65,11 @@ std::unique_ptr<rocksdb::Iterator> internal::StoreCore::NewIterator(Cf c) const 
   return std::unique_ptr<rocksdb::Iterator>(db->NewIterator(ReadOpts(), cf(c)));
 }
 
+void internal::StoreCore::RememberTerms(std::unordered_map<std::string, EntityId>&& terms) {
+  if (term_cache.size() + terms.size() >= kTermCacheLimit) term_cache.clear();
+  for (auto& [term, id] : terms) term_cache.emplace(term, id);
+}
+
 std::unique_ptr<rocksdb::Iterator> internal::StoreCore::TakeIterator(Cf c) const {
   if (options.read_only) {
     std::lock_guard<std::mutex> guard(iterators_mu);

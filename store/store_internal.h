@@ -55,6 +55,8 @@ class StoreCore {
   // term → id of entities already in the store: spares a dictionary Get per
   // entity mention during bulk loads. Cleared when it grows too big.
   std::unordered_map<std::string, EntityId> term_cache;
+  // Adds the terms a committed write created (clearing the cache when full).
+  void RememberTerms(std::unordered_map<std::string, EntityId>&& terms);
   // New documents staged by a bulk load (StoreOptions::bulk_load).
   BulkGroup bulk_group;
 

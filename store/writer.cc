@@ -174,18 +174,13 @@ void ForgetTerms(internal::StoreCore& impl, const std::vector<std::string>& term
 
 namespace {
 
-// What writing one document's contribution gave.
-struct Contribution {
-  internal::DocValue doc;
-};
-
 // Resolves the document's entities to store ids (`new_terms` holds the terms
 // created but not yet committed; new ones are added to it and get ids from
 // *next_entity) and sends all its rows to `sink`, document record included.
-Result<Contribution> WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
-                                       const DocumentGraph& graph, uint64_t doc_id,
-                                       std::unordered_map<std::string, EntityId>& new_terms,
-                                       uint64_t* next_entity, internal::WriteSink& sink) {
+Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
+                         const DocumentGraph& graph, uint64_t doc_id,
+                         std::unordered_map<std::string, EntityId>& new_terms, uint64_t* next_entity,
+                         internal::WriteSink& sink) {
   std::map<std::string_view, EntityId> local;  // Entity::id → store id
   std::map<EntityId, internal::MentionValue> mentions;
   for (const Entity& e : graph.entities) {
@@ -233,8 +228,7 @@ Result<Contribution> WriteContribution(internal::StoreCore& impl, const Document
     triples[internal::SpoKey(t)].push_back(internal::Evidence{r.evidence, r.quote});
   }
 
-  Contribution out;
-  internal::DocValue& doc = out.doc;
+  internal::DocValue doc;
   doc.record = info;
   if (doc.record.ingest_time == 0) {
     doc.record.ingest_time =
@@ -264,7 +258,7 @@ Result<Contribution> WriteContribution(internal::StoreCore& impl, const Document
   internal::PutFixed64BE(&id_bytes, doc_id);
   sink.Put(internal::kCfDoc, internal::DocPathKey(info.path), id_bytes);
   sink.Put(internal::kCfDoc, internal::DocIdKey(doc_id), internal::EncodeDocValue(doc));
-  return out;
+  return Status::OK();
 }
 
 // The store ids of the graph's entities that are already stored.
@@ -286,9 +280,8 @@ Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRec
                                     const DocumentGraph& graph) {
   internal::BulkGroup& group = impl.bulk_group;
   uint64_t next_entity = impl.next_entity;
-  Result<Contribution> c =
-      WriteContribution(impl, info, graph, impl.next_doc, group.new_terms(), &next_entity, group);
-  GOVKG_RETURN_IF_ERROR(c.status());
+  GOVKG_RETURN_IF_ERROR(
+      WriteContribution(impl, info, graph, impl.next_doc, group.new_terms(), &next_entity, group));
   impl.next_entity = next_entity;
   ++impl.next_doc;
   group.AddPath(info.path);
@@ -323,7 +316,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
     GOVKG_RETURN_IF_ERROR(RemoveContribution(b, doc_id, (*old)->second, *keep));
   }
   std::unordered_map<std::string, EntityId> new_terms;  // created by this document
-  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, b).status());
+  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, b));
   const uint64_t next_doc = *old ? impl.next_doc : doc_id + 1;
   PutMeta(b, internal::kNextEntityKey, next_entity);
   PutMeta(b, internal::kNextDocKey, next_doc);
@@ -333,8 +326,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   if (!written.ok()) return written;
   impl.next_entity = next_entity;
   impl.next_doc = next_doc;
-  if (impl.term_cache.size() + new_terms.size() >= internal::kTermCacheLimit) impl.term_cache.clear();
-  for (auto& [term, id] : new_terms) impl.term_cache.emplace(std::move(term), id);
+  impl.RememberTerms(std::move(new_terms));
   return *old ? PutOutcome::kReplaced : PutOutcome::kAdded;
 }
 
