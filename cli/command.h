@@ -29,6 +29,7 @@ using Runner = std::function<Status()>;
 void AddExtractCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddIngestCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddRemoveCommand(CLI::App& app, CliContext* ctx, Runner* run);
+void AddCompactCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddStatsCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddCheckCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddEntitiesCommand(CLI::App& app, CliContext* ctx, Runner* run);

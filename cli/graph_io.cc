@@ -6,7 +6,9 @@
 namespace govkg::cli {
 
 Status OpenForReading(const CliContext& ctx, std::unique_ptr<Store>* store) {
-  return Store::Open(StoreOptions::ForReading(), ctx.db, store);
+  StoreOptions options = StoreOptions::ForReading();
+  options.verify_checksums = false;  // queries; `govkg check` verifies them
+  return Store::Open(options, ctx.db, store);
 }
 
 Result<std::optional<EntityType>> ParseOptionalType(const std::string& name) {
@@ -74,9 +76,51 @@ void PrintTruncated(size_t shown, size_t limit) {
   if (limit != 0 && shown >= limit) std::printf("… (stopped at --limit %zu)\n", limit);
 }
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs,
+// surrogates or code points above U+10FFFF), or 0.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  const auto cont = [&](size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return i + k < s.size() && byte(i + k) >= lo && byte(i + k) <= hi;
+  };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+// True when `s` is well-formed UTF-8 that JSON carries as it is.
+bool NeedsNoEscaping(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return false;
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string* out, std::string_view s) {
-  // A json string value, not an object: cheap, and escaped exactly as every
-  // other --format json output (bad UTF-8 becomes U+FFFD instead of throwing).
+  // Names are nearly always plain UTF-8: copied as they are. Anything else is
+  // escaped by nlohmann exactly as every other --format json output (bad
+  // UTF-8 becomes U+FFFD instead of throwing).
+  if (NeedsNoEscaping(s)) {
+    out->push_back('"');
+    out->append(s);
+    out->push_back('"');
+    return;
+  }
   out->append(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 

@@ -2,6 +2,7 @@
 // stores them. Wiring only: the pipeline is store/ingest.h.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -24,8 +25,14 @@ struct IngestArgs {
   std::string lexicon_dir;
   bool wait = false;
   bool sync = false;
+  bool no_compact = false;
   std::string format = "text";
 };
+
+// A run that stored at least this many triples compacts the store at the end:
+// a bulk load leaves each index spread over several level-0 tables, and
+// queries look into all of them until RocksDB gets round to merging them.
+constexpr uint64_t kCompactAfterTriples = 50'000;
 
 Status RunIngest(const IngestArgs& args, CliContext* ctx) {
   StoreOptions store_options;
@@ -55,13 +62,23 @@ Status RunIngest(const IngestArgs& args, CliContext* ctx) {
   if (!result.ok()) return result.status();
   const IngestProgress& p = *result;
   if (p.skipped > 0) ctx->partial = true;
+  double compact_seconds = 0;
+  if (!args.no_compact && p.triples >= kCompactAfterTriples) {
+    if (!ctx->quiet && ::isatty(STDERR_FILENO) != 0) std::fprintf(stderr, "\r\033[Kgovkg: compacting the store…");
+    const auto start = std::chrono::steady_clock::now();
+    GOVKG_RETURN_IF_ERROR(store->Compact());
+    compact_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!ctx->quiet && ::isatty(STDERR_FILENO) != 0) std::fprintf(stderr, "\r\033[K");
+  }
   if (args.format == "json") {
     nlohmann::json j = {{"files", p.files_done}, {"bytes", p.bytes_done}, {"added", p.added},
                         {"replaced", p.replaced}, {"unchanged", p.unchanged}, {"skipped", p.skipped},
-                        {"triples", p.triples}, {"seconds", p.seconds}};
+                        {"triples", p.triples}, {"seconds", p.seconds},
+                        {"compact_seconds", compact_seconds}};
     std::cout << j.dump() << '\n';
   } else if (!ctx->quiet) {
     printer.Finish(p);
+    if (compact_seconds > 0) std::fprintf(stderr, "compacted the store in %.1f s\n", compact_seconds);
   }
   return Status::OK();
 }
@@ -93,6 +110,8 @@ void AddIngestCommand(CLI::App& app, CliContext* ctx, Runner* run) {
   sub->add_option("--lexicon-dir", args->lexicon_dir, "Use this lexicon folder instead");
   sub->add_flag("--wait", args->wait, "Wait for another writer to finish instead of failing");
   sub->add_flag("--sync", args->sync, "fsync every document (survives power loss, slower)");
+  sub->add_flag("--no-compact", args->no_compact,
+                "Do not compact the store after a large run (see govkg compact)");
   AddFormatOption(sub, &args->format);
   sub->callback([args, ctx, run] { *run = [args, ctx] { return RunIngest(*args, ctx); }; });
 }

@@ -48,6 +48,7 @@ int Run(int argc, char** argv) {
   AddExtractCommand(app, &ctx, &run);
   AddIngestCommand(app, &ctx, &run);
   AddRemoveCommand(app, &ctx, &run);
+  AddCompactCommand(app, &ctx, &run);
   AddStatsCommand(app, &ctx, &run);
   AddCheckCommand(app, &ctx, &run);
   AddEntitiesCommand(app, &ctx, &run);

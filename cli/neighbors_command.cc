@@ -62,13 +62,15 @@ Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
     out = "{\"neighbors\":[";
     for (const NeighborHit& h : *hits) {
       if (&h != &hits->front()) out.push_back(',');
-      out += "{\"depth\":" + std::to_string(h.depth) + ",\"direction\":\"" + (h.outgoing ? "out" : "in") +
-             "\",\"id\":" + std::to_string(h.id) + ",\"name\":";
+      out.append("{\"depth\":").append(std::to_string(h.depth));
+      out.append(",\"direction\":\"").append(h.outgoing ? "out" : "in");
+      out.append("\",\"id\":").append(std::to_string(h.id)).append(",\"name\":");
       AppendJsonString(&out, h.name);
-      out += ",\"predicate\":\"" + std::string(PredicateName(h.predicate)) + "\",\"type\":\"" +
-             std::string(EntityTypeName(h.type)) + "\",\"via\":{\"id\":" + std::to_string(h.via) + ",\"name\":";
+      out.append(",\"predicate\":\"").append(PredicateName(h.predicate));
+      out.append("\",\"type\":\"").append(EntityTypeName(h.type));
+      out.append("\",\"via\":{\"id\":").append(std::to_string(h.via)).append(",\"name\":");
       AppendJsonString(&out, names[h.via]);
-      out += "}}";
+      out.append("}}");
     }
     out += "],\"root\":{\"id\":" + std::to_string(*root) + ",\"name\":";
     AppendJsonString(&out, (*root_record)->name);

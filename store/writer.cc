@@ -336,6 +336,24 @@ Status Store::Commit() {
   return impl.bulk_group.Commit(impl);
 }
 
+Status Store::Compact() {
+  Impl& impl = *impl_;
+  if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
+  std::lock_guard<std::mutex> guard(impl.write_mu);
+  GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
+  rocksdb::CompactRangeOptions options;
+  options.change_level = true;  // the one run moves to the lowest level it fits
+  // The families that lookups and traversals seek in. Provenance and
+  // documents are half the store and are read by key or in order, where a
+  // few tables cost little; RocksDB compacts them in the background.
+  for (const internal::Cf cf : {internal::kCfDict, internal::kCfEntity, internal::kCfCount, internal::kCfSpo,
+                                internal::kCfPos, internal::kCfOsp, internal::kCfMention}) {
+    const rocksdb::Status s = impl.db->CompactRange(options, impl.cf(cf), nullptr, nullptr);
+    if (!s.ok()) return impl.Error(s, "compact " + std::string(internal::kCfNames[cf]));
+  }
+  return Status::OK();
+}
+
 Status Store::RemoveDocument(std::string_view path) {
   Impl& impl = *impl_;
   if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");

@@ -174,6 +174,27 @@ TEST_CASE("CLI remove takes a document out") {
   CHECK(RunGovkg("--db '" + (dir / "none") + "' stats").exit_code == 1);
 }
 
+TEST_CASE("CLI compact keeps what the store holds and answers") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(RunGovkg("--db '" + db + "' -q ingest '" + SamplesDir() + "'").exit_code == 0);
+  // A removal leaves deletions and counter merges for the compaction to fold.
+  const std::string doc = (std::filesystem::path(SamplesDir()) / "001_17843914ab0f768a.txt").lexically_normal().string();
+  REQUIRE(RunGovkg("--db '" + db + "' -q remove '" + doc + "'").exit_code == 0);
+  const nlohmann::json before = Stats(db);
+  const std::string ask = "--db '" + db + "' query '?a conducts ?p . ?p reports ?m' --limit 0 --format json";
+  const auto answer_before = RunGovkg(ask);
+  REQUIRE(answer_before.exit_code == 0);
+  const auto r = RunGovkg("--db '" + db + "' compact");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("compacted") != std::string::npos);
+  CHECK(Stats(db) == before);
+  CHECK(RunGovkg(ask).out == answer_before.out);
+  RequireCheckPasses(db);
+  CHECK(RunGovkg("--db '" + (dir / "none") + "' compact").exit_code == 1);
+}
+
 TEST_CASE("CLI readers work and a second writer is refused while an ingest runs") {
   TempDir dir;
   const std::string db = dir / "db";
