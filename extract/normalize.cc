@@ -3,9 +3,10 @@
 //
 // Speed: almost every press text is already simplified and NFKC-stable, so a
 // 64K-entry flag table (built once per process) lets the common code point
-// be copied with one lookup. OpenCC is only called for runs of Han
-// characters that contain a character it would change, and ICU only for the
-// NFKC segments that contain a character that is not already normalised.
+// be copied with one lookup. Only runs of Han characters that contain a
+// character t2s would change are converted (with OpenCC's dictionaries in our
+// own tries, t2s_internal.h), and ICU is only called for the NFKC segments
+// that contain a character that is not already normalised.
 #include <opencc/opencc.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -16,6 +17,7 @@
 
 #include "extract/decode_internal.h"
 #include "extract/normalize_internal.h"
+#include "extract/t2s_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -46,12 +48,30 @@ icu::UnicodeString ToUnicodeString(std::u32string_view s) {
   return out;
 }
 
-// Per-process tables: which code points need OpenCC or ICU.
+// Per-process tables: which code points need t2s or ICU, and t2s itself.
 struct Tables {
   Status status;
   std::vector<uint8_t> bmp;                     // flags of U+0000..U+FFFF
   std::vector<char32_t> supplementary_traditional;  // sorted
   const icu::Normalizer2* nfkc = nullptr;
+  // OpenCC's t2s in our tries; null when the installed config is of a kind
+  // T2sConverter does not reproduce, and then `opencc` converts (serialised:
+  // its thread safety is not documented).
+  std::unique_ptr<T2sConverter> t2s;
+  std::unique_ptr<opencc::SimpleConverter> opencc;
+  mutable std::mutex opencc_mu;
+
+  std::u32string ConvertT2s(std::u32string_view text) const {
+    if (t2s) return t2s->Convert(text);
+    std::string result;
+    try {
+      const std::lock_guard<std::mutex> lock(opencc_mu);
+      result = opencc->Convert(ToUtf8(text));
+    } catch (const std::exception&) {
+      return std::u32string(text);  // keep the text as it was
+    }
+    return FromUtf8(result);
+  }
 };
 
 const Tables& GetTables() {
@@ -76,27 +96,21 @@ const Tables& GetTables() {
       }
       t->bmp[c] = flags;
     }
-    // Which Han characters does t2s change on their own? Convert them all
-    // once, one per line (lines keep OpenCC from matching phrases).
+    // Which Han characters does t2s change on their own?
     try {
-      opencc::SimpleConverter t2s("t2s.json");
-      std::vector<char32_t> candidates;
+      Result<std::unique_ptr<T2sConverter>> t2s = T2sConverter::Load("t2s.json");
+      if (t2s.ok()) {
+        t->t2s = std::move(*t2s);
+      } else if (t2s.status().code() == Status::Code::kNotSupported) {
+        t->opencc = std::make_unique<opencc::SimpleConverter>("t2s.json");
+      } else {
+        t->status = t2s.status();
+        return t;
+      }
       for (char32_t c = 0x3400; c <= 0x3134F; ++c) {
-        if (IsHan(c)) candidates.push_back(c);
-      }
-      std::u32string joined;
-      for (const char32_t c : candidates) {
-        joined.push_back(c);
-        joined.push_back(U'\n');
-      }
-      const std::u32string converted = FromUtf8(t2s.Convert(ToUtf8(joined)));
-      size_t pos = 0;
-      for (const char32_t c : candidates) {
-        const size_t nl = converted.find(U'\n', pos);
-        if (nl == std::u32string::npos) break;
-        const bool changed = !(nl == pos + 1 && converted[pos] == c);
-        pos = nl + 1;
-        if (!changed) continue;
+        if (!IsHan(c)) continue;
+        const std::u32string one(1, c);
+        if (t->ConvertT2s(one) == one) continue;
         if (c < 0x10000) {
           t->bmp[c] |= kTraditional;
         } else {
@@ -113,8 +127,7 @@ const Tables& GetTables() {
 
 class NormalizerImpl final : public Normalizer {
  public:
-  NormalizerImpl(const Tables& tables, std::unique_ptr<opencc::SimpleConverter> t2s)
-      : tables_(tables), t2s_(std::move(t2s)) {}
+  explicit NormalizerImpl(const Tables& tables) : tables_(tables) {}
 
   NormalizedText Normalize(std::u32string_view original) const override {
     // Stage 1: traditional → simplified (skipped for simplified text).
@@ -153,9 +166,9 @@ class NormalizerImpl final : public Normalizer {
     return false;
   }
 
-  // Converts the Han runs that contain a traditional character, in one
-  // OpenCC call (runs joined by newlines, which OpenCC keeps). Phrases never
-  // cross a non-Han character, so converting runs separately loses nothing.
+  // Converts the Han runs that contain a traditional character. Phrases
+  // never cross a non-Han character, so converting runs separately loses
+  // nothing.
   void ToSimplified(std::u32string_view text, std::u32string* out,
                     std::vector<uint32_t>* map) const {
     struct Run {
@@ -177,25 +190,8 @@ class NormalizerImpl final : public Normalizer {
       i = j;
     }
     std::vector<std::u32string> converted;
-    {
-      std::u32string joined;
-      for (const Run& r : runs) {
-        joined.append(text.substr(r.start, r.end - r.start));
-        joined.push_back(U'\n');
-      }
-      const std::u32string all = ConvertT2s(joined);
-      size_t pos = 0;
-      for (size_t k = 0; k < runs.size(); ++k) {
-        const size_t nl = all.find(U'\n', pos);
-        if (nl == std::u32string::npos) break;
-        converted.push_back(all.substr(pos, nl - pos));
-        pos = nl + 1;
-      }
-      if (converted.size() != runs.size()) {  // should not happen: one call per run
-        converted.clear();
-        for (const Run& r : runs) converted.push_back(ConvertT2s(text.substr(r.start, r.end - r.start)));
-      }
-    }
+    converted.reserve(runs.size());
+    for (const Run& r : runs) converted.push_back(tables_.ConvertT2s(text.substr(r.start, r.end - r.start)));
     out->reserve(text.size());
     map->reserve(text.size() + 1);
     size_t next = 0;
@@ -221,18 +217,6 @@ class NormalizerImpl final : public Normalizer {
       out->push_back(text[next]);
       map->push_back(static_cast<uint32_t>(next));
     }
-  }
-
-  std::u32string ConvertT2s(std::u32string_view text) const {
-    const std::string utf8 = ToUtf8(text);
-    std::string result;
-    try {
-      const std::lock_guard<std::mutex> lock(mu_);
-      result = t2s_->Convert(utf8);
-    } catch (const std::exception&) {
-      return std::u32string(text);  // keep the text as it was
-    }
-    return FromUtf8(result);
   }
 
   // NFKC (which includes full-width → half-width). `stage_map` maps `text`
@@ -302,8 +286,6 @@ class NormalizerImpl final : public Normalizer {
   }
 
   const Tables& tables_;
-  std::unique_ptr<opencc::SimpleConverter> t2s_;
-  mutable std::mutex mu_;  // OpenCC's thread safety is not documented
 };
 
 }  // namespace
@@ -311,12 +293,7 @@ class NormalizerImpl final : public Normalizer {
 Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
   const Tables& tables = GetTables();
   if (!tables.status.ok()) return tables.status;
-  try {
-    auto t2s = std::make_unique<opencc::SimpleConverter>("t2s.json");
-    return std::unique_ptr<Normalizer>(new NormalizerImpl(tables, std::move(t2s)));
-  } catch (const std::exception& e) {
-    return Status::IOError("extract: normalise: OpenCC t2s.json", e.what());
-  }
+  return std::unique_ptr<Normalizer>(new NormalizerImpl(tables));
 }
 
 }  // namespace govkg::internal

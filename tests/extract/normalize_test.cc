@@ -1,9 +1,17 @@
 // Tests of extract/normalize.cc: t2s, width, NFKC and the offset map.
 #include <catch2/catch.hpp>
 
+#include <opencc/opencc.h>
+
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <thread>
 
+#include "extract/decode_internal.h"
 #include "extract/normalize_internal.h"
+#include "extract/t2s_internal.h"
+#include "tests/test_util.h"
 
 namespace govkg::internal {
 namespace {
@@ -114,6 +122,43 @@ TEST_CASE("normalize: concurrent calls agree") {
   }
   for (auto& th : threads) th.join();
   for (const int good : ok) CHECK(good == 50);
+}
+
+TEST_CASE("t2s in our tries converts exactly as OpenCC does") {
+  Result<std::unique_ptr<T2sConverter>> ours = T2sConverter::Load("t2s.json");
+  REQUIRE(ours.ok());
+  opencc::SimpleConverter opencc("t2s.json");
+  const auto same = [&](const std::u32string& text) {
+    const std::string utf8 = ToUtf8(text);
+    INFO(utf8);
+    CHECK(ToUtf8((*ours)->Convert(text)) == opencc.Convert(utf8));
+  };
+  // The traditional sample, whole and line by line.
+  std::ifstream in(testing::SamplePath("000_a07d5b62baa24def.txt"), std::ios::binary);
+  const std::u32string sample = FromUtf8(std::string((std::istreambuf_iterator<char>(in)), {}));
+  REQUIRE(sample.size() > 1000);
+  same(sample);
+  // Every Han character of the basic block alone.
+  std::u32string each;
+  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+    each.push_back(c);
+    each.push_back(U'\n');
+  }
+  same(each);
+  // Random strings over the sample's characters, where phrases overlap and
+  // break in every way the segmentation must handle.
+  std::u32string alphabet;
+  for (const char32_t c : sample) {
+    if (c >= 0x3400 && alphabet.find(c) == std::u32string::npos) alphabet.push_back(c);
+  }
+  std::mt19937 rng(7);
+  for (int k = 0; k < 2000; ++k) {
+    std::u32string text;
+    const size_t start = rng() % (sample.size() - 16);
+    text = sample.substr(start, 1 + rng() % 15);  // a piece of real text …
+    for (int j = rng() % 4; j > 0; --j) text.push_back(alphabet[rng() % alphabet.size()]);  // … cut off oddly
+    same(text);
+  }
 }
 
 }  // namespace
