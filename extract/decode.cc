@@ -259,31 +259,34 @@ Result<DecodedText> DecodeBytes(std::string_view doc_name, std::string_view byte
 }
 
 std::string ToUtf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
+  // Written through a pointer into a buffer sized for the worst case: this
+  // runs for every name, quote and normalised text (5% of extraction when it
+  // pushed byte by byte).
+  std::string out(text.size() * 4, '\0');
+  char* p = out.data();
+  const auto put = [&p](unsigned v) { *p++ = static_cast<char>(v); };
   for (const char32_t c : text) {
     if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
+      put(c);
     } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      if (c >= 0xD800 && c <= 0xDFFF) {  // not encodable: write U+FFFD
-        out += "\xEF\xBF\xBD";
-        continue;
-      }
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c <= 0x10FFFF) {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out += "\xEF\xBF\xBD";
+      put(0xC0 | (c >> 6));
+      put(0x80 | (c & 0x3F));
+    } else if (c < 0x10000 && !(c >= 0xD800 && c <= 0xDFFF)) {
+      put(0xE0 | (c >> 12));
+      put(0x80 | ((c >> 6) & 0x3F));
+      put(0x80 | (c & 0x3F));
+    } else if (c >= 0x10000 && c <= 0x10FFFF) {
+      put(0xF0 | (c >> 18));
+      put(0x80 | ((c >> 12) & 0x3F));
+      put(0x80 | ((c >> 6) & 0x3F));
+      put(0x80 | (c & 0x3F));
+    } else {  // a surrogate or beyond U+10FFFF: not encodable, write U+FFFD
+      put(0xEF);
+      put(0xBF);
+      put(0xBD);
     }
   }
+  out.resize(static_cast<size_t>(p - out.data()));
   return out;
 }
 

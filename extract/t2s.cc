@@ -75,37 +75,48 @@ std::u32string T2sConverter::Convert(std::u32string_view text) const {
       ++i;
       continue;
     }
-    if (pending < i) out += ConvertSegment(text.substr(pending, i - pending));
-    out += ConvertSegment(text.substr(i, m.length));
+    if (pending < i) ConvertSegment(text.substr(pending, i - pending), &out);
+    ConvertSegment(text.substr(i, m.length), &out);
     i += m.length;
     pending = i;
   }
-  if (pending < text.size()) out += ConvertSegment(text.substr(pending));
+  if (pending < text.size()) ConvertSegment(text.substr(pending), &out);
   return out;
 }
 
-std::u32string T2sConverter::ConvertSegment(std::u32string_view segment) const {
-  std::u32string current(segment);
-  for (const Group& group : chain_) {
-    std::u32string next;
-    next.reserve(current.size());
-    for (size_t i = 0; i < current.size();) {
-      Dict::Match m;
-      for (const Dict& dict : group) {
-        m = dict.LongestAt(current, i);
-        if (m.length > 0) break;
-      }
-      if (m.length == 0) {
-        next.push_back(current[i]);
-        ++i;
-      } else {
-        next += *m.payload;
-        i += m.length;
-      }
-    }
-    current = std::move(next);
+void T2sConverter::ConvertSegment(std::u32string_view segment, std::u32string* out) const {
+  if (chain_.empty()) {
+    out->append(segment);
+    return;
   }
-  return current;
+  // Each conversion of the chain reads what the previous one wrote; the last
+  // one writes to `out` (t2s has one).
+  std::u32string buffers[2];
+  std::u32string_view in = segment;
+  for (size_t g = 0; g < chain_.size(); ++g) {
+    const bool last = g + 1 == chain_.size();
+    std::u32string* to = last ? out : &buffers[g % 2];
+    if (!last) to->clear();
+    ApplyGroup(chain_[g], in, to);
+    in = *to;
+  }
+}
+
+void T2sConverter::ApplyGroup(const Group& group, std::u32string_view in, std::u32string* to) {
+  for (size_t i = 0; i < in.size();) {
+    Dict::Match m;
+    for (const Dict& dict : group) {
+      m = dict.LongestAt(in, i);
+      if (m.length > 0) break;
+    }
+    if (m.length == 0) {
+      to->push_back(in[i]);
+      ++i;
+    } else {
+      to->append(*m.payload);
+      i += m.length;
+    }
+  }
 }
 
 }  // namespace govkg::internal

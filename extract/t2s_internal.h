@@ -38,7 +38,9 @@ class T2sConverter {
   using Group = std::vector<Dict>;
 
   T2sConverter() = default;
-  std::u32string ConvertSegment(std::u32string_view segment) const;
+  // Appends the conversion of one segment to *out.
+  void ConvertSegment(std::u32string_view segment, std::u32string* out) const;
+  static void ApplyGroup(const Group& group, std::u32string_view in, std::u32string* to);
 
   Dict segmentation_;
   std::vector<Group> chain_;

@@ -111,7 +111,7 @@ class Trie {
   }
 
   void AddEdge(uint32_t parent, char32_t c, uint32_t child) {
-    if (2 * (edges_ + 1) > slots_.size()) Grow();
+    if (4 * (edges_ + 1) > slots_.size()) Grow();
     Place(EdgeKey(parent, c), child);
     ++edges_;
   }
@@ -130,7 +130,7 @@ class Trie {
     }
   }
 
-  std::vector<Slot> slots_;             // size a power of two, at most half full
+  std::vector<Slot> slots_;             // size a power of two, at most a quarter full
   size_t edges_ = 0;
   std::vector<int32_t> payload_of_;     // per node: index into payloads_, or -1
   std::vector<Payload> payloads_;
