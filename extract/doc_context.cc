@@ -50,10 +50,16 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
   by_end_.assign(hits_.size(), 0);
   std::vector<uint32_t> fill(end_index_.begin(), end_index_.end());
   for (uint32_t k = 0; k < hits_.size(); ++k) by_end_[fill[hits_[k].end]++] = k;
+  starting_roles_.assign(n + 2, 0);
+  ending_roles_.assign(n + 2, 0);
+  for (const LexHit& h : hits_) {
+    starting_roles_[h.start] |= h.roles();
+    ending_roles_[h.end] |= h.roles();
+  }
 }
 
 const LexHit* DocContext::StartingAt(uint32_t pos, uint32_t roles) const {
-  if (pos >= text_.size()) return nullptr;
+  if (pos >= text_.size() || (starting_roles_[pos] & roles) == 0) return nullptr;
   const LexHit* best = nullptr;
   for (uint32_t k = start_index_[pos]; k < start_index_[pos + 1]; ++k) {
     if ((hits_[k].roles() & roles) != 0) best = &hits_[k];  // shortest first
@@ -79,7 +85,7 @@ const LexHit* DocContext::LevelAt(uint32_t pos) const {
 }
 
 const LexHit* DocContext::EndingAt(uint32_t pos, uint32_t roles) const {
-  if (pos > text_.size()) return nullptr;
+  if (pos > text_.size() || (ending_roles_[pos] & roles) == 0) return nullptr;
   const LexHit* best = nullptr;
   for (uint32_t k = end_index_[pos]; k < end_index_[pos + 1]; ++k) {
     const LexHit& h = hits_[by_end_[k]];

@@ -102,6 +102,11 @@ class DocContext {
   std::vector<uint32_t> start_index_;   // CSR over hits_ by start
   std::vector<uint32_t> by_end_;        // hit indices sorted by end
   std::vector<uint32_t> end_index_;     // CSR over by_end_
+  // Per position, the roles of all hits starting / ending there: most
+  // positions have none of the roles a recogniser asks for, and the answer
+  // then costs one load instead of a walk over the hits' entries.
+  std::vector<uint32_t> starting_roles_;
+  std::vector<uint32_t> ending_roles_;
 };
 
 // Boundary roles: a name never extends leftwards across a word with these.

@@ -38,6 +38,22 @@ bool ClosesPhrase(char32_t c) {
          c == U'(' || c == U')' || c == U'（' || c == U'）';
 }
 bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'《' || c == U'‘' || c == U'「'; }
+
+// The BMP characters the scan of Find() does something with: everything
+// else, outside a clause start, is stepped over with one bit test (the scan
+// visits every character of every document).
+bool MattersToScan(char32_t c) {
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(0x10000);
+    for (char32_t k = 0; k < 0x10000; ++k) {
+      t[k] = IsSentenceEnd(k) || IsClauseEnd(k) || IsOpenParen(k) || IsCloseParen(k) || k == U' ' ||
+             k == U'\t' || k == U'\r' || k == U'\u3000' || k == U'\n' || IsOpenQuote(k) || k == U'"' ||
+             IsNumberChar(k);
+    }
+    return t;
+  }();
+  return c >= 0x10000 || table[c];
+}
 bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'》' || c == U'’' || c == U'」'; }
 bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -107,6 +123,10 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     size_t i = 0;
     while (i < text.size()) {
       const char32_t c = text[i];
+      if (!at_clause_start && !MattersToScan(c)) {
+        ++i;
+        continue;
+      }
       if (c == U'\n') {
         st.NewParagraph(i + 1);
         at_clause_start = true;

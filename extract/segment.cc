@@ -5,6 +5,7 @@
 // are numbered, how transcripts label speakers), never about one text.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -41,7 +42,7 @@ bool IsColon(char32_t c) { return c == U':' || c == U'：'; }
 // 《…》, 「…」, 『…』), the marks included. Sentences and headings never end
 // inside quotes. An opening mark never closed in the paragraph quotes
 // nothing, so one stray “ does not swallow the rest of the paragraph.
-std::vector<bool> QuotedMask(View text, size_t start, size_t end) {
+std::vector<uint8_t> QuotedMask(View text, size_t start, size_t end) {
   std::vector<int> depth_change(end - start + 1, 0);
   std::vector<std::pair<size_t, char32_t>> open;  // position, expected closer
   for (size_t i = start; i < end; ++i) {
@@ -65,7 +66,7 @@ std::vector<bool> QuotedMask(View text, size_t start, size_t end) {
       }
     }
   }
-  std::vector<bool> mask(end - start, false);
+  std::vector<uint8_t> mask(end - start, 0);
   int depth = 0;
   for (size_t i = 0; i < mask.size(); ++i) {
     depth += depth_change[i];
@@ -209,7 +210,7 @@ constexpr size_t kMaxHeading = 300;
 // Heading: to the first sentence end, or to the first comma when the clause
 // before it holds a quoted name (“护校安园”专项行动，…). `quoted` is the
 // QuotedMask of the paragraph starting at `base`.
-size_t HeadingEnd(View text, size_t start, size_t limit, const std::vector<bool>& quoted,
+size_t HeadingEnd(View text, size_t start, size_t limit, const std::vector<uint8_t>& quoted,
                   size_t base) {
   limit = std::min(limit, start + kMaxHeading);
   bool has_quote = false;
@@ -446,7 +447,7 @@ class Segmenter {
   View text_;
   Segmentation out_;
   int open_turn_ = -1;
-  std::vector<bool> quoted_;  // QuotedMask of the current paragraph
+  std::vector<uint8_t> quoted_;  // QuotedMask of the current paragraph
   size_t base_ = 0;           // where the current paragraph starts
   std::vector<Style> styles_;  // paragraph-level numbering styles, outermost first
 };
