@@ -40,19 +40,16 @@ bool ClosesPhrase(char32_t c) {
 bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'《' || c == U'‘' || c == U'「'; }
 
 // The BMP characters the scan of Find() does something with: everything
-// else, outside a clause start, is stepped over with one bit test (the scan
+// else, outside a clause start, is stepped over with one byte test (the scan
 // visits every character of every document).
-bool MattersToScan(char32_t c) {
-  static const std::vector<bool> table = [] {
-    std::vector<bool> t(0x10000);
-    for (char32_t k = 0; k < 0x10000; ++k) {
-      t[k] = IsSentenceEnd(k) || IsClauseEnd(k) || IsOpenParen(k) || IsCloseParen(k) || k == U' ' ||
-             k == U'\t' || k == U'\r' || k == U'\u3000' || k == U'\n' || IsOpenQuote(k) || k == U'"' ||
-             IsNumberChar(k);
-    }
-    return t;
-  }();
-  return c >= 0x10000 || table[c];
+std::vector<uint8_t> ScanTable() {
+  std::vector<uint8_t> t(0x10000);
+  for (char32_t k = 0; k < 0x10000; ++k) {
+    t[k] = IsSentenceEnd(k) || IsClauseEnd(k) || IsOpenParen(k) || IsCloseParen(k) || k == U' ' ||
+           k == U'\t' || k == U'\r' || k == U'\u3000' || k == U'\n' || IsOpenQuote(k) || k == U'"' ||
+           IsNumberChar(k);
+  }
+  return t;
 }
 bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'》' || c == U'’' || c == U'」'; }
 bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
@@ -112,7 +109,7 @@ struct ScanState {
 class LexiconMetricRecognizer final : public MetricRecognizer {
  public:
   explicit LexiconMetricRecognizer(MetricLexicon lexicon)
-      : lex_(std::move(lexicon)), names_(lex_) {}
+      : lex_(std::move(lexicon)), names_(lex_), scan_table_(ScanTable()) {}
 
   std::vector<MetricMention> Find(std::u32string_view text,
                                   const Segmentation& segmentation) const override {
@@ -123,7 +120,7 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     size_t i = 0;
     while (i < text.size()) {
       const char32_t c = text[i];
-      if (!at_clause_start && !MattersToScan(c)) {
+      if (!at_clause_start && c < 0x10000 && scan_table_[c] == 0) {
         ++i;
         continue;
       }
@@ -266,6 +263,7 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
 
   const MetricLexicon lex_;
   const MetricNamer names_;
+  const std::vector<uint8_t> scan_table_;  // ScanTable()
 };
 
 // Is there a target cue (确保, 力争, 到2025年 …) in the sentence before pos?
