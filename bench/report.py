@@ -194,7 +194,7 @@ for s in sizes:
       f"{cell(s, 'jena.s')} | {fmt(peer / je) if peer and je else 'n/a'} | {fmt(tr / ing) if tr and ing else 'n/a'} |")
 w("")
 for s in sizes:
-    for tool in ("extract_bench", "store_bench", "export_bench"):
+    for tool in ("extract_bench_samples", "extract_bench", "store_bench", "export_bench"):
         p = os.path.join(work, f"s{s}", f"{tool}.txt")
         if os.path.exists(p):
             w(f"### {tool} at {s} MB\n\n```\n{open(p, encoding='utf-8').read().strip()}\n```\n")
