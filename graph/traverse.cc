@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <future>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -51,6 +53,51 @@ Result<EntityRecord> GetExisting(const Store& store, EntityId id) {
 using internal::ForEachEdge;
 using internal::GetExisting;
 
+namespace {
+
+// One edge out of a frontier entity, in the order the index scans give it.
+struct Step {
+  EntityId from = 0;
+  EntityId other = 0;
+  Predicate predicate = Predicate::kConducts;
+  bool outgoing = true;
+};
+
+// The edges of frontier[begin, end), in frontier order.
+Status CollectSteps(const Store& store, const std::vector<EntityId>& frontier, size_t begin, size_t end,
+                    const NeighborOptions& options, std::vector<Step>* steps) {
+  for (size_t k = begin; k < end; ++k) {
+    const EntityId from = frontier[k];
+    GOVKG_RETURN_IF_ERROR(ForEachEdge(store, from, options.direction, options.predicates,
+                                      [&](const TripleRecord& t, bool outgoing, EntityId other) {
+                                        steps->push_back({from, other, t.predicate, outgoing});
+                                        return true;
+                                      }));
+  }
+  return Status::OK();
+}
+
+// All edges of a big frontier (no limit to stop at), scanned in two halves
+// at once; the caller walks them in the same order as a single scan.
+Result<std::vector<Step>> CollectStepsInParallel(const Store& store, const std::vector<EntityId>& frontier,
+                                                 const NeighborOptions& options) {
+  const size_t half = frontier.size() / 2;
+  std::vector<Step> first, second;
+  std::future<Status> first_done = std::async(std::launch::async, [&] {
+    return CollectSteps(store, frontier, 0, half, options, &first);
+  });
+  const Status second_status = CollectSteps(store, frontier, half, frontier.size(), options, &second);
+  const Status first_status = first_done.get();
+  GOVKG_RETURN_IF_ERROR(first_status);
+  GOVKG_RETURN_IF_ERROR(second_status);
+  first.insert(first.end(), second.begin(), second.end());
+  return first;
+}
+
+constexpr size_t kParallelFrontier = 256;
+
+}  // namespace
+
 Result<std::vector<NeighborHit>> Neighbors(const Store& store, EntityId root,
                                            const NeighborOptions& options) {
   GOVKG_RETURN_IF_ERROR(GetExisting(store, root).status());
@@ -58,22 +105,31 @@ Result<std::vector<NeighborHit>> Neighbors(const Store& store, EntityId root,
   std::unordered_set<EntityId> seen{root};
   std::vector<EntityId> frontier{root};
   auto full = [&] { return options.limit != 0 && out.size() >= options.limit; };
+  const bool any_type = options.types.empty();
+  const bool parallel = options.limit == 0 && std::thread::hardware_concurrency() > 1;
   for (int depth = 1; depth <= options.depth && !frontier.empty() && !full(); ++depth) {
     // One level's new entities first, then their records in one batched read.
     std::vector<NeighborHit> level;
     std::vector<EntityId> next;
-    const bool any_type = options.types.empty();
-    for (EntityId from : frontier) {
-      GOVKG_RETURN_IF_ERROR(ForEachEdge(
-          store, from, options.direction, options.predicates,
-          [&](const TripleRecord& t, bool outgoing, EntityId other) {
-            if (!seen.insert(other).second) return true;
-            next.push_back(other);
-            level.push_back(NeighborHit{other, EntityType::kAgency, "", depth, from, t.predicate, outgoing});
-            // Without a type filter every one is listed: stop at the limit.
-            return !(any_type && options.limit != 0 && out.size() + level.size() >= options.limit);
-          }));
-      if (any_type && options.limit != 0 && out.size() + level.size() >= options.limit) break;
+    const auto take = [&](EntityId from, EntityId other, Predicate predicate, bool outgoing) {
+      if (!seen.insert(other).second) return true;
+      next.push_back(other);
+      level.push_back(NeighborHit{other, EntityType::kAgency, "", depth, from, predicate, outgoing});
+      // Without a type filter every one is listed: stop at the limit.
+      return !(any_type && options.limit != 0 && out.size() + level.size() >= options.limit);
+    };
+    if (parallel && frontier.size() >= kParallelFrontier) {
+      Result<std::vector<Step>> steps = CollectStepsInParallel(store, frontier, options);
+      if (!steps.ok()) return steps.status();
+      for (const Step& st : *steps) take(st.from, st.other, st.predicate, st.outgoing);
+    } else {
+      for (EntityId from : frontier) {
+        GOVKG_RETURN_IF_ERROR(ForEachEdge(store, from, options.direction, options.predicates,
+                                          [&](const TripleRecord& t, bool outgoing, EntityId other) {
+                                            return take(from, other, t.predicate, outgoing);
+                                          }));
+        if (any_type && options.limit != 0 && out.size() + level.size() >= options.limit) break;
+      }
     }
     Result<std::vector<std::optional<EntityRecord>>> records = store.GetEntitiesBasics(next);
     if (!records.ok()) return records.status();

@@ -117,6 +117,53 @@ TEST_CASE("Neighbors follow depth, direction, predicates and types", "[graph]") 
   CHECK_FALSE((*hits)[0].outgoing);
 }
 
+TEST_CASE("Neighbors of a hub list the same entities in the same order however the level is read", "[graph]") {
+  // A hub conducting 400 programs, each reporting two metrics and shared
+  // with a second agency: the depth-2 frontier is big enough to be read in
+  // two halves at once (limit 0), which must list exactly what one ordered
+  // scan lists (a limit forces that).
+  TempDir dir;
+  std::unique_ptr<Store> store = testing::OpenStore(dir / "db");
+  DocumentGraph g;
+  g.doc = "hub.txt";
+  g.entities.push_back(MakeEntity("hub", EntityType::kAgency, "梧渠省应急管理厅"));
+  g.entities.push_back(MakeEntity("peer", EntityType::kAgency, "梧渠省公安厅"));
+  for (int i = 0; i < 400; ++i) {
+    const std::string p = "p" + std::to_string(i);
+    g.entities.push_back(MakeEntity(p, EntityType::kProgram, "第" + std::to_string(i) + "号专项行动"));
+    g.relations.push_back(MakeRelation("hub", Predicate::kConducts, p));
+    if (i % 3 == 0) g.relations.push_back(MakeRelation("peer", Predicate::kConducts, p));
+    for (int k = 0; k < 2; ++k) {
+      const std::string m = "m" + std::to_string(i) + "_" + std::to_string(k);
+      g.entities.push_back(MakeMetric(m, "检查企业", 100 * i + k, "家"));
+      g.relations.push_back(MakeRelation(p, Predicate::kReports, m));
+    }
+  }
+  REQUIRE_OK(store->PutDocument(MakeInfo("hub.txt", "h"), g).status());
+  const EntityId hub = ResolveName(*store, "梧渠省应急管理厅").value();
+  NeighborOptions all;
+  all.depth = 2;
+  Result<std::vector<NeighborHit>> read_at_once = Neighbors(*store, hub, all);
+  NeighborOptions ordered = all;
+  ordered.limit = 1'000'000;
+  Result<std::vector<NeighborHit>> read_in_order = Neighbors(*store, hub, ordered);
+  REQUIRE(read_at_once.ok());
+  REQUIRE(read_in_order.ok());
+  REQUIRE(read_at_once->size() == 400 + 1 + 800);
+  REQUIRE(read_at_once->size() == read_in_order->size());
+  for (size_t i = 0; i < read_at_once->size(); ++i) {
+    const NeighborHit& a = (*read_at_once)[i];
+    const NeighborHit& b = (*read_in_order)[i];
+    INFO(i);
+    CHECK(a.id == b.id);
+    CHECK(a.name == b.name);
+    CHECK(a.via == b.via);
+    CHECK(a.depth == b.depth);
+    CHECK(a.predicate == b.predicate);
+    CHECK(a.outgoing == b.outgoing);
+  }
+}
+
 TEST_CASE("The shortest path names each hop's predicate and direction", "[graph]") {
   Fixture f;
   Result<PathResult> path = ShortestPath(*f.store, f.Id("杨义"), f.Id("抓获犯罪嫌疑人"), PathOptions{});
