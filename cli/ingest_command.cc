@@ -29,10 +29,16 @@ struct IngestArgs {
   std::string format = "text";
 };
 
-// A run that stored at least this many triples compacts the store at the end:
-// a bulk load leaves each index spread over several level-0 tables, and
-// queries look into all of them until RocksDB gets round to merging them.
+// A run that stored at least this many triples, and at least a quarter of
+// what the store now holds, compacts the store at the end: a bulk load leaves
+// each index spread over several level-0 tables, and queries look into all of
+// them until RocksDB gets round to merging them. A small run into a big store
+// does not pay for rewriting it (RocksDB merges its tables in the background).
 constexpr uint64_t kCompactAfterTriples = 50'000;
+
+bool WorthCompacting(const Store& store, uint64_t run_triples) {
+  return run_triples >= kCompactAfterTriples && run_triples * 4 >= store.ApproximateTriples();
+}
 
 Status RunIngest(const IngestArgs& args, CliContext* ctx) {
   StoreOptions store_options;
@@ -63,7 +69,7 @@ Status RunIngest(const IngestArgs& args, CliContext* ctx) {
   const IngestProgress& p = *result;
   if (p.skipped > 0) ctx->partial = true;
   double compact_seconds = 0;
-  if (!args.no_compact && p.triples >= kCompactAfterTriples) {
+  if (!args.no_compact && WorthCompacting(*store, p.triples)) {
     if (!ctx->quiet && ::isatty(STDERR_FILENO) != 0) std::fprintf(stderr, "\r\033[Kgovkg: compacting the store…");
     const auto start = std::chrono::steady_clock::now();
     GOVKG_RETURN_IF_ERROR(store->Compact());

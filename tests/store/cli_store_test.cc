@@ -195,6 +195,30 @@ TEST_CASE("CLI compact keeps what the store holds and answers") {
   CHECK(RunGovkg("--db '" + (dir / "none") + "' compact").exit_code == 1);
 }
 
+TEST_CASE("CLI ingest compacts after a large run, not after a small one or with --no-compact") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  const auto ingest_json = [&](const std::string& name, const std::string& lines, const std::string& flags) {
+    const std::string file = dir / name;
+    testing::WriteFile(file, lines);
+    const auto r = RunGovkg("--db '" + db + "' ingest --extracted '" + file + "' --format json " + flags);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out);
+  };
+  // 1,100 documents of 50 relations: 55k triples, all of the store.
+  const nlohmann::json big = ingest_json("big.jsonl", SyntheticLines(0, 1100, 50), "");
+  CHECK(big["triples"] == 55'000);
+  CHECK(big["compact_seconds"].get<double>() > 0);
+  const nlohmann::json small = ingest_json("small.jsonl", SyntheticLines(5000, 20, 50), "");
+  CHECK(small["triples"] == 1'000);
+  CHECK(small["compact_seconds"].get<double>() == 0);
+  const nlohmann::json refused = ingest_json("more.jsonl", SyntheticLines(10000, 1100, 50), "--no-compact");
+  CHECK(refused["triples"] == 55'000);
+  CHECK(refused["compact_seconds"].get<double>() == 0);
+  RequireCheckPasses(db);
+}
+
 TEST_CASE("CLI readers work and a second writer is refused while an ingest runs") {
   TempDir dir;
   const std::string db = dir / "db";
