@@ -38,11 +38,18 @@ Status BinaryStatus(std::string_view doc_name, size_t offset) {
 // Length of the valid UTF-8 sequence at `i`, or 0 when invalid; on failure
 // `*bad_len` is the maximal invalid subpart (≥1 byte) to replace as one unit,
 // as the Unicode standard recommends (so "E4 B8" + ASCII is one U+FFFD).
-size_t Utf8SeqAt(const unsigned char* s, size_t n, size_t i, char32_t* cp, size_t* bad_len) {
+inline size_t Utf8SeqAt(const unsigned char* s, size_t n, size_t i, char32_t* cp, size_t* bad_len) {
   const unsigned char c = s[i];
   if (c < 0x80) {
     *cp = c;
     return 1;
+  }
+  // The common case of Chinese text first: a 3-byte sequence whose lead byte
+  // needs no range check of its second byte (not E0, not ED).
+  if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+      (s[i + 2] & 0xC0) == 0x80) {
+    *cp = (char32_t{c & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | (s[i + 2] & 0x3Fu);
+    return 3;
   }
   size_t len;
   char32_t value;
@@ -78,17 +85,6 @@ size_t Utf8SeqAt(const unsigned char* s, size_t n, size_t i, char32_t* cp, size_
   return len;
 }
 
-// The common case of Chinese text, a 3-byte sequence whose lead byte needs no
-// range check of its second byte (not E0, not ED), decoded without the
-// general path; 0 when it is not one.
-inline size_t FastCjkAt(const unsigned char* s, size_t n, size_t i, char32_t* cp) {
-  const unsigned char c = s[i];
-  if (c < 0xE1 || c == 0xED || c > 0xEF || i + 2 >= n) return 0;
-  if ((s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
-  *cp = (char32_t{c & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | (s[i + 2] & 0x3Fu);
-  return 3;
-}
-
 struct Utf8Scan {
   size_t invalid = 0;    // invalid subparts
   size_t multibyte = 0;  // valid multi-byte sequences
@@ -112,11 +108,6 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
       continue;
     }
     char32_t cp;
-    if (FastCjkAt(s, n, i, &cp) != 0) {
-      ++scan.multibyte;
-      i += 3;
-      continue;
-    }
     size_t bad = 0;
     const size_t len = Utf8SeqAt(s, n, i, &cp, &bad);
     if (len == 0) {
@@ -147,11 +138,6 @@ DecodedText DecodeUtf8(std::string_view bytes, size_t skip) {
       continue;
     }
     char32_t cp;
-    if (FastCjkAt(s, n, i, &cp) != 0) {
-      out.text.push_back(cp);
-      i += 3;
-      continue;
-    }
     size_t bad = 0;
     const size_t len = Utf8SeqAt(s, n, i, &cp, &bad);
     if (len == 0) {

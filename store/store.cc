@@ -235,34 +235,6 @@ Result<std::optional<EntityRecord>> Store::GetEntityBasics(EntityId id) const {
   return LoadEntityBasics(*impl_, id);
 }
 
-namespace {
-
-// Entity records of keys[begin, end) (sorted) into out[order[k]].
-Status ReadBasics(const internal::StoreCore& core, const std::vector<EntityId>& ids,
-                  const std::vector<uint32_t>& order, const std::vector<std::string>& keys, size_t begin,
-                  size_t end, std::vector<std::optional<EntityRecord>>* out) {
-  const size_t n = end - begin;
-  std::vector<rocksdb::Slice> slices(keys.begin() + begin, keys.begin() + end);
-  std::vector<rocksdb::PinnableSlice> values(n);
-  std::vector<rocksdb::Status> statuses(n);
-  core.db->MultiGet(core.ReadOpts(), core.cf(internal::kCfEntity), n, slices.data(), values.data(),
-                    statuses.data(), /*sorted_input=*/true);
-  for (size_t k = 0; k < n; ++k) {
-    if (statuses[k].IsNotFound()) continue;
-    if (!statuses[k].ok()) return core.Error(statuses[k], "read");
-    const EntityId id = ids[order[begin + k]];
-    EntityRecord r;
-    r.id = id;
-    if (!internal::DecodeEntityValue(values[k].ToStringView(), &r)) {
-      return core.Corrupt("entity record " + std::to_string(id));
-    }
-    (*out)[order[begin + k]] = std::move(r);
-  }
-  return Status::OK();
-}
-
-}  // namespace
-
 Result<std::vector<std::optional<EntityRecord>>> Store::GetEntitiesBasics(const std::vector<EntityId>& ids) const {
   // Keys in id order (big-endian ids sort as numbers), so that MultiGet can
   // take them as sorted: it walks each table block once instead of sorting.
@@ -273,22 +245,45 @@ Result<std::vector<std::optional<EntityRecord>>> Store::GetEntitiesBasics(const 
   keys.reserve(ids.size());
   for (uint32_t i : order) keys.push_back(internal::EntityKey(ids[i]));
   std::vector<std::optional<EntityRecord>> out(ids.size());
+  // The records of keys[begin, end) into out[order[k]].
+  const auto read = [&](size_t begin, size_t end) -> Status {
+    const size_t n = end - begin;
+    std::vector<rocksdb::Slice> slices(keys.begin() + begin, keys.begin() + end);
+    std::vector<rocksdb::PinnableSlice> values(n);
+    std::vector<rocksdb::Status> statuses(n);
+    impl_->db->MultiGet(impl_->ReadOpts(), impl_->cf(internal::kCfEntity), n, slices.data(), values.data(),
+                        statuses.data(), /*sorted_input=*/true);
+    for (size_t k = 0; k < n; ++k) {
+      if (statuses[k].IsNotFound()) continue;
+      if (!statuses[k].ok()) return impl_->Error(statuses[k], "read");
+      EntityRecord r;
+      r.id = ids[order[begin + k]];
+      if (!internal::DecodeEntityValue(values[k].ToStringView(), &r)) {
+        return impl_->Corrupt("entity record " + std::to_string(r.id));
+      }
+      out[order[begin + k]] = std::move(r);
+    }
+    return Status::OK();
+  };
   // A big batch (a depth-2 traversal of a hub reads ~30k records) is read in
   // two halves at once: the lookups are CPU-bound on blocks in memory.
   constexpr size_t kSplitAbove = 4096;
   if (ids.size() > kSplitAbove && std::thread::hardware_concurrency() > 1) {
     const size_t half = ids.size() / 2;
-    std::future<Status> first = std::async(std::launch::async, [&] {
-      return ReadBasics(*impl_, ids, order, keys, 0, half, &out);
-    });
-    const Status second = ReadBasics(*impl_, ids, order, keys, half, ids.size(), &out);
+    std::future<Status> first = std::async(std::launch::async, read, 0, half);
+    const Status second = read(half, ids.size());
     const Status first_status = first.get();
     GOVKG_RETURN_IF_ERROR(first_status);
     GOVKG_RETURN_IF_ERROR(second);
     return out;
   }
-  GOVKG_RETURN_IF_ERROR(ReadBasics(*impl_, ids, order, keys, 0, ids.size(), &out));
+  GOVKG_RETURN_IF_ERROR(read(0, ids.size()));
   return out;
+}
+
+uint64_t Store::ApproximateTriples() const {
+  uint64_t keys = 0;
+  return impl_->db->GetIntProperty(impl_->cf(internal::kCfSpo), "rocksdb.estimate-num-keys", &keys) ? keys : 0;
 }
 
 Result<std::optional<EntityId>> Store::FindEntity(EntityType type, std::string_view name) const {

@@ -354,11 +354,6 @@ Status Store::Compact() {
   return Status::OK();
 }
 
-uint64_t Store::ApproximateTriples() const {
-  uint64_t keys = 0;
-  return impl_->db->GetIntProperty(impl_->cf(internal::kCfSpo), "rocksdb.estimate-num-keys", &keys) ? keys : 0;
-}
-
 Status Store::RemoveDocument(std::string_view path) {
   Impl& impl = *impl_;
   if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
