@@ -22,17 +22,33 @@ void PutNextIds(rocksdb::WriteBatch& wb, const StoreCore& store) {
   wb.Put(store.cf(kCfMeta), kNextDocKey, v).PermitUncheckedError();
 }
 
+uint64_t KeyHead(std::string_view key) {
+  uint64_t head = 0;
+  for (size_t i = 0; i < 8; ++i) head = (head << 8) | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+  return head;
+}
+
+// Bytewise key order (RocksDB's): a shorter key pads with zero bytes in the
+// head, and equal heads fall back to comparing the whole keys.
+struct KeyLess {
+  template <typename Staged>
+  bool operator()(const Staged& a, const Staged& b) const {
+    return a.head != b.head ? a.head < b.head : a.key < b.key;
+  }
+};
+
 }  // namespace
 
 void BulkGroup::Put(Cf c, std::string key, std::string value) {
   bytes_ += key.size() + value.size() + kEntryOverhead;
-  puts_[c].emplace_back(std::move(key), std::move(value));
+  const uint64_t head = KeyHead(key);
+  puts_[c].push_back(StagedPut{head, std::move(key), std::move(value)});
 }
 
 void BulkGroup::Add(Cf c, std::string key, int64_t n) {
-  auto [it, inserted] = counters_[c].try_emplace(std::move(key), 0);
-  it->second += n;
-  if (inserted) bytes_ += it->first.size() + kEntryOverhead;
+  bytes_ += key.size() + kEntryOverhead;
+  const uint64_t head = KeyHead(key);
+  counters_[c].push_back(StagedAdd{head, std::move(key), n});
 }
 
 void BulkGroup::AddPath(std::string path) {
@@ -49,13 +65,20 @@ Status BulkGroup::Commit(StoreCore& store) {
   rocksdb::WriteBatch wb(bytes_);
   for (int c = 0; c < kCfCount_; ++c) {
     rocksdb::ColumnFamilyHandle* cf = store.cf(static_cast<Cf>(c));
-    std::vector<std::pair<std::string, std::string>>& puts = puts_[c];
-    std::sort(puts.begin(), puts.end());
-    for (const auto& [k, v] : puts) wb.Put(cf, k, v).PermitUncheckedError();
+    std::vector<StagedPut>& puts = puts_[c];
+    std::sort(puts.begin(), puts.end(), KeyLess{});
+    for (const StagedPut& p : puts) wb.Put(cf, p.key, p.value).PermitUncheckedError();
     puts = {};
-    std::vector<std::pair<std::string_view, int64_t>> counters(counters_[c].begin(), counters_[c].end());
-    std::sort(counters.begin(), counters.end());
-    for (const auto& [k, n] : counters) wb.Merge(cf, k, EncodeCounter(n)).PermitUncheckedError();
+    std::vector<StagedAdd>& adds = counters_[c];
+    std::sort(adds.begin(), adds.end(), KeyLess{});
+    for (size_t i = 0; i < adds.size();) {
+      int64_t sum = 0;
+      size_t j = i;
+      for (; j < adds.size() && adds[j].head == adds[i].head && adds[j].key == adds[i].key; ++j) sum += adds[j].n;
+      wb.Merge(cf, adds[i].key, EncodeCounter(sum)).PermitUncheckedError();
+      i = j;
+    }
+    adds = {};
   }
   PutNextIds(wb, store);
   rocksdb::WriteOptions wo;

@@ -65,8 +65,22 @@ class BulkGroup : public WriteSink {
  private:
   void Clear();
 
-  std::vector<std::pair<std::string, std::string>> puts_[kCfCount_];
-  std::unordered_map<std::string, int64_t> counters_[kCfCount_];
+  // A staged key with its first eight bytes as a big-endian number: sorting
+  // compares those first, and most keys (ids first) differ in them.
+  struct StagedPut {
+    uint64_t head;
+    std::string key;
+    std::string value;
+  };
+  struct StagedAdd {
+    uint64_t head;
+    std::string key;
+    int64_t n;
+  };
+  // Counters are appended, not looked up: sorting at commit brings a key's
+  // additions together, and they are summed there.
+  std::vector<StagedPut> puts_[kCfCount_];
+  std::vector<StagedAdd> counters_[kCfCount_];
   std::unordered_set<std::string> paths_;
   std::unordered_map<std::string, EntityId> new_terms_;
   size_t bytes_ = 0;
