@@ -84,7 +84,10 @@ Status BulkGroup::Commit(StoreCore& store) {
   rocksdb::WriteOptions wo;
   wo.sync = store.options.sync;
   const rocksdb::Status s = store.db->Write(wo, &wb);
-  if (s.ok()) store.RememberTerms(std::move(new_terms_));
+  if (s.ok()) {
+    store.operations_written += wb.Count();
+    store.RememberTerms(std::move(new_terms_));
+  }
   Clear();
   return s.ok() ? Status::OK() : store.Error(s, "write");
 }

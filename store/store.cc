@@ -286,6 +286,11 @@ uint64_t Store::ApproximateTriples() const {
   return impl_->db->GetIntProperty(impl_->cf(internal::kCfSpo), "rocksdb.estimate-num-keys", &keys) ? keys : 0;
 }
 
+uint64_t Store::OperationsWritten() const {
+  std::lock_guard<std::mutex> guard(impl_->write_mu);
+  return impl_->operations_written;
+}
+
 Result<std::optional<EntityId>> Store::FindEntity(EntityType type, std::string_view name) const {
   const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
   std::optional<EntityId> id;

@@ -141,6 +141,10 @@ class Store {
   [[nodiscard]] Status Compact();
   // RocksDB's estimate of the number of distinct triples (cheap: no scan).
   uint64_t ApproximateTriples() const;
+  // RocksDB operations (puts, merges, deletes) this handle has written: what
+  // a load costs the engine, for benchmarks (bench/write_floor measures how
+  // many of them RocksDB takes per second on the machine).
+  uint64_t OperationsWritten() const;
   // Takes a document's contribution out; triples and entities that other
   // documents support survive. NotFound when the path is not stored.
   [[nodiscard]] Status RemoveDocument(std::string_view path);

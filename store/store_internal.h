@@ -52,6 +52,7 @@ class StoreCore {
   std::mutex write_mu;
   uint64_t next_entity = 1;
   uint64_t next_doc = 1;
+  uint64_t operations_written = 0;
   // term → id of entities already in the store: spares a dictionary Get per
   // entity mention during bulk loads. Cleared when it grows too big.
   std::unordered_map<std::string, EntityId> term_cache;

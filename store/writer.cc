@@ -90,7 +90,9 @@ struct Batch : internal::WriteSink {
     rocksdb::WriteOptions wo;
     wo.sync = impl.options.sync;
     const rocksdb::Status s = impl.db->Write(wo, &wb);
-    return s.ok() ? Status::OK() : impl.Error(s, "write");
+    if (!s.ok()) return impl.Error(s, "write");
+    impl.operations_written += wb.Count();
+    return Status::OK();
   }
 
   internal::StoreCore& impl;

@@ -177,10 +177,15 @@ TEST_CASE("Store keeps two metric observations apart") {
 TEST_CASE("Store leaves an unchanged document alone and replaces a changed one") {
   TempDir dir;
   auto store = OpenStore(dir / "db");
+  CHECK(store->OperationsWritten() == 0);
   REQUIRE_OK(store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt")).status());
+  // Each triple writes SPO, POS, OSP and provenance at least.
+  const uint64_t written = store->OperationsWritten();
+  CHECK(written >= 4 * SampleGraph("a.txt").relations.size());
   Result<PutOutcome> again = store->PutDocument(MakeInfo("a.txt", "h1"), SampleGraph("a.txt"));
   REQUIRE_OK(again.status());
   CHECK(*again == PutOutcome::kUnchanged);
+  CHECK(store->OperationsWritten() == written);
   for (const TripleRecord& t : AllTriples(*store)) CHECK(t.support == 1);
 
   DocumentGraph changed;
