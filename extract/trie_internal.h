@@ -30,6 +30,7 @@ class Trie {
   // Adds (or overwrites) a pattern. Empty patterns are ignored.
   void Insert(std::u32string_view pattern, Payload payload) {
     if (pattern.empty()) return;
+    if (pattern.size() >= 2) AddPair(pattern[0], pattern[1]);
     uint32_t node = 0;
     for (const char32_t c : pattern) {
       const uint32_t child = Child(node, c);
@@ -69,8 +70,12 @@ class Trie {
   // first, without allocating (the hot loop of a whole-text scan).
   template <typename F>
   void ForEachAt(std::u32string_view text, size_t pos, F&& f) const {
-    uint32_t node = 0;
-    for (size_t i = pos; i < text.size(); ++i) {
+    if (pos >= text.size()) return;
+    uint32_t node = Child(0, text[pos]);
+    if (node == kNone) return;
+    if (payload_of_[node] >= 0) f(Match{1, &payloads_[payload_of_[node]]});
+    if (pos + 1 >= text.size() || !MayContinue(text[pos], text[pos + 1])) return;
+    for (size_t i = pos + 1; i < text.size(); ++i) {
       node = Child(node, text[i]);
       if (node == kNone) break;
       if (payload_of_[node] >= 0) {
@@ -92,45 +97,82 @@ class Trie {
   // a lookup is one multiply and, nearly always, one probe (a hash map per
   // node cost a division and two pointer hops per character).
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  // 12 bytes, not 16: the table is what a scan misses the cache on.
   struct Slot {
-    uint64_t key = ~uint64_t{0};  // (parent << 32) | code point; ~0 = empty
-    uint32_t child = kNone;
+    uint32_t parent = kNone;
+    char32_t c = 0;
+    uint32_t child = kNone;  // kNone = empty
   };
+  // The root's children of the BMP sit in a direct table: a whole-text scan
+  // asks the root once per position, and the table's lines for the text's
+  // common characters stay cached where hashed slots spread over the table.
+  static constexpr char32_t kRootDirect = 0x10000;
   static uint64_t EdgeKey(uint32_t parent, char32_t c) { return (uint64_t{parent} << 32) | c; }
   size_t SlotOf(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
   }
 
   uint32_t Child(uint32_t parent, char32_t c) const {
-    const uint64_t key = EdgeKey(parent, c);
-    for (size_t i = SlotOf(key);; i = (i + 1) & (slots_.size() - 1)) {
+    if (parent == 0 && c < kRootDirect) return root_children_[c];
+    for (size_t i = SlotOf(EdgeKey(parent, c));; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& slot = slots_[i];
-      if (slot.key == key) return slot.child;
+      if (slot.parent == parent && slot.c == c) return slot.child;
       if (slot.child == kNone) return kNone;
     }
   }
 
   void AddEdge(uint32_t parent, char32_t c, uint32_t child) {
-    if (4 * (edges_ + 1) > slots_.size()) Grow();
-    Place(EdgeKey(parent, c), child);
+    if (parent == 0 && c < kRootDirect) {
+      root_children_[c] = child;
+      return;
+    }
+    if (2 * (edges_ + 1) > slots_.size()) Grow();
+    Place(Slot{parent, c, child});
     ++edges_;
   }
 
-  void Place(uint64_t key, uint32_t child) {
-    size_t i = SlotOf(key);
+  void Place(const Slot& slot) {
+    size_t i = SlotOf(EdgeKey(slot.parent, slot.c));
     while (slots_[i].child != kNone) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = Slot{key, child};
+    slots_[i] = slot;
   }
 
   void Grow() {
     std::vector<Slot> old(slots_.size() * 2, Slot{});
     old.swap(slots_);
     for (const Slot& s : old) {
-      if (s.child != kNone) Place(s.key, s.child);
+      if (s.child != kNone) Place(s);
     }
   }
 
-  std::vector<Slot> slots_;             // size a power of two, at most a quarter full
+  // A filter over the first two characters of the patterns: at most
+  // positions of a text no pattern goes on past the first character, and the
+  // filter (small enough to stay cached) says so without a probe of slots_.
+  static size_t PairBit(char32_t a, char32_t b, size_t bits) {
+    return static_cast<size_t>(((uint64_t{a} << 21 | b) * 0x9E3779B97F4A7C15ull) >> 40) & (bits - 1);
+  }
+  bool MayContinue(char32_t a, char32_t b) const {
+    const size_t bit = PairBit(a, b, pair_filter_.size() * 64);
+    return (pair_filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void AddPair(char32_t a, char32_t b) {
+    pairs_.push_back(EdgeKey(a, b));
+    if (pairs_.size() * 16 > pair_filter_.size() * 64) {  // keep it about 1/16 full
+      pair_filter_.assign(pair_filter_.size() * 2, 0);
+      for (const uint64_t p : pairs_) SetPair(static_cast<char32_t>(p >> 32), static_cast<char32_t>(p));
+    } else {
+      SetPair(a, b);
+    }
+  }
+  void SetPair(char32_t a, char32_t b) {
+    const size_t bit = PairBit(a, b, pair_filter_.size() * 64);
+    pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+
+  std::vector<uint64_t> pairs_;                                      // (first << 32) | second
+  std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(1024, 0);  // 64K bits to start
+  std::vector<uint32_t> root_children_ = std::vector<uint32_t>(kRootDirect, kNone);
+  std::vector<Slot> slots_;             // size a power of two, at most half full
   size_t edges_ = 0;
   std::vector<int32_t> payload_of_;     // per node: index into payloads_, or -1
   std::vector<Payload> payloads_;
