@@ -92,38 +92,48 @@ struct Utf8Scan {
   size_t first_nul = std::string_view::npos;
 };
 
-Utf8Scan ScanUtf8(std::string_view bytes) {
+// Decodes UTF-8 starting at `skip` (after a BOM) and takes the census
+// DecodeBytes decides on, in one pass: every document comes through here,
+// and nearly all are valid, so their text is written through a pointer and
+// done. Invalid subparts become U+FFFD without a report (a GBK file would
+// have millions; DecodeUtf8 reports them once the text is known to be
+// UTF-8). Stops at the first U+0000: the input is binary.
+DecodedText DecodeUtf8Census(std::string_view bytes, size_t skip, Utf8Scan* scan) {
+  DecodedText out;
+  out.encoding = "UTF-8";
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
-  Utf8Scan scan;
-  size_t i = 0;
-  while (i < n) {
+  out.text.resize(n - skip);  // at most one code point per byte
+  char32_t* o = out.text.data();
+  for (size_t i = skip; i < n;) {
     if (s[i] >= 0x01 && s[i] < 0x80) {
-      ++i;
+      *o++ = s[i++];
       continue;
     }
     if (s[i] == 0) {
-      if (scan.first_nul == std::string_view::npos) scan.first_nul = i;
-      ++i;
-      continue;
+      scan->first_nul = i;
+      break;
     }
     char32_t cp;
     size_t bad = 0;
     const size_t len = Utf8SeqAt(s, n, i, &cp, &bad);
     if (len == 0) {
-      if (scan.invalid == 0) scan.first_bad = i;
-      ++scan.invalid;
+      if (scan->invalid == 0) scan->first_bad = i;
+      ++scan->invalid;
+      *o++ = kReplacement;
       i += bad;
     } else {
-      ++scan.multibyte;
+      ++scan->multibyte;
+      *o++ = cp;
       i += len;
     }
   }
-  return scan;
+  out.text.resize(static_cast<size_t>(o - out.text.data()));
+  return out;
 }
 
-// Decodes UTF-8 starting at `skip` (after a BOM); invalid subparts become
-// U+FFFD and are listed.
+// Decodes UTF-8 starting at `skip`, listing each invalid subpart (which
+// becomes U+FFFD).
 DecodedText DecodeUtf8(std::string_view bytes, size_t skip) {
   DecodedText out;
   out.encoding = "UTF-8";
@@ -132,11 +142,6 @@ DecodedText DecodeUtf8(std::string_view bytes, size_t skip) {
   out.text.reserve(n - skip);
   size_t i = skip;
   while (i < n) {
-    if (s[i] < 0x80) {
-      out.text.push_back(s[i]);
-      ++i;
-      continue;
-    }
     char32_t cp;
     size_t bad = 0;
     const size_t len = Utf8SeqAt(s, n, i, &cp, &bad);
@@ -251,9 +256,11 @@ Result<DecodedText> DecodeBytes(std::string_view doc_name, std::string_view byte
     return Finish(doc_name, std::move(decoded), policy);
   }
   const bool bom = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
-  const Utf8Scan scan = ScanUtf8(bytes);
+  Utf8Scan scan;
+  DecodedText utf8 = DecodeUtf8Census(bytes, bom ? 3 : 0, &scan);
   if (scan.first_nul != std::string_view::npos) return BinaryStatus(doc_name, scan.first_nul);
-  if (scan.invalid == 0) return DecodeUtf8(bytes, bom ? 3 : 0);
+  if (scan.invalid == 0) return utf8;
+  std::u32string().swap(utf8.text);  // decoded again below: hold one copy at a time
   // Not valid UTF-8. Text that is mostly valid UTF-8 with a few damaged
   // bytes is UTF-8 (a GB18030 reading of it would be mojibake); otherwise
   // try GB18030, which also covers GBK and GB2312.

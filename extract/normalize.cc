@@ -230,24 +230,43 @@ class NormalizerImpl final : public Normalizer {
       return stage_map ? (*stage_map)[i] : static_cast<uint32_t>(i);
     };
     const size_t n = text.size();
+    // Each character's flags are looked up once: a run of characters NFKC
+    // leaves alone (nearly all of a text) is appended whole.
+    size_t run = 0;  // start of the pending unchanged run
+    uint8_t f = n > 0 ? NfkcFlags(text[0]) : 0;
     for (size_t i = 0; i < n;) {
-      const char32_t c = text[i];
-      const uint8_t f = c < 0x80 ? 0 : Flags(c);
-      const bool next_joins = i + 1 < n && text[i + 1] >= 0x80 && (Flags(text[i + 1]) & kNoBoundary);
-      if (!(f & kNfkcChanged) && !next_joins) {
-        out.text.push_back(c);
-        out.to_original.push_back(origin(i));
+      const uint8_t next = i + 1 < n ? NfkcFlags(text[i + 1]) : 0;
+      if (!(f & kNfkcChanged) && !(next & kNoBoundary)) {
+        f = next;
         ++i;
         continue;
       }
+      AppendUnchanged(text, run, i, origin, &out);
       // An NFKC segment: up to the next character with a boundary before it.
       size_t j = i + 1;
-      while (j < n && text[j] >= 0x80 && (Flags(text[j]) & kNoBoundary)) ++j;
+      while (j < n && (NfkcFlags(text[j]) & kNoBoundary)) ++j;
       NormalizeSegment(text.substr(i, j - i), i, origin, &out);
-      i = j;
+      i = run = j;
+      f = j < n ? NfkcFlags(text[j]) : 0;
     }
+    AppendUnchanged(text, run, n, origin, &out);
     out.to_original.push_back(static_cast<uint32_t>(original_size));
     return out;
+  }
+
+  // The NFKC bits of Flags, without the table for ASCII and the unified
+  // ideographs (inert, with a boundary before: the bulk of a Chinese text).
+  uint8_t NfkcFlags(char32_t c) const {
+    if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF)) return 0;
+    return Flags(c) & (kNfkcChanged | kNoBoundary);
+  }
+
+  template <typename Origin>
+  static void AppendUnchanged(std::u32string_view text, size_t from, size_t to, const Origin& origin,
+                              NormalizedText* out) {
+    if (from >= to) return;
+    out->text.append(text.substr(from, to - from));
+    for (size_t k = from; k < to; ++k) out->to_original.push_back(origin(k));
   }
 
   template <typename Origin>

@@ -23,6 +23,10 @@ bool IsSpace(char32_t c) {
   return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || c == 0xFEFF || c == 0x200B;
 }
 
+// The unified ideographs: most of a text, and never a mark any rule here
+// looks for, so every scan skips them first.
+bool IsIdeograph(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
 bool IsHan(char32_t c) {
   return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
@@ -43,10 +47,11 @@ bool IsColon(char32_t c) { return c == U':' || c == U'：'; }
 // inside quotes. An opening mark never closed in the paragraph quotes
 // nothing, so one stray “ does not swallow the rest of the paragraph.
 std::vector<uint8_t> QuotedMask(View text, size_t start, size_t end) {
-  std::vector<int> depth_change(end - start + 1, 0);
+  std::vector<int> depth_change;  // allocated at the first matched pair
   std::vector<std::pair<size_t, char32_t>> open;  // position, expected closer
   for (size_t i = start; i < end; ++i) {
     const char32_t c = text[i];
+    if (IsIdeograph(c)) continue;
     char32_t closer = 0;
     if (c == U'“') closer = U'”';
     if (c == U'《') closer = U'》';
@@ -59,6 +64,7 @@ std::vector<uint8_t> QuotedMask(View text, size_t start, size_t end) {
     // Look a few levels down for the opener, skipping stray marks.
     for (size_t k = open.size(), tries = 0; k-- > 0 && tries < 8; ++tries) {
       if (open[k].second == c) {
+        if (depth_change.empty()) depth_change.assign(end - start + 1, 0);
         ++depth_change[open[k].first - start];
         --depth_change[i + 1 - start];
         open.resize(k);
@@ -67,6 +73,7 @@ std::vector<uint8_t> QuotedMask(View text, size_t start, size_t end) {
     }
   }
   std::vector<uint8_t> mask(end - start, 0);
+  if (depth_change.empty()) return mask;
   int depth = 0;
   for (size_t i = 0; i < mask.size(); ++i) {
     depth += depth_change[i];
@@ -312,7 +319,7 @@ class Segmenter {
     const size_t n = text_.size();
     while (i < n) {
       size_t e = i;
-      while (e < n && !IsLineBreak(text_[e])) ++e;
+      while (e < n && (IsIdeograph(text_[e]) || !IsLineBreak(text_[e]))) ++e;
       size_t s = i, t = e;
       while (s < t && IsSpace(text_[s])) ++s;
       while (t > s && IsSpace(text_[t - 1])) --t;
@@ -325,7 +332,7 @@ class Segmenter {
     const TextRange r = out_.paragraphs[static_cast<size_t>(p)].range;
     size_t start = r.start;
     for (size_t i = r.start; i < r.end; ++i) {
-      if (quoted_[i - base_] || !IsSentenceEnd(text_[i])) continue;
+      if (IsIdeograph(text_[i]) || quoted_[i - base_] || !IsSentenceEnd(text_[i])) continue;
       size_t end = i + 1;
       while (end < r.end && IsSentenceEnd(text_[end])) ++end;  // "?!" "。。"
       AddSentence(start, end, p);
@@ -413,7 +420,7 @@ class Segmenter {
     int last_inline = -1;
     for (size_t i = start; i + 1 < end; ++i) {
       const char32_t c = text_[i];
-      if (quoted_[i - base_]) continue;
+      if (IsIdeograph(c) || quoted_[i - base_]) continue;
       if (!(IsSentenceEnd(c) || IsColon(c))) continue;
       size_t j = i + 1;
       while (j < end && IsSpace(text_[j])) ++j;
