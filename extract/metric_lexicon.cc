@@ -138,6 +138,12 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         }
         return "expected word, both, prefix, suffix, connector or timeunit";
       }));
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_period_clauses.txt", longest,
+      [&](const std::u32string& term, const LexiconLine& line) -> std::string {
+        if (Field(line, 0) != nullptr) return "expected the word alone";
+        lex.period_clause_ends.Insert(term, 1);
+        return "";
+      }));
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_name_trim.txt", longest,
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);

@@ -46,6 +46,7 @@ struct MetricLexicon {
   Trie<QualifierEntry> qualifiers;
   Trie<ChangeKind> changes;
   Trie<PeriodKind> periods;
+  Trie<int> period_clause_ends;  // metric_period_clauses.txt
   // metric_name_trim.txt, one trie per kind (a word may be both lead and trail)
   Trie<int> lead_trims;
   Trie<int> trail_trims;

@@ -217,9 +217,10 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     return open;
   }
 
-  // A whole short clause ending in 以来 / 期间 / 时期 is a period:
-  // 专项行动开展以来，… / 自2023年3月开展专项行动以来，… Returns its length.
-  static size_t PeriodClauseAt(std::u32string_view text, size_t pos) {
+  // A whole short clause ending in a word of metric_period_clauses.txt (以来,
+  // 期间 …) is a period: 专项行动开展以来，… / 自2023年3月开展专项行动以来，…
+  // Returns its length.
+  size_t PeriodClauseAt(std::u32string_view text, size_t pos) const {
     constexpr size_t kMaxPeriodClause = 24;
     size_t k = pos;
     while (k < text.size() && k - pos < kMaxPeriodClause && !IsSentenceEnd(text[k]) &&
@@ -232,12 +233,8 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     if (std::count(clause.begin(), clause.end(), U'“') != std::count(clause.begin(), clause.end(), U'”')) {
       return 0;
     }
-    for (const std::u32string_view end : {U"以来", U"期间", U"时期"}) {
-      if (clause.size() > end.size() && clause.substr(clause.size() - end.size()) == end) {
-        return clause.size();
-      }
-    }
-    return 0;
+    // floor pos + 1: the word must close something, not be the whole clause
+    return lex_.LongestEndingAt(lex_.period_clause_ends, text, k, pos + 1).length > 0 ? clause.size() : 0;
   }
 
   // The unit implied by the words right before the number (点击量突破百万 → 次).
