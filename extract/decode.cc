@@ -88,7 +88,6 @@ inline size_t Utf8SeqAt(const unsigned char* s, size_t n, size_t i, char32_t* cp
 struct Utf8Scan {
   size_t invalid = 0;    // invalid subparts
   size_t multibyte = 0;  // valid multi-byte sequences
-  size_t first_bad = 0;
   size_t first_nul = std::string_view::npos;
 };
 
@@ -118,7 +117,6 @@ DecodedText DecodeUtf8Census(std::string_view bytes, size_t skip, Utf8Scan* scan
     size_t bad = 0;
     const size_t len = Utf8SeqAt(s, n, i, &cp, &bad);
     if (len == 0) {
-      if (scan->invalid == 0) scan->first_bad = i;
       ++scan->invalid;
       *o++ = kReplacement;
       i += bad;

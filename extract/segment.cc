@@ -319,7 +319,7 @@ class Segmenter {
     const size_t n = text_.size();
     while (i < n) {
       size_t e = i;
-      while (e < n && (IsIdeograph(text_[e]) || !IsLineBreak(text_[e]))) ++e;
+      while (e < n && !IsLineBreak(text_[e])) ++e;
       size_t s = i, t = e;
       while (s < t && IsSpace(text_[s])) ++s;
       while (t > s && IsSpace(text_[t - 1])) --t;

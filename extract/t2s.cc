@@ -9,9 +9,6 @@
 #include <opencc/MaxMatchSegmentation.hpp>
 
 #include <exception>
-#include <string>
-#include <utility>
-#include <vector>
 
 #include "extract/decode_internal.h"
 #include "extract/t2s_internal.h"
@@ -35,19 +32,10 @@ Status LeafDicts(const opencc::DictPtr& dict, std::vector<opencc::DictPtr>* out)
   return Status::OK();
 }
 
-using Entries = std::vector<std::pair<std::string, std::string>>;
-
-// Key → default value of each entry, in the dictionary's order.
-Entries EntriesOf(const opencc::Dict& dict) {
-  Entries out;
-  const opencc::LexiconPtr lexicon = dict.GetLexicon();
-  for (const auto& entry : *lexicon) out.emplace_back(entry->Key(), entry->GetDefault());
-  return out;
-}
-
 template <typename Dict>
-void Fill(const Entries& from, Dict* to) {
-  for (const auto& [key, value] : from) to->Insert(FromUtf8(key), FromUtf8(value));
+void Fill(const opencc::Dict& from, Dict* to) {
+  const opencc::LexiconPtr lexicon = from.GetLexicon();
+  for (const auto& entry : *lexicon) to->Insert(FromUtf8(entry->Key()), FromUtf8(entry->GetDefault()));
 }
 
 }  // namespace
@@ -60,20 +48,14 @@ Result<std::unique_ptr<T2sConverter>> T2sConverter::Load(const std::string& conf
     const auto segmentation =
         std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(converter->GetSegmentation());
     if (!segmentation) return Status::NotSupported("extract: OpenCC " + config, "segmentation is not mmseg");
-    const Entries phrases = EntriesOf(*segmentation->GetDict());
-    Fill(phrases, &out->segmentation_);
+    Fill(*segmentation->GetDict(), &out->segmentation_);
     for (const opencc::ConversionPtr& conversion : converter->GetConversionChain()->GetConversions()) {
       std::vector<opencc::DictPtr> leaves;
       GOVKG_RETURN_IF_ERROR(LeafDicts(conversion->GetDict(), &leaves));
       Group group(leaves.size());
-      for (size_t i = 0; i < leaves.size(); ++i) {
-        const Entries entries = EntriesOf(*leaves[i]);
-        if (i == 0) out->segmentation_leads_ = entries == phrases;
-        Fill(entries, &group[i]);
-      }
+      for (size_t i = 0; i < leaves.size(); ++i) Fill(*leaves[i], &group[i]);
       out->chain_.push_back(std::move(group));
     }
-    out->segmentation_leads_ = out->segmentation_leads_ && out->chain_.size() == 1;
   } catch (const std::exception& e) {
     return Status::IOError("extract: OpenCC " + config, e.what());
   }
@@ -94,11 +76,7 @@ std::u32string T2sConverter::Convert(std::u32string_view text) const {
       continue;
     }
     if (pending < i) ConvertSegment(text.substr(pending, i - pending), &out);
-    if (segmentation_leads_) {
-      out.append(*m.payload);  // what the group's first dictionary gives the whole phrase
-    } else {
-      ConvertSegment(text.substr(i, m.length), &out);
-    }
+    ConvertSegment(text.substr(i, m.length), &out);
     i += m.length;
     pending = i;
   }
@@ -111,12 +89,6 @@ void T2sConverter::ConvertSegment(std::u32string_view segment, std::u32string* o
     out->append(segment);
     return;
   }
-  if (segmentation_leads_) {
-    // No phrase starts inside a run between phrases, so the group's first
-    // dictionary (the segmentation's) has nothing to say there.
-    ApplyGroup(chain_[0], 1, segment, out);
-    return;
-  }
   // Each conversion of the chain reads what the previous one wrote; the last
   // one writes to `out` (t2s has one).
   std::u32string buffers[2];
@@ -125,17 +97,16 @@ void T2sConverter::ConvertSegment(std::u32string_view segment, std::u32string* o
     const bool last = g + 1 == chain_.size();
     std::u32string* to = last ? out : &buffers[g % 2];
     if (!last) to->clear();
-    ApplyGroup(chain_[g], 0, in, to);
+    ApplyGroup(chain_[g], in, to);
     in = *to;
   }
 }
 
-void T2sConverter::ApplyGroup(const Group& group, size_t first_dict, std::u32string_view in,
-                              std::u32string* to) {
+void T2sConverter::ApplyGroup(const Group& group, std::u32string_view in, std::u32string* to) {
   for (size_t i = 0; i < in.size();) {
     Dict::Match m;
-    for (size_t d = first_dict; d < group.size(); ++d) {
-      m = group[d].LongestAt(in, i);
+    for (const Dict& dict : group) {
+      m = dict.LongestAt(in, i);
       if (m.length > 0) break;
     }
     if (m.length == 0) {

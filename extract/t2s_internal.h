@@ -40,16 +40,10 @@ class T2sConverter {
   T2sConverter() = default;
   // Appends the conversion of one segment to *out.
   void ConvertSegment(std::u32string_view segment, std::u32string* out) const;
-  // Applies the dictionaries of `group` from `first_dict` on.
-  static void ApplyGroup(const Group& group, size_t first_dict, std::u32string_view in,
-                         std::u32string* to);
+  static void ApplyGroup(const Group& group, std::u32string_view in, std::u32string* to);
 
   Dict segmentation_;
   std::vector<Group> chain_;
-  // The chain is one group led by the segmentation's own dictionary (t2s:
-  // TSPhrases): a phrase then converts to its entry, and the characters
-  // between phrases skip that dictionary.
-  bool segmentation_leads_ = false;
 };
 
 }  // namespace govkg::internal

@@ -30,17 +30,17 @@ class Trie {
   // Adds (or overwrites) a pattern. Empty patterns are ignored.
   void Insert(std::u32string_view pattern, Payload payload) {
     if (pattern.empty()) return;
-    if (pattern.size() >= 2) AddPair(pattern[0], pattern[1]);
     uint32_t node = 0;
-    for (const char32_t c : pattern) {
-      const uint32_t child = Child(node, c);
+    for (size_t k = 0; k < pattern.size(); ++k) {
+      const uint32_t child = Child(node, pattern[k]);
       if (child != kNone) {
         node = child;
         continue;
       }
       const auto added = static_cast<uint32_t>(payload_of_.size());
       payload_of_.push_back(-1);
-      AddEdge(node, c, added);
+      AddEdge(node, pattern[k], added);
+      if (k == 1) AddPair(pattern[0], pattern[1]);  // a new second level edge
       node = added;
     }
     if (payload_of_[node] < 0) {
@@ -169,7 +169,7 @@ class Trie {
     pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
 
-  std::vector<uint64_t> pairs_;                                      // (first << 32) | second
+  std::vector<uint64_t> pairs_;  // (first << 32) | second, each once: the filter's rebuilds
   std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(1024, 0);  // 64K bits to start
   std::vector<uint32_t> root_children_ = std::vector<uint32_t>(kRootDirect, kNone);
   std::vector<Slot> slots_;             // size a power of two, at most half full
