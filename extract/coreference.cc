@@ -168,10 +168,7 @@ class Resolver {
   }
 
   bool Abbreviates(const EntityDraft& s, const EntityDraft& l) const {
-    if (s.name.size() >= l.name.size()) {
-      return std::find(l.aliases.begin(), l.aliases.end(), s.name) != l.aliases.end() &&
-             s.name.size() < l.name.size();
-    }
+    if (s.name.size() >= l.name.size()) return false;  // only a longer form is a target
     if (std::find(l.aliases.begin(), l.aliases.end(), s.name) != l.aliases.end()) return true;
     switch (s.type) {
       case EntityType::kAgency:

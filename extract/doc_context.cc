@@ -5,30 +5,6 @@
 
 namespace govkg::internal {
 
-bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007;
-}
-bool IsDigitChar(char32_t c) { return c >= '0' && c <= '9'; }
-bool IsChineseNumeral(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十百千万两几零〇").find(c) !=
-         std::u32string_view::npos;
-}
-bool IsOpenQuote(char32_t c) {
-  return c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == '"';
-}
-bool IsCloseQuote(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == '"';
-}
-bool IsNameChar(char32_t c) {
-  return IsHan(c) || IsDigitChar(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         c == '-' || c == U'·';
-}
-bool IsClauseBreak(char32_t c) {
-  return c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'：' ||
-         c == ':' || c == U'！' || c == '!' || c == U'？' || c == '?' || c == '\n' || c == '\r';
-}
-
 DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
                        const LexiconSet& lexicon)
     : text_(text), seg_(seg) {
@@ -58,8 +34,7 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
   }
 }
 
-const LexHit* DocContext::StartingAt(uint32_t pos, uint32_t roles) const {
-  if (pos >= text_.size() || (starting_roles_[pos] & roles) == 0) return nullptr;
+const LexHit* DocContext::LongestStartingAt(uint32_t pos, uint32_t roles) const {
   const LexHit* best = nullptr;
   for (uint32_t k = start_index_[pos]; k < start_index_[pos + 1]; ++k) {
     if ((hits_[k].roles() & roles) != 0) best = &hits_[k];  // shortest first
@@ -84,8 +59,7 @@ const LexHit* DocContext::LevelAt(uint32_t pos) const {
   return shorter;
 }
 
-const LexHit* DocContext::EndingAt(uint32_t pos, uint32_t roles) const {
-  if (pos > text_.size() || (ending_roles_[pos] & roles) == 0) return nullptr;
+const LexHit* DocContext::LongestEndingAt(uint32_t pos, uint32_t roles) const {
   const LexHit* best = nullptr;
   for (uint32_t k = end_index_[pos]; k < end_index_[pos + 1]; ++k) {
     const LexHit& h = hits_[by_end_[k]];

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/coreference_internal.h"
@@ -120,6 +121,8 @@ class LexiconExtractor final : public Extractor {
       d.type = EntityType::kMetric;
       all.push_back(std::move(d));
     }
+    // Relations of one sentence share its quote: encode each span once.
+    std::unordered_map<uint64_t, std::string> quotes;
     for (const internal::RelationDraft& r :
          internal::FindRelations(ctx, all, metrics, metric_entities)) {
       Relation rel;
@@ -128,8 +131,14 @@ class LexiconExtractor final : public Extractor {
       rel.object = ids[r.object];
       rel.title = ToUtf8(r.title);
       rel.evidence = norm.ToOriginal(r.start, r.end);
-      rel.quote = ToUtf8(std::u32string_view(decoded->text)
-                             .substr(rel.evidence.start, rel.evidence.end - rel.evidence.start));
+      const uint64_t key = (static_cast<uint64_t>(rel.evidence.start) << 32) | rel.evidence.end;
+      auto [quote, fresh] = quotes.try_emplace(key);
+      if (fresh) {
+        quote->second = ToUtf8(std::u32string_view(decoded->text)
+                                   .substr(rel.evidence.start,
+                                           rel.evidence.end - rel.evidence.start));
+      }
+      rel.quote = quote->second;
       out.graph.relations.push_back(std::move(rel));
     }
     return out;

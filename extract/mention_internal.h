@@ -25,13 +25,41 @@ struct LexHit {
   uint32_t roles() const { return entry->roles; }
 };
 
-bool IsHan(char32_t c);
-bool IsDigitChar(char32_t c);        // 0-9
-bool IsChineseNumeral(char32_t c);   // 一 … 十 百 千 万 两 几
-bool IsOpenQuote(char32_t c);
-bool IsCloseQuote(char32_t c);
-bool IsNameChar(char32_t c);         // Han, ASCII letters and digits, '-', '·'
-bool IsClauseBreak(char32_t c);      // ，。；：！？ and line ends
+// Character classes. Inline: the recognisers ask them of nearly every
+// character, and a call per question cost more than the question.
+inline bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007;
+}
+inline bool IsDigitChar(char32_t c) { return c >= '0' && c <= '9'; }  // 0-9
+// 一 … 十 百 千 万 两 几 零 〇
+inline bool IsChineseNumeral(char32_t c) {
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千':
+    case U'万': case U'两': case U'几': case U'零': case U'〇':
+      return true;
+    default:
+      return false;
+  }
+}
+inline bool IsOpenQuote(char32_t c) {
+  return c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == '"';
+}
+inline bool IsCloseQuote(char32_t c) {
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == '"';
+}
+// Han, ASCII letters and digits, '-', '·'
+inline bool IsNameChar(char32_t c) {
+  return IsHan(c) || IsDigitChar(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         c == '-' || c == U'·';
+}
+// ，。；：！？ and line ends
+inline bool IsClauseBreak(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // most characters: one test
+  return c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'：' ||
+         c == ':' || c == U'！' || c == '!' || c == U'？' || c == '?' || c == '\n' || c == '\r';
+}
 
 struct Mention {
   EntityType type = EntityType::kAgency;
@@ -65,8 +93,16 @@ class DocContext {
   const std::vector<LexHit>& hits() const { return hits_; }
 
   // The longest hit with any of `roles` that starts (ends) exactly at `pos`.
-  const LexHit* StartingAt(uint32_t pos, uint32_t roles) const;
-  const LexHit* EndingAt(uint32_t pos, uint32_t roles) const;
+  // Inline up to the per-position role test: recognisers ask at nearly every
+  // position, and nearly every answer is "none".
+  const LexHit* StartingAt(uint32_t pos, uint32_t roles) const {
+    if (pos >= text_.size() || (starting_roles_[pos] & roles) == 0) return nullptr;
+    return LongestStartingAt(pos, roles);
+  }
+  const LexHit* EndingAt(uint32_t pos, uint32_t roles) const {
+    if (pos > text_.size() || (ending_roles_[pos] & roles) == 0) return nullptr;
+    return LongestEndingAt(pos, roles);
+  }
   // The level word at `pos`: the longest, except a collective one (省市) that
   // a kind word starting inside it breaks up: 省市场监督管理局 is 省 + 市场….
   const LexHit* LevelAt(uint32_t pos) const;
@@ -96,6 +132,9 @@ class DocContext {
   std::map<std::u32string, std::u32string> region_by_level;
 
  private:
+  const LexHit* LongestStartingAt(uint32_t pos, uint32_t roles) const;
+  const LexHit* LongestEndingAt(uint32_t pos, uint32_t roles) const;
+
   std::u32string_view text_;
   const Segmentation& seg_;
   std::vector<LexHit> hits_;            // by start

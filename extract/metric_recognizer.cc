@@ -32,6 +32,8 @@ bool IsClauseEnd(char32_t c) {
 bool IsOpenParen(char32_t c) { return c == U'(' || c == U'（'; }
 bool IsCloseParen(char32_t c) { return c == U')' || c == U'）'; }
 bool IsHan(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
+// The unified ideographs: never a mark any scan here stops at.
+bool IsIdeograph(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 // After a unit, these mean the number closed its phrase (…5.2万发及一批危爆物品).
 bool ClosesPhrase(char32_t c) {
   return c == U'、' || c == U'和' || c == U'及' || c == U'与' || c == U'并' || c == U'等' ||
@@ -222,19 +224,21 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
   // Returns its length.
   size_t PeriodClauseAt(std::u32string_view text, size_t pos) const {
     constexpr size_t kMaxPeriodClause = 24;
+    const size_t limit = std::min(text.size(), pos + kMaxPeriodClause);
     size_t k = pos;
-    while (k < text.size() && k - pos < kMaxPeriodClause && !IsSentenceEnd(text[k]) &&
-           !IsClauseEnd(text[k])) {
+    // ideographs first: they are most of the clause and never end it
+    while (k < limit && (IsIdeograph(text[k]) || (!IsSentenceEnd(text[k]) && !IsClauseEnd(text[k])))) {
       ++k;
     }
     if (k >= text.size() || !IsClauseEnd(text[k]) || k - pos < 3) return 0;
+    // floor pos + 1: the word must close something, not be the whole clause
+    if (lex_.LongestEndingAt(lex_.period_clause_ends, text, k, pos + 1).length == 0) return 0;
     const std::u32string_view clause = text.substr(pos, k - pos);
     // a quotation opened here and closed later is not a time phrase
     if (std::count(clause.begin(), clause.end(), U'“') != std::count(clause.begin(), clause.end(), U'”')) {
       return 0;
     }
-    // floor pos + 1: the word must close something, not be the whole clause
-    return lex_.LongestEndingAt(lex_.period_clause_ends, text, k, pos + 1).length > 0 ? clause.size() : 0;
+    return clause.size();
   }
 
   // The unit implied by the words right before the number (点击量突破百万 → 次).
