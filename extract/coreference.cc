@@ -113,14 +113,16 @@ class Resolver {
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
       return drafts[a].name.size() < drafts[b].name.size();
     });
+    // Candidates are of the same type and longer: the pairs asked are a
+    // fraction of all pairs, which is what made this loop quadratic in cost.
+    std::map<EntityType, std::vector<int>> of_type;
+    for (size_t b = 0; b < drafts.size(); ++b) of_type[drafts[b].type].push_back(static_cast<int>(b));
     for (const int a : order) {
       EntityDraft& short_form = drafts[a];
       std::vector<int> targets;
-      for (size_t b = 0; b < drafts.size(); ++b) {
-        if (static_cast<int>(b) == a || drafts[b].dropped || drafts[b].type != short_form.type) {
-          continue;
-        }
-        if (Abbreviates(short_form, drafts[b])) targets.push_back(static_cast<int>(b));
+      for (const int b : of_type[short_form.type]) {
+        if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) continue;
+        if (Abbreviates(short_form, drafts[b])) targets.push_back(b);
       }
       if (targets.empty()) continue;
       int target = targets.front();

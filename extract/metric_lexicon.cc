@@ -20,13 +20,12 @@ const std::string* Field(const LexiconLine& line, size_t i) {
 // Reads one metric_*.txt file and hands each line to `add`, which returns
 // an error message for a malformed line (empty = fine).
 template <typename AddFn>
-Status LoadInto(const std::string& dir, const std::string& file, size_t& longest, AddFn add) {
+Status LoadInto(const std::string& dir, const std::string& file, AddFn add) {
   const std::string path = dir + "/" + file;
   Result<std::vector<LexiconLine>> lines = LoadLexiconFile(path);
   if (!lines.ok()) return lines.status();
   for (const LexiconLine& line : *lines) {
     const std::u32string term = MetricDecodeUtf8(line.term);
-    longest = std::max(longest, term.size());
     const std::string error = add(term, line);
     if (!error.empty()) return BadField(path, line, error);
   }
@@ -76,8 +75,7 @@ std::string MetricEncodeUtf8(std::u32string_view text) {
 
 Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
   MetricLexicon lex;
-  size_t& longest = lex.longest_term;
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_units.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_units.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* base = Field(line, 0);
         if (base == nullptr) return "a unit needs its base unit (or -)";
@@ -91,14 +89,14 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         lex.units.Insert(term, std::move(e));
         return "";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_verbs.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_verbs.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
         if (kind != nullptr && *kind != "none") return "kind must be empty or none";
         lex.verbs.Insert(term, kind == nullptr ? VerbKind::kVerb : VerbKind::kNotVerb);
         return "";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_qualifiers.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_qualifiers.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* where = Field(line, 0);
         const std::string* canonical = Field(line, 1);
@@ -108,7 +106,7 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         lex.qualifiers.Insert(term, QualifierEntry{*where == "pre", *canonical == "-" ? "" : *canonical});
         return "";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_changes.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_changes.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
         if (kind == nullptr) return "expected up, down or cue";
@@ -123,7 +121,7 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         }
         return "";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_periods.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_periods.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
         static const std::pair<const char*, PeriodKind> kKinds[] = {
@@ -138,13 +136,13 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         }
         return "expected word, both, prefix, suffix, connector or timeunit";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_period_clauses.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_period_clauses.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         if (Field(line, 0) != nullptr) return "expected the word alone";
         lex.period_clause_ends.Insert(term, 1);
         return "";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_name_trim.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_name_trim.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
         if (kind != nullptr && *kind == "lead") {
@@ -158,14 +156,14 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         }
         return "";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_implied_units.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_implied_units.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* unit = Field(line, 0);
         if (unit == nullptr) return "expected the implied unit";
         lex.implied_units.Insert(term, *unit);
         return "";
       }));
-  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_target_cues.txt", longest,
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_target_cues.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
         if (kind != nullptr && *kind != "verb") return "kind must be empty or verb";

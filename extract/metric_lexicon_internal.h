@@ -4,8 +4,8 @@
 // Loaded once from extract/lexicon/metric_*.txt (each file documents its
 // fields): measure words with base unit and scale, metric verbs, qualifiers,
 // change cues, period words, name trimming words and target cues. Every
-// lookup is a Trie lookup; "ending at" lookups try each length up to the
-// longest term, which is a handful of exact trie lookups.
+// lookup is a Trie lookup; "ending at" lookups are one backward walk of a
+// trie of the reversed terms.
 #pragma once
 
 #include <algorithm>
@@ -40,22 +40,47 @@ struct EndingMatch {
   const Payload* payload = nullptr;
 };
 
+// A Trie that also answers "the longest term ending here" in one backward
+// walk, over a second trie of the reversed terms (trying each length with a
+// forward lookup made that question quadratic in the longest term).
+template <typename Payload>
+class EndingTrie : public Trie<Payload> {
+ public:
+  void Insert(std::u32string_view term, Payload payload) {
+    reversed_.Insert(std::u32string(term.rbegin(), term.rend()), payload);
+    Trie<Payload>::Insert(term, std::move(payload));
+  }
+
+  // The longest term that ends exactly at text[end - 1] and starts at or
+  // after `floor`.
+  EndingMatch<Payload> LongestEndingAt(std::u32string_view text, size_t end, size_t floor) const {
+    EndingMatch<Payload> best;
+    if (end > text.size()) return best;
+    reversed_.ForEachBackwardFrom(text, end, floor, [&](const typename Trie<Payload>::Match& m) {
+      best = {m.length, m.payload};
+    });
+    return best;
+  }
+
+ private:
+  Trie<Payload> reversed_;
+};
+
 struct MetricLexicon {
   Trie<UnitEntry> units;
   Trie<VerbKind> verbs;
-  Trie<QualifierEntry> qualifiers;
-  Trie<ChangeKind> changes;
+  EndingTrie<QualifierEntry> qualifiers;
+  EndingTrie<ChangeKind> changes;
   Trie<PeriodKind> periods;
-  Trie<int> period_clause_ends;  // metric_period_clauses.txt
+  EndingTrie<int> period_clause_ends;  // metric_period_clauses.txt
   // metric_name_trim.txt, one trie per kind (a word may be both lead and trail)
   Trie<int> lead_trims;
-  Trie<int> trail_trims;
-  Trie<int> distribute_cues;
-  Trie<std::string> implied_units;  // name ending → unit (点击量 → 次)
+  EndingTrie<int> trail_trims;
+  EndingTrie<int> distribute_cues;
+  EndingTrie<std::string> implied_units;  // name ending → unit (点击量 → 次)
   // metric_target_cues.txt: payload 1 = the cue needs a metric verb after it
   // (将建成, 计划投资), 0 = always a cue (确保, 力争)
   Trie<int> targets;
-  size_t longest_term = 1;  // over all tries, bounds the "ending at" lookups
 
   // Reads the metric_*.txt files of `dir`. IOError / InvalidArgument naming
   // the file and line when a file is missing or a field is malformed.
@@ -64,12 +89,9 @@ struct MetricLexicon {
   // The longest term of `trie` that ends exactly at text[end - 1] and starts
   // at or after `floor`.
   template <typename Payload>
-  EndingMatch<Payload> LongestEndingAt(const Trie<Payload>& trie, std::u32string_view text,
+  EndingMatch<Payload> LongestEndingAt(const EndingTrie<Payload>& trie, std::u32string_view text,
                                        size_t end, size_t floor = 0) const {
-    for (size_t len = std::min(longest_term, end - std::min(end, floor)); len > 0; --len) {
-      if (const Payload* p = trie.Find(text.substr(end - len, len))) return {len, p};
-    }
-    return {};
+    return trie.LongestEndingAt(text, end, floor);
   }
 
   // The length of the time phrase starting at text[pos] (今年1至8月,

@@ -84,6 +84,19 @@ class Trie {
     }
   }
 
+  // Calls f(Match) for every pattern that matches text read backwards from
+  // text[end - 1], not reaching before `floor`, shortest first. A trie of
+  // reversed patterns so answers "which terms end at `end`" in one walk.
+  template <typename F>
+  void ForEachBackwardFrom(std::u32string_view text, size_t end, size_t floor, F&& f) const {
+    uint32_t node = 0;
+    for (size_t i = end; i > floor; --i) {
+      node = Child(node, text[i - 1]);
+      if (node == kNone) break;
+      if (payload_of_[node] >= 0) f(Match{end - i + 1, &payloads_[payload_of_[node]]});
+    }
+  }
+
   // Exact lookup of a whole string.
   const Payload* Find(std::u32string_view key) const {
     const Match m = LongestAt(key, 0);
