@@ -52,6 +52,12 @@ icu::UnicodeString ToUnicodeString(std::u32string_view s) {
 struct Tables {
   Status status;
   std::vector<uint8_t> bmp;                     // flags of U+0000..U+FFFF
+  // NFKC of each BMP character alone that it changes (，→ ,  ＡＢ → AB):
+  // (offset << 8 | length) into `bmp_nfkc_pool`. A character whose segment
+  // is itself (the next one starts a new segment) is then a table lookup,
+  // not a trip through ICU; full-width punctuation is that common case.
+  std::vector<uint32_t> bmp_nfkc;
+  std::u32string bmp_nfkc_pool;
   std::vector<char32_t> supplementary_traditional;  // sorted
   const icu::Normalizer2* nfkc = nullptr;
   // OpenCC's t2s in our tries; null when the installed config is of a kind
@@ -84,6 +90,7 @@ const Tables& GetTables() {
       return t;
     }
     t->bmp.assign(0x10000, 0);
+    t->bmp_nfkc.assign(0x10000, 0);
     for (char32_t c = 0x80; c < 0x10000; ++c) {
       if (c >= 0xD800 && c <= 0xDFFF) continue;
       uint8_t flags = 0;
@@ -93,6 +100,11 @@ const Tables& GetTables() {
         UErrorCode e = U_ZERO_ERROR;
         const icu::UnicodeString norm = t->nfkc->normalize(one, e);
         if (U_FAILURE(e) || norm != one) flags |= kNfkcChanged;
+        const std::u32string alone = FromUnicodeString(norm);
+        if (U_SUCCESS(e) && norm != one && alone.size() < 256) {
+          t->bmp_nfkc[c] = static_cast<uint32_t>(t->bmp_nfkc_pool.size() << 8 | alone.size());
+          t->bmp_nfkc_pool += alone;
+        }
       }
       t->bmp[c] = flags;
     }
@@ -245,7 +257,13 @@ class NormalizerImpl final : public Normalizer {
       // An NFKC segment: up to the next character with a boundary before it.
       size_t j = i + 1;
       while (j < n && (NfkcFlags(text[j]) & kNoBoundary)) ++j;
-      NormalizeSegment(text.substr(i, j - i), i, origin, &out);
+      if (const uint32_t alone = j == i + 1 && text[i] < 0x10000 ? tables_.bmp_nfkc[text[i]] : 0;
+          alone != 0) {
+        out.text.append(tables_.bmp_nfkc_pool, alone >> 8, alone & 0xFF);
+        out.to_original.insert(out.to_original.end(), alone & 0xFF, origin(i));
+      } else {
+        NormalizeSegment(text.substr(i, j - i), i, origin, &out);
+      }
       i = run = j;
       f = j < n ? NfkcFlags(text[j]) : 0;
     }

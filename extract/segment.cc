@@ -17,7 +17,10 @@ namespace {
 
 using View = std::u32string_view;
 
-bool IsLineBreak(char32_t c) { return c == U'\n' || c == U'\r' || c == 0x2028 || c == 0x2029; }
+// One compare for nearly every character: all but two breaks are below U+0020.
+bool IsLineBreak(char32_t c) {
+  return c <= 0x2029 && (c == U'\n' || c == U'\r' || c == 0x2028 || c == 0x2029);
+}
 
 bool IsSpace(char32_t c) {
   return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || c == 0xFEFF || c == 0x200B;
@@ -42,45 +45,66 @@ bool IsSentenceEnd(char32_t c) {
 bool IsComma(char32_t c) { return c == U',' || c == U'，'; }
 bool IsColon(char32_t c) { return c == U':' || c == U'：'; }
 
-// Which code points of [start, end) lie inside a matched quote pair (“…”,
-// 《…》, 「…」, 『…』), the marks included. Sentences and headings never end
-// inside quotes. An opening mark never closed in the paragraph quotes
-// nothing, so one stray “ does not swallow the rest of the paragraph.
-std::vector<uint8_t> QuotedMask(View text, size_t start, size_t end) {
-  std::vector<int> depth_change;  // allocated at the first matched pair
-  std::vector<std::pair<size_t, char32_t>> open;  // position, expected closer
-  for (size_t i = start; i < end; ++i) {
-    const char32_t c = text[i];
-    if (IsIdeograph(c)) continue;
-    char32_t closer = 0;
-    if (c == U'“') closer = U'”';
-    if (c == U'《') closer = U'》';
-    if (c == U'「') closer = U'」';
-    if (c == U'『') closer = U'』';
-    if (closer != 0) {
-      open.emplace_back(i, closer);
-      continue;
-    }
-    // Look a few levels down for the opener, skipping stray marks.
-    for (size_t k = open.size(), tries = 0; k-- > 0 && tries < 8; ++tries) {
-      if (open[k].second == c) {
-        if (depth_change.empty()) depth_change.assign(end - start + 1, 0);
-        ++depth_change[open[k].first - start];
-        --depth_change[i + 1 - start];
-        open.resize(k);
-        break;
+// The code points of a paragraph that lie inside a matched quote pair (“…”,
+// 《…》, 「…」, 『…』), the marks included, as sorted disjoint spans.
+// Sentences and headings never end inside quotes. An opening mark never
+// closed in the paragraph quotes nothing, so one stray “ does not swallow the
+// rest of the paragraph.
+class QuotedSpans {
+ public:
+  QuotedSpans() = default;
+  QuotedSpans(View text, size_t start, size_t end) {
+    std::vector<std::pair<size_t, char32_t>> open;  // position, expected closer
+    for (size_t i = start; i < end; ++i) {
+      const char32_t c = text[i];
+      if (IsIdeograph(c)) continue;
+      char32_t closer = 0;
+      if (c == U'“') closer = U'”';
+      if (c == U'《') closer = U'》';
+      if (c == U'「') closer = U'」';
+      if (c == U'『') closer = U'』';
+      if (closer != 0) {
+        open.emplace_back(i, closer);
+        continue;
+      }
+      // Look a few levels down for the opener, skipping stray marks.
+      for (size_t k = open.size(), tries = 0; k-- > 0 && tries < 8; ++tries) {
+        if (open[k].second == c) {
+          spans_.push_back({open[k].first, i + 1});
+          open.resize(k);
+          break;
+        }
       }
     }
+    // Pairs close inner first: sort by start and merge the nested ones.
+    std::sort(spans_.begin(), spans_.end());
+    size_t kept = 0;
+    for (const auto& sp : spans_) {
+      if (kept > 0 && sp.first < spans_[kept - 1].second) {
+        spans_[kept - 1].second = std::max(spans_[kept - 1].second, sp.second);
+      } else {
+        spans_[kept++] = sp;
+      }
+    }
+    spans_.resize(kept);
   }
-  std::vector<uint8_t> mask(end - start, 0);
-  if (depth_change.empty()) return mask;
-  int depth = 0;
-  for (size_t i = 0; i < mask.size(); ++i) {
-    depth += depth_change[i];
-    mask[i] = depth > 0;
+
+  bool Contains(size_t pos) const {
+    auto it = std::upper_bound(spans_.begin(), spans_.end(), pos,
+                               [](size_t p, const std::pair<size_t, size_t>& sp) { return p < sp.first; });
+    return it != spans_.begin() && pos < (--it)->second;
   }
-  return mask;
-}
+
+  // The end of the span holding `pos`, or `pos` when it is not quoted.
+  size_t EndOfSpanAt(size_t pos) const {
+    auto it = std::upper_bound(spans_.begin(), spans_.end(), pos,
+                               [](size_t p, const std::pair<size_t, size_t>& sp) { return p < sp.first; });
+    return it != spans_.begin() && pos < (it - 1)->second ? (it - 1)->second : pos;
+  }
+
+ private:
+  std::vector<std::pair<size_t, size_t>> spans_;  // [start, end)
+};
 
 // Value of a Chinese numeral 一…九十九 (or 〇/零-free forms), 0 if not one.
 int ChineseNumeral(View s) {
@@ -215,15 +239,15 @@ bool MatchMarker(View text, size_t i, size_t limit, bool line_start, Marker* m) 
 constexpr size_t kMaxHeading = 300;
 
 // Heading: to the first sentence end, or to the first comma when the clause
-// before it holds a quoted name (“护校安园”专项行动，…). `quoted` is the
-// QuotedMask of the paragraph starting at `base`.
-size_t HeadingEnd(View text, size_t start, size_t limit, const std::vector<uint8_t>& quoted,
-                  size_t base) {
+// before it holds a quoted name (“护校安园”专项行动，…). `quoted` are the
+// quoted spans of the paragraph.
+size_t HeadingEnd(View text, size_t start, size_t limit, const QuotedSpans& quoted) {
   limit = std::min(limit, start + kMaxHeading);
   bool has_quote = false;
   for (size_t p = start; p < limit; ++p) {
-    if (quoted[p - base]) {
+    if (const size_t after = quoted.EndOfSpanAt(p); after != p) {
       has_quote = true;
+      p = std::min(after, limit) - 1;  // over the quote
       continue;
     }
     const char32_t c = text[p];
@@ -303,8 +327,7 @@ class Segmenter {
     FindParagraphs();
     for (size_t p = 0; p < out_.paragraphs.size(); ++p) {
       const TextRange r = out_.paragraphs[p].range;
-      quoted_ = QuotedMask(text_, r.start, r.end);
-      base_ = r.start;
+      quoted_ = QuotedSpans(text_, r.start, r.end);
       FindSentences(static_cast<int>(p));
       FindTurn(static_cast<int>(p));
       FindItems(static_cast<int>(p));
@@ -332,7 +355,7 @@ class Segmenter {
     const TextRange r = out_.paragraphs[static_cast<size_t>(p)].range;
     size_t start = r.start;
     for (size_t i = r.start; i < r.end; ++i) {
-      if (IsIdeograph(text_[i]) || quoted_[i - base_] || !IsSentenceEnd(text_[i])) continue;
+      if (IsIdeograph(text_[i]) || !IsSentenceEnd(text_[i]) || quoted_.Contains(i)) continue;
       size_t end = i + 1;
       while (end < r.end && IsSentenceEnd(text_[end])) ++end;  // "?!" "。。"
       AddSentence(start, end, p);
@@ -420,8 +443,7 @@ class Segmenter {
     int last_inline = -1;
     for (size_t i = start; i + 1 < end; ++i) {
       const char32_t c = text_[i];
-      if (IsIdeograph(c) || quoted_[i - base_]) continue;
-      if (!(IsSentenceEnd(c) || IsColon(c))) continue;
+      if (IsIdeograph(c) || !(IsSentenceEnd(c) || IsColon(c)) || quoted_.Contains(i)) continue;
       size_t j = i + 1;
       while (j < end && IsSpace(text_[j])) ++j;
       if (!MatchMarker(text_, j, end, /*line_start=*/false, &m)) continue;
@@ -441,7 +463,7 @@ class Segmenter {
   int AddItem(size_t marker_start, const Marker& m, int level, int p, size_t end) {
     EnumerationItem item;
     item.marker = {static_cast<uint32_t>(marker_start), static_cast<uint32_t>(m.end)};
-    const size_t h_end = HeadingEnd(text_, m.heading_start, end, quoted_, base_);
+    const size_t h_end = HeadingEnd(text_, m.heading_start, end, quoted_);
     item.heading = {static_cast<uint32_t>(m.heading_start), static_cast<uint32_t>(h_end)};
     item.ordinal = m.ordinal;
     item.level = level;
@@ -454,8 +476,7 @@ class Segmenter {
   View text_;
   Segmentation out_;
   int open_turn_ = -1;
-  std::vector<uint8_t> quoted_;  // QuotedMask of the current paragraph
-  size_t base_ = 0;           // where the current paragraph starts
+  QuotedSpans quoted_;         // of the current paragraph
   std::vector<Style> styles_;  // paragraph-level numbering styles, outermost first
 };
 
