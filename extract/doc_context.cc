@@ -19,13 +19,16 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
     });
   }
   start_index_[n] = start_index_[n + 1] = static_cast<uint32_t>(hits_.size());
-  // Counting sort of hits by end.
-  end_index_.assign(n + 2, 0);
-  for (const LexHit& h : hits_) ++end_index_[h.end + 1];
-  for (uint32_t i = 1; i < n + 2; ++i) end_index_[i] += end_index_[i - 1];
+  // Counting sort of hits by end, without a copy of the index: counted one
+  // slot further on, the prefix sums put bucket e's start at e + 1, and
+  // placing each hit moves that start to the bucket's end, which is where
+  // bucket e + 1 starts: end_index_[e] is then bucket e's start.
+  end_index_.assign(n + 3, 0);
+  for (const LexHit& h : hits_) ++end_index_[h.end + 2];
+  for (uint32_t i = 1; i < n + 3; ++i) end_index_[i] += end_index_[i - 1];
   by_end_.assign(hits_.size(), 0);
-  std::vector<uint32_t> fill(end_index_.begin(), end_index_.end());
-  for (uint32_t k = 0; k < hits_.size(); ++k) by_end_[fill[hits_[k].end]++] = k;
+  for (uint32_t k = 0; k < hits_.size(); ++k) by_end_[end_index_[hits_[k].end + 1]++] = k;
+  end_index_.pop_back();
   starting_roles_.assign(n + 2, 0);
   ending_roles_.assign(n + 2, 0);
   for (const LexHit& h : hits_) {

@@ -115,7 +115,7 @@ class LexiconExtractor final : public Extractor {
       out.graph.entities.push_back(std::move(e));
     }
     // Metric entities follow the drafts: relation rules see them by index.
-    std::vector<internal::EntityDraft> all = drafts;
+    std::vector<internal::EntityDraft> all = std::move(drafts);
     for (size_t i = 0; i < metrics.size(); ++i) {
       internal::EntityDraft d;
       d.type = EntityType::kMetric;

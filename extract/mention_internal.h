@@ -43,11 +43,12 @@ inline bool IsChineseNumeral(char32_t c) {
       return false;
   }
 }
+// The quote marks all lie at or below U+300F: one compare for Han text.
 inline bool IsOpenQuote(char32_t c) {
-  return c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == '"';
+  return c <= U'』' && (c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == '"');
 }
 inline bool IsCloseQuote(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == '"';
+  return c <= U'』' && (c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == '"');
 }
 // Han, ASCII letters and digits, '-', '·'
 inline bool IsNameChar(char32_t c) {
