@@ -204,31 +204,38 @@ class NormalizerImpl final : public Normalizer {
     std::vector<std::u32string> converted;
     converted.reserve(runs.size());
     for (const Run& r : runs) converted.push_back(tables_.ConvertT2s(text.substr(r.start, r.end - r.start)));
-    out->reserve(text.size());
-    map->reserve(text.size() + 1);
-    size_t next = 0;
+    // Sized once and written through pointers (the whole text passes here).
+    size_t size = text.size();
     for (size_t k = 0; k < runs.size(); ++k) {
-      for (; next < runs[k].start; ++next) {
-        out->push_back(text[next]);
-        map->push_back(static_cast<uint32_t>(next));
+      size = size - (runs[k].end - runs[k].start) + converted[k].size();
+    }
+    out->resize(size);
+    map->resize(size);
+    char32_t* o = out->data();
+    uint32_t* mo = map->data();
+    size_t next = 0;
+    const auto copy_to = [&](size_t end) {
+      for (; next < end; ++next) {
+        *o++ = text[next];
+        *mo++ = static_cast<uint32_t>(next);
       }
+    };
+    for (size_t k = 0; k < runs.size(); ++k) {
+      copy_to(runs[k].start);
       const size_t n = runs[k].end - runs[k].start;
       const std::u32string& conv = converted[k];
       const size_t m = conv.size();
       for (size_t q = 0; q < m; ++q) {
-        out->push_back(conv[q]);
+        *o++ = conv[q];
         // Equal lengths (the usual case): character for character.
         // Otherwise spread the output evenly over the run (monotonic, exact
         // at the run's ends).
         const size_t src = m == n ? q : q * n / m;
-        map->push_back(static_cast<uint32_t>(runs[k].start + src));
+        *mo++ = static_cast<uint32_t>(runs[k].start + src);
       }
       next = runs[k].end;
     }
-    for (; next < text.size(); ++next) {
-      out->push_back(text[next]);
-      map->push_back(static_cast<uint32_t>(next));
-    }
+    copy_to(text.size());
   }
 
   // NFKC (which includes full-width → half-width). `stage_map` maps `text`
@@ -284,7 +291,11 @@ class NormalizerImpl final : public Normalizer {
                               NormalizedText* out) {
     if (from >= to) return;
     out->text.append(text.substr(from, to - from));
-    for (size_t k = from; k < to; ++k) out->to_original.push_back(origin(k));
+    // Sized once and written through a pointer: this is most of the text.
+    const size_t at = out->to_original.size();
+    out->to_original.resize(at + (to - from));
+    uint32_t* o = out->to_original.data() + at;
+    for (size_t k = from; k < to; ++k) *o++ = origin(k);
   }
 
   template <typename Origin>
