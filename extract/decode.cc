@@ -112,15 +112,6 @@ DecodedText DecodeUtf8Census(std::string_view bytes, size_t skip, Utf8Scan* scan
       ++i;
       continue;
     }
-    // The common case of Chinese text, inline: a 3-byte sequence whose lead
-    // byte needs no range check of its second byte (not E0, not ED).
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-        (s[i + 2] & 0xC0) == 0x80) {
-      *o++ = (char32_t{c & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | (s[i + 2] & 0x3Fu);
-      ++multibyte;
-      i += 3;
-      continue;
-    }
     if (c == 0) {
       scan->first_nul = i;
       break;

@@ -53,7 +53,8 @@ class EndingTrie : public Trie<Payload> {
 
   // The longest term that ends exactly at text[end - 1] and starts at or
   // after `floor`.
-  EndingMatch<Payload> LongestEndingAt(std::u32string_view text, size_t end, size_t floor) const {
+  EndingMatch<Payload> LongestEndingAt(std::u32string_view text, size_t end,
+                                       size_t floor = 0) const {
     EndingMatch<Payload> best;
     if (end > text.size()) return best;
     reversed_.ForEachBackwardFrom(text, end, floor, [&](const typename Trie<Payload>::Match& m) {
@@ -85,14 +86,6 @@ struct MetricLexicon {
   // Reads the metric_*.txt files of `dir`. IOError / InvalidArgument naming
   // the file and line when a file is missing or a field is malformed.
   [[nodiscard]] static Result<MetricLexicon> Load(const std::string& dir);
-
-  // The longest term of `trie` that ends exactly at text[end - 1] and starts
-  // at or after `floor`.
-  template <typename Payload>
-  EndingMatch<Payload> LongestEndingAt(const EndingTrie<Payload>& trie, std::u32string_view text,
-                                       size_t end, size_t floor = 0) const {
-    return trie.LongestEndingAt(text, end, floor);
-  }
 
   // The length of the time phrase starting at text[pos] (今年1至8月,
   // 2023年6月25日至8月31日, 三年来, 截至目前), 0 if none. Grammar in

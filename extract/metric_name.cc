@@ -122,7 +122,7 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   // trailing words: 等, 共计, 分别
   for (bool again = true; again && !s.empty();) {
     again = false;
-    const EndingMatch<int> m = lex_.LongestEndingAt(lex_.trail_trims, s, s.size());
+    const EndingMatch<int> m = lex_.trail_trims.LongestEndingAt(s, s.size());
     if (m.length > 0 && m.length < s.size()) {
       s.erase(s.size() - m.length);
       again = true;
@@ -196,15 +196,15 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   }
   // A change: …比上年同期减少 | 同比增长 | 刑事案件同比下降
   size_t s = end;
-  if (const EndingMatch<ChangeKind> m = lex_.LongestEndingAt(lex_.changes, text, s, start);
+  if (const EndingMatch<ChangeKind> m = lex_.changes.LongestEndingAt(text, s, start);
       m.length > 0 && *m.payload != ChangeKind::kCue) {
     r.change = true;
     r.change_down = *m.payload == ChangeKind::kDown;
     r.change_verb_length = m.length;
     s -= m.length;
-    for (EndingMatch<ChangeKind> cue = lex_.LongestEndingAt(lex_.changes, text, s, start);
+    for (EndingMatch<ChangeKind> cue = lex_.changes.LongestEndingAt(text, s, start);
          cue.length > 0 && *cue.payload == ChangeKind::kCue;
-         cue = lex_.LongestEndingAt(lex_.changes, text, s, start)) {
+         cue = lex_.changes.LongestEndingAt(text, s, start)) {
       r.change_has_cue = true;
       r.respectively |= text.substr(s - cue.length, cue.length) == U"分别";
       s -= cue.length;
@@ -218,7 +218,7 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   }
   r.respectively |= end - start >= 2 && text.substr(end - 2, 2) == U"分别";
   // 封闭式管理、专职保安员配备率均达100%: one metric per item.
-  if (const EndingMatch<int> d = lex_.LongestEndingAt(lex_.distribute_cues, text, end, start);
+  if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, start);
       d.length > 0) {
     end -= d.length;
     size_t item_start = start;

@@ -232,7 +232,7 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     }
     if (k >= text.size() || !IsClauseEnd(text[k]) || k - pos < 3) return 0;
     // floor pos + 1: the word must close something, not be the whole clause
-    if (lex_.LongestEndingAt(lex_.period_clause_ends, text, k, pos + 1).length == 0) return 0;
+    if (lex_.period_clause_ends.LongestEndingAt(text, k, pos + 1).length == 0) return 0;
     const std::u32string_view clause = text.substr(pos, k - pos);
     // a quotation opened here and closed later is not a time phrase
     if (std::count(clause.begin(), clause.end(), U'“') != std::count(clause.begin(), clause.end(), U'”')) {
@@ -245,11 +245,11 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
   const std::string* ImpliedUnit(std::u32string_view text, size_t pos, const ScanState& st) const {
     const size_t floor = std::max(st.clause_start, st.prev_end == kNone ? size_t{0} : st.prev_end);
     size_t end = pos;
-    if (const EndingMatch<QualifierEntry> q = lex_.LongestEndingAt(lex_.qualifiers, text, end, floor);
+    if (const EndingMatch<QualifierEntry> q = lex_.qualifiers.LongestEndingAt(text, end, floor);
         q.length > 0 && q.payload->before_number) {
       end -= q.length;
     }
-    return lex_.LongestEndingAt(lex_.implied_units, text, end, floor).payload;
+    return lex_.implied_units.LongestEndingAt(text, end, floor).payload;
   }
 
   static void AssignSentences(const Segmentation& seg, std::vector<MetricMention>& out) {
@@ -338,7 +338,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   const size_t region_floor = std::max({st.clause_start, st.sentence_start,
                                         st.prev_end == kNone ? size_t{0} : st.prev_end});
   if (const EndingMatch<QualifierEntry> q =
-          lex_.LongestEndingAt(lex_.qualifiers, text, pos, region_floor);
+          lex_.qualifiers.LongestEndingAt(text, pos, region_floor);
       q.length > 0 && q.payload->before_number) {
     region_end -= q.length;
     if (qualifier.empty()) qualifier = q.payload->canonical;
