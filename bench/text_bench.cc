@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "extract/decode_internal.h"
-#include "extract/normalize_internal.h"
-#include "extract/segment_internal.h"
+#include "extract/text/decode_internal.h"
+#include "extract/text/normalize_internal.h"
+#include "extract/text/segment_internal.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "extract/decode_internal.h"
+#include "extract/text/decode_internal.h"
 
 namespace govkg::internal {
 namespace {

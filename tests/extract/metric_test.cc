@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "extract/metric_internal.h"
-#include "extract/metric_lexicon_internal.h"
-#include "extract/metric_quantity_internal.h"
+#include "extract/recognize/metric_internal.h"
+#include "extract/vocabulary/metric_lexicon_internal.h"
+#include "extract/recognize/metric_quantity_internal.h"
 
 namespace govkg::internal {
 namespace {

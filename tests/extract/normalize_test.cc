@@ -8,9 +8,9 @@
 #include <random>
 #include <thread>
 
-#include "extract/decode_internal.h"
-#include "extract/normalize_internal.h"
-#include "extract/t2s_internal.h"
+#include "extract/text/decode_internal.h"
+#include "extract/text/normalize_internal.h"
+#include "extract/text/t2s_internal.h"
 #include "tests/test_util.h"
 
 namespace govkg::internal {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "extract/metric_internal.h"
+#include "extract/recognize/metric_internal.h"
 
 namespace govkg::internal {
 namespace {

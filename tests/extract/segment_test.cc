@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/decode_internal.h"
-#include "extract/segment_internal.h"
+#include "extract/text/decode_internal.h"
+#include "extract/text/segment_internal.h"
 
 namespace govkg::internal {
 namespace {

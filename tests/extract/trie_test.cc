@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/metric_lexicon_internal.h"
-#include "extract/trie_internal.h"
+#include "extract/vocabulary/metric_lexicon_internal.h"
+#include "extract/vocabulary/trie_internal.h"
 
 namespace govkg::internal {
 namespace {

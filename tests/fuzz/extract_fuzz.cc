@@ -8,7 +8,7 @@
 #include <set>
 #include <string_view>
 
-#include "extract/decode_internal.h"
+#include "extract/text/decode_internal.h"
 #include "extract/extractor.h"
 #include "model/json_io.h"
 

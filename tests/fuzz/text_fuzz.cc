@@ -8,8 +8,8 @@
 #include <memory>
 #include <string_view>
 
-#include "extract/decode_internal.h"
-#include "extract/normalize_internal.h"
+#include "extract/text/decode_internal.h"
+#include "extract/text/normalize_internal.h"
 
 namespace {
 

@@ -1,0 +1,190 @@
+// The lexicon- and rule-driven Extractor: decode → normalise → segment →
+// recognise (agencies, programs, persons, places, documents, metrics) →
+// coreference → relations → a DocumentGraph with spans in original code points.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/relate/coreference_internal.h"
+#include "extract/text/decode_internal.h"
+#include "extract/extractor.h"
+#include "extract/vocabulary/lexicon_set_internal.h"
+#include "extract/recognize/mention_internal.h"
+#include "extract/recognize/metric_internal.h"
+#include "extract/text/normalize_internal.h"
+#include "extract/relate/relation_internal.h"
+#include "extract/text/segment_internal.h"
+
+namespace govkg {
+namespace {
+
+using internal::ToUtf8;
+
+const char* IdPrefix(EntityType t) {
+  switch (t) {
+    case EntityType::kAgency: return "a";
+    case EntityType::kProgram: return "p";
+    case EntityType::kMetric: return "m";
+    case EntityType::kPerson: return "x";
+    case EntityType::kDocument: return "d";
+    case EntityType::kPlace: return "l";
+  }
+  return "e";
+}
+
+class LexiconExtractor final : public Extractor {
+ public:
+  LexiconExtractor(ExtractOptions options, std::unique_ptr<internal::LexiconSet> lexicon,
+                   std::unique_ptr<internal::Normalizer> normalizer,
+                   std::unique_ptr<internal::MetricRecognizer> metrics)
+      : options_(std::move(options)),
+        lexicon_(std::move(lexicon)),
+        normalizer_(std::move(normalizer)),
+        metrics_(std::move(metrics)) {}
+
+  std::string_view Name() const override { return "lexicon/1"; }
+
+  Result<ExtractedDocument> Extract(std::string_view doc_name,
+                                    std::string_view bytes) const override {
+    if (bytes.size() > options_.max_document_bytes) {
+      return Status::InvalidArgument("extract: " + std::string(doc_name),
+                                     "document of " + std::to_string(bytes.size()) +
+                                         " bytes exceeds the limit of " +
+                                         std::to_string(options_.max_document_bytes));
+    }
+    Result<internal::DecodedText> decoded =
+        internal::DecodeBytes(doc_name, bytes, options_.on_bad_input);
+    if (!decoded.ok()) return decoded.status();
+    ExtractedDocument out;
+    out.graph.doc = std::string(doc_name);
+    for (const auto& p : decoded->problems) {
+      out.warnings.push_back("extract: " + std::string(doc_name) + ": byte " +
+                             std::to_string(p.byte_offset) + ": " + p.description);
+    }
+    const internal::NormalizedText norm = normalizer_->Normalize(decoded->text);
+    const internal::Segmentation seg = internal::Segment(norm.text);
+    internal::DocContext ctx(norm.text, seg, *lexicon_);
+    ctx.main_region_full = internal::MainRegion(ctx);
+    ctx.main_city_full = internal::MainCity(ctx);
+    internal::RecognizeAgencies(&ctx);
+    internal::InferRegions(&ctx);
+    internal::RecognizePrograms(&ctx);
+    internal::RecognizePersons(&ctx);
+    internal::RecognizePlaces(&ctx);
+    internal::RecognizeDocuments(&ctx);
+    std::vector<internal::EntityDraft> drafts = internal::ResolveCoreference(&ctx, *lexicon_);
+    const std::vector<internal::MetricMention> metrics = metrics_->Find(norm.text, seg);
+
+    // Entities: named ones, then one per metric mention.
+    std::vector<std::string> ids;
+    std::map<EntityType, int> counters;
+    auto next_id = [&](EntityType t) { return IdPrefix(t) + std::to_string(++counters[t]); };
+    for (const internal::EntityDraft& d : drafts) {
+      Entity e;
+      e.id = next_id(d.type);
+      e.type = d.type;
+      e.name = ToUtf8(d.name);
+      for (const auto& a : d.aliases) e.aliases.push_back(ToUtf8(a));
+      std::vector<Span> spans;
+      for (const int mi : d.mentions) {
+        const internal::Mention& m = ctx.mentions[mi];
+        spans.push_back(norm.ToOriginal(m.start, m.end));
+      }
+      std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+      });
+      spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
+      e.mentions = std::move(spans);
+      ids.push_back(e.id);
+      out.graph.entities.push_back(std::move(e));
+    }
+    std::vector<int> metric_entities;
+    for (const internal::MetricMention& mm : metrics) {
+      Entity e;
+      e.id = next_id(EntityType::kMetric);
+      e.type = EntityType::kMetric;
+      e.name = mm.name;
+      e.metric = mm.value;
+      e.mentions.push_back(norm.ToOriginal(mm.range.start, mm.range.end));
+      metric_entities.push_back(static_cast<int>(ids.size()));
+      ids.push_back(e.id);
+      out.graph.entities.push_back(std::move(e));
+    }
+    // Metric entities follow the drafts: relation rules see them by index.
+    std::vector<internal::EntityDraft> all = std::move(drafts);
+    for (size_t i = 0; i < metrics.size(); ++i) {
+      internal::EntityDraft d;
+      d.type = EntityType::kMetric;
+      all.push_back(std::move(d));
+    }
+    // Relations of one sentence share its quote: encode each span once.
+    std::unordered_map<uint64_t, std::string> quotes;
+    for (const internal::RelationDraft& r :
+         internal::FindRelations(ctx, all, metrics, metric_entities)) {
+      Relation rel;
+      rel.subject = ids[r.subject];
+      rel.predicate = r.predicate;
+      rel.object = ids[r.object];
+      rel.title = ToUtf8(r.title);
+      rel.evidence = norm.ToOriginal(r.start, r.end);
+      const uint64_t key = (static_cast<uint64_t>(rel.evidence.start) << 32) | rel.evidence.end;
+      auto [quote, fresh] = quotes.try_emplace(key);
+      if (fresh) {
+        quote->second = ToUtf8(std::u32string_view(decoded->text)
+                                   .substr(rel.evidence.start,
+                                           rel.evidence.end - rel.evidence.start));
+      }
+      rel.quote = quote->second;
+      out.graph.relations.push_back(std::move(rel));
+    }
+    return out;
+  }
+
+ private:
+  const ExtractOptions options_;
+  const std::unique_ptr<internal::LexiconSet> lexicon_;
+  const std::unique_ptr<internal::Normalizer> normalizer_;
+  const std::unique_ptr<internal::MetricRecognizer> metrics_;
+};
+
+// The lexicon folder: the option, $GOVKG_LEXICON_DIR, the folder installed
+// next to the binary, then the source tree's.
+std::string LexiconDir(const ExtractOptions& options) {
+  if (!options.lexicon_dir.empty()) return options.lexicon_dir;
+  if (const char* env = std::getenv("GOVKG_LEXICON_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const auto& cand : {exe.parent_path() / "lexicon",
+                             exe.parent_path().parent_path() / "share/govkg/lexicon"}) {
+      if (std::filesystem::exists(cand / "agency_suffixes.txt", ec)) return cand.string();
+    }
+  }
+  return GOVKG_LEXICON_DIR;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> NewLexiconExtractor(const ExtractOptions& options) {
+  const std::string dir = LexiconDir(options);
+  Result<std::unique_ptr<internal::LexiconSet>> lexicon =
+      internal::LexiconSet::Load(dir, options.extra_lexicons);
+  if (!lexicon.ok()) return lexicon.status();
+  Result<std::unique_ptr<internal::Normalizer>> normalizer = internal::Normalizer::Create();
+  if (!normalizer.ok()) return normalizer.status();
+  internal::MetricOptions metric_options;
+  metric_options.lexicon_dir = dir;
+  Result<std::unique_ptr<internal::MetricRecognizer>> metrics =
+      internal::MetricRecognizer::Create(metric_options);
+  if (!metrics.ok()) return metrics.status();
+  return std::unique_ptr<Extractor>(new LexiconExtractor(
+      options, std::move(*lexicon), std::move(*normalizer), std::move(*metrics)));
+}
+
+}  // namespace govkg

@@ -1,0 +1,266 @@
+// The Agency recogniser: kind words (总队, 公安厅, 部门) extended leftwards
+// over name characters to a boundary, split at inner kind words into parent
+// and sub-unit, region level prefixes noted for coreference.
+#include <algorithm>
+
+#include "extract/recognize/mention_index_internal.h"
+#include "extract/recognize/mention_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+constexpr uint32_t kMaxAgencyChars = 24;
+const std::u32string_view kMeasureChars = U"个级项支批类家名年月日";
+
+// A kind hit that really ends a name here: not inside 格局/处理, not the
+// start of a title (总队长), and a one-character kind has two Han
+// characters before it that are not numerals (550余处 is a count).
+bool ValidKind(const DocContext& ctx, const LexHit& h) {
+  // 查处 cancels 处 unless a title follows (调查处处长).
+  // A longer kind word only yields to a word over its first character
+  // (机构改革), not to one that starts at its end (管理局|部署 is not 局部).
+  const uint32_t cover_end = h.end - h.start > 1 ? h.start + 1 : h.end;
+  if (ctx.StartingAt(h.end, kTitle) == nullptr && ctx.Overlapped(h.start, cover_end, kNotKind, 0)) {
+    return false;
+  }
+  if (ctx.Overlapped(h.start, h.end, kTitle, h.end + 1)) return false;
+  if (h.entry->single_char_kind && (h.roles() & kAgencyName) == 0) {
+    if (h.start < 2) return false;
+    for (uint32_t i = h.start - 2; i < h.start; ++i) {
+      const char32_t c = ctx.text()[i];
+      if (!IsHan(c) || IsChineseNumeral(c) || c == U'余' || c == U'多') return false;
+    }
+  }
+  return true;
+}
+
+// Start of the name that ends at `pos`, walking left over name characters
+// until punctuation, a boundary word, or the length limit.
+uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles) {
+  uint32_t s = pos;
+  while (s > 0 && pos - s < kMaxAgencyChars) {
+    if (!IsNameChar(ctx.text()[s - 1])) break;
+    const LexHit* b = ctx.EndingAt(s, boundary_roles);
+    // A boundary inside a longer lexicon name (发展和改革) does not count.
+    if (b != nullptr &&
+        !ctx.InsideLonger(*b, kAgencyKind | kAgencyName | kRegionName | kRegionLevel | kNameWord |
+                                  kGenericModifier)) {
+      break;
+    }
+    --s;
+  }
+  return s;
+}
+
+// Cuts a candidate name after its last collective level word (盟市, 旗县)
+// or count (三级, 8个): 调整充实市县两级平安建设工作领导小组 → 平安建设工作领导小组.
+uint32_t SkipLeadingNoise(const DocContext& ctx, uint32_t s, uint32_t limit) {
+  uint32_t cut = s;
+  for (uint32_t p = s; p < limit; ++p) {
+    const LexHit* lv = ctx.LevelAt(p);
+    // A counted set of regions is part of the name (沿黄9省区公安机关).
+    if (lv != nullptr && lv->entry->generic_level && lv->end <= limit &&
+        (p == 0 || !IsDigitChar(ctx.text()[p - 1]))) {
+      cut = lv->end;
+      continue;
+    }
+    const char32_t c = ctx.text()[p];
+    if ((IsDigitChar(c) || IsChineseNumeral(c)) && (p == s || !IsChineseNumeral(ctx.text()[p - 1]))) {
+      uint32_t k = p;
+      while (k < limit && (IsDigitChar(ctx.text()[k]) || IsChineseNumeral(ctx.text()[k]))) ++k;
+      if (k < limit && kMeasureChars.find(ctx.text()[k]) != std::u32string_view::npos) cut = k + 1;
+    }
+  }
+  return cut;
+}
+
+// The last valid kind word inside [s, limit): the parent's end.
+const LexHit* InnerKind(const DocContext& ctx, uint32_t s, uint32_t limit) {
+  for (uint32_t e = limit; e > s + 1; --e) {
+    const LexHit* h = ctx.EndingAt(e, kAgencyKind | kAgencyName);
+    if (h != nullptr && h->start >= s && ValidKind(ctx, *h)) return h;
+  }
+  return nullptr;
+}
+
+void SetLevelPrefix(const DocContext& ctx, Mention* m) {
+  const LexHit* region = ctx.StartingAt(m->start, kRegionName);
+  const LexHit* level = ctx.LevelAt(m->start);
+  if (level != nullptr && (region == nullptr || region->end <= level->end)) {
+    m->level_prefix = ctx.Slice(level->start, level->end);
+  }
+}
+
+// "会同教育等部门": items of a list after a cooperation verb that end in
+// 等(N个)部门 name departments even without their own kind word.
+void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind) {
+  const std::u32string_view t = ctx->text();
+  std::vector<std::pair<uint32_t, uint32_t>> items;
+  uint32_t end = deng;
+  while (true) {
+    uint32_t s = end;
+    while (s > 0 && IsNameChar(t[s - 1]) && end - s < 10 &&
+           ctx->EndingAt(s, kBoundaryRoles) == nullptr) {
+      --s;
+    }
+    if (s == end) return;
+    items.push_back({s, end});
+    if (s > 0 && t[s - 1] == U'、') {
+      end = s - 1;
+      continue;
+    }
+    const LexHit* verb = ctx->EndingAt(s, kCoopVerb);
+    if (verb == nullptr) return;
+    break;
+  }
+  for (const auto& [s, e] : items) {
+    const LexHit* k = ctx->EndingAt(e, kAgencyKind | kAgencyName);
+    if (k != nullptr && k->start >= s) continue;  // already a named body
+    if (ctx->StartingAt(s, kGenericModifier) != nullptr) continue;
+    Mention m;
+    m.type = EntityType::kAgency;
+    m.start = s;
+    m.end = e;
+    m.name = ctx->Slice(s, e) + kind;
+    ctx->mentions.push_back(std::move(m));
+  }
+}
+
+// Mentions [first, end) inside a longer one of them are not actors on their
+// own. In order of start (longest first at one start), a mention is inside a
+// longer one when an earlier-starting mention reaches its end, or a longer
+// one shares its start.
+void MarkNonMaximal(DocContext* ctx, size_t first) {
+  std::vector<Mention>& ms = ctx->mentions;
+  std::vector<size_t> order(ms.size() - first);
+  for (size_t i = 0; i < order.size(); ++i) order[i] = first + i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return ms[a].start != ms[b].start ? ms[a].start < ms[b].start : ms[a].end > ms[b].end;
+  });
+  uint32_t reach_before = 0;  // the furthest end of mentions starting earlier
+  bool any_before = false;
+  for (size_t g = 0; g < order.size();) {
+    const uint32_t start = ms[order[g]].start;
+    const uint32_t group_end = ms[order[g]].end;  // the longest at this start
+    size_t h = g;
+    for (; h < order.size() && ms[order[h]].start == start; ++h) {
+      Mention& a = ms[order[h]];
+      if ((any_before && reach_before >= a.end) || group_end > a.end) a.maximal = false;
+    }
+    reach_before = any_before ? std::max(reach_before, group_end) : group_end;
+    any_before = true;
+    g = h;
+  }
+}
+
+}  // namespace
+
+void RecognizeAgencies(DocContext* ctx) {
+  const std::u32string_view t = ctx->text();
+  const size_t first = ctx->mentions.size();
+  for (uint32_t pos = 1; pos <= t.size(); ++pos) {
+    const LexHit* h = ctx->EndingAt(pos, kAgencyKind | kAgencyName);
+    if (h == nullptr || !ValidKind(*ctx, *h)) continue;
+    // A longer kind word continuing past this one wins (委员会 over 委).
+    if (ctx->Overlapped(h->start, h->end, kAgencyKind, h->end + 1)) continue;
+    const bool full_name = (h->roles() & kAgencyName) != 0;
+    uint32_t s = full_name && (h->roles() & kAgencyKind) == 0
+                     ? h->start
+                     : ExtendLeft(*ctx, h->start, (kBoundaryRoles & ~kBuildVerb) | kTitle);
+    s = SkipLeadingNoise(*ctx, s, h->start);
+    // Counted bodies (设立7个政务服务中心, 组建3支队伍) name a kind, not one body.
+    if (s >= 2 && std::u32string_view(U"个家支批").find(t[s - 1]) != std::u32string_view::npos &&
+        (IsDigitChar(t[s - 2]) || IsChineseNumeral(t[s - 2]))) {
+      continue;
+    }
+    // National level words before a full name join it (国家 + 移民局).
+    if (full_name && s == h->start) {
+      const LexHit* lv = ctx->EndingAt(s, kRegionLevel | kRegionName);
+      if (lv != nullptr) s = lv->start;
+    }
+    if (s < h->start && ctx->StartingAt(s, kGenericModifier) != nullptr &&
+        ctx->StartingAt(s, kRegionName | kRegionLevel) == nullptr) {
+      continue;  // 相关部门, 有关单位
+    }
+    // A generic word inside (实时推送到相关技术机构) makes it a description.
+    bool generic_inside = false;
+    for (uint32_t p = s; p < h->start; ++p) {
+      const LexHit* g = ctx->StartingAt(p, kGenericModifier);
+      generic_inside |= g != nullptr && g->end - g->start >= 2 && g->end <= h->start &&
+                        !ctx->InsideLonger(*g, kAgencyKind | kAgencyName | kRegionName);
+    }
+    if (generic_inside) continue;
+    const bool bare = s == h->start;
+    if (h->entry->single_char_kind && h->start - s < 2) continue;
+    Mention m;
+    m.type = EntityType::kAgency;
+    m.start = s;
+    m.end = h->end;
+    m.name = ctx->Slice(s, h->end);
+    if (bare && !full_name && !h->entry->alone) {
+      // "自治区党委、政府": a bare kind takes the prefix of the conjunct before it.
+      const bool conj = s > 0 && (t[s - 1] == U'、' || t[s - 1] == U'和');
+      const Mention* prev = nullptr;
+      for (size_t k = ctx->mentions.size(); k > first; --k) {
+        const Mention& c = ctx->mentions[k - 1];
+        if (c.type == EntityType::kAgency && c.end + 1 == s) prev = &c;
+        if (c.end + 1 < s) break;
+      }
+      if (conj && prev != nullptr && !prev->level_prefix.empty()) {
+        m.level_prefix = prev->level_prefix;
+        m.name = prev->level_prefix + m.name;
+        m.aliases.push_back(ctx->Slice(s, h->end));
+        ctx->mentions.push_back(std::move(m));
+      } else if (s > 0 && (t[s - 1] == U'等' || t[s - 1] == U'个')) {
+        uint32_t deng = s - 1;
+        while (deng > 0 && t[deng] != U'等' && s - deng < 6) --deng;
+        if (t[deng] == U'等') ListDepartments(ctx, deng, ctx->Slice(h->start, h->end));
+      }
+      continue;
+    }
+    SetLevelPrefix(*ctx, &m);
+    if (const LexHit* inner = InnerKind(*ctx, s, h->start); inner != nullptr) {
+      m.parent_start = s;
+      m.parent_end = inner->end;
+      m.aliases.push_back(ctx->Slice(inner->end, h->end));
+    }
+    // "国家和自治区反恐怖工作领导小组": the first level word names a second body.
+    if (!m.level_prefix.empty() && s > 1 && (t[s - 1] == U'和' || t[s - 1] == U'、')) {
+      const LexHit* other = ctx->EndingAt(s - 1, kRegionLevel);
+      if (other != nullptr && (other->start == 0 || !IsNameChar(t[other->start - 1]) ||
+                               ctx->EndingAt(other->start, kBoundaryRoles) != nullptr)) {
+        Mention twin;
+        twin.type = EntityType::kAgency;
+        twin.start = other->start;
+        twin.end = other->end;
+        twin.name = ctx->Slice(other->start, other->end) + m.name.substr(m.level_prefix.size());
+        twin.level_prefix = ctx->Slice(other->start, other->end);
+        ctx->mentions.push_back(std::move(twin));
+      }
+    }
+    ctx->mentions.push_back(std::move(m));
+  }
+  // Parents: link each sub-unit to the mention of its parent span, creating
+  // it when the parent was not recognised on its own.
+  const size_t last = ctx->mentions.size();
+  EndIndex agencies(ctx->mentions, EntityType::kAgency);  // only this recogniser's exist yet
+  for (size_t i = first; i < last; ++i) {
+    const Mention& m = ctx->mentions[i];
+    if (m.parent_end == 0) continue;
+    int found = agencies.Exactly(m.parent_start, m.parent_end);
+    if (found < 0) {
+      Mention p;
+      p.type = EntityType::kAgency;
+      p.start = m.parent_start;
+      p.end = m.parent_end;
+      p.name = ctx->Slice(p.start, p.end);
+      SetLevelPrefix(*ctx, &p);
+      ctx->mentions.push_back(std::move(p));
+      found = static_cast<int>(ctx->mentions.size()) - 1;
+    }
+    ctx->mentions[i].parent = found;
+  }
+  MarkNonMaximal(ctx, first);
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,127 @@
+// DocContext: one trie pass over the text, hits indexed by start and end.
+#include <algorithm>
+
+#include "extract/recognize/mention_internal.h"
+
+namespace govkg::internal {
+
+DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
+                       const LexiconSet& lexicon)
+    : text_(text), seg_(seg) {
+  const auto n = static_cast<uint32_t>(text.size());
+  const Trie<LexEntry>& trie = lexicon.trie();
+  start_index_.assign(n + 2, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    start_index_[i] = static_cast<uint32_t>(hits_.size());
+    if (!IsNameChar(text[i]) || !lexicon.MayStart(text[i])) continue;
+    trie.ForEachAt(text, i, [&](const Trie<LexEntry>::Match& m) {
+      hits_.push_back({i, static_cast<uint32_t>(i + m.length), m.payload});
+    });
+  }
+  start_index_[n] = start_index_[n + 1] = static_cast<uint32_t>(hits_.size());
+  // Counting sort of hits by end, without a copy of the index: counted one
+  // slot further on, the prefix sums put bucket e's start at e + 1, and
+  // placing each hit moves that start to the bucket's end, which is where
+  // bucket e + 1 starts: end_index_[e] is then bucket e's start.
+  end_index_.assign(n + 3, 0);
+  for (const LexHit& h : hits_) ++end_index_[h.end + 2];
+  for (uint32_t i = 1; i < n + 3; ++i) end_index_[i] += end_index_[i - 1];
+  by_end_.assign(hits_.size(), 0);
+  for (uint32_t k = 0; k < hits_.size(); ++k) by_end_[end_index_[hits_[k].end + 1]++] = k;
+  end_index_.pop_back();
+  starting_roles_.assign(n + 2, 0);
+  ending_roles_.assign(n + 2, 0);
+  for (const LexHit& h : hits_) {
+    starting_roles_[h.start] |= h.roles();
+    ending_roles_[h.end] |= h.roles();
+  }
+}
+
+const LexHit* DocContext::LongestStartingAt(uint32_t pos, uint32_t roles) const {
+  const LexHit* best = nullptr;
+  for (uint32_t k = start_index_[pos]; k < start_index_[pos + 1]; ++k) {
+    if ((hits_[k].roles() & roles) != 0) best = &hits_[k];  // shortest first
+  }
+  return best;
+}
+
+const LexHit* DocContext::LevelAt(uint32_t pos) const {
+  const LexHit* level = StartingAt(pos, kRegionLevel);
+  if (level == nullptr || !level->entry->generic_level) return level;
+  bool broken = false;
+  for (uint32_t p = level->start + 1; p < level->end && !broken; ++p) {
+    const LexHit* k = StartingAt(p, kAgencyKind | kAgencyName);
+    broken = k != nullptr && k->end > level->end;
+  }
+  if (!broken) return level;
+  const LexHit* shorter = nullptr;  // the longest level word inside, from pos
+  for (uint32_t k = start_index_[pos]; k < start_index_[pos + 1]; ++k) {
+    const LexHit& h = hits_[k];
+    if ((h.roles() & kRegionLevel) != 0 && h.end < level->end) shorter = &h;
+  }
+  return shorter;
+}
+
+const LexHit* DocContext::LongestEndingAt(uint32_t pos, uint32_t roles) const {
+  const LexHit* best = nullptr;
+  for (uint32_t k = end_index_[pos]; k < end_index_[pos + 1]; ++k) {
+    const LexHit& h = hits_[by_end_[k]];
+    if ((h.roles() & roles) != 0 && (best == nullptr || h.start < best->start)) best = &h;
+  }
+  return best;
+}
+
+bool DocContext::Overlapped(uint32_t start, uint32_t end, uint32_t roles,
+                            uint32_t min_end_beyond) const {
+  const uint32_t from = start >= 6 ? start - 6 : 0;
+  for (uint32_t k = start_index_[from]; k < start_index_[std::min<uint32_t>(
+                                                end, static_cast<uint32_t>(text_.size()))];
+       ++k) {
+    const LexHit& h = hits_[k];
+    if ((h.roles() & roles) != 0 && h.start < end && h.end > start &&
+        h.end >= min_end_beyond) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DocContext::InsideLonger(const LexHit& h, uint32_t roles) const {
+  const uint32_t from = h.start >= 8 ? h.start - 8 : 0;
+  for (uint32_t k = start_index_[from]; k < start_index_[h.end]; ++k) {
+    const LexHit& o = hits_[k];
+    if ((o.roles() & roles) != 0 && o.start < h.end && o.end > h.start &&
+        (o.start < h.start || o.end > h.end)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int DocContext::SentenceAt(uint32_t pos) const {
+  const auto& s = seg_.sentences;
+  auto it = std::upper_bound(s.begin(), s.end(), pos,
+                             [](uint32_t p, const Sentence& x) { return p < x.range.start; });
+  if (it == s.begin()) return -1;
+  --it;
+  return pos < it->range.end ? static_cast<int>(it - s.begin()) : -1;
+}
+
+int DocContext::ParagraphAt(uint32_t pos) const {
+  const auto& s = seg_.paragraphs;
+  auto it = std::upper_bound(s.begin(), s.end(), pos,
+                             [](uint32_t p, const Paragraph& x) { return p < x.range.start; });
+  if (it == s.begin()) return -1;
+  --it;
+  return pos <= it->range.end ? static_cast<int>(it - s.begin()) : -1;
+}
+
+TextRange DocContext::ClauseAt(uint32_t pos) const {
+  uint32_t a = pos;
+  while (a > 0 && !IsClauseBreak(text_[a - 1])) --a;
+  uint32_t b = pos;
+  while (b < text_.size() && !IsClauseBreak(text_[b])) ++b;
+  return {a, b};
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,164 @@
+// extract/recognize/mention_internal.h (private to extract/): what the recognisers share.
+//
+// A DocContext is one normalised document with every lexicon hit found in a
+// single trie pass, indexed by start and by end, plus character classes. The
+// recognisers append Mentions to it; coreference groups mentions into
+// entities; the relation rules read both.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/vocabulary/lexicon_set_internal.h"
+#include "extract/text/segment_internal.h"
+#include "model/document_graph.h"
+
+namespace govkg::internal {
+
+struct LexHit {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  const LexEntry* entry = nullptr;
+  uint32_t roles() const { return entry->roles; }
+};
+
+// Character classes. Inline: the recognisers ask them of nearly every
+// character, and a call per question cost more than the question.
+inline bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007;
+}
+inline bool IsDigitChar(char32_t c) { return c >= '0' && c <= '9'; }  // 0-9
+// 一 … 十 百 千 万 两 几 零 〇
+inline bool IsChineseNumeral(char32_t c) {
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千':
+    case U'万': case U'两': case U'几': case U'零': case U'〇':
+      return true;
+    default:
+      return false;
+  }
+}
+// The quote marks all lie at or below U+300F: one compare for Han text.
+inline bool IsOpenQuote(char32_t c) {
+  return c <= U'』' && (c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == '"');
+}
+inline bool IsCloseQuote(char32_t c) {
+  return c <= U'』' && (c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == '"');
+}
+// Han, ASCII letters and digits, '-', '·'
+inline bool IsNameChar(char32_t c) {
+  return IsHan(c) || IsDigitChar(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         c == '-' || c == U'·';
+}
+// ，。；：！？ and line ends
+inline bool IsClauseBreak(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // most characters: one test
+  return c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'：' ||
+         c == ':' || c == U'！' || c == '!' || c == U'？' || c == '?' || c == '\n' || c == '\r';
+}
+
+struct Mention {
+  EntityType type = EntityType::kAgency;
+  uint32_t start = 0;  // normalised text
+  uint32_t end = 0;
+  std::u32string name;                  // normalised, without quotation marks
+  std::vector<std::u32string> aliases;  // other names this mention also gives
+  // Agencies: the mention's parent body when the name contains it
+  // (自治区公安厅|治安管理总队), as a span to resolve after recognition.
+  uint32_t parent_start = 0, parent_end = 0;
+  int parent = -1;
+  std::u32string level_prefix;  // bare level word the name starts with (自治区)
+  bool maximal = true;          // not inside another mention of its type
+  // Programs: false when only cited (按照…要求), so it claims no metrics.
+  bool credited = true;
+  bool conducted = false;       // introduced by a conducting verb or a 以…为 frame
+  int group = -1;               // programs listed together (“獴猎”“靖边”等)
+  bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
+  // Persons: title and agency from "AGENCY TITLE NAME".
+  std::u32string title;
+  int post_agency = -1;
+  int entity = -1;              // filled by coreference
+};
+
+class DocContext {
+ public:
+  DocContext(std::u32string_view text, const Segmentation& seg, const LexiconSet& lexicon);
+
+  std::u32string_view text() const { return text_; }
+  const Segmentation& seg() const { return seg_; }
+  const std::vector<LexHit>& hits() const { return hits_; }
+
+  // The longest hit with any of `roles` that starts (ends) exactly at `pos`.
+  // Inline up to the per-position role test: recognisers ask at nearly every
+  // position, and nearly every answer is "none".
+  const LexHit* StartingAt(uint32_t pos, uint32_t roles) const {
+    if (pos >= text_.size() || (starting_roles_[pos] & roles) == 0) return nullptr;
+    return LongestStartingAt(pos, roles);
+  }
+  const LexHit* EndingAt(uint32_t pos, uint32_t roles) const {
+    if (pos > text_.size() || (ending_roles_[pos] & roles) == 0) return nullptr;
+    return LongestEndingAt(pos, roles);
+  }
+  // The level word at `pos`: the longest, except a collective one (省市) that
+  // a kind word starting inside it breaks up: 省市场监督管理局 is 省 + 市场….
+  const LexHit* LevelAt(uint32_t pos) const;
+  // All hits overlapping [start, end) with any of `roles`.
+  bool Overlapped(uint32_t start, uint32_t end, uint32_t roles, uint32_t min_end_beyond) const;
+  // Whether a hit with `roles` overlaps `h` without being the same span
+  // (贯彻 inside 学习贯彻): such a boundary word does not end a name.
+  bool InsideLonger(const LexHit& h, uint32_t roles) const;
+
+  std::u32string Slice(uint32_t start, uint32_t end) const {
+    return std::u32string(text_.substr(start, end - start));
+  }
+  // Index of the sentence / paragraph holding `pos`, or -1.
+  int SentenceAt(uint32_t pos) const;
+  int ParagraphAt(uint32_t pos) const;
+  // Clause bounds around pos (between clause breaks).
+  TextRange ClauseAt(uint32_t pos) const;
+
+  std::vector<Mention> mentions;
+  std::u32string main_region_full;  // 内蒙古自治区, the document's province
+  std::u32string main_city_full;    // 巴彦淖尔市, its most mentioned city or league, if any
+  // Regions the lexicon does not know, read off agency names (梧渠省 of
+  // 梧渠省应急管理厅) and named at least twice.
+  std::vector<std::u32string> inferred_regions;
+  // The most named inferred region of each level word (县 → 梧湄县), for a
+  // bare 县人民法院 when the document's city is another.
+  std::map<std::u32string, std::u32string> region_by_level;
+
+ private:
+  const LexHit* LongestStartingAt(uint32_t pos, uint32_t roles) const;
+  const LexHit* LongestEndingAt(uint32_t pos, uint32_t roles) const;
+
+  std::u32string_view text_;
+  const Segmentation& seg_;
+  std::vector<LexHit> hits_;            // by start
+  std::vector<uint32_t> start_index_;   // CSR over hits_ by start
+  std::vector<uint32_t> by_end_;        // hit indices sorted by end
+  std::vector<uint32_t> end_index_;     // CSR over by_end_
+  // Per position, the roles of all hits starting / ending there: most
+  // positions have none of the roles a recogniser asks for, and the answer
+  // then costs one load instead of a walk over the hits' entries.
+  std::vector<uint32_t> starting_roles_;
+  std::vector<uint32_t> ending_roles_;
+};
+
+// Boundary roles: a name never extends leftwards across a word with these.
+inline constexpr uint32_t kBoundaryRoles = kStopWord | kConductVerb | kCoopVerb | kIssueVerb |
+                                           kBuildVerb | kReferenceVerb | kScopeWord |
+                                           kBlocker;
+
+// The recognisers, each appending to ctx->mentions.
+void RecognizeAgencies(DocContext* ctx);
+void RecognizePrograms(DocContext* ctx);
+void RecognizePersons(DocContext* ctx);
+void RecognizePlaces(DocContext* ctx);
+void RecognizeDocuments(DocContext* ctx);
+
+}  // namespace govkg::internal

@@ -1,0 +1,247 @@
+// extract/metric_name.cc: names of metrics from the text around their number.
+#include "extract/recognize/metric_name_internal.h"
+
+#include "extract/recognize/metric_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+bool IsQuote(char32_t c) {
+  return c == U'“' || c == U'”' || c == U'"' || c == U'《' || c == U'》' || c == U'‘' ||
+         c == U'’' || c == U'\'' || c == U'「' || c == U'」' || c == U' ' || c == U'\u3000';
+}
+
+bool IsSeparator(char32_t c) {
+  return c == U'、' || c == U'，' || c == U',' || c == U'和' || c == U'及' || c == U'与' ||
+         c == U'；' || c == U'：' || c == U':';
+}
+
+bool StopsTail(char32_t c) {
+  return c == U'，' || c == U',' || c == U'。' || c == U'；' || c == U';' || c == U'、' ||
+         c == U'：' || c == U':' || c == U'(' || c == U')' || c == U'（' || c == U'）' ||
+         c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n' || (c >= U'0' && c <= U'9');
+}
+
+// The length of 比2020年 / 较2022年同期 / 与2021年相比 ending at text[end - 1],
+// 0 if there is none.
+size_t YearComparisonEndingAt(std::u32string_view text, size_t end, size_t floor) {
+  size_t k = end;
+  for (const std::u32string_view tail : {U"相比", U"同期"}) {
+    if (k >= floor + tail.size() && text.substr(k - tail.size(), tail.size()) == tail) k -= tail.size();
+  }
+  if (k < floor + 6 || text[k - 1] != U'年') return 0;
+  for (size_t d = 2; d <= 5; ++d) {
+    if (text[k - d] < U'0' || text[k - d] > U'9') return 0;
+  }
+  const char32_t word = text[k - 6];
+  if (word != U'比' && word != U'较' && word != U'与') return 0;
+  return end - (k - 6);
+}
+
+}  // namespace
+
+size_t MetricNamer::SkipListSeparators(std::u32string_view text, size_t start, size_t end) const {
+  while (start < end) {
+    if (text.substr(start, 2) == U"以及") {
+      start += 2;
+    } else if (IsSeparator(text[start])) {
+      ++start;
+    } else {
+      break;
+    }
+  }
+  return start;
+}
+
+std::vector<std::u32string> MetricNamer::SplitList(const std::u32string& name) const {
+  std::vector<std::u32string> items(1);
+  for (const char32_t c : name) {
+    if (c == U'、' || c == U'和' || c == U'及') {
+      if (!items.back().empty()) items.emplace_back();
+    } else {
+      items.back().push_back(c);
+    }
+  }
+  if (items.back().empty()) items.pop_back();
+  return items;
+}
+
+size_t MetricNamer::TailEnd(std::u32string_view text, size_t from, size_t max) const {
+  size_t k = from;
+  while (k < text.size() && k - from < max && !StopsTail(text[k])) ++k;
+  return k;
+}
+
+std::u32string MetricNamer::CleanTail(std::u32string_view text, size_t from, size_t to) const {
+  std::u32string out;
+  for (size_t k = from; k < to; ++k) {
+    if (!IsQuote(text[k])) out.push_back(text[k]);
+  }
+  // A trailing 的 or 等 belongs to what follows, a leading 的 to the number
+  // (50%以上的企业).
+  while (!out.empty() && (out.back() == U'的' || out.back() == U'等')) out.pop_back();
+  if (!out.empty() && out.front() == U'的') out.erase(0, 1);
+  return out;
+}
+
+MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
+                                        size_t end) const {
+  Cleaned out;
+  std::u32string& s = out.name;
+  for (size_t k = start; k < end; ++k) {
+    if (!IsQuote(text[k])) s.push_back(text[k]);
+  }
+  // an enumeration marker: (一), (3), 一是, 1., 2、
+  if (!s.empty() && s[0] == U'(') {
+    const size_t close = s.find(U')');
+    if (close != std::u32string::npos && close <= 4) s.erase(0, close + 1);
+  }
+  {
+    size_t k = 0;
+    while (k < s.size() && k < 3 && IsNumberChar(s[k])) ++k;
+    if (k > 0 && k < s.size() &&
+        (s[k] == U'是' || s[k] == U'、' || (s[k] == U'.' && (k + 1 >= s.size() || !IsNumberChar(s[k + 1]))))) {
+      s.erase(0, k + 1);
+    }
+  }
+  // leading scope words and adverbs: 全区共, 先后, 其中
+  for (bool again = true; again && !s.empty();) {
+    again = false;
+    const Trie<int>::Match m = lex_.lead_trims.LongestAt(s, 0);
+    // …unless a longer verb starts there: 共有 is a verb, 共 an adverb
+    const Trie<VerbKind>::Match v = lex_.verbs.LongestAt(s, 0);
+    if (m.length > 0 && m.length < s.size() && v.length <= m.length) {
+      s.erase(0, m.length);
+      again = true;
+    }
+    while (!s.empty() && IsSeparator(s.front())) {
+      s.erase(0, 1);
+      again = true;
+    }
+  }
+  // trailing words: 等, 共计, 分别
+  for (bool again = true; again && !s.empty();) {
+    again = false;
+    const EndingMatch<int> m = lex_.trail_trims.LongestEndingAt(s, s.size());
+    if (m.length > 0 && m.length < s.size()) {
+      s.erase(s.size() - m.length);
+      again = true;
+    }
+    while (!s.empty() && IsSeparator(s.back())) {
+      s.pop_back();
+      again = true;
+    }
+  }
+  // Cut at the first verb: what comes before it is the subject or a place.
+  // A rate is named whole: 食品抽检合格率, 现行命案破案率.
+  const bool rate = !s.empty() && s.back() == U'率';
+  // Only a verb before any 、 heads the name; after one it is inside a list
+  // of nouns (道路交通事故起数、死亡人数).
+  const size_t list_at = s.find(U'、');
+  for (size_t k = 0; k < s.size() && k < list_at && !rate;) {
+    const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
+    if (m.length == 0) {
+      ++k;
+      continue;
+    }
+    if (*m.payload == VerbKind::kNotVerb) {
+      k += m.length;
+      continue;
+    }
+    // the run of verbs it starts: 研制发布, 组织开展
+    size_t run_end = k + m.length;
+    for (Trie<VerbKind>::Match next = lex_.verbs.LongestAt(s, run_end);
+         next.length > 0 && *next.payload == VerbKind::kVerb;
+         next = lex_.verbs.LongestAt(s, run_end)) {
+      run_end += next.length;
+    }
+    // Verbs used as nouns or modifiers: 破案率, 检查量, 死亡人数, 建立的平台, 治理、
+    const char32_t after = run_end < s.size() ? s[run_end] : 0;
+    const char32_t after2 = run_end + 1 < s.size() ? s[run_end + 1] : 0;
+    if (after == U'率' || after == U'量' || after == U'数' || after == U'的' || after == U'、' ||
+        after2 == U'数' || s.compare(run_end, 2, U"能力") == 0) {
+      k = run_end;
+      continue;
+    }
+    out.has_verb = true;
+    out.verb = s.substr(k, run_end - k);
+    // A verb that ends the clause (日均巡逻3万人次, 死亡353人) keeps what
+    // comes before it: that is what it is about.
+    if (run_end < s.size()) {
+      s.erase(0, k);
+    } else {
+      out.verb_at_end = true;
+    }
+    break;
+  }
+  return out;
+}
+
+NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t end,
+                                std::u32string* period) const {
+  NameRegion r;
+  // A period written inside the clause: 全区公安机关今年以来破获…
+  for (size_t k = start; k < end; ++k) {
+    const char32_t prev = k > 0 ? text[k - 1] : 0;
+    if (prev == U'比' || prev == U'较' || prev == U'与' || prev == U'于' || prev == U'同' ||
+        (prev >= U'0' && prev <= U'9')) {
+      continue;
+    }
+    const size_t len = lex_.MatchPeriodAt(text.substr(0, end), k);
+    if (len > 0) {
+      period->assign(text.substr(k, len));
+      start = k + len;
+      break;
+    }
+  }
+  // A change: …比上年同期减少 | 同比增长 | 刑事案件同比下降
+  size_t s = end;
+  if (const EndingMatch<ChangeKind> m = lex_.changes.LongestEndingAt(text, s, start);
+      m.length > 0 && *m.payload != ChangeKind::kCue) {
+    r.change = true;
+    r.change_down = *m.payload == ChangeKind::kDown;
+    r.change_verb_length = m.length;
+    s -= m.length;
+    for (EndingMatch<ChangeKind> cue = lex_.changes.LongestEndingAt(text, s, start);
+         cue.length > 0 && *cue.payload == ChangeKind::kCue;
+         cue = lex_.changes.LongestEndingAt(text, s, start)) {
+      r.change_has_cue = true;
+      r.respectively |= text.substr(s - cue.length, cue.length) == U"分别";
+      s -= cue.length;
+    }
+    // 比2020年, 较2022年同期: a comparison with a named year
+    if (const size_t cue = YearComparisonEndingAt(text, s, start); cue > 0) {
+      r.change_has_cue = true;
+      s -= cue;
+    }
+    r.change_base = Clean(text, start, s).name;
+  }
+  r.respectively |= end - start >= 2 && text.substr(end - 2, 2) == U"分别";
+  // 封闭式管理、专职保安员配备率均达100%: one metric per item.
+  if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, start);
+      d.length > 0) {
+    end -= d.length;
+    size_t item_start = start;
+    for (size_t k = start; k <= end; ++k) {
+      if (k == end || text[k] == U'、') {
+        Cleaned item = Clean(text, item_start, k);
+        if (r.items.empty()) {
+          r.verb = item.verb;
+          r.has_verb = item.has_verb;
+          r.verb_at_end = item.verb_at_end;
+        }
+        if (!item.name.empty()) r.items.push_back(std::move(item.name));
+        item_start = k + 1;
+      }
+    }
+    return r;
+  }
+  Cleaned whole = Clean(text, start, end);
+  r.verb = std::move(whole.verb);
+  r.has_verb = whole.has_verb;
+  r.verb_at_end = whole.verb_at_end;
+  r.items.push_back(std::move(whole.name));
+  return r;
+}
+
+}  // namespace govkg::internal

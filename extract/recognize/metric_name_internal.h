@@ -1,0 +1,70 @@
+// extract/recognize/metric_name_internal.h (private to extract/): naming a metric.
+//
+// The text before a metric's number ("region": from the clause start or the
+// previous metric to the number) says what was counted. MetricNamer reads
+// it: the period written inside it, whether it ends in a change (同比下降),
+// the list it distributes over (…、…均达), and the name itself — cut at the
+// first metric verb so that subjects and places drop out (全区公安机关已打掉
+// 传统涉黑组织 → 打掉传统涉黑组织), trimmed of scope words and adverbs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/vocabulary/metric_lexicon_internal.h"
+
+namespace govkg::internal {
+
+struct NameRegion {
+  // One name, or one per item of a distributed list; may hold one empty name.
+  std::vector<std::u32string> items;
+  std::u32string verb;  // the verbs the (first) name starts with, e.g. 研制发布
+  bool has_verb = false;
+  bool verb_at_end = false;  // the verb closes the clause: 日均巡逻3万余人次
+  bool respectively = false;  // 分别: the items and the numbers pair up in order
+  // A region ending in a change verb: 比上年同期减少, 同比增长.
+  bool change = false;
+  bool change_down = false;
+  size_t change_verb_length = 0;
+  bool change_has_cue = false;  // 同比, 比上年同期 … before the verb
+  std::u32string change_base;   // the changed thing when written: 刑事案件同比下降
+};
+
+class MetricNamer {
+ public:
+  explicit MetricNamer(const MetricLexicon& lexicon) : lex_(lexicon) {}
+
+  // Reads text[start, end). A period phrase inside it goes to *period and is
+  // not part of the name.
+  NameRegion Analyse(std::u32string_view text, size_t start, size_t end,
+                     std::u32string* period) const;
+
+  // Skips the separators between list items (、 ， 和 及 以及) at `start`.
+  size_t SkipListSeparators(std::u32string_view text, size_t start, size_t end) const;
+
+  // For 设立7个边境管理政务服务中心: where the noun after the unit ends (a
+  // delimiter, a digit, or `max` code points).
+  size_t TailEnd(std::u32string_view text, size_t from, size_t max) const;
+  // The items of a list name, split on 、 和 及 as written: 侵财、盗窃案件 →
+  // 侵财, 盗窃案件.
+  std::vector<std::u32string> SplitList(const std::u32string& name) const;
+
+  std::u32string CleanTail(std::u32string_view text, size_t from, size_t to) const;
+
+  // The cleaned name of text[start, end): quotes removed, scope words and
+  // adverbs trimmed, cut at the first verb unless the verb ends it. Sets
+  // *verb to the verb run it starts with (empty when none).
+  struct Cleaned {
+    std::u32string name;
+    std::u32string verb;  // the verb run it starts with (or ends with), empty when none
+    bool has_verb = false;
+    bool verb_at_end = false;
+  };
+  Cleaned Clean(std::u32string_view text, size_t start, size_t end) const;
+
+ private:
+  const MetricLexicon& lex_;
+};
+
+}  // namespace govkg::internal

@@ -1,0 +1,520 @@
+// extract/metric_recognizer.cc: the metrics of a normalised text in one pass.
+//
+// The scan keeps clause, sentence, paragraph and quotation state and only
+// does work where a number starts. For a number it reads the unit and
+// qualifiers around it, decides whether it is a change (同比下降19.27%), a
+// target (确保…90%) or no metric at all (dates, 个月, numbers in quotes), and
+// builds the name from the clause before it (破获刑事案件399起) or around it
+// (设立7个边境管理政务服务中心). Decisions are documented at each step.
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "extract/recognize/metric_internal.h"
+#include "extract/vocabulary/metric_lexicon_internal.h"
+#include "extract/recognize/metric_name_internal.h"
+#include "extract/recognize/metric_quantity_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+constexpr size_t kMaxRegion = 40;  // a name is built from at most this much text
+constexpr size_t kMaxTail = 20;    // …and at most this much after the unit
+
+bool IsSentenceEnd(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' ||
+         c == U';' || c == U'\n';
+}
+bool IsClauseEnd(char32_t c) {
+  return c == U'，' || c == U',' || c == U'：' || c == U':' || c == U'【' || c == U'】';
+}
+bool IsOpenParen(char32_t c) { return c == U'(' || c == U'（'; }
+bool IsCloseParen(char32_t c) { return c == U')' || c == U'）'; }
+bool IsHan(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
+// The unified ideographs: never a mark any scan here stops at.
+bool IsIdeograph(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+// After a unit, these mean the number closed its phrase (…5.2万发及一批危爆物品).
+bool ClosesPhrase(char32_t c) {
+  return c == U'、' || c == U'和' || c == U'及' || c == U'与' || c == U'并' || c == U'等' ||
+         c == U'(' || c == U')' || c == U'（' || c == U'）';
+}
+bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'《' || c == U'‘' || c == U'「'; }
+
+// The BMP characters the scan of Find() does something with: everything
+// else, outside a clause start, is stepped over with one byte test (the scan
+// visits every character of every document).
+std::vector<uint8_t> ScanTable() {
+  std::vector<uint8_t> t(0x10000);
+  for (char32_t k = 0; k < 0x10000; ++k) {
+    t[k] = IsSentenceEnd(k) || IsClauseEnd(k) || IsOpenParen(k) || IsCloseParen(k) || k == U' ' ||
+           k == U'\t' || k == U'\r' || k == U'\u3000' || k == U'\n' || IsOpenQuote(k) || k == U'"' ||
+           IsNumberChar(k);
+  }
+  return t;
+}
+bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'》' || c == U'’' || c == U'」'; }
+bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+char32_t At(std::u32string_view text, size_t i) { return i < text.size() ? text[i] : 0; }
+
+// What the scan remembers inside one sentence and one paragraph.
+struct ScanState {
+  size_t sentence_start = 0;
+  size_t clause_start = 0;
+  // numbers before this position are inside a quoted name (清风2023)
+  size_t quote_end = 0;
+  // clause starts saved at each open bracket: after 抵边(流动)警务室 the
+  // clause goes on from before the bracket
+  std::vector<size_t> paren_saved;
+  // 侵财、盗窃案件同比分别下降26.5%和31.1%: the items still waiting for
+  // their numbers, and whether they are changes
+  std::vector<std::u32string> pending_items;
+  bool pending_change = false;
+  bool pending_down = false;
+  // the previous metric of this sentence: where it ended, its name and verb
+  size_t prev_end = kNone;
+  std::u32string prev_name;
+  std::u32string prev_verb;
+  std::string prev_unit;
+  // target cues seen in this sentence, scanned lazily up to target_scanned
+  size_t target_scanned = 0;
+  bool target_seen = false;
+  // paragraph-wide: the current period and the last non-change metric's name
+  std::u32string period;
+  std::u32string prev_base;
+  // the names of this sentence's metrics since its last change: 发生事故236起、
+  // 死亡198人，同比分别下降15.2%和12.8% pairs them with the changes
+  std::vector<std::u32string> sentence_names;
+  // the changed thing of the previous metric when that was a change
+  std::u32string prev_change;
+  bool prev_change_down = false;
+
+  void NewSentence(size_t start) {
+    sentence_start = clause_start = target_scanned = start;
+    paren_saved.clear();
+    pending_items.clear();
+    prev_end = kNone;
+    prev_name.clear();
+    sentence_names.clear();
+    prev_change.clear();
+    prev_verb.clear();
+    target_seen = false;
+  }
+  void NewParagraph(size_t start) {
+    NewSentence(start);
+    period.clear();
+    prev_base.clear();
+  }
+};
+
+class LexiconMetricRecognizer final : public MetricRecognizer {
+ public:
+  explicit LexiconMetricRecognizer(MetricLexicon lexicon)
+      : lex_(std::move(lexicon)), names_(lex_), scan_table_(ScanTable()) {}
+
+  std::vector<MetricMention> Find(std::u32string_view text,
+                                  const Segmentation& segmentation) const override {
+    std::vector<MetricMention> out;
+    ScanState st;
+    st.NewParagraph(0);
+    bool at_clause_start = true;
+    size_t i = 0;
+    while (i < text.size()) {
+      const char32_t c = text[i];
+      if (!at_clause_start && c < 0x10000 && scan_table_[c] == 0) {
+        ++i;
+        continue;
+      }
+      if (c == U'\n') {
+        st.NewParagraph(i + 1);
+        at_clause_start = true;
+        ++i;
+        continue;
+      }
+      if (IsSentenceEnd(c)) {
+        st.NewSentence(i + 1);
+        at_clause_start = true;
+        ++i;
+        continue;
+      }
+      if (IsClauseEnd(c)) {
+        st.clause_start = i + 1;
+        at_clause_start = true;
+        ++i;
+        continue;
+      }
+      if (IsOpenParen(c)) {
+        st.paren_saved.push_back(st.clause_start);
+        st.clause_start = i + 1;
+        at_clause_start = true;
+        ++i;
+        continue;
+      }
+      if (IsCloseParen(c)) {
+        if (!st.paren_saved.empty()) {
+          st.clause_start = st.paren_saved.back();
+          st.paren_saved.pop_back();
+        }
+        ++i;
+        continue;
+      }
+      if (c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000') {
+        if (at_clause_start) st.clause_start = i + 1;
+        ++i;
+        continue;
+      }
+      if (at_clause_start) {
+        at_clause_start = false;
+        // A time phrase opening a clause sets the period for what follows;
+        // quoted speech may open with one (“今年以来，…).
+        size_t at = i;
+        size_t len = std::max(lex_.MatchPeriodAt(text, at), PeriodClauseAt(text, at));
+        if (len == 0 && c == U'“') {
+          at = i + 1;
+          len = std::max(lex_.MatchPeriodAt(text, at), PeriodClauseAt(text, at));
+        }
+        if (len > 0) {
+          st.period.assign(text.substr(at, len));
+          st.clause_start = at + len;
+          i = at + len;
+          continue;
+        }
+      }
+      if ((IsOpenQuote(c) || c == U'"') && i >= st.quote_end) {
+        st.quote_end = QuotedNameEnd(text, i);
+      }
+      if (!IsNumberChar(c)) {
+        ++i;
+        continue;
+      }
+      i = TryMetricAt(text, i, st, out);
+    }
+    AssignSentences(segmentation, out);
+    return out;
+  }
+
+ private:
+  // Tries to read a metric whose number starts at text[pos]; returns where
+  // the scan continues (past the number either way).
+  size_t TryMetricAt(std::u32string_view text, size_t pos, ScanState& st,
+                     std::vector<MetricMention>& out) const;
+
+  bool TargetBefore(std::u32string_view text, size_t pos, ScanState& st) const;
+
+  // Quotes around a name (“清风2023”, “四个100%”, 《…2023年…》) hide its
+  // numbers; quoted speech (“今年以来，我们破获…。”) does not. A name is short
+  // and has no clause punctuation; returns the position after its closing
+  // quote, or `open` when the quote is not around a name.
+  static size_t QuotedNameEnd(std::u32string_view text, size_t open) {
+    const char32_t o = text[open];
+    const char32_t close = o == U'“' ? U'”' : o == U'《' ? U'》' : o == U'‘' ? U'’'
+                         : o == U'「' ? U'」' : U'"';
+    const size_t limit = o == U'《' ? 80 : 24;
+    for (size_t k = open + 1; k < text.size() && k - open <= limit; ++k) {
+      const char32_t c = text[k];
+      if (c == close) return k + 1;
+      if (IsSentenceEnd(c) || (o != U'《' && (c == U'，' || c == U','))) break;
+    }
+    return open;
+  }
+
+  // A whole short clause ending in a word of metric_period_clauses.txt (以来,
+  // 期间 …) is a period: 专项行动开展以来，… / 自2023年3月开展专项行动以来，…
+  // Returns its length.
+  size_t PeriodClauseAt(std::u32string_view text, size_t pos) const {
+    constexpr size_t kMaxPeriodClause = 24;
+    const size_t limit = std::min(text.size(), pos + kMaxPeriodClause);
+    size_t k = pos;
+    // ideographs first: they are most of the clause and never end it
+    while (k < limit && (IsIdeograph(text[k]) || (!IsSentenceEnd(text[k]) && !IsClauseEnd(text[k])))) {
+      ++k;
+    }
+    if (k >= text.size() || !IsClauseEnd(text[k]) || k - pos < 3) return 0;
+    // floor pos + 1: the word must close something, not be the whole clause
+    if (lex_.period_clause_ends.LongestEndingAt(text, k, pos + 1).length == 0) return 0;
+    const std::u32string_view clause = text.substr(pos, k - pos);
+    // a quotation opened here and closed later is not a time phrase
+    if (std::count(clause.begin(), clause.end(), U'“') != std::count(clause.begin(), clause.end(), U'”')) {
+      return 0;
+    }
+    return clause.size();
+  }
+
+  // The unit implied by the words right before the number (点击量突破百万 → 次).
+  const std::string* ImpliedUnit(std::u32string_view text, size_t pos, const ScanState& st) const {
+    const size_t floor = std::max(st.clause_start, st.prev_end == kNone ? size_t{0} : st.prev_end);
+    size_t end = pos;
+    if (const EndingMatch<QualifierEntry> q = lex_.qualifiers.LongestEndingAt(text, end, floor);
+        q.length > 0 && q.payload->before_number) {
+      end -= q.length;
+    }
+    return lex_.implied_units.LongestEndingAt(text, end, floor).payload;
+  }
+
+  static void AssignSentences(const Segmentation& seg, std::vector<MetricMention>& out) {
+    size_t s = 0;
+    for (MetricMention& m : out) {
+      while (s < seg.sentences.size() && seg.sentences[s].range.end <= m.number.start) ++s;
+      if (s < seg.sentences.size() && seg.sentences[s].range.start <= m.number.start) {
+        m.sentence = static_cast<int>(s);
+      }
+    }
+  }
+
+  const MetricLexicon lex_;
+  const MetricNamer names_;
+  const std::vector<uint8_t> scan_table_;  // ScanTable()
+};
+
+// Is there a target cue (确保, 力争, 到2025年 …) in the sentence before pos?
+bool LexiconMetricRecognizer::TargetBefore(std::u32string_view text, size_t pos,
+                                           ScanState& st) const {
+  for (size_t k = st.target_scanned; k < pos && !st.target_seen; ++k) {
+    if (const Trie<int>::Match t = lex_.targets.LongestAt(text, k); t.length > 0) {
+      // 将建成, 计划投资: a plan only when a metric verb follows
+      const Trie<VerbKind>::Match v = lex_.verbs.LongestAt(text, k + t.length);
+      if (*t.payload == 0 || (v.length > 0 && *v.payload == VerbKind::kVerb)) st.target_seen = true;
+    }
+    // 到2025年: a deadline, unless it closes a range (2021年到2023年)
+    if (text[k] == U'到' && IsDigit(At(text, k + 1)) && IsDigit(At(text, k + 4)) &&
+        At(text, k + 5) == U'年' && (k == 0 || (text[k - 1] != U'年' && !IsDigit(text[k - 1])))) {
+      st.target_seen = true;
+    }
+  }
+  st.target_scanned = std::max(st.target_scanned, pos);
+  return st.target_seen;
+}
+
+size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos, ScanState& st,
+                                            std::vector<MetricMention>& out) const {
+  ParsedNumber n = ParseNumberAt(text, pos);
+  if (n.length == 0) return pos + 1;
+  const size_t number_end = pos + n.length;
+  // Numbers inside quotations and titles are names (清风2023, “四个100%”).
+  if (pos < st.quote_end) return number_end;
+  // Part of a code, an ordinal, a rate base or an indefinite amount: G6, 第3,
+  // 每10万人, 数百, 1·3·5.
+  const char32_t before = pos > 0 ? text[pos - 1] : 0;
+  if (IsAsciiLetter(before) || IsDigit(before) || before == U'.' || before == U'第' ||
+      before == U'·' || before == U'-' || before == U'—' || before == U'#' || before == U'每' ||
+      IsAsciiLetter(At(text, number_end))) {
+    return number_end;
+  }
+  if (n.is_chinese && (before == U'数' || before == U'几' || before == U'若' || before == U'上' ||
+                       before == U'成' || before == U'好' || IsNumberChar(before))) {
+    return number_end;
+  }
+  Quantity quantity = ReadQuantity(lex_, text, pos, n);
+  if (quantity.unit.empty()) {
+    // 点击量突破百万: the name implies the unit.
+    const std::string* implied = quantity.end == number_end ? ImpliedUnit(text, pos, st) : nullptr;
+    const char32_t next = At(text, quantity.end);
+    const bool alone = next == 0 || IsSentenceEnd(next) || IsClauseEnd(next) || next == U'、';
+    if (implied == nullptr || !alone) return std::max(quantity.end, number_end);
+    quantity.unit = *implied;
+  }
+  const double value = quantity.value;
+  const double high = quantity.high;
+  const std::string& unit = quantity.unit;
+  std::string qualifier = quantity.qualifier;
+  n.is_percent = quantity.is_percent;
+  const size_t after = quantity.end;
+  // 400 digits in a row are no quantity (and would not survive JSON).
+  if (!std::isfinite(value) || std::fabs(value) > 1e18) return after;
+  const char32_t next = At(text, after);
+  const bool post_nominal = after >= text.size() || IsSentenceEnd(next) || IsClauseEnd(next) ||
+                            ClosesPhrase(next) || IsCloseQuote(next) || IsNumberChar(next) ||
+                            lex_.changes.LongestAt(text, after).length > 0;
+  // Chinese numerals are words too (一个重要, 两件大事, 千家万户): small ones
+  // count only when they close a clause; bare 十/百/千 need a qualifier.
+  if (n.is_chinese && !post_nominal && (value < 10 || (n.length < 2 && qualifier.empty()))) {
+    return after;
+  }
+  if (TargetBefore(text, pos, st)) return after;
+
+  // pre-qualifier: 近820处, 达3万余人次, 超过15万人
+  size_t region_end = pos;
+  const size_t region_floor = std::max({st.clause_start, st.sentence_start,
+                                        st.prev_end == kNone ? size_t{0} : st.prev_end});
+  if (const EndingMatch<QualifierEntry> q =
+          lex_.qualifiers.LongestEndingAt(text, pos, region_floor);
+      q.length > 0 && q.payload->before_number) {
+    region_end -= q.length;
+    if (qualifier.empty()) qualifier = q.payload->canonical;
+  }
+  size_t region_start = std::max(region_floor, region_end > kMaxRegion ? region_end - kMaxRegion : 0);
+  const bool follows_metric = st.prev_end != kNone && region_start == st.prev_end;
+  if (follows_metric) region_start = names_.SkipListSeparators(text, region_start, region_end);
+
+  MetricMention m;
+  m.number = {static_cast<uint32_t>(pos), static_cast<uint32_t>(after)};
+  m.range = {static_cast<uint32_t>(region_start), static_cast<uint32_t>(after)};
+  m.value.unit = unit;
+  m.value.qualifier = qualifier;
+  m.range_high = high;
+  std::u32string region_period;
+  const NameRegion region = names_.Analyse(text, region_start, region_end, &region_period);
+  m.value.period = MetricEncodeUtf8(region_period.empty() ? st.period : region_period);
+
+  // 一个, 一起, 三项 are words far more often than counts: a small Chinese
+  // numeral needs a verb of its own (打掉涉黑团伙一个, not 和大家一起).
+  if (n.is_chinese && value < 10 && !region.has_verb) return after;
+  const bool region_empty = !region.change && !region.has_verb &&
+                            (region.items.empty() || (region.items.size() == 1 && region.items[0].empty()));
+  // relative changes (%, 个百分点, 倍) are named 同比, absolute ones 较上年
+  const bool percent = n.is_percent || unit == "个百分点" || unit == "倍";
+  // The next item of a 分别 list: 侵财、盗窃案件同比分别下降26.5%和31.1%.
+  if (follows_metric && region_empty && !st.pending_items.empty()) {
+    m.name = MetricEncodeUtf8(st.pending_items.front());
+    st.pending_items.erase(st.pending_items.begin());
+    m.is_change = st.pending_change;
+    m.value.value = st.pending_change && st.pending_down ? -value : value;
+    if (st.pending_change) m.name += percent ? "同比" : "较上年";
+    out.push_back(std::move(m));
+    st.prev_end = after;
+    return after;
+  }
+  // 城乡居民收入分别增长5.1%和6.8%: a bare number right after a change is
+  // another change of the same thing.
+  if (follows_metric && region_empty && !st.prev_change.empty()) {
+    m.is_change = true;
+    m.value.value = st.prev_change_down ? -value : value;
+    m.name = MetricEncodeUtf8(st.prev_change) + (percent ? "同比" : "较上年");
+    out.push_back(std::move(m));
+    st.prev_end = after;
+    return after;
+  }
+  st.prev_change.clear();
+
+  // A change: 同比下降19.27%, 比上年同期减少626起, …，增加24.5万起
+  if (region.change) {
+    const bool is_change = region.change_has_cue ||
+                           (region.change_verb_length >= 2 && (st.prev_end != kNone || percent));
+    if (is_change) {
+      std::u32string base = region.change_base.empty() ? st.prev_base : region.change_base;
+      st.prev_end = after;
+      if (base.empty()) return after;
+      if (region.respectively) {
+        std::vector<std::u32string> items = region.change_base.empty()
+                                                ? st.sentence_names
+                                                : names_.SplitList(base);
+        if (items.size() > 1) {
+          base = items.front();
+          st.pending_items.assign(items.begin() + 1, items.end());
+          st.pending_change = true;
+          st.pending_down = region.change_down;
+        }
+      }
+      m.is_change = true;
+      m.value.value = region.change_down ? -value : value;
+      m.name = MetricEncodeUtf8(base) + (percent ? "同比" : "较上年");
+      out.push_back(std::move(m));
+      st.sentence_names.clear();
+      st.prev_change = base;
+      st.prev_change_down = region.change_down;
+      return after;
+    }
+  }
+
+  // The name: the clause before the number, and for 设立7个服务中心 the noun
+  // after it too.
+  std::vector<std::u32string> names = region.items;
+  const bool empty_before = names.empty() || (names.size() == 1 && names[0].empty());
+  // Was the previous metric of this list separated by 、 (not by a comma)?
+  bool list_item = false;
+  if (follows_metric) {
+    list_item = true;
+    for (size_t k = st.prev_end; k < region_start; ++k) list_item &= text[k] != U'，' && text[k] != U',';
+  }
+  // A verb of its own, or one borrowed from the previous item of the list
+  // (收缴枪支62支、子弹5.2万发; 办理刑事处罚97起，行政处罚282起).
+  std::u32string verb;
+  // Rates and totals (覆盖率, 货运量, 人数, 处理能力, 满意度, 占比) are
+  // measured, not acted on: they never borrow a verb.
+  const char32_t last = empty_before ? 0 : names[0].back();
+  const bool measure = std::u32string_view(U"率量数额值度比力").find(last) != std::u32string_view::npos;
+  bool borrow = !region.has_verb && !st.prev_verb.empty() && !measure;
+  if (!post_nominal) {
+    const size_t tail_end = names_.TailEnd(text, after, kMaxTail);
+    const std::u32string tail = names_.CleanTail(text, after, tail_end);
+    const char32_t closer = At(text, tail_end);
+    const bool closes = tail_end >= text.size() || closer == U'，' || closer == U',' ||
+                        closer == U'。' || closer == U'；' || closer == U';' || closer == U'\n';
+    // before a noun only a list item borrows (设立7个中心、8个站点)
+    borrow = borrow && list_item;
+    // 60名小朋友将开启…: a future event, not a result
+    const bool future = tail.find(U'将') != std::u32string::npos;
+    if (tail.empty() || future || !(region.has_verb || (empty_before && (closes || borrow)))) {
+      return after;
+    }
+    if (names.empty()) names.emplace_back();
+    for (std::u32string& name : names) name += tail;
+    m.range.end = static_cast<uint32_t>(tail_end);
+    if (region.has_verb) verb = region.verb;
+  } else if (region.has_verb &&
+             (!region.verb_at_end || (names.size() == 1 && names[0] == region.verb))) {
+    // a verb that is the whole name (处分3012人) is passed on too; one that
+    // merely ends a noun (传统恶势力组织1个) is not
+    verb = region.verb;
+  }
+  if (borrow) {
+    verb = st.prev_verb;
+    for (std::u32string& name : names) {
+      if (!name.empty()) name = st.prev_verb + name;
+    }
+  }
+  // 新建5G基站3000个，累计建成1.2万个: a bare verb takes the previous
+  // metric's object when it counts the same kind of thing (not 死亡198人
+  // after 发生事故236起).
+  if (names.size() == 1 && !names[0].empty() && names[0] == region.verb && !st.prev_name.empty() &&
+      unit == st.prev_unit &&
+      !st.prev_verb.empty() && st.prev_name.size() > st.prev_verb.size() &&
+      st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0) {
+    names[0] += st.prev_name.substr(st.prev_verb.size());
+  }
+  // 3000余支、5.9万余人: an item with no words of its own repeats the previous name.
+  if (names.empty() || (names.size() == 1 && names[0].empty())) {
+    if (!follows_metric || st.prev_name.empty()) return after;
+    names.assign(1, st.prev_name);
+  }
+  // Respectively: 破获、抓获分别为3起和5名 pairs items and numbers.
+  if (region.respectively && names.size() == 1) {
+    std::vector<std::u32string> items = names_.SplitList(names[0]);
+    if (items.size() > 1) {
+      names.assign(1, items.front());
+      st.pending_items.assign(items.begin() + 1, items.end());
+      st.pending_change = false;
+    }
+  }
+  m.value.value = value;
+  bool emitted = false;
+  for (const std::u32string& name : names) {
+    // A name needs a Chinese word, or a short code with a Chinese unit
+    // (GDP达到3000亿元); an English sentence is no metric of ours.
+    const bool han_unit = !unit.empty() && static_cast<unsigned char>(unit[0]) >= 0x80;
+    if (std::none_of(name.begin(), name.end(), IsHan) && !(han_unit && name.size() <= 10)) continue;
+    MetricMention item = m;
+    item.name = MetricEncodeUtf8(name);
+    out.push_back(std::move(item));
+    emitted = true;
+  }
+  if (!emitted) return after;
+  st.prev_end = after;
+  st.prev_name = names.back();
+  st.prev_unit = unit;
+  st.sentence_names.insert(st.sentence_names.end(), names.begin(), names.end());
+  if (!verb.empty()) st.prev_verb = verb;
+  st.prev_base = names.back();
+  return after;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<MetricRecognizer>> MetricRecognizer::Create(const MetricOptions& options) {
+  Result<MetricLexicon> lexicon = MetricLexicon::Load(options.lexicon_dir);
+  if (!lexicon.ok()) return lexicon.status();
+  return std::unique_ptr<MetricRecognizer>(new LexiconMetricRecognizer(std::move(*lexicon)));
+}
+
+}  // namespace govkg::internal

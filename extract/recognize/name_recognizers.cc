@@ -1,0 +1,270 @@
+// The Person, Place and Document recognisers.
+//  Person: the name after a title in a speaker label (…总队长杨义：), or a
+//    surname-led name right before a title (习近平总书记).
+//  Place: region names and named sites of the lexicon; items ending in a site
+//    kind word in a 在…、…等 list.
+//  Document: titles in 《》, with inner 〈〉 titles as documents of their own.
+#include "extract/recognize/mention_index_internal.h"
+#include "extract/recognize/mention_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+const std::u32string kNationPrefix = U"中华人民共和国";
+
+// Adds Person mentions once per span, with the post's agency: the agency
+// mention ending right before the title (the earliest-starting of them).
+class PersonSink {
+ public:
+  explicit PersonSink(DocContext* ctx)
+      : ctx_(ctx),
+        agencies_(ctx->mentions, EntityType::kAgency),
+        persons_(ctx->mentions, EntityType::kPerson) {}
+
+  int AgencyEndingAt(uint32_t pos) {
+    int best = -1;
+    for (const int i : agencies_.EndingAt(pos)) {
+      if (best < 0 || ctx_->mentions[i].start < ctx_->mentions[best].start) best = i;
+    }
+    return best;
+  }
+
+  // The person mention of [s, e): a new one, or the one already there.
+  Mention* Add(uint32_t s, uint32_t e, const LexHit* title) {
+    if (const int known = persons_.Exactly(s, e); known >= 0) return &ctx_->mentions[known];
+    Mention m;
+    m.type = EntityType::kPerson;
+    m.start = s;
+    m.end = e;
+    m.name = ctx_->Slice(s, e);
+    if (title != nullptr) {
+      m.title = ctx_->Slice(title->start, title->end);
+      m.post_agency = AgencyEndingAt(title->start);
+    }
+    ctx_->mentions.push_back(std::move(m));
+    return &ctx_->mentions.back();
+  }
+
+ private:
+  DocContext* ctx_;
+  EndIndex agencies_;
+  EndIndex persons_;
+};
+
+bool AllHan(std::u32string_view s) {
+  for (const char32_t c : s) {
+    if (!IsHan(c)) return false;
+  }
+  return !s.empty();
+}
+
+}  // namespace
+
+void RecognizePersons(DocContext* ctx) {
+  const std::u32string_view t = ctx->text();
+  PersonSink persons(ctx);
+  // Speaker labels: "AGENCY TITLE NAME：".
+  for (const SpeakerTurn& turn : ctx->seg().turns) {
+    const uint32_t a = turn.label.start, b = turn.label.end;
+    const LexHit* title = nullptr;
+    for (uint32_t q = a; q < b; ++q) {
+      const LexHit* h = ctx->StartingAt(q, kTitle);
+      if (h != nullptr && h->end < b && (title == nullptr || h->end > title->end)) title = h;
+    }
+    if (title == nullptr) continue;
+    const std::u32string_view name = t.substr(title->end, b - title->end);
+    if (name.size() >= 2 && name.size() <= 8 && AllHan(name)) persons.Add(title->end, b, title);
+  }
+  // "AGENCY TITLE NAME" in running text: 应急管理厅党委委员、副厅长邢国显。
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kTitle) == 0 || ctx->StartingAt(h.start, kTitle) != &h) continue;
+    for (uint32_t len = 3; len >= 2; --len) {
+      const uint32_t e = h.end + len;
+      if (e > t.size() || ctx->StartingAt(h.end, kSurname) == nullptr ||
+          !AllHan(t.substr(h.end, len))) {
+        continue;
+      }
+      const bool end_ok = e == t.size() || !IsNameChar(t[e]) ||
+                          ctx->StartingAt(e, kStopWord | kTitle) != nullptr ||
+                          t.substr(e, 2) == U"介绍" || t.substr(e, 2) == U"表示";
+      if (!end_ok || ctx->Overlapped(h.end, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
+        continue;
+      }
+      // The body is named before the first title of a chain (委员、副厅长).
+      uint32_t chain = h.start;
+      while (chain > 1 && t[chain - 1] == U'、') {
+        const LexHit* prev = ctx->EndingAt(chain - 1, kTitle);
+        if (prev == nullptr) break;
+        chain = prev->start;
+      }
+      Mention* person = persons.Add(h.end, e, &h);
+      if (person->post_agency < 0) {
+        person->post_agency = persons.AgencyEndingAt(chain);
+        // 厅党委委员、副厅长: the second post is in the body the party committee leads.
+        if (chain != h.start && person->post_agency >= 0 &&
+            ctx->mentions[person->post_agency].parent >= 0) {
+          person->post_agency = ctx->mentions[person->post_agency].parent;
+        }
+      }
+      break;
+    }
+  }
+  // Surname + one or two characters right before a title.
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kTitle) == 0 || h.start < 2) continue;
+    for (uint32_t len = 3; len >= 2; --len) {
+      if (h.start < len) continue;
+      const uint32_t s = h.start - len;
+      const LexHit* sur = ctx->StartingAt(s, kSurname);
+      if (sur == nullptr || !AllHan(t.substr(s, len))) continue;
+      const bool boundary = s == 0 || !IsNameChar(t[s - 1]) ||
+                            ctx->EndingAt(s, kBoundaryRoles) != nullptr;
+      if (!boundary) continue;
+      // The characters must not be vocabulary themselves (政委 ending 公安政).
+      if (ctx->Overlapped(s, h.start, kAgencyKind | kRegionName | kRegionLevel | kProgramKind |
+                                          kTitle,
+                          0)) {
+        continue;
+      }
+      persons.Add(s, h.start, nullptr);
+      break;
+    }
+  }
+}
+
+namespace {
+
+// 重点区域, 区域, 地区, 水域, 地 … right at `pos` (after 等).
+bool AreaWordAfter(std::u32string_view t, uint32_t pos) {
+  static constexpr std::u32string_view kAreaWords[] = {U"重点", U"区域", U"地区", U"水域", U"地", U"场所", U"周边"};
+  const std::u32string_view rest = t.substr(std::min<size_t>(pos, t.size()));
+  for (const std::u32string_view w : kAreaWords) {
+    if (rest.starts_with(w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void RecognizePlaces(DocContext* ctx) {
+  const std::u32string_view t = ctx->text();
+  const StartIndex agencies(ctx->mentions, EntityType::kAgency);
+  EndIndex places(ctx->mentions, EntityType::kPlace);
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & (kRegionName | kPlaceName)) == 0) continue;
+    if (ctx->StartingAt(h.start, kRegionName | kPlaceName) != &h) continue;  // longest only
+    if (ctx->Overlapped(h.start, h.end, kRegionName | kPlaceName, h.end + 1)) continue;
+    if (h.start > 0 && IsNameChar(t[h.start - 1]) &&
+        ctx->Overlapped(h.start - 1, h.start, kRegionName | kPlaceName | kAgencyKind, h.start + 1)) {
+      continue;
+    }
+    if (agencies.Covers(h.start, h.end)) continue;
+    Mention m;
+    m.type = EntityType::kPlace;
+    m.start = h.start;
+    m.end = h.end;
+    const std::u32string surface = ctx->Slice(h.start, h.end);
+    m.name = !h.entry->full_name.empty() ? h.entry->full_name : surface;
+    if (surface != m.name) m.aliases.push_back(surface);
+    if (h.entry->basin && t.substr(h.end, 2) == U"流域") m.aliases.push_back(surface + U"流域");
+    ctx->mentions.push_back(std::move(m));
+  }
+  // Regions read off agency names, where the text names them on their own
+  // (澄岚市召开…, not 澄岚市人民政府).
+  for (const std::u32string& region : ctx->inferred_regions) {
+    for (size_t p = t.find(region); p != t.npos; p = t.find(region, p + region.size())) {
+      const auto s = static_cast<uint32_t>(p), e = static_cast<uint32_t>(p + region.size());
+      const bool boundary = s == 0 || !IsNameChar(t[s - 1]) ||
+                            ctx->EndingAt(s, kBoundaryRoles) != nullptr;
+      if (!boundary || agencies.Covers(s, e) || places.Exactly(s, e) >= 0) continue;
+      Mention m;
+      m.type = EntityType::kPlace;
+      m.start = s;
+      m.end = e;
+      m.name = region;
+      ctx->mentions.push_back(std::move(m));
+    }
+  }
+  // 在呼伦湖、乌梁素海、岱海等重点区域: items ending in a site kind word.
+  for (uint32_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i] != U'在') continue;
+    std::vector<std::pair<uint32_t, uint32_t>> items;
+    uint32_t s = i + 1;
+    while (true) {
+      uint32_t e = s;
+      while (e < t.size() && IsNameChar(t[e]) && t[e] != U'等' && e - s < 12) ++e;
+      if (e == s || e >= t.size()) break;
+      items.push_back({s, e});
+      if (t[e] == U'、') {
+        s = e + 1;
+        continue;
+      }
+      if (t[e] != U'等') items.clear();
+      break;
+    }
+    // One item alone only before 等 + an area word (在X湖等重点区域, 等地):
+    // 在X等 is otherwise too often not a place at all.
+    if (items.empty() || (items.size() == 1 && !AreaWordAfter(t, items[0].second + 1))) continue;
+    for (const auto& [a, b] : items) {
+      bool site = false;
+      for (uint32_t k = a + 1; k < b; ++k) {
+        const LexHit* suf = ctx->StartingAt(k, kPlaceSuffix);
+        if (suf != nullptr && suf->end == b) site = true;
+      }
+      if (!site || places.Exactly(a, b) >= 0) continue;
+      Mention m;
+      m.type = EntityType::kPlace;
+      m.start = a;
+      m.end = b;
+      m.name = ctx->Slice(a, b);
+      ctx->mentions.push_back(std::move(m));
+    }
+  }
+}
+
+void RecognizeDocuments(DocContext* ctx) {
+  const std::u32string_view t = ctx->text();
+  for (uint32_t i = 0; i < t.size(); ++i) {
+    if (t[i] != U'《') continue;
+    int depth = 0;
+    uint32_t k = i;
+    for (; k < t.size() && k - i < 80 && t[k] != '\n'; ++k) {
+      if (t[k] == U'《') ++depth;
+      if (t[k] == U'》' && --depth == 0) break;
+    }
+    if (k >= t.size() || t[k] != U'》') continue;
+    Mention m;
+    m.type = EntityType::kDocument;
+    m.start = i + 1;
+    m.end = k;
+    for (uint32_t p = i + 1; p < k; ++p) {
+      const char32_t c = t[p];
+      if (c == U'〈' || c == U'〉' || c == U'《' || c == U'》') continue;
+      m.name += c;
+    }
+    // Inner titles: 《…实施〈中华人民共和国反恐怖主义法〉办法》.
+    for (uint32_t p = i + 1; p < k; ++p) {
+      if (t[p] != U'〈') continue;
+      uint32_t q = p + 1;
+      while (q < k && t[q] != U'〉') ++q;
+      if (q < k && q > p + 1) {
+        Mention inner;
+        inner.type = EntityType::kDocument;
+        inner.start = p + 1;
+        inner.end = q;
+        inner.name = ctx->Slice(p + 1, q);
+        ctx->mentions.push_back(std::move(inner));
+      }
+    }
+    if (!m.name.empty()) ctx->mentions.push_back(std::move(m));
+    i = k;
+  }
+  for (Mention& m : ctx->mentions) {
+    if (m.type == EntityType::kDocument && m.name.size() > kNationPrefix.size() + 1 &&
+        m.name.compare(0, kNationPrefix.size(), kNationPrefix) == 0) {
+      m.aliases.push_back(m.name.substr(kNationPrefix.size()));
+    }
+  }
+}
+
+}  // namespace govkg::internal

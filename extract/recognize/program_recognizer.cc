@@ -1,0 +1,242 @@
+// The Program recogniser: kind words (专项行动, 工程, 平台) extended leftwards
+// across quoted names to a conducting verb; quoted names listed before
+// 等+kind (“獴猎”“靖边”等专项行动) or framed by 以…为 stand alone.
+#include "extract/recognize/mention_index_internal.h"
+#include "extract/recognize/mention_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+constexpr uint32_t kMaxProgramChars = 36;
+constexpr uint32_t kProgramBoundary = kStopWord | kConductVerb | kIssueVerb | kBuildVerb |
+                                      kReferenceVerb | kBlocker;
+
+struct Extent {
+  uint32_t start = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> quotes;  // contents of quoted blocks
+  bool stopped_at_adjacent_quote = false;
+  bool quoted_whole = false;  // the whole name sits in quotation marks
+};
+
+// Walks left from `pos` over name characters and whole quoted blocks.
+Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
+  const std::u32string_view t = ctx.text();
+  Extent x;
+  uint32_t s = pos;
+  while (s > 0 && pos - s < kMaxProgramChars) {
+    const char32_t c = t[s - 1];
+    if (IsCloseQuote(c)) {
+      if (!x.quotes.empty() && x.quotes.back().first == s + 1) {
+        x.stopped_at_adjacent_quote = true;  // ”“: the block before is another name
+        break;
+      }
+      uint32_t k = s - 1;
+      while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && s - k < 20) --k;
+      if (k == 0 || !IsOpenQuote(t[k - 1]) || k == s - 1) break;
+      x.quotes.push_back({k, s - 1});
+      s = k - 1;
+      continue;
+    }
+    if (!IsNameChar(c)) break;
+    const LexHit* b = ctx.EndingAt(s, kProgramBoundary);
+    if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord | kRegionLevel)) {
+      break;
+    }
+    --s;
+  }
+  x.start = s;
+  // A kind word inside quotation marks (“三大行动”): the quotes are the name's.
+  if (s > 0 && IsOpenQuote(t[s - 1]) && pos < t.size()) {
+    uint32_t e = pos;
+    while (e < t.size() && IsNameChar(t[e])) ++e;
+    if (e < t.size() && IsCloseQuote(t[e])) x.quoted_whole = true;
+  }
+  return x;
+}
+
+std::u32string WithoutQuotes(std::u32string_view s) {
+  std::u32string out;
+  for (const char32_t c : s) {
+    if (!IsOpenQuote(c) && !IsCloseQuote(c)) out += c;
+  }
+  return out;
+}
+
+// The new mention, or nullptr when the name is empty (only quotation marks).
+Mention* AddProgram(DocContext* ctx, uint32_t start, uint32_t end, bool conducted, int group,
+                    const std::vector<std::pair<uint32_t, uint32_t>>& quotes) {
+  Mention m;
+  m.type = EntityType::kProgram;
+  m.start = start;
+  m.end = end;
+  m.name = WithoutQuotes(ctx->text().substr(start, end - start));
+  m.conducted = conducted;
+  m.group = group;
+  for (const auto& [qs, qe] : quotes) {
+    std::u32string alias = ctx->Slice(qs, qe);
+    if (alias != m.name) m.aliases.push_back(alias);
+  }
+  if (m.name.empty()) return nullptr;
+  ctx->mentions.push_back(std::move(m));
+  return &ctx->mentions.back();
+}
+
+// Items of the list that ends at `deng` (the 等 before a kind phrase),
+// separated by 、; stops at a boundary word or at an item that is itself a
+// program (ends in a kind word).
+struct ListItem {
+  uint32_t start, end;
+  std::vector<std::pair<uint32_t, uint32_t>> quotes;
+};
+std::vector<ListItem> ListBefore(const DocContext& ctx, uint32_t deng, bool* verb_before) {
+  const std::u32string_view t = ctx.text();
+  std::vector<ListItem> items;
+  uint32_t end = deng;
+  *verb_before = false;
+  while (end > 0) {
+    ListItem item{end, end, {}};
+    uint32_t s = end;
+    while (s > 0 && end - s < 24) {
+      const char32_t c = t[s - 1];
+      if (IsCloseQuote(c)) {
+        uint32_t k = s - 1;
+        while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && s - k < 20) --k;
+        if (k == 0 || !IsOpenQuote(t[k - 1])) break;
+        item.quotes.insert(item.quotes.begin(), {k, s - 1});
+        s = k - 1;
+        continue;
+      }
+      if (!IsNameChar(c)) break;
+      const LexHit* b = ctx.EndingAt(s, kProgramBoundary & ~kStopWord);
+      if (b != nullptr) {
+        *verb_before = (b->roles() & (kConductVerb | kCoopVerb)) != 0;
+        break;
+      }
+      if (ctx.EndingAt(s, kStopWord) != nullptr && c != U'和') break;
+      --s;
+    }
+    item.start = s;
+    if (s == end) break;
+    const LexHit* k = ctx.EndingAt(end, kProgramKind);
+    if (k != nullptr && k->start >= s && item.quotes.empty()) break;  // its own program
+    items.insert(items.begin(), item);
+    if (s > 0 && t[s - 1] == U'、' && !*verb_before) {
+      end = s - 1;
+      continue;
+    }
+    break;
+  }
+  return items;
+}
+
+}  // namespace
+
+void RecognizePrograms(DocContext* ctx) {
+  const std::u32string_view t = ctx->text();
+  EndIndex programs(ctx->mentions, EntityType::kProgram);
+  int next_group = 0;
+  for (uint32_t pos = 1; pos <= t.size(); ++pos) {
+    const LexHit* h = ctx->EndingAt(pos, kProgramKind);
+    if (h == nullptr) continue;
+    if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind, h->end + 1)) continue;
+    if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
+    Extent x = ExtendProgram(*ctx, h->start);
+    const LexHit* b = ctx->EndingAt(x.start, kProgramBoundary);
+    const std::u32string bword = b ? ctx->Slice(b->start, b->end) : std::u32string();
+    if (bword == U"等") {
+      bool verb = false;
+      std::vector<ListItem> items = ListBefore(*ctx, b->start, &verb);
+      if (items.empty()) continue;
+      bool any_quote = false;
+      for (const ListItem& it : items) any_quote |= !it.quotes.empty();
+      const int group = next_group++;
+      if (any_quote) {
+        for (const ListItem& it : items) {
+          if (it.quotes.empty()) {
+            AddProgram(ctx, it.start, it.end, true, group, {});
+          }
+          for (const auto& [qs, qe] : it.quotes) AddProgram(ctx, qs, qe, true, group, {});
+        }
+      } else if (verb && h->end - h->start >= 3) {
+        // One undertaking with several targets: 严打暴恐和网上暴恐音视频等专项行动.
+        const uint32_t s = items.front().start;
+        std::vector<std::pair<uint32_t, uint32_t>> first;
+        uint32_t e = s;
+        while (e < items.front().end && t[e] != U'和') ++e;
+        if (e > s) first.push_back({s, e});
+        AddProgram(ctx, s, h->end, true, -1, first);
+      }
+      continue;
+    }
+    // A date before the name is not part of it (2023年“情暖童心”主题活动).
+    for (uint32_t p = x.start; p + 1 < h->start; ++p) {
+      bool in_quote = false;
+      for (const auto& [qs, qe] : x.quotes) in_quote |= p >= qs && p < qe;
+      if (!in_quote && IsDigitChar(t[p]) &&
+          std::u32string_view(U"年月日").find(t[p + 1]) != std::u32string_view::npos) {
+        x.start = p + 2;
+      }
+    }
+    if (x.start == h->start) continue;  // a bare kind word: 行动以来
+    // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
+    if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
+    if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;
+    bool accept = !x.quotes.empty() || x.quoted_whole;
+    bool credited = true;
+    bool conducted = b != nullptr && (b->roles() & (kConductVerb | kBuildVerb)) != 0;
+    if (conducted) accept = true;
+    if (b != nullptr && (b->roles() & kReferenceVerb) != 0 && !h->entry->weak_kind) {
+      accept = true;
+      credited = false;
+    }
+    if (!h->entry->weak_kind) {
+      if (bword == U"以") accept = conducted = true;
+      if (bword == U"和" || bword == U"及" || bword == U"与") {
+        for (const int i : programs.EndingAt(b->start)) {
+          accept = true;
+          conducted = ctx->mentions[i].conducted;
+        }
+      }
+      if (bword == U"的") {
+        const TextRange clause = ctx->ClauseAt(b->start);
+        for (uint32_t p = clause.start + 1; p <= b->start; ++p) {
+          if (ctx->EndingAt(p, kConductVerb) != nullptr) accept = conducted = true;
+        }
+      }
+    }
+    if (!accept) continue;
+    // Quoted names right before this one (“护城河1至5号”“北疆-2022”演习) stand alone.
+    int group = -1;
+    if (x.stopped_at_adjacent_quote) {
+      group = next_group++;
+      uint32_t e = x.start;
+      while (e > 1 && IsCloseQuote(t[e - 1])) {
+        uint32_t k = e - 1;
+        while (k > 0 && !IsOpenQuote(t[k - 1]) && e - k < 20) --k;
+        if (k == 0 || !IsOpenQuote(t[k - 1])) break;
+        AddProgram(ctx, k, e - 1, true, group, {});
+        e = k - 1;
+      }
+    }
+    Mention* m = AddProgram(ctx, x.start, h->end,
+                            conducted || !x.quotes.empty() || x.quoted_whole, group, x.quotes);
+    if (m != nullptr) {
+      m->credited = credited;
+      m->field_work = !h->entry->weak_kind && !h->entry->venue;
+    }
+  }
+  // “清风2023” framed by 以…为: the name stands alone.
+  for (uint32_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i - 1] != U'以' || !IsOpenQuote(t[i])) continue;
+    uint32_t k = i + 1;
+    while (k < t.size() && !IsCloseQuote(t[k]) && k - i < 20) ++k;
+    const std::u32string_view inner = t.substr(i + 1, k - i - 1);
+    const bool slogan = inner.find(U'、') != inner.npos || inner.find(U'，') != inner.npos ||
+                        inner.find(',') != inner.npos;
+    if (k + 1 < t.size() && IsCloseQuote(t[k]) && t[k + 1] == U'为' && k > i + 1 && !slogan) {
+      AddProgram(ctx, i + 1, k, true, -1, {});
+    }
+  }
+}
+
+}  // namespace govkg::internal

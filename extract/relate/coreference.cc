@@ -1,0 +1,368 @@
+// Coreference within one document (see coreference_internal.h).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/relate/coreference_internal.h"
+#include "extract/recognize/mention_index_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+bool IsSubsequence(std::u32string_view a, std::u32string_view b) {
+  size_t j = 0;
+  for (size_t i = 0; i < b.size() && j < a.size(); ++i) {
+    if (b[i] == a[j]) ++j;
+  }
+  return j == a.size();
+}
+
+// Whether `prefix` (what a longer name has before a shorter one) is only
+// regions, level words and bodies: 内蒙古自治区, 内蒙古自治区公安厅.
+bool IsQualifyingPrefix(std::u32string_view prefix, const LexiconSet& lexicon) {
+  size_t i = 0;
+  while (i < prefix.size()) {
+    const auto m = lexicon.trie().LongestAt(prefix, i);
+    if (m.length == 0 || (m.payload->roles & (kRegionName | kRegionLevel)) == 0) break;
+    i += m.length;
+  }
+  if (i == prefix.size()) return true;
+  // The rest must end in an agency kind word (a parent body).
+  for (size_t k = i; k < prefix.size(); ++k) {
+    const auto* e = lexicon.trie().Find(prefix.substr(k));
+    if (e != nullptr && (e->roles & (kAgencyKind | kAgencyName)) != 0) return true;
+  }
+  return false;
+}
+
+class Resolver {
+ public:
+  Resolver(DocContext* ctx, const LexiconSet& lexicon) : ctx_(ctx), lexicon_(lexicon) {}
+
+  std::u32string FullAgencyName(int i) {
+    Mention& m = ctx_->mentions[i];
+    if (const auto it = full_.find(i); it != full_.end()) return it->second;
+    std::u32string full = m.name;
+    if (m.parent >= 0 && m.parent != i) {
+      const Mention& p = ctx_->mentions[m.parent];
+      const size_t cut = p.end - m.start;
+      full = FullAgencyName(m.parent) + (cut < m.name.size() ? m.name.substr(cut) : U"");
+    } else if (!m.level_prefix.empty()) {
+      // 自治区公安厅 → 内蒙古自治区公安厅; 市委 → 巴彦淖尔市委.
+      const auto by_level = ctx_->region_by_level.find(m.level_prefix);
+      const std::u32string none;
+      const std::u32string& inferred = by_level == ctx_->region_by_level.end() ? none : by_level->second;
+      const std::u32string* regions[] = {&ctx_->main_region_full, &ctx_->main_city_full, &inferred};
+      for (const std::u32string* region : regions) {
+        if (!region->empty() && EndsWith(*region, m.level_prefix) && *region != m.level_prefix) {
+          full = region->substr(0, region->size() - m.level_prefix.size()) + m.name;
+          break;
+        }
+      }
+    } else if (!ctx_->main_region_full.empty() && EndsWith(m.name, U"厅")) {
+      // A provincial department named alone (公安厅) is the document's province's.
+      const LexEntry* e = lexicon_.trie().Find(m.name);
+      if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
+    }
+    full = CanonicalKind(full);
+    full_[i] = full;
+    return full;
+  }
+
+  // The name with an abbreviated kind word at its end spelled out
+  // (省市场监管局 → 省市场监督管理局), so that both forms are one body.
+  std::u32string CanonicalKind(const std::u32string& name) const {
+    for (size_t k = std::min<size_t>(name.size(), 10); k >= 2; --k) {
+      const LexEntry* e = lexicon_.trie().Find(std::u32string_view(name).substr(name.size() - k));
+      if (e == nullptr || (e->roles & kAgencyKind) == 0) continue;
+      if (e->canonical_kind.empty()) return name;
+      return name.substr(0, name.size() - k) + e->canonical_kind;
+    }
+    return name;
+  }
+
+  std::vector<EntityDraft> Run() {
+    std::map<std::pair<EntityType, std::u32string>, int> by_key;
+    std::vector<EntityDraft> drafts;
+    for (size_t i = 0; i < ctx_->mentions.size(); ++i) {
+      const Mention& m = ctx_->mentions[i];
+      if (m.type == EntityType::kMetric) continue;
+      const std::u32string key =
+          m.type == EntityType::kAgency ? FullAgencyName(static_cast<int>(i)) : m.name;
+      auto [it, fresh] = by_key.try_emplace({m.type, key}, static_cast<int>(drafts.size()));
+      if (fresh) {
+        EntityDraft d;
+        d.type = m.type;
+        d.name = key;
+        drafts.push_back(std::move(d));
+      }
+      EntityDraft& d = drafts[it->second];
+      d.mentions.push_back(static_cast<int>(i));
+      AddName(&d, m.name);
+      for (const auto& a : m.aliases) AddName(&d, a);
+    }
+    // Shorter forms join the single longer form they abbreviate.
+    std::vector<int> order(drafts.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return drafts[a].name.size() < drafts[b].name.size();
+    });
+    // Candidates are of the same type and longer: the pairs asked are a
+    // fraction of all pairs, which is what made this loop quadratic in cost.
+    std::map<EntityType, std::vector<int>> of_type;
+    for (size_t b = 0; b < drafts.size(); ++b) of_type[drafts[b].type].push_back(static_cast<int>(b));
+    for (const int a : order) {
+      EntityDraft& short_form = drafts[a];
+      std::vector<int> targets;
+      for (const int b : of_type[short_form.type]) {
+        if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) continue;
+        if (Abbreviates(short_form, drafts[b])) targets.push_back(b);
+      }
+      if (targets.empty()) continue;
+      int target = targets.front();
+      if (targets.size() > 1) {
+        if (short_form.type != EntityType::kProgram) continue;  // ambiguous
+        target = NearestBefore(short_form, drafts, targets);
+      }
+      Merge(&short_form, &drafts[target]);
+    }
+    std::vector<EntityDraft> out;
+    for (EntityDraft& d : drafts) {
+      if (d.dropped) continue;
+      // Canonical: the most complete name.
+      std::u32string best = d.name;
+      for (const auto& a : d.aliases) {
+        if (a.size() > best.size() && d.type != EntityType::kPlace &&
+            d.type != EntityType::kDocument) {
+          best = a;
+        }
+      }
+      if (best != d.name) {
+        std::swap(d.name, best);
+        AddName(&d, best);
+      }
+      d.aliases.erase(std::remove(d.aliases.begin(), d.aliases.end(), d.name), d.aliases.end());
+      for (const int mi : d.mentions) ctx_->mentions[mi].entity = static_cast<int>(out.size());
+      out.push_back(std::move(d));
+    }
+    return out;
+  }
+
+ private:
+  static void AddName(EntityDraft* d, const std::u32string& n) {
+    if (n.empty() || n == d->name) return;
+    if (std::find(d->aliases.begin(), d->aliases.end(), n) == d->aliases.end()) {
+      d->aliases.push_back(n);
+    }
+  }
+
+  void Merge(EntityDraft* from, EntityDraft* into) {
+    AddName(into, from->name);
+    for (const auto& a : from->aliases) AddName(into, a);
+    into->mentions.insert(into->mentions.end(), from->mentions.begin(), from->mentions.end());
+    from->dropped = true;
+  }
+
+  bool Abbreviates(const EntityDraft& s, const EntityDraft& l) const {
+    if (s.name.size() >= l.name.size()) return false;  // only a longer form is a target
+    if (std::find(l.aliases.begin(), l.aliases.end(), s.name) != l.aliases.end()) return true;
+    switch (s.type) {
+      case EntityType::kAgency:
+        if (EndsWith(l.name, s.name)) {
+          return IsQualifyingPrefix(std::u32string_view(l.name).substr(0, l.name.size() -
+                                                                            s.name.size()),
+                                    lexicon_);
+        }
+        // 公安刑侦部门 ⊂ 公安机关刑侦部门: same start, same last three characters.
+        return s.name.size() >= 4 && s.name[0] == l.name[0] &&
+               EndsWith(l.name, std::u32string_view(s.name).substr(s.name.size() - 3)) &&
+               IsSubsequence(s.name, l.name);
+      case EntityType::kProgram: {
+        // 夏季行动 → 夏季治安打击整治行动: same opening, same kind word.
+        if (s.name.size() < 4) return false;  // before the substr: names can be one character
+        const auto kind = lexicon_.trie().Find(std::u32string_view(s.name).substr(s.name.size() - 2));
+        if (kind == nullptr || (kind->roles & kProgramKind) == 0) return false;
+        const std::u32string_view head = std::u32string_view(s.name).substr(0, s.name.size() - 2);
+        return StartsWith(l.name, head) && EndsWith(l.name, s.name.substr(s.name.size() - 2));
+      }
+      case EntityType::kDocument:
+        // 反恐怖主义法 → 中华人民共和国反恐怖主义法; 自治区安全生产条例 → 内蒙古自治区….
+        return EndsWith(l.name, s.name) &&
+               (StartsWith(l.name, U"中华人民共和国") ||
+                IsQualifyingPrefix(std::u32string_view(l.name).substr(0, l.name.size() -
+                                                                        s.name.size()),
+                                   lexicon_));
+      default:
+        return false;
+    }
+  }
+
+  int NearestBefore(const EntityDraft& s, const std::vector<EntityDraft>& drafts,
+                    const std::vector<int>& targets) const {
+    uint32_t first = UINT32_MAX;
+    for (const int mi : s.mentions) first = std::min(first, ctx_->mentions[mi].start);
+    int best = targets.front();
+    uint32_t best_pos = 0;
+    for (const int t : targets) {
+      for (const int mi : drafts[t].mentions) {
+        const uint32_t p = ctx_->mentions[mi].start;
+        if (p < first && p >= best_pos) {
+          best_pos = p;
+          best = t;
+        }
+      }
+    }
+    return best;
+  }
+
+  DocContext* ctx_;
+  const LexiconSet& lexicon_;
+  std::map<int, std::u32string> full_;
+};
+
+// Quoted short names of known programs (“护校安园”的主力军) are mentions too.
+void AddQuotedProgramMentions(DocContext* ctx) {
+  std::set<std::u32string> known;
+  for (const Mention& m : ctx->mentions) {
+    if (m.type != EntityType::kProgram) continue;
+    known.insert(m.name);
+    for (const auto& a : m.aliases) known.insert(a);
+  }
+  const std::u32string_view t = ctx->text();
+  const StartIndex programs(ctx->mentions, EntityType::kProgram);  // before any are added
+  for (uint32_t i = 0; i < t.size(); ++i) {
+    if (!IsOpenQuote(t[i])) continue;
+    uint32_t k = i + 1;
+    while (k < t.size() && !IsCloseQuote(t[k]) && k - i < 20) ++k;
+    if (k >= t.size() || !IsCloseQuote(t[k])) continue;
+    const std::u32string name = ctx->Slice(i + 1, k);
+    if (!programs.Covers(i + 1, k) && known.count(name) != 0) {
+      Mention m;
+      m.type = EntityType::kProgram;
+      m.start = i + 1;
+      m.end = k;
+      m.name = name;
+      m.credited = false;
+      ctx->mentions.push_back(std::move(m));
+    }
+    i = k;
+  }
+}
+
+}  // namespace
+
+std::u32string MainRegion(const DocContext& ctx) {
+  std::map<std::u32string, int> counts;
+  for (const LexHit& h : ctx.hits()) {
+    if ((h.roles() & kRegionName) != 0 && h.entry->province) ++counts[h.entry->full_name];
+  }
+  std::u32string best;
+  int n = 0;
+  for (const auto& [name, c] : counts) {
+    if (c > n) {
+      best = name;
+      n = c;
+    }
+  }
+  return best;
+}
+
+std::u32string MainCity(const DocContext& ctx) {
+  std::map<std::u32string, int> counts;
+  for (const LexHit& h : ctx.hits()) {
+    if ((h.roles() & kRegionName) != 0 && !h.entry->province && !h.entry->full_name.empty() &&
+        ctx.StartingAt(h.start, kRegionName) == &h) {
+      ++counts[h.entry->full_name];
+    }
+  }
+  std::u32string best;
+  int n = 1;
+  for (const auto& [name, c] : counts) {
+    if (c > n) {
+      best = name;
+      n = c;
+    }
+  }
+  return best;
+}
+
+namespace {
+
+// NAME + level word at the start of an agency name, when NAME is two or three
+// Han characters the lexicon does not know as a region. Empty: none.
+const LexHit* UnknownRegionLevel(const DocContext& ctx, const Mention& m) {
+  if (!m.level_prefix.empty() || m.name.size() < 5) return nullptr;
+  for (uint32_t k = 2; k <= 3; ++k) {
+    const LexHit* level = ctx.LevelAt(m.start + k);
+    if (level == nullptr || level->entry->generic_level) continue;
+    // Two-character levels other than a province's (地区) follow common words
+    // too often (边境地区): only 省, 市, 县, 旗 … and 自治区 infer a region.
+    if (level->end - level->start > 1 && !level->entry->province) continue;
+    bool unknown = true;
+    for (uint32_t p = m.start; p < m.start + k; ++p) {
+      unknown &= IsHan(ctx.text()[p]) && ctx.StartingAt(p, kRegionName | kRegionLevel |
+                                                          kAgencyKind | kAgencyName | kScopeWord |
+                                                          kStopWord) == nullptr;
+    }
+    if (unknown && level->end < m.end) return level;
+  }
+  return nullptr;
+}
+
+size_t Occurrences(std::u32string_view text, std::u32string_view what) {
+  size_t n = 0;
+  for (size_t p = text.find(what); p != text.npos; p = text.find(what, p + what.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+void InferRegions(DocContext* ctx) {
+  std::map<std::u32string, bool> candidates;  // name → province level
+  std::map<std::u32string, std::u32string> level_of;  // name → its level word
+  for (const Mention& m : ctx->mentions) {
+    if (m.type != EntityType::kAgency) continue;
+    if (const LexHit* level = UnknownRegionLevel(*ctx, m); level != nullptr) {
+      const std::u32string name = ctx->Slice(m.start, level->end);
+      candidates[name] = level->entry->province;
+      level_of[name] = ctx->Slice(level->start, level->end);
+    }
+  }
+  std::map<std::u32string, size_t> best_of_level;
+  for (const auto& [name, level] : level_of) {
+    const size_t n = Occurrences(ctx->text(), name);
+    if (n >= 2 && n > best_of_level[level]) {
+      best_of_level[level] = n;
+      ctx->region_by_level[level] = name;
+    }
+  }
+  // A province named once is enough to complete 省应急管理厅 (the level says
+  // which); a city, and a place mention, need two.
+  size_t best_province = 0, best_city = 1;
+  std::u32string province, city;
+  for (const auto& [name, is_province] : candidates) {
+    const size_t n = Occurrences(ctx->text(), name);
+    if (n >= 2) ctx->inferred_regions.push_back(name);
+    size_t& best = is_province ? best_province : best_city;
+    if (n > best) {
+      best = n;
+      (is_province ? province : city) = name;
+    }
+  }
+  if (ctx->main_region_full.empty()) ctx->main_region_full = province;
+  if (ctx->main_city_full.empty()) ctx->main_city_full = city;
+}
+
+std::vector<EntityDraft> ResolveCoreference(DocContext* ctx, const LexiconSet& lexicon) {
+  AddQuotedProgramMentions(ctx);
+  Resolver r(ctx, lexicon);
+  return r.Run();
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,469 @@
+// The relation rules (see relation_internal.h).
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "extract/relate/discourse_internal.h"
+#include "extract/relate/relation_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+class Rules {
+ public:
+  Rules(const DocContext& ctx, const std::vector<EntityDraft>& entities)
+      : ctx_(ctx), entities_(entities), discourse_(ctx, entities) {}
+
+  void Add(int s, Predicate p, int o, uint32_t a, uint32_t b, std::u32string title = {}) {
+    if (s < 0 || o < 0 || s == o) return;
+    if (!seen_.insert({s, static_cast<int>(p), o}).second) return;
+    // Evidence: the sentence(s) around both ends.
+    const int sa = ctx_.SentenceAt(a);
+    const int sb = ctx_.SentenceAt(b > a ? b - 1 : a);
+    uint32_t start = a, end = b;
+    if (sa >= 0) start = std::min(start, ctx_.seg().sentences[sa].range.start);
+    if (sb >= 0) end = std::max(end, ctx_.seg().sentences[sb].range.end);
+    out_.push_back({s, p, o, std::move(title), start, end});
+  }
+
+  void SubOrganizations() {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type == EntityType::kAgency && m.parent >= 0) {
+        Add(m.entity, Predicate::kSubOrganizationOf, ctx_.mentions[m.parent].entity, m.start,
+            m.end);
+      }
+    }
+  }
+
+  void Posts() {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type == EntityType::kPerson && m.post_agency >= 0) {
+        Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[m.post_agency].entity,
+            ctx_.mentions[m.post_agency].start, m.end, m.title);
+      }
+    }
+  }
+
+  void Programs() {
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type != EntityType::kProgram || m.entity < 0) continue;
+      // 四大行动 … 一是全面实施X: X is part of the whole, done by whoever does the
+      // whole unless its own sentence names someone.
+      const Mention* whole = m.conducted ? CollectiveBefore(m) : nullptr;
+      std::vector<int> whole_actors;
+      if (whole != nullptr && discourse_.ActorsAt(m.start, 2).empty()) {
+        whole_actors = discourse_.ActorsAt(whole->start, 4);
+        for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+      }
+      if (m.conducted && whole_actors.empty()) {
+        for (const int a : discourse_.ActorsAt(m.start, 4)) {
+          Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+        }
+        // A top heading program (no enclosing item names one) is the speaker's
+        // unit's work too: 一是精心组织开展“护校安园”专项行动 under 治安管理总队.
+        const int item = discourse_.ItemAt(m.start);
+        const int turn = discourse_.TurnAt(m.start);
+        bool top = item >= 0 && InHeading(item, m);
+        for (int i = item >= 0 ? discourse_.items()[item].parent : -1; top && i >= 0;
+             i = discourse_.items()[i].parent) {
+          top = HeadingProgram(i) < 0;
+        }
+        if (top && turn >= 0) {
+          for (const int a : discourse_.turns()[turn].speaker_agencies) {
+            Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+          }
+        }
+      } else if (m.conducted) {
+        // The speaker's unit shares the work of the whole, unless it only
+        // speaks for its parent body that does the whole (…厅…总队处长).
+        const int item = discourse_.ItemAt(m.start);
+        const int turn = discourse_.TurnAt(m.start);
+        if (item >= 0 && InHeading(item, m) && turn >= 0) {
+          for (const int a : discourse_.turns()[turn].speaker_agencies) {
+            if (!ParentOf(whole_actors, a)) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+          }
+        }
+      }
+      if (m.conducted) PartOf(m, whole);
+      // A program named after a place takes place there (黄河禁渔执法行动).
+      if (!m.conducted || !m.field_work) continue;
+      for (const int i : MentionsIn(m.start, m.end)) {
+        const Mention& p = ctx_.mentions[i];
+        if (p.type == EntityType::kPlace) Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
+      }
+    }
+  }
+
+  // A program cited as the frame of another (按照X工作要求…; 贯彻…关于开展X的部署，
+  // 开展Y): the program carried out under it is part of it.
+  void Frames() {
+    for (const Mention& x : ctx_.mentions) {
+      if (x.type != EntityType::kProgram || x.entity < 0 || !Cited(x)) continue;
+      const int s = ctx_.SentenceAt(x.start);
+      if (s < 0) continue;
+      const TextRange r = ctx_.seg().sentences[s].range;
+      bool found = false;
+      for (const int i : ProgramsIn(x.end, r.end)) {
+        const Mention& y = ctx_.mentions[i];
+        if (y.conducted && !Cited(y) && y.entity != x.entity) {
+          Add(y.entity, Predicate::kPartOf, x.entity, x.start, y.end);
+          found = true;
+        }
+      }
+      const int item = discourse_.ItemAt(x.start);
+      if (!found && item >= 0 && !InHeading(item, x)) {
+        const int h = HeadingProgram(item);
+        if (h >= 0 && h != x.entity) Add(h, Predicate::kPartOf, x.entity, x.start, x.end);
+      }
+    }
+  }
+
+  void Cooperation() {
+    for (const LexHit& h : ctx_.hits()) {
+      if ((h.roles() & kCoopVerb) == 0) continue;
+      int first = -1;
+      for (const int i : discourse_.mentions_by_start().StartingIn(h.end, h.end + 1)) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.type == EntityType::kAgency && m.maximal) first = std::max(first, i);
+      }
+      if (first < 0) continue;
+      const std::vector<int> partners = discourse_.GroupOf(first);
+      for (const int a : discourse_.ActorsAt(h.start, 4)) {
+        for (const int p : partners) {
+          if (std::find(partners.begin(), partners.end(), a) == partners.end()) {
+            Add(a, Predicate::kCooperatesWith, p, h.start, ctx_.mentions[first].end);
+          }
+        }
+      }
+    }
+  }
+
+  void Issues() {
+    for (const Mention& d : ctx_.mentions) {
+      if (d.type != EntityType::kDocument || d.start < 2) continue;
+      // 《 at d.start-1; the verb ends right before it (出台《…》, 签署了《…》).
+      const LexHit* v = ctx_.EndingAt(d.start - 1, kIssueVerb);
+      if (v == nullptr) continue;
+      for (const int a : discourse_.ActorsAt(v->start, 4)) {
+        Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
+      }
+    }
+  }
+
+  // 在呼伦湖、乌梁素海等重点区域设置公安机关生态安全保卫机构: the agency
+  // named in the clause. Without one (行动期间，在X湖等重点区域设立检查点), the
+  // program or actor that owns the sentence works there.
+  void Locations() {
+    std::set<uint32_t> with_agency;  // clause starts
+    for (const Mention& m : ctx_.mentions) {
+      if (m.type != EntityType::kAgency || !m.maximal) continue;
+      const TextRange clause = ctx_.ClauseAt(m.start);
+      if (ctx_.text()[clause.start] != U'在') continue;
+      with_agency.insert(clause.start);
+      for (const int i : MentionsIn(clause.start + 1, m.start)) {
+        const Mention& p = ctx_.mentions[i];
+        if (p.type == EntityType::kPlace) {
+          Add(m.entity, Predicate::kLocatedIn, p.entity, clause.start, m.end);
+        }
+      }
+    }
+    for (const Mention& p : ctx_.mentions) {
+      if (p.type != EntityType::kPlace) continue;
+      const TextRange clause = ctx_.ClauseAt(p.start);
+      if (ctx_.text()[clause.start] != U'在' || with_agency.contains(clause.start)) continue;
+      // Only a list of sites closed by 等 (在A、B等重点区域): 在X市召开 is a venue.
+      if (!ClosedByDeng(p, clause)) continue;
+      const int owner = OwnerOf(p.start);
+      if (owner < 0 || owner == p.entity) continue;
+      const EntityType t = entities_[owner].type;
+      if (t == EntityType::kProgram || t == EntityType::kAgency) {
+        Add(owner, Predicate::kLocatedIn, p.entity, clause.start, clause.end);
+      }
+    }
+  }
+
+  // Whether the places from `p` on run (joined by 、和及与) into 等 within the clause.
+  bool ClosedByDeng(const Mention& p, const TextRange& clause) const {
+    uint32_t at = p.end;
+    while (at < clause.end) {
+      const char32_t c = ctx_.text()[at];
+      if (c == U'等') return true;
+      if (c != U'、' && c != U'和' && c != U'及' && c != U'与') return false;
+      const std::span<const int> next = discourse_.mentions_by_start().StartingIn(at + 1, at + 2);
+      int place = -1;
+      for (const int i : next) {
+        if (ctx_.mentions[i].type == EntityType::kPlace) place = i;
+      }
+      if (place < 0) return false;
+      at = ctx_.mentions[place].end;
+    }
+    return false;
+  }
+
+  void Reports(const std::vector<MetricMention>& metrics, const std::vector<int>& ids) {
+    for (size_t i = 0; i < metrics.size(); ++i) {
+      const MetricMention& mm = metrics[i];
+      const uint32_t pos = mm.number.start;
+      const int owner = OwnerOf(pos);
+      if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
+    }
+  }
+
+  std::vector<RelationDraft> Take() { return std::move(out_); }
+
+ private:
+  // Whether a reference verb (按照, 贯彻 …) precedes the program in its clause.
+  bool Cited(const Mention& m) const {
+    const TextRange clause = ctx_.ClauseAt(m.start);
+    for (uint32_t p = clause.start + 1; p <= m.start; ++p) {
+      const LexHit* h = ctx_.EndingAt(p, kReferenceVerb);
+      if (h != nullptr && h->start >= clause.start && !ctx_.InsideLonger(*h, kNameWord)) return true;
+    }
+    return false;
+  }
+
+  bool InHeading(int item, const Mention& m) const {
+    const TextRange& h = discourse_.items()[item].heading;
+    return m.start >= h.start && m.end <= h.end;
+  }
+
+  // The mentions (of any type, or programs) lying inside [start, end), in text order.
+  std::vector<int> MentionsIn(uint32_t start, uint32_t end) const {
+    return Within(discourse_.mentions_by_start(), start, end);
+  }
+  std::vector<int> ProgramsIn(uint32_t start, uint32_t end) const {
+    return Within(discourse_.programs_by_start(), start, end);
+  }
+  std::vector<int> Within(const StartIndex& index, uint32_t start, uint32_t end) const {
+    std::vector<int> out;
+    for (const int i : index.StartingIn(start, end)) {
+      if (ctx_.mentions[i].end <= end) out.push_back(i);
+    }
+    return out;
+  }
+
+  // The program an item's heading names, if any (credited): the first added.
+  int HeadingProgram(int item) const {
+    const TextRange& h = discourse_.items()[item].heading;
+    int first = -1;
+    for (const int i : ProgramsIn(h.start, h.end)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.credited && m.conducted && (first < 0 || i < first)) first = i;
+    }
+    return first < 0 ? -1 : ctx_.mentions[first].entity;
+  }
+
+  static bool IsCollective(const std::u32string& name) {
+    return name.size() >= 4 && IsChineseNumeral(name[0]) && (name[1] == U'大' || name[1] == U'项');
+  }
+
+  // A numbered whole (四大行动, 三项整治) named shortly before the item whose
+  // heading names `m`, in the same turn: it lists its parts. nullptr if none.
+  const Mention* CollectiveBefore(const Mention& m) const {
+    constexpr uint32_t kLookBack = 2000;  // characters before the item
+    const int item = discourse_.ItemAt(m.start);
+    if (item < 0 || !InHeading(item, m)) return nullptr;
+    const uint32_t item_start = discourse_.items()[item].range.start;
+    const int turn = discourse_.TurnAt(m.start);
+    uint32_t from = item_start > kLookBack ? item_start - kLookBack : 0;
+    if (turn >= 0) from = std::max(from, discourse_.turns()[turn].range.start);
+    const Mention* last = nullptr;
+    for (const int i : ProgramsIn(from, item_start)) {
+      const Mention& c = ctx_.mentions[i];
+      // Named before the enumeration or in an item enclosing it, not inside an
+      // earlier sibling (一是…组织开展好“五大曝光”行动；… 三是…).
+      if (c.entity >= 0 && c.entity != m.entity && c.credited && IsCollective(c.name) &&
+          Encloses(discourse_.ItemAt(c.start), item)) {
+        last = &c;
+      }
+    }
+    return last;
+  }
+
+  // Whether `outer` is -1 (no item) or `item` or one of its ancestors.
+  bool Encloses(int outer, int item) const {
+    if (outer < 0) return true;
+    for (int i = item; i >= 0; i = discourse_.items()[i].parent) {
+      if (i == outer) return true;
+    }
+    return false;
+  }
+
+  // Whether one of `bodies` is the parent body of `unit`, as the text names them.
+  bool ParentOf(const std::vector<int>& bodies, int unit) const {
+    for (const int body : bodies) {
+      if (parents_.count({unit, body}) != 0) return true;
+    }
+    return false;
+  }
+
+  // (unit, parent) entity pairs from the agency names that contain a parent.
+  static std::set<std::pair<int, int>> Parents(const DocContext& ctx) {
+    std::set<std::pair<int, int>> out;
+    for (const Mention& x : ctx.mentions) {
+      if (x.type == EntityType::kAgency && x.entity >= 0 && x.parent >= 0) {
+        out.insert({x.entity, ctx.mentions[x.parent].entity});
+      }
+    }
+    return out;
+  }
+
+  // `whole`: CollectiveBefore(m), already found by the caller.
+  void PartOf(const Mention& m, const Mention* whole) {
+    int item = discourse_.ItemAt(m.start);
+    if (item < 0) return;
+    // Inside an item: part of the nearest heading program that is not itself.
+    for (int i = item; i >= 0; i = discourse_.items()[i].parent) {
+      if (InHeading(i, m)) continue;
+      const int h = HeadingProgram(i);
+      if (h >= 0 && h != m.entity) {
+        Add(m.entity, Predicate::kPartOf, h, m.start, m.end);
+        return;
+      }
+    }
+    if (whole != nullptr) {
+      Add(m.entity, Predicate::kPartOf, whole->entity, whole->start, m.end);
+      return;
+    }
+    const int turn = discourse_.TurnAt(m.start);
+    if (turn >= 0) {
+      const int main = discourse_.turns()[turn].main_program;
+      if (main >= 0 && main != m.entity) Add(m.entity, Predicate::kPartOf, main, m.start, m.end);
+    }
+  }
+
+  // The single credited program nearest to pos among `cands`, or -1 when
+  // the nearest names several programs at once (“獴猎”“靖边”等).
+  int SingleProgram(const std::vector<const Mention*>& cands, uint32_t pos) const {
+    const Mention* best = nullptr;
+    for (const Mention* m : cands) {
+      if (best == nullptr) {
+        best = m;
+        continue;
+      }
+      const bool m_before = m->end <= pos, b_before = best->end <= pos;
+      if (m_before != b_before ? m_before
+                               : (m_before ? m->end > best->end : m->start < best->start)) {
+        best = m;
+      }
+    }
+    if (best == nullptr) return -1;
+    // Candidates are programs, so the group's members are all its programs.
+    if (best->group >= 0 && group_sizes_.at(best->group) > 1) return -2;
+    return best->entity;
+  }
+
+  int OwnerOf(uint32_t pos) const {
+    // 0. The program that heads the paragraph's item (一是…“护校安园”专项行动).
+    const int top = discourse_.ItemAt(pos);
+    if (top >= 0 && discourse_.items()[top].opens_paragraph) {
+      const int h = HeadingProgram(top);
+      if (h >= 0) return h;
+    }
+    // 1. A program credited in the same sentence.
+    const int s = ctx_.SentenceAt(pos);
+    if (s >= 0) {
+      const TextRange r = ctx_.seg().sentences[s].range;
+      std::vector<const Mention*> cands;
+      for (const int i : ProgramsIn(r.start, r.end)) {
+        if (ctx_.mentions[i].credited) cands.push_back(&ctx_.mentions[i]);
+      }
+      const int p = SingleProgram(cands, pos);
+      if (p >= 0) return p;
+      // 2. The sentence's own actor, or a place it is about.
+      const std::vector<int> a = discourse_.ActorsAt(pos, 2);
+      if (!a.empty()) return a.front();
+      for (const int i : discourse_.mentions_by_start().StartingIn(r.start, r.start + 1)) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.type == EntityType::kPlace && m.end <= pos) return m.entity;
+      }
+      if (p == -2) return ActorOrRegion(pos);
+    }
+    // 3. The items' heading program, else the item's last credited program.
+    for (int i = discourse_.ItemAt(pos); i >= 0; i = discourse_.items()[i].parent) {
+      const int h = HeadingProgram(i);
+      if (h >= 0) return h;
+      std::vector<const Mention*> cands;
+      const TextRange r = discourse_.items()[i].range;
+      for (const int k : ProgramsIn(r.start, pos)) {
+        const Mention& m = ctx_.mentions[k];
+        if (m.credited && m.conducted) cands.push_back(&m);
+      }
+      const int p = SingleProgram(cands, pos);
+      if (p >= 0) return p;
+      if (p == -2) return ActorOrRegion(pos);
+    }
+    // 4. The turn's main program.
+    const int t = discourse_.TurnAt(pos);
+    if (t >= 0 && discourse_.turns()[t].main_program >= 0) return discourse_.turns()[t].main_program;
+    return ActorOrRegion(pos);
+  }
+
+  int ActorOrRegion(uint32_t pos) const {
+    const std::vector<int> a = discourse_.ActorsAt(pos, 4);
+    if (!a.empty()) return a.front();
+    return document_actor_;
+  }
+
+  // The body a whole article is about (自治区应急管理厅 named again and
+  // again), else its city or region: what a metric without a nearer owner
+  // belongs to.
+  int DocumentActor() const {
+    int best = -1;
+    size_t most = 2;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].type == EntityType::kAgency && entities_[e].mentions.size() > most) {
+        most = entities_[e].mentions.size();
+        best = static_cast<int>(e);
+      }
+    }
+    if (best >= 0) return best;
+    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
+          return static_cast<int>(e);
+        }
+      }
+    }
+    return -1;
+  }
+
+  static std::vector<int> GroupSizes(const DocContext& ctx) {
+    std::vector<int> sizes;
+    for (const Mention& m : ctx.mentions) {
+      if (m.type != EntityType::kProgram || m.group < 0) continue;
+      if (sizes.size() <= static_cast<size_t>(m.group)) sizes.resize(m.group + 1, 0);
+      ++sizes[m.group];
+    }
+    return sizes;
+  }
+
+  const DocContext& ctx_;
+  const std::vector<EntityDraft>& entities_;
+  Discourse discourse_;
+  const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
+  const int document_actor_ = DocumentActor();
+  const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
+  std::set<std::tuple<int, int, int>> seen_;
+  std::vector<RelationDraft> out_;
+};
+
+}  // namespace
+
+std::vector<RelationDraft> FindRelations(const DocContext& ctx,
+                                         const std::vector<EntityDraft>& entities,
+                                         const std::vector<MetricMention>& metrics,
+                                         const std::vector<int>& metric_entities) {
+  Rules rules(ctx, entities);
+  rules.SubOrganizations();
+  rules.Posts();
+  rules.Programs();
+  rules.Frames();
+  rules.Cooperation();
+  rules.Issues();
+  rules.Locations();
+  rules.Reports(metrics, metric_entities);
+  return rules.Take();
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,139 @@
+// Loading the lexicon folder into one trie (see lexicon_set_internal.h).
+#include <map>
+#include <utility>
+
+#include "extract/text/decode_internal.h"
+#include "extract/vocabulary/lexicon_internal.h"
+#include "extract/vocabulary/lexicon_set_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+// Merges one term's role into the map being built (terms may repeat across
+// files, each adding a role).
+void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& term,
+             uint32_t role, const std::vector<std::string>& fields) {
+  LexEntry& e = (*entries)[term];
+  e.roles |= role;
+  const std::string f1 = fields.empty() ? "" : fields[0];
+  switch (role) {
+    case kAgencyKind:
+      e.single_char_kind |= f1 == "single";
+      e.alone |= f1 == "alone";
+      // "=市场监督管理局": the full form of an abbreviated kind word.
+      for (const std::string& f : fields) {
+        if (f.size() > 1 && f[0] == '=') e.canonical_kind = FromUtf8(f.substr(1));
+      }
+      break;
+    case kProgramKind:
+      e.weak_kind |= f1 == "weak";
+      e.venue |= f1 == "venue";
+      break;
+    case kRegionLevel:
+      e.generic_level |= f1 == "generic";
+      e.province |= f1 == "province";
+      break;
+    case kRegionName:
+      if (!f1.empty()) e.full_name = FromUtf8(f1);
+      e.province |= fields.size() > 1 && fields[1] == "province";
+      break;
+    case kAgencyName:
+      if (!f1.empty()) e.full_name = FromUtf8(f1);
+      break;
+    case kPlaceSuffix:
+      e.list_only_place |= f1 == "list";
+      break;
+    case kPlaceName:
+      e.basin |= f1 == "basin";
+      break;
+    default:
+      break;
+  }
+}
+
+uint32_t VerbRole(const std::string& kind) {
+  if (kind == "conducts") return kConductVerb;
+  if (kind == "cooperates") return kCoopVerb;
+  if (kind == "issues") return kIssueVerb;
+  if (kind == "build") return kBuildVerb;
+  if (kind == "reference") return kReferenceVerb;
+  if (kind == "blocker") return kBlocker;
+  return 0;
+}
+
+// Roles a user's --lexicon line may name in its second field.
+uint32_t UserRole(const std::string& role) {
+  static const std::map<std::string, uint32_t> kRoles = {
+      {"agency", kAgencyName},         {"agency-kind", kAgencyKind},
+      {"program-kind", kProgramKind},  {"region", kRegionName},
+      {"region-level", kRegionLevel},  {"scope", kScopeWord},
+      {"title", kTitle},               {"place", kPlaceName},
+      {"place-suffix", kPlaceSuffix},  {"surname", kSurname},
+      {"document-kind", kDocumentKind}, {"stop", kStopWord},
+      {"generic", kGenericModifier},   {"not-kind", kNotKind},
+  };
+  const auto it = kRoles.find(role);
+  if (it != kRoles.end()) return it->second;
+  if (role.rfind("verb-", 0) == 0) return VerbRole(role.substr(5));
+  return 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
+                                                     const std::vector<std::string>& extra_files) {
+  static const std::pair<const char*, uint32_t> kFiles[] = {
+      {"agency_suffixes.txt", kAgencyKind},  {"agency_names.txt", kAgencyName},
+      {"region_names.txt", kRegionName},     {"region_levels.txt", kRegionLevel},
+      {"scope_words.txt", kScopeWord},       {"program_kinds.txt", kProgramKind},
+      {"titles.txt", kTitle},                {"verbs.txt", 0},
+      {"stop_words.txt", kStopWord},         {"place_names.txt", kPlaceName},
+      {"place_suffixes.txt", kPlaceSuffix},  {"surnames.txt", kSurname},
+      {"document_kinds.txt", kDocumentKind}, {"generic_modifiers.txt", kGenericModifier},
+      {"not_kinds.txt", kNotKind},      {"name_words.txt", kNameWord},
+  };
+  std::map<std::u32string, LexEntry> entries;
+  for (const auto& [file, role] : kFiles) {
+    Result<std::vector<LexiconLine>> lines = LoadLexiconFile(dir + "/" + file);
+    if (!lines.ok()) return lines.status();
+    for (const LexiconLine& line : *lines) {
+      const uint32_t r = role != 0 ? role : VerbRole(line.fields.empty() ? "" : line.fields[0]);
+      if (r == 0) {
+        return Status::InvalidArgument("extract: lexicon " + dir + "/" + file + ":" +
+                                           std::to_string(line.line),
+                                       "unknown verb kind");
+      }
+      std::vector<std::string> fields = line.fields;
+      if (role == 0 && !fields.empty()) fields.erase(fields.begin());
+      AddRole(&entries, FromUtf8(line.term), r, fields);
+    }
+  }
+  // A user's file: TERM<TAB>ROLE[<TAB>field…]. Without a role the term is an
+  // agency name, the commonest addition.
+  for (const std::string& path : extra_files) {
+    Result<std::vector<LexiconLine>> lines = LoadLexiconFile(path);
+    if (!lines.ok()) return lines.status();
+    for (const LexiconLine& line : *lines) {
+      const std::string role_name = line.fields.empty() ? "agency" : line.fields[0];
+      const uint32_t r = UserRole(role_name);
+      if (r == 0) {
+        return Status::InvalidArgument(
+            "extract: lexicon " + path + ":" + std::to_string(line.line),
+            "unknown role '" + role_name + "'");
+      }
+      std::vector<std::string> fields(line.fields.size() > 1 ? line.fields.begin() + 1
+                                                             : line.fields.end(),
+                                      line.fields.end());
+      AddRole(&entries, FromUtf8(line.term), r, fields);
+    }
+  }
+  auto set = std::unique_ptr<LexiconSet>(new LexiconSet());
+  for (auto& [term, entry] : entries) {
+    const char32_t c = term[0];
+    if (c < 0x10000) set->first_chars_[c >> 3] |= static_cast<uint8_t>(1u << (c & 7));
+    set->trie_.Insert(term, std::move(entry));
+  }
+  return set;
+}
+
+}  // namespace govkg::internal

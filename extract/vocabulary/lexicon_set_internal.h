@@ -1,0 +1,78 @@
+// extract/vocabulary/lexicon_set_internal.h (private to extract/): the recognisers' vocabulary.
+//
+// Loads every lexicon file of extract/lexicon/ (and a user's --lexicon
+// additions) into ONE trie whose payload says which roles a term plays, so a
+// single pass over the text finds all vocabulary at once. Read-only after
+// Load(); safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/vocabulary/trie_internal.h"
+#include "model/status.h"
+
+namespace govkg::internal {
+
+// Roles of a term; a term may have several.
+enum LexRole : uint32_t {
+  kAgencyKind = 1u << 0,      // 总队, 公安厅, 部门 …
+  kAgencyName = 1u << 1,      // 公安部, 党中央 …
+  kRegionName = 1u << 2,      // 内蒙古, 辽宁 …
+  kRegionLevel = 1u << 3,     // 自治区, 省, 市 …
+  kScopeWord = 1u << 4,       // 全区, 各级 …
+  kProgramKind = 1u << 5,     // 专项行动, 工程 …
+  kTitle = 1u << 6,           // 总队长, 政委 …
+  kConductVerb = 1u << 7,     // 开展, 组织 …
+  kCoopVerb = 1u << 8,        // 会同, 联合 …
+  kIssueVerb = 1u << 9,       // 出台, 印发 …
+  kBuildVerb = 1u << 10,      // 建成, 开通 …
+  kReferenceVerb = 1u << 11,  // 按照, 根据 …
+  kStopWord = 1u << 12,       // boundaries of names
+  kPlaceName = 1u << 13,      // 黄河 …
+  kPlaceSuffix = 1u << 14,    // 湖, 自然保护区 …
+  kSurname = 1u << 15,
+  kDocumentKind = 1u << 16,   // 法, 条例 …
+  kGenericModifier = 1u << 17,  // 相关, 有关 …
+  kNotKind = 1u << 18,          // 格局, 处理 …
+  kNameWord = 1u << 20,         // 学习贯彻: a boundary inside it is ignored
+  kBlocker = 1u << 19,          // 在, 向, 受到 …: an agency after it is not the actor
+};
+
+struct LexEntry {
+  uint32_t roles = 0;
+  // Flags from the files' extra fields.
+  bool single_char_kind = false;  // agency kind of one character (厅, 局)
+  bool alone = false;             // agency kind that is a name by itself (公安厅)
+  bool weak_kind = false;         // program kind needing a verb or quotes (平台)
+  bool venue = false;             // program kind that is a meeting (论坛), not field work
+  bool generic_level = false;     // 盟市, 旗县
+  bool province = false;          // region of province level
+  bool list_only_place = false;   // place suffix valid only in a 在…list
+  bool basin = false;             // place also called NAME流域
+  std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
+  std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局
+};
+
+class LexiconSet {
+ public:
+  // Reads the files of `dir` plus `extra_files` (format: TERM<TAB>ROLE, ROLE
+  // one of agency, agency-kind, program-kind, region, place, title, person-stop,
+  // stop, verb-conducts …; see Load's implementation comment).
+  [[nodiscard]] static Result<std::unique_ptr<LexiconSet>> Load(
+      const std::string& dir, const std::vector<std::string>& extra_files);
+
+  const Trie<LexEntry>& trie() const { return trie_; }
+  // Whether some term starts with c: a cheap filter before the trie walk.
+  bool MayStart(char32_t c) const {
+    return c >= first_chars_.size() * 8 || (first_chars_[c >> 3] >> (c & 7)) & 1;
+  }
+
+ private:
+  Trie<LexEntry> trie_;
+  std::vector<uint8_t> first_chars_ = std::vector<uint8_t>(0x10000 / 8, 0);  // BMP bitmap
+};
+
+}  // namespace govkg::internal
