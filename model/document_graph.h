@@ -62,7 +62,20 @@ struct Entity {
   std::vector<std::string> aliases;
   std::vector<Span> mentions;
   std::optional<MetricValue> metric;  // set for kMetric only
+  // Where the canonical name is unique (ARCHITECTURE.md, "Identity"); decided
+  // by extraction, turned into a node identity by the store:
+  //   ""        the name is unique on its own (a national body such as 公安部,
+  //             a name that carries its full region such as 江门市公安局);
+  //   "150000"  a GB/T 2260 code (extract/lexicon/admin_divisions.txt): the
+  //             name is only unique inside that region (公安机关, 市公安局,
+  //             夏季行动 in a text about 内蒙古);
+  //   "doc"     the text does not make the region clear: the name stays
+  //             inside its document and never merges with another's.
+  // Metrics ignore it: a metric is one observation of one document.
+  std::string scope;
 };
+
+inline constexpr std::string_view kDocumentScope = "doc";
 
 struct Relation {
   std::string subject;  // Entity::id
@@ -75,6 +88,9 @@ struct Relation {
 
 struct DocumentGraph {
   std::string doc;  // the document's path or name as given
+  // GB/T 2260 code of the region the document is about ("440700"), or empty
+  // when the text does not say; the scope of its generic names.
+  std::string region;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
 };

@@ -22,6 +22,7 @@ bool SpanFromJson(const json& j, Span* span) {
 json EntityToJson(const Entity& e) {
   json j = {{"id", e.id}, {"type", EntityTypeName(e.type)}, {"name", e.name},
             {"aliases", e.aliases}};
+  if (!e.scope.empty()) j["scope"] = e.scope;
   if (e.metric) {
     j["value"] = e.metric->value;
     j["unit"] = e.metric->unit;
@@ -61,6 +62,7 @@ Status ParseEntity(const json& j, const std::string& where, Entity* e) {
                                               OptionalString(j, "type") + "'");
   }
   e->type = *type;
+  e->scope = OptionalString(j, "scope");
   if (const auto it = j.find("aliases"); it != j.end() && it->is_array()) {
     for (const json& a : *it) {
       if (a.is_string()) e->aliases.push_back(a.get<std::string>());
@@ -114,8 +116,9 @@ std::string DocumentGraphToJson(const DocumentGraph& graph) {
   for (const Entity& e : graph.entities) entities.push_back(EntityToJson(e));
   json relations = json::array();
   for (const Relation& r : graph.relations) relations.push_back(RelationToJson(r));
-  const json j = {{"doc", graph.doc}, {"entities", std::move(entities)},
-                  {"relations", std::move(relations)}};
+  json j = {{"doc", graph.doc}, {"entities", std::move(entities)},
+            {"relations", std::move(relations)}};
+  if (!graph.region.empty()) j["region"] = graph.region;
   // Replace rather than throw: a path given on the command line may not be UTF-8.
   return j.dump(-1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);
 }
@@ -128,6 +131,7 @@ Result<DocumentGraph> DocumentGraphFromJson(std::string_view text, std::string_v
   DocumentGraph graph;
   graph.doc = OptionalString(j, "doc");
   if (graph.doc.empty()) return Status::InvalidArgument(at, "missing \"doc\"");
+  graph.region = OptionalString(j, "region");
   if (const auto it = j.find("entities"); it != j.end() && it->is_array()) {
     for (const json& e : *it) {
       Entity entity;

@@ -8,11 +8,12 @@ namespace {
 DocumentGraph SampleGraph() {
   DocumentGraph g;
   g.doc = "samples/002.txt";
+  g.region = "150000";
   Entity agency{"a1", EntityType::kAgency, "内蒙古自治区公安厅", {"自治区公安厅", "公安厅"},
-                {{120, 125}}, std::nullopt};
-  Entity program{"p1", EntityType::kProgram, "夏季行动", {}, {{3010, 3014}}, std::nullopt};
+                {{120, 125}}, std::nullopt, ""};
+  Entity program{"p1", EntityType::kProgram, "夏季行动", {}, {{3010, 3014}}, std::nullopt, "150000"};
   Entity metric{"m1", EntityType::kMetric, "破获案件", {}, {{3102, 3111}},
-                MetricValue{5748, "起", "", "行动以来"}};
+                MetricValue{5748, "起", "", "行动以来"}, ""};
   g.entities = {agency, program, metric};
   g.relations.push_back({"a1", Predicate::kConducts, "p1", "", {2990, 3030}, "开展夏季行动"});
   g.relations.push_back({"p1", Predicate::kReports, "m1", "", {3090, 3111}, ""});
@@ -36,6 +37,9 @@ TEST_CASE("DocumentGraph JSON follows the contract and round-trips", "[model]") 
   CHECK(*back->entities[2].metric == *g.entities[2].metric);
   REQUIRE(back->relations.size() == 2);
   CHECK(back->relations[0].quote == "开展夏季行动");
+  CHECK(back->region == "150000");
+  CHECK(back->entities[0].scope.empty());
+  CHECK(back->entities[1].scope == "150000");
   CHECK(back->relations[0].evidence == Span{2990, 3030});
   CHECK(DocumentGraphToJson(*back) == json);
 }
