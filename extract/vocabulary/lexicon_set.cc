@@ -78,6 +78,38 @@ uint32_t UserRole(const std::string& role) {
   return 0;
 }
 
+// The divisions' names into the trie. Full names and the short forms of
+// provinces and prefectures are regions (kRegionName); a county's short form
+// and a name listed in region_ambiguous.txt (a common word too) are places
+// only where the document's region holds them (kRegionShort).
+void AddDivisions(const Divisions& divisions, const std::vector<LexiconLine>& ambiguous,
+                  std::map<std::u32string, LexEntry>* entries) {
+  std::map<std::u32string, bool> unsure;
+  for (const LexiconLine& line : ambiguous) unsure[FromUtf8(line.term)] = true;
+  // Fewer levels first: a term's first division is its commonest reading.
+  for (int level = 1; level <= 3; ++level) {
+    for (size_t i = 0; i < divisions.all().size(); ++i) {
+      const Division& d = divisions.all()[i];
+      if (d.level != level) continue;
+      for (const std::u32string* term : {&d.name, &d.short_form}) {
+        if (term->empty()) continue;
+        const bool is_short = term == &d.short_form;
+        LexEntry& e = (*entries)[*term];
+        const bool weak = unsure.count(*term) != 0 || d.name.size() <= 2 || (is_short && level == 3);
+        if (!weak) {
+          // region_names.txt may already say (内蒙古 → 内蒙古自治区).
+          if ((e.roles & kRegionName) == 0 || e.full_name.empty()) e.full_name = d.name;
+          e.roles |= kRegionName;
+          e.province |= level == 1;
+        } else {
+          e.roles |= kRegionShort;
+        }
+        e.divisions.push_back(static_cast<int>(i));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
@@ -108,6 +140,11 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
       AddRole(&entries, FromUtf8(line.term), r, fields);
     }
   }
+  Result<Divisions> divisions = Divisions::Load(dir + "/admin_divisions.txt");
+  if (!divisions.ok()) return divisions.status();
+  Result<std::vector<LexiconLine>> ambiguous = LoadLexiconFile(dir + "/region_ambiguous.txt");
+  if (!ambiguous.ok()) return ambiguous.status();
+  AddDivisions(*divisions, *ambiguous, &entries);
   // A user's file: TERM<TAB>ROLE[<TAB>field…]. Without a role the term is an
   // agency name, the commonest addition.
   for (const std::string& path : extra_files) {
@@ -128,6 +165,7 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
     }
   }
   auto set = std::unique_ptr<LexiconSet>(new LexiconSet());
+  set->divisions_ = std::move(*divisions);
   for (auto& [term, entry] : entries) {
     const char32_t c = term[0];
     if (c < 0x10000) set->first_chars_[c >> 3] |= static_cast<uint8_t>(1u << (c & 7));

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/vocabulary/divisions_internal.h"
 #include "extract/vocabulary/trie_internal.h"
 #include "model/status.h"
 
@@ -39,6 +40,10 @@ enum LexRole : uint32_t {
   kNotKind = 1u << 18,          // 格局, 处理 …
   kNameWord = 1u << 20,         // 学习贯彻: a boundary inside it is ignored
   kBlocker = 1u << 19,          // 在, 向, 受到 …: an agency after it is not the actor
+  // A division's name that is a place only where the document's region holds
+  // it: counties' short forms (开原, 乐亭) and names that are also common
+  // words (region_ambiguous.txt: 城区, 日照).
+  kRegionShort = 1u << 21,
 };
 
 struct LexEntry {
@@ -54,6 +59,9 @@ struct LexEntry {
   bool basin = false;             // place also called NAME流域
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
   std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局
+  // Regions: the divisions (indices into LexiconSet::divisions()) the term
+  // names, fewest levels first (长沙 → 长沙市, 长沙县).
+  std::vector<int> divisions;
 };
 
 class LexiconSet {
@@ -65,6 +73,7 @@ class LexiconSet {
       const std::string& dir, const std::vector<std::string>& extra_files);
 
   const Trie<LexEntry>& trie() const { return trie_; }
+  const Divisions& divisions() const { return divisions_; }
   // Whether some term starts with c: a cheap filter before the trie walk.
   bool MayStart(char32_t c) const {
     return c >= first_chars_.size() * 8 || (first_chars_[c >> 3] >> (c & 7)) & 1;
@@ -72,6 +81,7 @@ class LexiconSet {
 
  private:
   Trie<LexEntry> trie_;
+  Divisions divisions_;
   std::vector<uint8_t> first_chars_ = std::vector<uint8_t>(0x10000 / 8, 0);  // BMP bitmap
 };
 
