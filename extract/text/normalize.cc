@@ -142,6 +142,18 @@ class NormalizerImpl final : public Normalizer {
   explicit NormalizerImpl(const Tables& tables) : tables_(tables) {}
 
   NormalizedText Normalize(std::u32string_view original) const override {
+    // Stage 0: web-copy noise out (開(kāi)展 → 開展), its map composed at the end.
+    std::u32string clean;
+    std::vector<uint32_t> clean_map;
+    if (StripNoise(original, &clean, &clean_map)) {
+      NormalizedText out = NormalizeClean(clean);
+      for (uint32_t& o : out.to_original) o = clean_map[o];
+      return out;
+    }
+    return NormalizeClean(original);
+  }
+
+  NormalizedText NormalizeClean(std::u32string_view original) const {
     // Stage 1: traditional → simplified (skipped for simplified text).
     if (HasTraditional(original)) {
       std::u32string simplified;
@@ -150,6 +162,72 @@ class NormalizerImpl final : public Normalizer {
       return ApplyNfkc(simplified, &map, original.size());
     }
     return ApplyNfkc(original, nullptr, original.size());
+  }
+
+  // Pinyin letters: ASCII a-z and the vowels with tone marks.
+  static bool IsPinyinLetter(char32_t c) {
+    if (c >= 'a' && c <= 'z') return true;
+    static constexpr std::u32string_view kToned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+    return c >= 0xE0 && kToned.find(c) != kToned.npos;
+  }
+  static bool IsVowel(char32_t c) {
+    static constexpr std::u32string_view kVowels = U"aeiouvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    return kVowels.find(c) != kVowels.npos;
+  }
+  // Length of a pinyin syllable at `i` closed by ')' or '）' (xì) — the
+  // closer included — or 0.
+  static size_t PinyinClosed(std::u32string_view t, size_t i) {
+    size_t k = i;
+    bool vowel = false;
+    while (k < t.size() && k - i < 7 && IsPinyinLetter(t[k])) vowel |= IsVowel(t[k++]);
+    if (k == i || !vowel || k >= t.size() || (t[k] != ')' && t[k] != U'）')) return 0;
+    return k + 1 - i;
+  }
+
+  // Noise of web copies that breaks words: pinyin in parentheses after a
+  // character (開(kāi)展), and the pieces of such annotations that a wrong
+  // encoding turned into '?' (燃?xì)馊急鹿省?0月: the '?', the syllable and the
+  // mojibake up to the next '?'). False when there is none; else `out` is the
+  // text without it and `map` (one entry per character, plus the end) points
+  // into `t`.
+  bool StripNoise(std::u32string_view t, std::u32string* out, std::vector<uint32_t>* map) const {
+    std::vector<std::pair<size_t, size_t>> cuts;  // [start, end)
+    for (size_t i = 1; i + 2 < t.size(); ++i) {
+      const char32_t c = t[i];
+      if ((c == '(' || c == U'（') && IsHan(t[i - 1])) {
+        if (const size_t n = PinyinClosed(t, i + 1); n != 0) {
+          cuts.push_back({i, i + 1 + n});
+          i += n;
+        }
+      } else if (c == '?' && IsHan(t[i - 1])) {
+        const size_t n = PinyinClosed(t, i + 1);
+        if (n == 0) continue;
+        size_t end = i + 1 + n;
+        // The mojibake after it: Han characters up to a '?' close by.
+        size_t k = end;
+        while (k < t.size() && k - end < 10 && IsHan(t[k])) ++k;
+        if (k < t.size() && k > end && t[k] == '?') end = k + 1;
+        cuts.push_back({i, end});
+        i = end - 1;
+      }
+    }
+    if (cuts.empty()) return false;
+    out->reserve(t.size());
+    map->reserve(t.size() + 1);
+    size_t next = 0;
+    for (const auto& [a, b] : cuts) {
+      for (; next < a; ++next) {
+        out->push_back(t[next]);
+        map->push_back(static_cast<uint32_t>(next));
+      }
+      next = b;
+    }
+    for (; next < t.size(); ++next) {
+      out->push_back(t[next]);
+      map->push_back(static_cast<uint32_t>(next));
+    }
+    map->push_back(static_cast<uint32_t>(t.size()));
+    return true;
   }
 
   std::string NormalizeUtf8(std::string_view utf8) const override {
