@@ -16,6 +16,7 @@
 #include "extract/recognize/mention_internal.h"
 #include "extract/recognize/metric_internal.h"
 #include "extract/text/normalize_internal.h"
+#include "extract/relate/region_internal.h"
 #include "extract/relate/relation_internal.h"
 #include "extract/text/segment_internal.h"
 
@@ -72,9 +73,13 @@ class LexiconExtractor final : public Extractor {
     ctx.main_city_full = internal::MainCity(ctx);
     internal::RecognizeAgencies(&ctx);
     internal::InferRegions(&ctx);
+    const int region = internal::DocumentRegion(ctx, *lexicon_);
+    internal::CompleteLevels(&ctx, *lexicon_, region);
+    if (region >= 0) out.graph.region = lexicon_->divisions().at(region).code;
     internal::RecognizePrograms(&ctx);
     internal::RecognizePersons(&ctx);
     internal::RecognizePlaces(&ctx);
+    internal::RecognizeRegionPlaces(&ctx, *lexicon_, region);
     internal::RecognizeDocuments(&ctx);
     std::vector<internal::EntityDraft> drafts = internal::ResolveCoreference(&ctx, *lexicon_);
     const std::vector<internal::MetricMention> metrics = metrics_->Find(norm.text, seg);
@@ -88,6 +93,7 @@ class LexiconExtractor final : public Extractor {
       e.id = next_id(d.type);
       e.type = d.type;
       e.name = ToUtf8(d.name);
+      e.scope = internal::ScopeOf(ctx, d, *lexicon_, region);
       for (const auto& a : d.aliases) e.aliases.push_back(ToUtf8(a));
       std::vector<Span> spans;
       for (const int mi : d.mentions) {
@@ -123,8 +129,15 @@ class LexiconExtractor final : public Extractor {
     }
     // Relations of one sentence share its quote: encode each span once.
     std::unordered_map<uint64_t, std::string> quotes;
-    for (const internal::RelationDraft& r :
-         internal::FindRelations(ctx, all, metrics, metric_entities)) {
+    std::vector<internal::RelationDraft> relations =
+        internal::FindRelations(ctx, all, metrics, metric_entities);
+    for (internal::RelationDraft& r : internal::HierarchyRelations(ctx, all, *lexicon_, region)) {
+      const bool known = std::any_of(relations.begin(), relations.end(), [&](const auto& o) {
+        return o.subject == r.subject && o.predicate == r.predicate && o.object == r.object;
+      });
+      if (!known) relations.push_back(std::move(r));
+    }
+    for (const internal::RelationDraft& r : relations) {
       Relation rel;
       rel.subject = ids[r.subject];
       rel.predicate = r.predicate;

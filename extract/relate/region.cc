@@ -1,0 +1,216 @@
+// The document's region and the scopes of its entities (see region_internal.h).
+#include <algorithm>
+#include <map>
+
+#include "extract/relate/region_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+constexpr uint32_t kRegionRoles = kRegionName | kRegionShort;
+
+// Whether the document speaks as a county (我县, 全县): a county's bare short
+// form then names itself.
+bool SpeaksAsCounty(std::u32string_view t) {
+  for (const std::u32string_view w : {U"我县", U"本县", U"全县", U"我旗", U"全旗", U"我区"}) {
+    if (t.find(w) != t.npos) return true;
+  }
+  return false;
+}
+
+// The division a hit names: the one of its readings within `region`, else
+// its commonest (fewest levels). -1 when it names none.
+int Reading(const LexEntry& e, const Divisions& div, int region) {
+  if (e.divisions.empty()) return -1;
+  if (region >= 0) {
+    for (const int d : e.divisions) {
+      if (div.Within(d, region) || div.Within(region, d)) return d;
+    }
+  }
+  return e.divisions.front();
+}
+
+// Whether a hit starting at `pos` is preceded by a word boundary, or by the
+// name of an ancestor of `d` (大连瓦房店).
+bool BoundaryBefore(const DocContext& ctx, const Divisions& div, uint32_t pos, int d,
+                    bool* after_parent) {
+  *after_parent = false;
+  if (pos == 0 || !IsNameChar(ctx.text()[pos - 1])) return true;
+  if (const LexHit* p = ctx.EndingAt(pos, kRegionName); p != nullptr) {
+    for (const int a : p->entry->divisions) {
+      if (a != d && div.Within(d, a)) *after_parent = true;
+    }
+    if (*after_parent) return true;
+  }
+  return ctx.EndingAt(pos, kBoundaryRoles) != nullptr;
+}
+
+}  // namespace
+
+int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
+  const Divisions& div = lexicon.divisions();
+  if (div.empty()) return -1;
+  const std::u32string_view t = ctx.text();
+  const size_t title_end = std::min(t.find(U'\n'), t.size());
+  const bool county_voice = SpeaksAsCounty(t);
+  std::map<int, int> votes;
+  for (const LexHit& h : ctx.hits()) {
+    if ((h.roles() & kRegionRoles) == 0 || h.entry->divisions.empty()) continue;
+    if (ctx.StartingAt(h.start, kRegionRoles) != &h) continue;  // longest only
+    if ((h.roles() & kRegionName) == 0) {
+      // A county's short form votes only in a county's own voice.
+      if (!county_voice || h.entry->divisions.size() != 1 || h.end - h.start < 2) continue;
+      bool after_parent = false;
+      if (!BoundaryBefore(ctx, div, h.start, h.entry->divisions.front(), &after_parent)) continue;
+    }
+    if (h.entry->divisions.size() > 1 && (h.roles() & kRegionName) == 0) continue;
+    votes[h.entry->divisions.front()] += h.start < title_end ? 3 : 1;
+  }
+  if (votes.empty()) return -1;
+  std::map<int, int> support;
+  for (const auto& [d, n] : votes) {
+    for (int a = d; a >= 0; a = div.at(a).parent) support[a] += n;
+  }
+  // Down from the best province while one child clearly leads.
+  int current = -1;
+  for (int level = 1; level <= 3; ++level) {
+    int best = -1, first = 0, second = 0;
+    for (const auto& [d, n] : support) {
+      if (div.at(d).level != level || div.at(d).parent != current) continue;
+      if (level > 1 && div.at(d).parent != current) continue;
+      if (n > first) {
+        second = first;
+        first = n;
+        best = d;
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    const int whole = current >= 0 ? support[current] : first;
+    if (best < 0 || first == second || 2 * first < whole) break;
+    current = best;
+  }
+  return current;
+}
+
+void CompleteLevels(DocContext* ctx, const LexiconSet& lexicon, int region) {
+  const Divisions& div = lexicon.divisions();
+  for (int d = region; d >= 0; d = div.at(d).parent) {
+    const std::u32string& name = div.at(d).name;
+    for (size_t k = std::min<size_t>(name.size() - 1, 5); k >= 1; --k) {
+      const LexEntry* e = lexicon.trie().Find(std::u32string_view(name).substr(name.size() - k));
+      if (e == nullptr || (e->roles & kRegionLevel) == 0 || e->generic_level) continue;
+      ctx->region_by_level.try_emplace(name.substr(name.size() - k), name);
+      break;
+    }
+  }
+}
+
+void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int region) {
+  const Divisions& div = lexicon.divisions();
+  const std::u32string_view t = ctx->text();
+  std::vector<Mention> found;
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kRegionShort) == 0 || (h.roles() & kRegionName) != 0) continue;
+    if (ctx->StartingAt(h.start, kRegionRoles | kPlaceName) != &h) continue;
+    if (ctx->Overlapped(h.start, h.end, kRegionRoles | kPlaceName | kAgencyKind, h.end + 1)) continue;
+    // 县域, 县级, 城区内: the level word of a one-character name starts a word.
+    if (h.end < t.size() && std::u32string_view(U"域级城").find(t[h.end]) != std::u32string_view::npos) {
+      continue;
+    }
+    bool covered = false;
+    for (const Mention& m : ctx->mentions) {
+      covered |= m.start < h.end && m.end > h.start;
+    }
+    if (covered) continue;
+    int chosen = -1;
+    for (const int d : h.entry->divisions) {
+      bool after_parent = false;
+      if (!BoundaryBefore(*ctx, div, h.start, d, &after_parent)) continue;
+      // Within the region at prefecture level or below, or after its parent.
+      const bool held = region >= 0 && div.at(region).level >= 2 &&
+                        (div.Within(d, region) || div.Within(region, d) ||
+                         div.at(d).parent == div.at(region).parent);
+      if (held || after_parent) {
+        chosen = d;
+        break;
+      }
+    }
+    if (chosen < 0) continue;
+    Mention m;
+    m.type = EntityType::kPlace;
+    m.start = h.start;
+    m.end = h.end;
+    m.name = div.at(chosen).name;
+    const std::u32string surface = ctx->Slice(h.start, h.end);
+    if (surface != m.name) m.aliases.push_back(surface);
+    found.push_back(std::move(m));
+  }
+  for (Mention& m : found) ctx->mentions.push_back(std::move(m));
+}
+
+int DivisionOf(const EntityDraft& e, const LexiconSet& lexicon, int region) {
+  if (e.type != EntityType::kPlace) return -1;
+  const LexEntry* entry = lexicon.trie().Find(e.name);
+  if (entry == nullptr) return -1;
+  return Reading(*entry, lexicon.divisions(), region);
+}
+
+std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
+                                              const std::vector<EntityDraft>& entities,
+                                              const LexiconSet& lexicon, int region) {
+  const Divisions& div = lexicon.divisions();
+  std::map<int, int> entity_of;  // division → entity
+  std::vector<int> division(entities.size(), -1);
+  for (size_t i = 0; i < entities.size(); ++i) {
+    division[i] = DivisionOf(entities[i], lexicon, region);
+    if (division[i] >= 0) entity_of.try_emplace(division[i], static_cast<int>(i));
+  }
+  std::vector<RelationDraft> out;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (division[i] < 0 || entities[i].mentions.empty()) continue;
+    for (int a = div.at(division[i]).parent; a >= 0; a = div.at(a).parent) {
+      const auto it = entity_of.find(a);
+      if (it == entity_of.end()) continue;
+      const Mention& m = ctx.mentions[entities[i].mentions.front()];
+      RelationDraft r;
+      r.subject = static_cast<int>(i);
+      r.predicate = Predicate::kLocatedIn;
+      r.object = it->second;
+      r.start = m.start;
+      r.end = m.end;
+      out.push_back(std::move(r));
+      break;
+    }
+  }
+  return out;
+}
+
+std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,
+                    int region) {
+  const std::string local = region >= 0 ? lexicon.divisions().at(region).code : "doc";
+  switch (e.type) {
+    case EntityType::kPlace:
+    case EntityType::kMetric:
+      return "";
+    case EntityType::kAgency:
+    case EntityType::kDocument: {
+      if (e.type == EntityType::kDocument && e.name.starts_with(U"中华人民共和国")) return "";
+      const LexEntry* whole = lexicon.trie().Find(e.name);
+      if (whole != nullptr && (whole->roles & kAgencyName) != 0) return "";  // 公安部
+      // A name that opens with a region carries it (江门市公安局).
+      const auto m = lexicon.trie().LongestAt(e.name, 0);
+      if (m.length > 0 && (m.payload->roles & kRegionName) != 0 && m.length < e.name.size()) {
+        return "";
+      }
+      for (const std::u32string& r : ctx.inferred_regions) {
+        if (e.name.starts_with(r)) return "";
+      }
+      return local;
+    }
+    default:
+      return local;
+  }
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,46 @@
+// extract/relate/region_internal.h (private to extract/): the document's
+// region and each entity's scope, from the table of administrative divisions.
+//
+// Takes the lexicon hits of region names (LexEntry::divisions) and the
+// entities; gives the region the document is about (the most specific
+// division that the names it mentions agree on, title lines counting more),
+// the places that need that region to be read as places (a county's short
+// form: 乐亭, 瓦房店), the level words completed with it (县公安局 →
+// 乐亭县公安局), locatedIn along the hierarchy between the places the text
+// names, and the scope of each entity (model/document_graph.h, Entity::scope).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/relate/coreference_internal.h"
+#include "extract/relate/relation_internal.h"
+
+namespace govkg::internal {
+
+// Index into lexicon.divisions() of the document's region, or -1 when the
+// text does not make it clear.
+int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon);
+
+// Level word → full name (县 → 乐亭县, 市 → 唐山市, 省 → 河北省) of the region
+// and its ancestors, the most specific first, into ctx->region_by_level.
+void CompleteLevels(DocContext* ctx, const LexiconSet& lexicon, int region);
+
+// Place mentions for kRegionShort hits that the region makes places: a
+// division within it, or right after its own parent's name (大连瓦房店).
+void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int region);
+
+// The division an entity's name names (Place entities), or -1.
+int DivisionOf(const EntityDraft& e, const LexiconSet& lexicon, int region);
+
+// locatedIn from each place to the nearest ancestor the text also names.
+std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
+                                              const std::vector<EntityDraft>& entities,
+                                              const LexiconSet& lexicon, int region);
+
+// Entity::scope: "" for a name unique alone, the region's code for a generic
+// name of a document whose region is known, "doc" otherwise.
+std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,
+                    int region);
+
+}  // namespace govkg::internal
