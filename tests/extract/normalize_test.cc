@@ -163,3 +163,27 @@ TEST_CASE("t2s in our tries converts exactly as OpenCC does") {
 
 }  // namespace
 }  // namespace govkg::internal
+
+namespace govkg::internal {
+namespace {
+
+TEST_CASE("normalize: pinyin after characters and its mojibake are dropped, offsets kept") {
+  const std::u32string text = U"積極開(kāi)展安全生產(chǎn)檢查(GDP)，燃?xì)馊急鹿省?0月";
+  const NormalizedText n = Norm().Normalize(text);
+  CHECK(n.text == U"积极开展安全生产检查(GDP),燃0月");
+  CheckMapShape(n, text.size());
+  // 开展 maps back to 開(kāi)展, its annotation inside the span.
+  const size_t pos = n.text.find(U"开展");
+  REQUIRE(pos != std::u32string::npos);
+  const Span s = n.ToOriginal(pos, pos + 2);
+  CHECK(text.substr(s.start, s.end - s.start) == U"開(kāi)展");
+  // 0月 after the mojibake maps to 0月.
+  const size_t month = n.text.find(U"0月");
+  const Span m = n.ToOriginal(month, month + 2);
+  CHECK(text.substr(m.start, m.end - m.start) == U"0月");
+  // Parentheses that hold no pinyin stay (公里(km), 案件(起)).
+  CHECK(Norm().Normalize(U"里程(km)").text == U"里程(km)");
+}
+
+}  // namespace
+}  // namespace govkg::internal

@@ -1,0 +1,142 @@
+// Tests of the administrative divisions (vocabulary/divisions) and of the
+// region module (relate/region): places, the hierarchy, level words completed
+// with the document's region, the document's region and entity scopes.
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "extract/vocabulary/divisions_internal.h"
+#include "tests/extract/extract_test_util.h"
+
+namespace govkg {
+namespace {
+
+std::string Utf8(const std::u32string& s) {
+  std::string out;
+  for (const char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+TEST_CASE("The divisions file gives each county its parent chain", "[extract][region]") {
+  Result<internal::Divisions> d = internal::Divisions::Load(std::string(GOVKG_SOURCE_DIR) +
+                                                            "/extract/lexicon/admin_divisions.txt");
+  REQUIRE(d.ok());
+  CHECK(d->all().size() > 3000);
+  const int county = d->ByCode("211282");
+  REQUIRE(county >= 0);
+  CHECK(Utf8(d->at(county).name) == "开原市");
+  CHECK(Utf8(d->at(county).short_form) == "开原");
+  CHECK(d->at(county).level == 3);
+  const int city = d->at(county).parent;
+  REQUIRE(city >= 0);
+  CHECK(Utf8(d->at(city).name) == "铁岭市");
+  const int province = d->at(city).parent;
+  REQUIRE(province >= 0);
+  CHECK(Utf8(d->at(province).name) == "辽宁省");
+  CHECK(d->at(province).parent == -1);
+  CHECK(d->AncestorAt(county, 1) == province);
+  CHECK(d->Within(county, province));
+  CHECK_FALSE(d->Within(province, county));
+  // Short forms keep the whole name before the ethnic names.
+  CHECK(Utf8(d->at(d->ByCode("522300")).short_form) == "黔西南");
+}
+
+TEST_CASE("Places from the divisions, with locatedIn along the hierarchy", "[extract][region]") {
+  {
+    const DocumentGraph g = testing::ExtractText("辽宁省铁岭市开原市召开防汛工作会议。");
+    CHECK(testing::FindRelation(g, "开原市", Predicate::kLocatedIn, "铁岭市") != nullptr);
+    CHECK(testing::FindRelation(g, "铁岭市", Predicate::kLocatedIn, "辽宁省") != nullptr);
+  }
+  {
+    // Only places the text names: no 辽宁省 node appears for 开原市 alone.
+    const DocumentGraph g = testing::ExtractText("开原市召开防汛工作会议。");
+    CHECK(testing::FindEntity(g, EntityType::kPlace, "开原市") != nullptr);
+    CHECK(testing::FindEntity(g, EntityType::kPlace, "辽宁省") == nullptr);
+  }
+  {
+    // A county's short form right after its prefecture's name.
+    const DocumentGraph g = testing::ExtractText("近日，铁岭开原发生一起道路交通事故。");
+    const Entity* p = testing::FindEntity(g, EntityType::kPlace, "开原");
+    REQUIRE(p != nullptr);
+    CHECK(p->name == "开原市");
+    CHECK(testing::FindRelation(g, "开原市", Predicate::kLocatedIn, "铁岭市") != nullptr);
+  }
+  {
+    // A county's short form in the county's own voice.
+    const DocumentGraph g =
+        testing::ExtractText("我县农村公路全部完成改造，昌黎的农村公路实现了由线成网。");
+    const Entity* p = testing::FindEntity(g, EntityType::kPlace, "昌黎");
+    REQUIRE(p != nullptr);
+    CHECK(p->name == "昌黎县");
+    CHECK(g.region == "130322");
+  }
+}
+
+TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText("各地要提高县域经济水平，全年日照时数增加，完成县级验收。");
+  for (const Entity& e : g.entities) {
+    INFO(e.name);
+    CHECK(e.type != EntityType::kPlace);
+  }
+  // Without a region, a county's short form alone is no place either.
+  const DocumentGraph h = testing::ExtractText("昌黎的农村公路实现了由线成网。");
+  CHECK(testing::FindEntity(h, EntityType::kPlace, "昌黎") == nullptr);
+}
+
+TEST_CASE("Level words take the document's region from the divisions", "[extract][region]") {
+  const DocumentGraph g =
+      testing::ExtractText("昌黎县召开安全生产工作会议。\n会上，县公安局通报了上半年道路交通事故情况。");
+  CHECK(g.region == "130322");
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "昌黎县公安局") != nullptr);
+  const DocumentGraph h =
+      testing::ExtractText("呼和浩特市召开食品安全工作会议。\n呼和浩特市各旗县区加强监管，市公安局开展专项整治行动。");
+  CHECK(h.region == "150100");
+  CHECK(testing::FindEntity(h, EntityType::kAgency, "呼和浩特市公安局") != nullptr);
+}
+
+TEST_CASE("The document's region and each entity's scope", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText(
+      "昌黎县召开禁毒工作会议\n公安部部署开展夏季禁毒行动，昌黎县公安局会同县市场监管局开展专项检查，"
+      "全县公安机关参加。");
+  CHECK(g.region == "130322");
+  const Entity* ministry = testing::FindEntity(g, EntityType::kAgency, "公安部");
+  REQUIRE(ministry != nullptr);
+  CHECK(ministry->scope.empty());
+  const Entity* bureau = testing::FindEntity(g, EntityType::kAgency, "昌黎县公安局");
+  REQUIRE(bureau != nullptr);
+  CHECK(bureau->scope.empty());
+  const Entity* organs = testing::FindEntity(g, EntityType::kAgency, "公安机关");
+  REQUIRE(organs != nullptr);
+  CHECK(organs->scope == "130322");
+  const Entity* place = testing::FindEntity(g, EntityType::kPlace, "昌黎县");
+  REQUIRE(place != nullptr);
+  CHECK(place->scope.empty());
+  // A text that names no region: its generic names stay in the document.
+  const DocumentGraph h = testing::ExtractText("全省公安机关开展夏季治安打击整治行动。");
+  CHECK(h.region.empty());
+  const Entity* generic = testing::FindEntity(h, EntityType::kAgency, "公安机关");
+  REQUIRE(generic != nullptr);
+  CHECK(generic->scope == "doc");
+}
+
+TEST_CASE("Two provinces named as often leave the region at the country", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText("河北省与山西省签署合作协议，双方公安机关加强协作。");
+  CHECK(g.region.empty());
+  // One province and its two cities named once each: the province.
+  const DocumentGraph h = testing::ExtractText("辽宁省召开会议，沈阳市、大连市分别作交流发言。");
+  CHECK(h.region == "210000");
+}
+
+}  // namespace
+}  // namespace govkg
