@@ -45,6 +45,69 @@ bool BoundaryBefore(const DocContext& ctx, const Divisions& div, uint32_t pos, i
   return ctx.EndingAt(pos, kBoundaryRoles) != nullptr;
 }
 
+// The start of a town's name that ends at `level` (a 乡/镇 hit): back over Han
+// characters to a boundary word, a region name or a non-Han character, at
+// most four; `level` itself when the stem is not two to four characters.
+uint32_t TownStart(const DocContext& ctx, uint32_t level, const LexHit** region_before) {
+  const std::u32string_view t = ctx.text();
+  *region_before = nullptr;
+  uint32_t s = level;
+  while (s > 0 && level - s < 5 && IsHan(t[s - 1]) && t[s - 1] != U'、') {
+    if (const LexHit* r = ctx.EndingAt(s, kRegionName); r != nullptr && !r->entry->divisions.empty()) {
+      *region_before = r;
+      break;
+    }
+    if (ctx.EndingAt(s, kBoundaryRoles) != nullptr) break;
+    --s;
+  }
+  const uint32_t n = level - s;
+  if (n < 2 || n > 4) return level;
+  // The stem holds no vocabulary of another kind (城乡, 特色小镇).
+  if (ctx.Overlapped(s, level, kAgencyKind | kProgramKind | kStopWord | kRegionLevel, 0)) return level;
+  return s;
+}
+
+// Towns (胡坨镇、马头营镇、古河乡; 五原县天吉泰镇): a list of two or more
+// NAME乡/镇 items joined by 、, or one right after its county's name.
+void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
+  const std::u32string_view t = ctx->text();
+  struct Town {
+    uint32_t start, end;
+    bool after_region;
+  };
+  std::vector<Town> towns;
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kRegionLevel) == 0 || !h.entry->town_level) continue;
+    if (ctx->StartingAt(h.start, kRegionLevel) != &h) continue;
+    const LexHit* region = nullptr;
+    const uint32_t s = TownStart(*ctx, h.start, &region);
+    if (s == h.start) continue;
+    // 小镇, 乡村: words that hold the level word name no town.
+    if (ctx->Overlapped(h.start, h.end, kNotKind, 0)) continue;
+    towns.push_back({s, h.end, region != nullptr});
+  }
+  for (size_t i = 0; i < towns.size(); ++i) {
+    const Town& w = towns[i];
+    const bool listed = (i > 0 && towns[i - 1].end + 1 == w.start && t[w.start - 1] == U'、') ||
+                        (i + 1 < towns.size() && w.end + 1 == towns[i + 1].start &&
+                         t[w.end] == U'、');
+    if (!listed && !w.after_region) continue;
+    bool covered = false;
+    for (const Mention& m : ctx->mentions) {
+      covered |= m.type != EntityType::kPlace && m.start < w.end && m.end > w.start &&
+                 !(m.start >= w.start && m.end <= w.end);
+      covered |= m.type == EntityType::kPlace && m.start == w.start && m.end == w.end;
+    }
+    if (covered) continue;
+    Mention m;
+    m.type = EntityType::kPlace;
+    m.start = w.start;
+    m.end = w.end;
+    m.name = ctx->Slice(w.start, w.end);
+    found->push_back(std::move(m));
+  }
+}
+
 }  // namespace
 
 int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
@@ -146,6 +209,7 @@ void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int regio
     if (surface != m.name) m.aliases.push_back(surface);
     found.push_back(std::move(m));
   }
+  RecognizeTowns(ctx, &found);
   for (Mention& m : found) ctx->mentions.push_back(std::move(m));
 }
 
@@ -168,8 +232,21 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
   }
   std::vector<RelationDraft> out;
   for (size_t i = 0; i < entities.size(); ++i) {
-    if (division[i] < 0 || entities[i].mentions.empty()) continue;
-    for (int a = div.at(division[i]).parent; a >= 0; a = div.at(a).parent) {
+    if (entities[i].type != EntityType::kPlace || entities[i].mentions.empty()) continue;
+    int start = division[i] >= 0 ? div.at(division[i]).parent : -1;
+    if (division[i] < 0) {
+      // A town: in the county named right before it, else the document's county.
+      const Mention& m = ctx.mentions[entities[i].mentions.front()];
+      const LexHit* before = ctx.EndingAt(m.start, kRegionName);
+      if (before != nullptr && !before->entry->divisions.empty()) {
+        start = Reading(*before->entry, div, region);
+      } else if (region >= 0 && div.at(region).level == 3 && m.name.size() >= 3 &&
+                 ctx.StartingAt(m.end - 1, kRegionLevel) != nullptr &&
+                 ctx.StartingAt(m.end - 1, kRegionLevel)->entry->town_level) {
+        start = region;
+      }
+    }
+    for (int a = start; a >= 0; a = div.at(a).parent) {
       const auto it = entity_of.find(a);
       if (it == entity_of.end()) continue;
       const Mention& m = ctx.mentions[entities[i].mentions.front()];

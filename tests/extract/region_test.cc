@@ -83,6 +83,30 @@ TEST_CASE("Places from the divisions, with locatedIn along the hierarchy", "[ext
   }
 }
 
+TEST_CASE("Towns in a list or after their county are places in it", "[extract][region]") {
+  {
+    const DocumentGraph g = testing::ExtractText(
+        "昌黎县召开会议。\n检查组先后查看了柳河镇、石门乡、青山镇道路改造工程。");
+    for (const char* town : {"柳河镇", "石门乡", "青山镇"}) {
+      INFO(town);
+      CHECK(testing::FindEntity(g, EntityType::kPlace, town) != nullptr);
+      CHECK(testing::FindRelation(g, town, Predicate::kLocatedIn, "昌黎县") != nullptr);
+    }
+  }
+  {
+    const DocumentGraph g = testing::ExtractText("开原市青松镇获得先进集体称号。");
+    CHECK(testing::FindRelation(g, "青松镇", Predicate::kLocatedIn, "开原市") != nullptr);
+  }
+  {
+    // Words ending in a town's level word are not towns (城乡, 乡镇, 特色小镇).
+    const DocumentGraph g = testing::ExtractText("推进城乡融合，建设特色小镇、美丽乡村。");
+    for (const Entity& e : g.entities) {
+      INFO(e.name);
+      CHECK(e.type != EntityType::kPlace);
+    }
+  }
+}
+
 TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("各地要提高县域经济水平，全年日照时数增加，完成县级验收。");
   for (const Entity& e : g.entities) {
