@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extract/relate/coreference_internal.h"
+#include "extract/text/chrome_internal.h"
 #include "extract/text/decode_internal.h"
 #include "extract/extractor.h"
 #include "extract/vocabulary/lexicon_set_internal.h"
@@ -66,7 +67,8 @@ class LexiconExtractor final : public Extractor {
       out.warnings.push_back("extract: " + std::string(doc_name) + ": byte " +
                              std::to_string(p.byte_offset) + ": " + p.description);
     }
-    const internal::NormalizedText norm = normalizer_->Normalize(decoded->text);
+    internal::NormalizedText norm = normalizer_->Normalize(decoded->text);
+    internal::BlankChrome(&norm.text, lexicon_->chrome_words());
     const internal::Segmentation seg = internal::Segment(norm.text);
     internal::DocContext ctx(norm.text, seg, *lexicon_);
     ctx.main_region_full = internal::MainRegion(ctx);

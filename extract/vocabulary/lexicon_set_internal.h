@@ -75,6 +75,8 @@ class LexiconSet {
 
   const Trie<LexEntry>& trie() const { return trie_; }
   const Divisions& divisions() const { return divisions_; }
+  // chrome_words.txt: a short line holding one is page furniture.
+  const std::vector<std::u32string>& chrome_words() const { return chrome_words_; }
   // Whether some term starts with c: a cheap filter before the trie walk.
   bool MayStart(char32_t c) const {
     return c >= first_chars_.size() * 8 || (first_chars_[c >> 3] >> (c & 7)) & 1;
@@ -83,6 +85,7 @@ class LexiconSet {
  private:
   Trie<LexEntry> trie_;
   Divisions divisions_;
+  std::vector<std::u32string> chrome_words_;
   std::vector<uint8_t> first_chars_ = std::vector<uint8_t>(0x10000 / 8, 0);  // BMP bitmap
 };
 

@@ -187,3 +187,36 @@ TEST_CASE("normalize: pinyin after characters and its mojibake are dropped, offs
 
 }  // namespace
 }  // namespace govkg::internal
+
+#include "extract/text/chrome_internal.h"
+
+namespace govkg::internal {
+namespace {
+
+TEST_CASE("chrome: breadcrumbs, share lines, image names and photo credits become blanks") {
+  const std::vector<std::u32string> words = {U"分享到", U"上一篇"};
+  std::u32string text =
+      U"首页 > 要闻 > 正文\n分享到:微信 微博\n会场2.jpg\n会议现场。张某某摄据局长介绍,拍摄照片30张。\n上一篇:某某";
+  const size_t size = text.size();
+  BlankChrome(&text, words);
+  CHECK(text.size() == size);  // offsets stay exact
+  CHECK(text.find(U"首页") == std::u32string::npos);
+  CHECK(text.find(U"微博") == std::u32string::npos);
+  CHECK(text.find(U"jpg") == std::u32string::npos);
+  CHECK(text.find(U"张某某") == std::u32string::npos);
+  CHECK(text.find(U"上一篇") == std::u32string::npos);
+  // The text around them stays.
+  CHECK(text.find(U"会议现场。") != std::u32string::npos);
+  CHECK(text.find(U"据局长介绍,拍摄照片30张。") != std::u32string::npos);
+}
+
+TEST_CASE("chrome: a long line holding a chrome word is text") {
+  std::u32string text =
+      U"会议要求各地加强值班值守，及时登录系统报送信息，确保各项工作落到实处，切实维护人民群众生命财产安全。";
+  const std::u32string before = text;
+  BlankChrome(&text, {U"登录"});
+  CHECK(text == before);
+}
+
+}  // namespace
+}  // namespace govkg::internal
