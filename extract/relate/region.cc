@@ -265,7 +265,8 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
 
 std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,
                     int region) {
-  const std::string local = region >= 0 ? lexicon.divisions().at(region).code : "doc";
+  const std::string local = region >= 0 ? lexicon.divisions().at(region).code
+                                       : std::string(kDocumentScope);
   switch (e.type) {
     case EntityType::kPlace:
     case EntityType::kMetric:
@@ -282,6 +283,12 @@ std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSe
       }
       for (const std::u32string& r : ctx.inferred_regions) {
         if (e.name.starts_with(r)) return "";
+      }
+      // A bare level word the region did not complete (市住建局 in a text
+      // about a province): which city is not clear.
+      if (m.length > 0 && (m.payload->roles & kRegionLevel) != 0 && !m.payload->generic_level &&
+          m.length < e.name.size()) {
+        return std::string(kDocumentScope);
       }
       return local;
     }

@@ -146,6 +146,15 @@ TEST_CASE("The document's region and each entity's scope", "[extract][region]") 
   const Entity* place = testing::FindEntity(g, EntityType::kPlace, "昌黎县");
   REQUIRE(place != nullptr);
   CHECK(place->scope.empty());
+  // A level word below the region's level: which city is not clear.
+  const DocumentGraph p = testing::ExtractText("辽宁省召开会议。\n市公安局开展专项整治行动，全省公安机关参加。");
+  CHECK(p.region == "210000");
+  const Entity* city = testing::FindEntity(p, EntityType::kAgency, "市公安局");
+  REQUIRE(city != nullptr);
+  CHECK(city->scope == "doc");
+  const Entity* all = testing::FindEntity(p, EntityType::kAgency, "公安机关");
+  REQUIRE(all != nullptr);
+  CHECK(all->scope == "210000");
   // A text that names no region: its generic names stay in the document.
   const DocumentGraph h = testing::ExtractText("全省公安机关开展夏季治安打击整治行动。");
   CHECK(h.region.empty());
