@@ -108,6 +108,39 @@ void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
   }
 }
 
+// Sites named after a region (内蒙古自然博物馆, 开原市体育馆): a region name,
+// up to six more Han characters with no boundary word, and a site kind word. The
+// region's own place mention inside it gives way.
+void RecognizeSites(DocContext* ctx, std::vector<Mention>* found) {
+  const std::u32string_view t = ctx->text();
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kRegionName) == 0 || h.entry->divisions.empty()) continue;
+    if (ctx->StartingAt(h.start, kRegionName) != &h) continue;
+    for (uint32_t k = h.end; k < t.size() && k <= h.end + 6 && IsHan(t[k - 1]); ++k) {
+      if (k > h.end && ctx->EndingAt(k, kBoundaryRoles | kAgencyKind | kRegionLevel) != nullptr) {
+        break;
+      }
+      const LexHit* suf = ctx->StartingAt(k, kPlaceSuffix);
+      if (suf == nullptr || suf->entry->list_only_place || suf->end - suf->start < 3) continue;
+      bool covered = false;
+      for (const Mention& m : ctx->mentions) {
+        covered |= m.type != EntityType::kPlace && m.start < suf->end && m.end > h.start;
+      }
+      if (covered) break;
+      std::erase_if(ctx->mentions, [&](const Mention& m) {
+        return m.type == EntityType::kPlace && m.start >= h.start && m.end <= suf->end;
+      });
+      Mention m;
+      m.type = EntityType::kPlace;
+      m.start = h.start;
+      m.end = suf->end;
+      m.name = ctx->Slice(h.start, suf->end);
+      found->push_back(std::move(m));
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
@@ -210,6 +243,7 @@ void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int regio
     found.push_back(std::move(m));
   }
   RecognizeTowns(ctx, &found);
+  RecognizeSites(ctx, &found);
   for (Mention& m : found) ctx->mentions.push_back(std::move(m));
 }
 

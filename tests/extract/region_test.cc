@@ -107,6 +107,13 @@ TEST_CASE("Towns in a list or after their county are places in it", "[extract][r
   }
 }
 
+TEST_CASE("Sites named after a region are places", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText("学生们参观了辽宁省地质博物馆和辽宁科技馆。");
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "辽宁省地质博物馆") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "辽宁科技馆") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "辽宁省") == nullptr);
+}
+
 TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("各地要提高县域经济水平，全年日照时数增加，完成县级验收。");
   for (const Entity& e : g.entities) {
