@@ -133,7 +133,9 @@ class LexiconExtractor final : public Extractor {
     std::unordered_map<uint64_t, std::string> quotes;
     std::vector<internal::RelationDraft> relations =
         internal::FindRelations(ctx, all, metrics, metric_entities);
-    for (internal::RelationDraft& r : internal::HierarchyRelations(ctx, all, *lexicon_, region)) {
+    std::vector<internal::RelationDraft> places = internal::HierarchyRelations(ctx, all, *lexicon_, region);
+    for (internal::RelationDraft& r : internal::VenueRelations(ctx)) places.push_back(std::move(r));
+    for (internal::RelationDraft& r : places) {
       const bool known = std::any_of(relations.begin(), relations.end(), [&](const auto& o) {
         return o.subject == r.subject && o.predicate == r.predicate && o.object == r.object;
       });

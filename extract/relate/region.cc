@@ -297,6 +297,36 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
   return out;
 }
 
+std::vector<RelationDraft> VenueRelations(const DocContext& ctx) {
+  std::vector<RelationDraft> out;
+  const std::u32string_view t = ctx.text();
+  for (const Mention& p : ctx.mentions) {
+    if (p.type != EntityType::kPlace || p.entity < 0 || p.start == 0 || t[p.start - 1] != U'在') {
+      continue;
+    }
+    const TextRange clause = ctx.ClauseAt(p.start);
+    for (const Mention& m : ctx.mentions) {
+      if (m.type != EntityType::kProgram || m.entity < 0) continue;
+      if (m.start < p.end || m.start > clause.end || m.start - p.end > 14) continue;
+      // Built there (建立的…平台: any program), or carried out there (field work).
+      bool verb = false;
+      for (uint32_t k = p.end; k < m.start && !verb; ++k) {
+        verb = ctx.StartingAt(k, kBuildVerb) != nullptr ||
+               (m.field_work && ctx.StartingAt(k, kConductVerb) != nullptr);
+      }
+      if (!verb) continue;
+      RelationDraft r;
+      r.subject = m.entity;
+      r.predicate = Predicate::kLocatedIn;
+      r.object = p.entity;
+      r.start = p.start - 1;
+      r.end = m.end;
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
 std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,
                     int region) {
   const std::string local = region >= 0 ? lexicon.divisions().at(region).code

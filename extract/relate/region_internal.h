@@ -38,6 +38,10 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
                                               const std::vector<EntityDraft>& entities,
                                               const LexiconSet& lexicon, int region);
 
+// 在包头市建立的“X”平台: a program that the clause builds in a place, or
+// carries out there (field work: 在X市召开 is a meeting's venue), is locatedIn it.
+std::vector<RelationDraft> VenueRelations(const DocContext& ctx);
+
 // Entity::scope: "" for a name unique alone, the region's code for a generic
 // name of a document whose region is known, "doc" otherwise.
 std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,

@@ -114,6 +114,15 @@ TEST_CASE("Sites named after a region are places", "[extract][region]") {
   CHECK(testing::FindEntity(g, EntityType::kPlace, "辽宁省") == nullptr);
 }
 
+TEST_CASE("A program built or carried out in a place is located there", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText(
+      "今年，在包头市建立的“检测通”平台签约实验室20家。在开原市开展的“清源行动”成效明显。"
+      "在沈阳市召开“护苗论坛”。");
+  CHECK(testing::FindRelation(g, "检测通平台", Predicate::kLocatedIn, "包头市") != nullptr);
+  CHECK(testing::FindRelation(g, "清源行动", Predicate::kLocatedIn, "开原市") != nullptr);
+  CHECK(testing::FindRelation(g, "护苗论坛", Predicate::kLocatedIn, "沈阳市") == nullptr);
+}
+
 TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("各地要提高县域经济水平，全年日照时数增加，完成县级验收。");
   for (const Entity& e : g.entities) {
