@@ -141,6 +141,28 @@ void RecognizeSites(DocContext* ctx, std::vector<Mention>* found) {
   }
 }
 
+// Whether the hit is an item of a list of region names joined by 、 and
+// closed by 等 (在开原、昌图、西丰等地), or of three or more such names.
+bool InRegionList(const DocContext& ctx, const LexHit& h) {
+  const std::u32string_view t = ctx.text();
+  int items = 1;
+  uint32_t end = h.end;
+  while (end < t.size() && t[end] == U'、') {
+    const LexHit* next = ctx.StartingAt(end + 1, kRegionRoles);
+    if (next == nullptr) break;
+    ++items;
+    end = next->end;
+  }
+  uint32_t start = h.start;
+  while (start > 1 && t[start - 1] == U'、') {
+    const LexHit* prev = ctx.EndingAt(start - 1, kRegionRoles);
+    if (prev == nullptr) break;
+    ++items;
+    start = prev->start;
+  }
+  return items >= 3 || (items >= 2 && end < t.size() && t[end] == U'等');
+}
+
 }  // namespace
 
 int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
@@ -227,7 +249,7 @@ void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int regio
       const bool held = region >= 0 && div.at(region).level >= 2 &&
                         (div.Within(d, region) || div.Within(region, d) ||
                          div.at(d).parent == div.at(region).parent);
-      if (held || after_parent) {
+      if (held || after_parent || InRegionList(*ctx, h)) {
         chosen = d;
         break;
       }

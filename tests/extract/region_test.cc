@@ -123,6 +123,14 @@ TEST_CASE("A program built or carried out in a place is located there", "[extrac
   CHECK(testing::FindRelation(g, "护苗论坛", Predicate::kLocatedIn, "沈阳市") == nullptr);
 }
 
+TEST_CASE("Lists of places: county short forms joined by 、 and closed by 等", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText("工作组先后在昌图、西丰、康平等地开展督导检查。");
+  for (const char* place : {"昌图县", "西丰县", "康平县"}) {
+    INFO(place);
+    CHECK(testing::FindEntity(g, EntityType::kPlace, place) != nullptr);
+  }
+}
+
 TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("各地要提高县域经济水平，全年日照时数增加，完成县级验收。");
   for (const Entity& e : g.entities) {
