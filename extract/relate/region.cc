@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "extract/recognize/mention_index_internal.h"
 #include "extract/relate/region_internal.h"
 
 namespace govkg::internal {
@@ -45,6 +46,11 @@ bool BoundaryBefore(const DocContext& ctx, const Divisions& div, uint32_t pos, i
   return ctx.EndingAt(pos, kBoundaryRoles) != nullptr;
 }
 
+// Whether a mention of the index overlaps [start, end).
+bool Overlaps(const StartIndex& index, uint32_t start, uint32_t end) {
+  return !index.StartingIn(start, end).empty() || index.Covers(start, start + 1);
+}
+
 // The start of a town's name that ends at `level` (a 乡/镇 hit): back over Han
 // characters to a boundary word, a region name or a non-Han character, at
 // most four; `level` itself when the stem is not two to four characters.
@@ -86,19 +92,20 @@ void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
     if (ctx->Overlapped(h.start, h.end, kNotKind, 0)) continue;
     towns.push_back({s, h.end, region != nullptr});
   }
+  const StartIndex agencies(ctx->mentions, EntityType::kAgency);
+  const StartIndex programs(ctx->mentions, EntityType::kProgram);
+  const StartIndex places(ctx->mentions, EntityType::kPlace);
   for (size_t i = 0; i < towns.size(); ++i) {
     const Town& w = towns[i];
     const bool listed = (i > 0 && towns[i - 1].end + 1 == w.start && t[w.start - 1] == U'、') ||
                         (i + 1 < towns.size() && w.end + 1 == towns[i + 1].start &&
                          t[w.end] == U'、');
     if (!listed && !w.after_region) continue;
-    bool covered = false;
-    for (const Mention& m : ctx->mentions) {
-      covered |= m.type != EntityType::kPlace && m.start < w.end && m.end > w.start &&
-                 !(m.start >= w.start && m.end <= w.end);
-      covered |= m.type == EntityType::kPlace && m.start == w.start && m.end == w.end;
+    // Not inside an agency or program name (胡坨镇政府), not found already.
+    if (agencies.Covers(w.start, w.end) || programs.Covers(w.start, w.end) ||
+        places.Covers(w.start, w.end)) {
+      continue;
     }
-    if (covered) continue;
     Mention m;
     m.type = EntityType::kPlace;
     m.start = w.start;
@@ -113,6 +120,9 @@ void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
 // region's own place mention inside it gives way.
 void RecognizeSites(DocContext* ctx, std::vector<Mention>* found) {
   const std::u32string_view t = ctx->text();
+  const StartIndex agencies(ctx->mentions, EntityType::kAgency);
+  const StartIndex programs(ctx->mentions, EntityType::kProgram);
+  std::vector<std::pair<uint32_t, uint32_t>> sites;
   for (const LexHit& h : ctx->hits()) {
     if ((h.roles() & kRegionName) == 0 || h.entry->divisions.empty()) continue;
     if (ctx->StartingAt(h.start, kRegionName) != &h) continue;
@@ -122,14 +132,8 @@ void RecognizeSites(DocContext* ctx, std::vector<Mention>* found) {
       }
       const LexHit* suf = ctx->StartingAt(k, kPlaceSuffix);
       if (suf == nullptr || suf->entry->list_only_place || suf->end - suf->start < 3) continue;
-      bool covered = false;
-      for (const Mention& m : ctx->mentions) {
-        covered |= m.type != EntityType::kPlace && m.start < suf->end && m.end > h.start;
-      }
-      if (covered) break;
-      std::erase_if(ctx->mentions, [&](const Mention& m) {
-        return m.type == EntityType::kPlace && m.start >= h.start && m.end <= suf->end;
-      });
+      if (Overlaps(agencies, h.start, suf->end) || Overlaps(programs, h.start, suf->end)) break;
+      sites.push_back({h.start, suf->end});
       Mention m;
       m.type = EntityType::kPlace;
       m.start = h.start;
@@ -139,6 +143,13 @@ void RecognizeSites(DocContext* ctx, std::vector<Mention>* found) {
       break;
     }
   }
+  if (sites.empty()) return;
+  // The region's own place mention inside a site gives way (sites are sorted by start).
+  std::erase_if(ctx->mentions, [&](const Mention& m) {
+    if (m.type != EntityType::kPlace) return false;
+    auto it = std::upper_bound(sites.begin(), sites.end(), std::make_pair(m.start, UINT32_MAX));
+    return it != sites.begin() && std::prev(it)->second >= m.end;
+  });
 }
 
 // Whether the hit is an item of a list of region names joined by 、 and
@@ -228,6 +239,7 @@ void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int regio
   const Divisions& div = lexicon.divisions();
   const std::u32string_view t = ctx->text();
   std::vector<Mention> found;
+  const StartIndex mentions(ctx->mentions);
   for (const LexHit& h : ctx->hits()) {
     if ((h.roles() & kRegionShort) == 0 || (h.roles() & kRegionName) != 0) continue;
     if (ctx->StartingAt(h.start, kRegionRoles | kPlaceName) != &h) continue;
@@ -236,11 +248,7 @@ void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int regio
     if (h.end < t.size() && std::u32string_view(U"域级城").find(t[h.end]) != std::u32string_view::npos) {
       continue;
     }
-    bool covered = false;
-    for (const Mention& m : ctx->mentions) {
-      covered |= m.start < h.end && m.end > h.start;
-    }
-    if (covered) continue;
+    if (Overlaps(mentions, h.start, h.end)) continue;
     int chosen = -1;
     for (const int d : h.entry->divisions) {
       bool after_parent = false;
@@ -322,14 +330,15 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
 std::vector<RelationDraft> VenueRelations(const DocContext& ctx) {
   std::vector<RelationDraft> out;
   const std::u32string_view t = ctx.text();
+  const StartIndex programs(ctx.mentions, EntityType::kProgram);
   for (const Mention& p : ctx.mentions) {
     if (p.type != EntityType::kPlace || p.entity < 0 || p.start == 0 || t[p.start - 1] != U'在') {
       continue;
     }
     const TextRange clause = ctx.ClauseAt(p.start);
-    for (const Mention& m : ctx.mentions) {
-      if (m.type != EntityType::kProgram || m.entity < 0) continue;
-      if (m.start < p.end || m.start > clause.end || m.start - p.end > 14) continue;
+    for (const int i : programs.StartingIn(p.end, std::min(clause.end, p.end + 15))) {
+      const Mention& m = ctx.mentions[i];
+      if (m.entity < 0) continue;
       // Built there (建立的…平台: any program), or carried out there (field work).
       bool verb = false;
       for (uint32_t k = p.end; k < m.start && !verb; ++k) {
