@@ -70,9 +70,25 @@ class Resolver {
       const LexEntry* e = lexicon_.trie().Find(m.name);
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
-    full = CanonicalKind(full);
+    full = CanonicalKind(FullRegion(full));
     full_[i] = full;
     return full;
+  }
+
+  // The name with its leading region spelled out (内蒙古公安厅 → 内蒙古自治区
+  // 公安厅, 呼市商务局 → 呼和浩特市商务局), so that both forms are one body.
+  std::u32string FullRegion(const std::u32string& name) const {
+    const auto m = lexicon_.trie().LongestAt(name, 0);
+    if (m.length == 0 || m.length >= name.size() || (m.payload->roles & kRegionName) == 0) return name;
+    const std::u32string& full = m.payload->full_name;
+    const std::u32string_view term = std::u32string_view(name).substr(0, m.length);
+    const std::u32string_view rest = std::u32string_view(name).substr(m.length);
+    if (full.empty() || full == term) return name;
+    // 内蒙古 + 自治区…: the level word follows anyway.
+    if (full.starts_with(term) && rest.starts_with(std::u32string_view(full).substr(term.size()))) {
+      return name;
+    }
+    return full + std::u32string(rest);
   }
 
   // The name with an abbreviated kind word at its end spelled out

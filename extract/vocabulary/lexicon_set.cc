@@ -109,6 +109,15 @@ void AddDivisions(const Divisions& divisions, const std::vector<LexiconLine>& am
       }
     }
   }
+  // region_names.txt's abbreviations (呼市 → 呼和浩特市) name that division.
+  std::map<std::u32string, int> by_name;
+  for (size_t i = 0; i < divisions.all().size(); ++i) {
+    by_name.try_emplace(divisions.all()[i].name, static_cast<int>(i));
+  }
+  for (auto& [term, e] : *entries) {
+    if ((e.roles & kRegionName) == 0 || !e.divisions.empty() || e.full_name.empty()) continue;
+    if (const auto it = by_name.find(e.full_name); it != by_name.end()) e.divisions.push_back(it->second);
+  }
 }
 
 }  // namespace

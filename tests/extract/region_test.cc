@@ -153,6 +153,16 @@ TEST_CASE("Level words take the document's region from the divisions", "[extract
   CHECK(testing::FindEntity(h, EntityType::kAgency, "呼和浩特市公安局") != nullptr);
 }
 
+TEST_CASE("A short region at the head of an agency name is spelled out", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText("内蒙古公安厅部署开展冬季行动，呼市商务局积极配合。");
+  const Entity* dept = testing::FindEntity(g, EntityType::kAgency, "内蒙古公安厅");
+  REQUIRE(dept != nullptr);
+  CHECK(dept->name == "内蒙古自治区公安厅");
+  const Entity* city = testing::FindEntity(g, EntityType::kAgency, "呼市商务局");
+  REQUIRE(city != nullptr);
+  CHECK(city->name == "呼和浩特市商务局");
+}
+
 TEST_CASE("The document's region and each entity's scope", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText(
       "昌黎县召开禁毒工作会议\n公安部部署开展夏季禁毒行动，昌黎县公安局会同县市场监管局开展专项检查，"
