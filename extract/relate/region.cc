@@ -36,8 +36,11 @@ int Reading(const LexEntry& e, const Divisions& div, int region) {
 bool BoundaryBefore(const DocContext& ctx, const Divisions& div, uint32_t pos, int d,
                     bool* after_parent) {
   *after_parent = false;
-  if (pos == 0 || !IsNameChar(ctx.text()[pos - 1])) return true;
-  if (const LexHit* p = ctx.EndingAt(pos, kRegionName); p != nullptr) {
+  const std::u32string_view t = ctx.text();
+  if (pos == 0 || !IsNameChar(t[pos - 1])) return true;
+  // A date ends right before (10月24日大连…).
+  if (pos >= 2 && (t[pos - 1] == U'日' || t[pos - 1] == U'月') && IsDigitChar(t[pos - 2])) return true;
+  if (const LexHit* p = ctx.EndingAt(pos, kRegionRoles); p != nullptr) {
     for (const int a : p->entry->divisions) {
       if (a != d && div.Within(d, a)) *after_parent = true;
     }
@@ -174,6 +177,12 @@ bool InRegionList(const DocContext& ctx, const LexHit& h) {
   return items >= 3 || (items >= 2 && end < t.size() && t[end] == U'等');
 }
 
+// Whether a word ends at `pos`: a non-name character or a boundary word follows.
+bool BoundaryAfter(const DocContext& ctx, uint32_t pos) {
+  return pos >= ctx.text().size() || !IsNameChar(ctx.text()[pos]) ||
+         ctx.StartingAt(pos, kBoundaryRoles | kAgencyKind | kAgencyName) != nullptr;
+}
+
 }  // namespace
 
 int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
@@ -187,12 +196,19 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
     if ((h.roles() & kRegionRoles) == 0 || h.entry->divisions.empty()) continue;
     if (ctx.StartingAt(h.start, kRegionRoles) != &h) continue;  // longest only
     if ((h.roles() & kRegionName) == 0) {
-      // A county's short form votes only in a county's own voice.
-      if (!county_voice || h.entry->divisions.size() != 1 || h.end - h.start < 2) continue;
+      // A prefecture's short form votes after a word boundary; a county's
+      // only in a county's own voice.
+      const int d = h.entry->divisions.front();
       bool after_parent = false;
-      if (!BoundaryBefore(ctx, div, h.start, h.entry->divisions.front(), &after_parent)) continue;
+      if (!BoundaryBefore(ctx, div, h.start, d, &after_parent)) continue;
+      if (div.at(d).level == 3 && (!county_voice || h.entry->divisions.size() != 1)) continue;
     }
-    if (h.entry->divisions.size() > 1 && (h.roles() & kRegionName) == 0) continue;
+    // Several readings: the commonest votes when it is a prefecture (铁岭:
+    // the city rather than its county of the same name).
+    if (h.entry->divisions.size() > 1 && (h.roles() & kRegionName) == 0 &&
+        div.at(h.entry->divisions.front()).level != 2) {
+      continue;
+    }
     votes[h.entry->divisions.front()] += h.start < title_end ? 3 : 1;
   }
   if (votes.empty()) return -1;
@@ -249,14 +265,23 @@ void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int regio
       continue;
     }
     if (Overlaps(mentions, h.start, h.end)) continue;
+    // A dateline (…网济南10月23日电): the place is followed by its date.
+    const bool dateline = h.end + 2 < t.size() && IsDigitChar(t[h.end]) &&
+                          (t[h.end + 1] == U'月' || (IsDigitChar(t[h.end + 1]) && t[h.end + 2] == U'月'));
     int chosen = -1;
     for (const int d : h.entry->divisions) {
       bool after_parent = false;
-      if (!BoundaryBefore(*ctx, div, h.start, d, &after_parent)) continue;
+      if (!BoundaryBefore(*ctx, div, h.start, d, &after_parent) && !dateline) continue;
       // Within the region at prefecture level or below, or after its parent.
-      const bool held = region >= 0 && div.at(region).level >= 2 &&
-                        (div.Within(d, region) || div.Within(region, d) ||
-                         div.at(d).parent == div.at(region).parent);
+      // A county within the region at prefecture level or below; a
+      // prefecture within the region, or standing as a word of its own.
+      const bool held =
+          div.at(d).level <= 2
+              ? (region >= 0 && (div.Within(d, region) || div.Within(region, d))) ||
+                    BoundaryAfter(*ctx, h.end)
+              : region >= 0 && div.at(region).level >= 2 &&
+                    (div.Within(d, region) || div.Within(region, d) ||
+                     div.at(d).parent == div.at(region).parent);
       if (held || after_parent || InRegionList(*ctx, h)) {
         chosen = d;
         break;

@@ -79,10 +79,11 @@ uint32_t UserRole(const std::string& role) {
   return 0;
 }
 
-// The divisions' names into the trie. Full names and the short forms of
-// provinces and prefectures are regions (kRegionName); a county's short form
-// and a name listed in region_ambiguous.txt (a common word too) are places
-// only where the document's region holds them (kRegionShort).
+// The divisions' names into the trie. Full names, the short forms of
+// provinces and the longer ones of prefectures (呼伦贝尔) are regions
+// (kRegionName); a county's short form, a prefecture's of two characters
+// (大连) and a name listed in region_ambiguous.txt (a common word too) are
+// places only in context (kRegionShort).
 void AddDivisions(const Divisions& divisions, const std::vector<LexiconLine>& ambiguous,
                   std::map<std::u32string, LexEntry>* entries) {
   std::map<std::u32string, bool> unsure;
@@ -96,7 +97,10 @@ void AddDivisions(const Divisions& divisions, const std::vector<LexiconLine>& am
         if (term->empty()) continue;
         const bool is_short = term == &d.short_form;
         LexEntry& e = (*entries)[*term];
-        const bool weak = unsure.count(*term) != 0 || d.name.size() <= 2 || (is_short && level == 3);
+        // Two-character short forms of prefectures hide in words (推广安全,
+        // 集中卫生, 创新乡村): context decides for them too.
+        const bool weak = unsure.count(*term) != 0 || d.name.size() <= 2 ||
+                          (is_short && (level == 3 || (level == 2 && term->size() == 2)));
         if (!weak) {
           // region_names.txt may already say (内蒙古 → 内蒙古自治区).
           if ((e.roles & kRegionName) == 0 || e.full_name.empty()) e.full_name = d.name;

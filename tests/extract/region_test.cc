@@ -132,11 +132,16 @@ TEST_CASE("Lists of places: county short forms joined by 、 and closed by 等",
 }
 
 TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
-  const DocumentGraph g = testing::ExtractText("各地要提高县域经济水平，全年日照时数增加，完成县级验收。");
+  const DocumentGraph g = testing::ExtractText(
+      "各地要提高县域经济水平，全年日照时数增加，完成县级验收。要推广安全生产经验，开展集中卫生整治，"
+      "创新乡村治理，确保平安顺利，加大连续打击力度，确定西部开发重点。");
   for (const Entity& e : g.entities) {
     INFO(e.name);
     CHECK(e.type != EntityType::kPlace);
   }
+  // A prefecture's short form standing as a word, or in a dateline, is a place.
+  const DocumentGraph d = testing::ExtractText("本报大连5月3日电 近日，大连开展夏季行动。");
+  CHECK(testing::FindEntity(d, EntityType::kPlace, "大连市") != nullptr);
   // Without a region, a county's short form alone is no place either.
   const DocumentGraph h = testing::ExtractText("昌黎的农村公路实现了由线成网。");
   CHECK(testing::FindEntity(h, EntityType::kPlace, "昌黎") == nullptr);
