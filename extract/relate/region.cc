@@ -177,6 +177,15 @@ bool InRegionList(const DocContext& ctx, const LexHit& h) {
   return items >= 3 || (items >= 2 && end < t.size() && t[end] == U'等');
 }
 
+// Whether a dateline's place ends at `pos`: 呼和浩特讯, 济南10月23日电.
+bool Dateline(const DocContext& ctx, uint32_t pos) {
+  const std::u32string_view t = ctx.text();
+  if (pos < t.size() && t[pos] == U'讯') return true;
+  uint32_t k = pos;
+  while (k < t.size() && k - pos < 8 && (IsDigitChar(t[k]) || t[k] == U'月' || t[k] == U'日')) ++k;
+  return k > pos + 2 && k < t.size() && t[k - 1] == U'日' && (t[k] == U'电' || t[k] == U'讯');
+}
+
 // Whether a word ends at `pos`: a non-name character or a boundary word follows.
 bool BoundaryAfter(const DocContext& ctx, uint32_t pos) {
   return pos >= ctx.text().size() || !IsNameChar(ctx.text()[pos]) ||
@@ -209,7 +218,7 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
         div.at(h.entry->divisions.front()).level != 2) {
       continue;
     }
-    votes[h.entry->divisions.front()] += h.start < title_end ? 3 : 1;
+    votes[h.entry->divisions.front()] += h.start < title_end || Dateline(ctx, h.end) ? 3 : 1;
   }
   if (votes.empty()) return -1;
   std::map<int, int> support;

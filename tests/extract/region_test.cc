@@ -202,6 +202,16 @@ TEST_CASE("The document's region and each entity's scope", "[extract][region]") 
   CHECK(generic->scope == "doc");
 }
 
+TEST_CASE("A dateline weighs like a title line", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText(
+      "会议要求，全区各地加强值守。\n包头讯 近日，鄂尔多斯市、乌海市有关部门来访交流。");
+  CHECK(g.region == "150200");
+  // Without the dateline, the three cities are equals: the region is their province.
+  const DocumentGraph h =
+      testing::ExtractText("会议要求，全区各地加强值守。\n近日，包头市、鄂尔多斯市、乌海市有关部门交流。");
+  CHECK(h.region == "150000");
+}
+
 TEST_CASE("Two provinces named as often leave the region at the country", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("河北省与山西省签署合作协议，双方公安机关加强协作。");
   CHECK(g.region.empty());
