@@ -181,9 +181,10 @@ bool InRegionList(const DocContext& ctx, const LexHit& h) {
 bool Dateline(const DocContext& ctx, uint32_t pos) {
   const std::u32string_view t = ctx.text();
   if (pos < t.size() && t[pos] == U'讯') return true;
+  // A place followed right away by its date (沈阳3月20日电, 济南10月23日消息).
   uint32_t k = pos;
   while (k < t.size() && k - pos < 8 && (IsDigitChar(t[k]) || t[k] == U'月' || t[k] == U'日')) ++k;
-  return k > pos + 2 && k < t.size() && t[k - 1] == U'日' && (t[k] == U'电' || t[k] == U'讯');
+  return k > pos + 2 && IsDigitChar(t[pos]) && t[k - 1] == U'日';
 }
 
 // Whether a word ends at `pos`: a non-name character or a boundary word follows.
@@ -331,6 +332,11 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
   std::vector<RelationDraft> out;
   for (size_t i = 0; i < entities.size(); ++i) {
     if (entities[i].type != EntityType::kPlace || entities[i].mentions.empty()) continue;
+    // Where a reporter filed from says nothing of the place's hierarchy.
+    if (std::all_of(entities[i].mentions.begin(), entities[i].mentions.end(),
+                    [&](int mi) { return Dateline(ctx, ctx.mentions[mi].end); })) {
+      continue;
+    }
     int start = division[i] >= 0 ? div.at(division[i]).parent : -1;
     if (division[i] < 0) {
       // A town: in the county named right before it, else the document's county.

@@ -212,6 +212,14 @@ TEST_CASE("A dateline weighs like a title line", "[extract][region]") {
   CHECK(h.region == "150000");
 }
 
+TEST_CASE("A place named only in a dateline gets no hierarchy edge", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText("新华网沈阳3月20日电 辽宁省召开安全生产工作会议。");
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "沈阳市") != nullptr);
+  CHECK(testing::FindRelation(g, "沈阳市", Predicate::kLocatedIn, "辽宁省") == nullptr);
+  const DocumentGraph h = testing::ExtractText("辽宁省沈阳市召开安全生产工作会议。");
+  CHECK(testing::FindRelation(h, "沈阳市", Predicate::kLocatedIn, "辽宁省") != nullptr);
+}
+
 TEST_CASE("Two provinces named as often leave the region at the country", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("河北省与山西省签署合作协议，双方公安机关加强协作。");
   CHECK(g.region.empty());
