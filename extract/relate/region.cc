@@ -25,6 +25,9 @@ int Reading(const LexEntry& e, const Divisions& div, int region) {
   if (e.divisions.empty()) return -1;
   if (region >= 0) {
     for (const int d : e.divisions) {
+      if (d == region) return d;
+    }
+    for (const int d : e.divisions) {
       if (div.Within(d, region) || div.Within(region, d)) return d;
     }
   }
@@ -278,8 +281,11 @@ void RecognizeRegionPlaces(DocContext* ctx, const LexiconSet& lexicon, int regio
     // A dateline (…网济南10月23日电): the place is followed by its date.
     const bool dateline = h.end + 2 < t.size() && IsDigitChar(t[h.end]) &&
                           (t[h.end + 1] == U'月' || (IsDigitChar(t[h.end + 1]) && t[h.end + 2] == U'月'));
+    // The document's own region first (长沙 in a text about 长沙县).
+    std::vector<int> readings = h.entry->divisions;
+    std::stable_partition(readings.begin(), readings.end(), [&](int d) { return d == region; });
     int chosen = -1;
-    for (const int d : h.entry->divisions) {
+    for (const int d : readings) {
       bool after_parent = false;
       if (!BoundaryBefore(*ctx, div, h.start, d, &after_parent) && !dateline) continue;
       // Within the region at prefecture level or below, or after its parent.

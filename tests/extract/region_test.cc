@@ -131,6 +131,18 @@ TEST_CASE("Lists of places: county short forms joined by 、 and closed by 等",
   }
 }
 
+TEST_CASE("An ambiguous short form takes the document's region", "[extract][region]") {
+  // 长沙: the city, unless the text is about the county of that name.
+  const DocumentGraph city = testing::ExtractText("湖南省召开会议，长沙、株洲、湘潭等地参加。");
+  CHECK(testing::FindEntity(city, EntityType::kPlace, "长沙市") != nullptr);
+  const DocumentGraph county =
+      testing::ExtractText("长沙县召开安全生产会议\n我县各乡镇参加，长沙的安全形势总体平稳。");
+  CHECK(county.region == "430121");
+  const Entity* p = testing::FindEntity(county, EntityType::kPlace, "长沙");
+  REQUIRE(p != nullptr);
+  CHECK(p->name == "长沙县");
+}
+
 TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText(
       "各地要提高县域经济水平，全年日照时数增加，完成县级验收。要推广安全生产经验，开展集中卫生整治，"
