@@ -201,10 +201,26 @@ class Rules {
   }
 
   void Reports(const std::vector<MetricMention>& metrics, const std::vector<int>& ids) {
+    bool prev_fact = false;
+    int prev_sentence = -1;
     for (size_t i = 0; i < metrics.size(); ++i) {
       const MetricMention& mm = metrics[i];
       const uint32_t pos = mm.number.start;
-      const int owner = OwnerOf(pos);
+      // A fact about a region (accidents that occurred, population) is the
+      // place's; a change without words of its own (同比分别下降x%) follows
+      // the figure it changes.
+      Fact fact = FactOf(mm);
+      if (fact == Fact::kUnknown && mm.is_change && mm.sentence == prev_sentence && prev_fact) {
+        fact = Fact::kRegion;
+      }
+      prev_fact = fact == Fact::kRegion;
+      prev_sentence = mm.sentence;
+      // A program the text credits with the figures keeps them (行动期间发生
+      // 交通事故…下降); otherwise the place, not the agency, reports them.
+      int owner = OwnerOf(pos, mm.period);
+      if (fact == Fact::kRegion && (owner < 0 || entities_[owner].type != EntityType::kProgram)) {
+        if (const int place = RegionAt(pos); place >= 0) owner = place;
+      }
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
     }
   }
@@ -353,7 +369,60 @@ class Rules {
     return best->entity;
   }
 
-  int OwnerOf(uint32_t pos) const {
+  enum class Fact { kUnknown, kRegion, kWork };
+
+  // Whether the metric's words make it a fact about a region (发生事故, 人口)
+  // or work done (查处, 隐患); work wins.
+  Fact FactOf(const MetricMention& mm) const {
+    Fact fact = Fact::kUnknown;
+    for (uint32_t p = mm.range.start + 1; p <= mm.number.start; ++p) {
+      const LexHit* w = ctx_.EndingAt(p, kWorkDone);
+      if (w != nullptr && w->start >= mm.range.start) return Fact::kWork;
+      const LexHit* r = ctx_.EndingAt(p, kRegionFact);
+      if (r != nullptr && r->start >= mm.range.start) fact = Fact::kRegion;
+    }
+    return fact;
+  }
+
+  // The place a region fact at `pos` is about: the last place named in its
+  // sentence before it, else the document's region. -1 if none.
+  int RegionAt(uint32_t pos) const {
+    const int s = ctx_.SentenceAt(pos);
+    if (s >= 0) {
+      int last = -1;
+      for (const int i : MentionsIn(ctx_.seg().sentences[s].range.start, pos)) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.type == EntityType::kPlace && m.entity >= 0) last = m.entity;
+      }
+      if (last >= 0) return last;
+    }
+    return document_region_;
+  }
+
+  int DocumentRegion() const {
+    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+      if (region->empty()) continue;
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
+          return static_cast<int>(e);
+        }
+      }
+    }
+    return -1;
+  }
+
+  // The program named in a metric's period clause (今年“X”行动开展以来，…;
+  // 在X行动中，…): the figures after it are that program's. -1 if none.
+  int PeriodProgram(const TextRange& period) const {
+    if (period.end <= period.start) return -1;
+    int last = -1;
+    for (const int i : ProgramsIn(period.start, period.end)) {
+      if (ctx_.mentions[i].entity >= 0) last = ctx_.mentions[i].entity;
+    }
+    return last;
+  }
+
+  int OwnerOf(uint32_t pos, const TextRange& period = {}) const {
     // 0. The program that heads the paragraph's item (一是…“护校安园”专项行动).
     const int top = discourse_.ItemAt(pos);
     if (top >= 0 && discourse_.items()[top].opens_paragraph) {
@@ -370,6 +439,8 @@ class Rules {
       }
       const int p = SingleProgram(cands, pos);
       if (p >= 0) return p;
+      // 1b. The program of the period clause the figures fall under.
+      if (const int f = PeriodProgram(period); f >= 0) return f;
       // 2. The sentence's own actor, or a place it is about.
       const std::vector<int> a = discourse_.ActorsAt(pos, 2);
       if (!a.empty()) return a.front();
@@ -443,6 +514,7 @@ class Rules {
   Discourse discourse_;
   const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
   const int document_actor_ = DocumentActor();
+  const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
   std::set<std::tuple<int, int, int>> seen_;
   std::vector<RelationDraft> out_;

@@ -93,6 +93,40 @@ TEST_CASE("Metrics of a region's facts belong to the region", "[extract][relatio
   CHECK(region);
 }
 
+// The name of the entity that reports the metric whose name is `metric`, or "".
+std::string ReporterOf(const DocumentGraph& g, const std::string& metric) {
+  for (const Relation& r : g.relations) {
+    if (r.predicate != Predicate::kReports) continue;
+    const Entity* o = testing::EntityById(g, r.object);
+    const Entity* s = testing::EntityById(g, r.subject);
+    if (o != nullptr && s != nullptr && o->name == metric) return s->name;
+  }
+  return "";
+}
+
+TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "梧州市应急管理局通报安全生产形势。今年以来，广西共发生生产安全事故86起、死亡71人，"
+      "同比分别下降12.5%、9.3%。梧州市应急管理局检查企业3200家，查处火灾隐患450处。");
+  CHECK(ReporterOf(g, "发生生产安全事故") == "广西壮族自治区");
+  CHECK(ReporterOf(g, "发生生产安全事故同比") == "广西壮族自治区");
+  CHECK(ReporterOf(g, "检查企业") == "梧州市应急管理局");
+  CHECK(ReporterOf(g, "查处火灾隐患") == "梧州市应急管理局");
+}
+
+TEST_CASE("A program named in the period clause owns the figures after it",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "江西省公安厅启动“清源”专项行动。\n"
+      "今年“清源”行动开展以来，江西公安共抓获嫌疑人120名；捣毁窝点15个，打掉团伙8个。\n"
+      "在“清源”行动中，全省公安机关侦破案件66起；追缴赃款300万元。\n");
+  CHECK(ReporterOf(g, "抓获嫌疑人") == "清源专项行动");
+  CHECK(ReporterOf(g, "打掉团伙") == "清源专项行动");
+  CHECK(ReporterOf(g, "侦破案件") == "清源专项行动");
+  CHECK(ReporterOf(g, "追缴赃款") == "清源专项行动");
+}
+
 TEST_CASE("Coreference joins the forms of one body or program", "[extract][coreference]") {
   const DocumentGraph g = testing::ExtractText(
       "辽宁省公安厅部署工作。省公安厅要求各地落实。公安厅还强调，全省公安机关刑侦部门"
