@@ -77,6 +77,7 @@ struct Mention {
   // Programs: false when only cited (按照…要求), so it claims no metrics.
   bool credited = true;
   bool conducted = false;       // introduced by a conducting verb or a 以…为 frame
+  bool framed = false;          // named in a 在…中 frame: the next clause's subject runs it
   int group = -1;               // programs listed together (“獴猎”“靖边”等)
   bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
   // Persons: title and agency from "AGENCY TITLE NAME".

@@ -55,6 +55,12 @@ class Rules {
         whole_actors = discourse_.ActorsAt(whole->start, 4);
         for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
       }
+      if (m.framed && whole_actors.empty()) {
+        // 在X行动中，全市公安机关…: the subject after the frame runs X.
+        const int s = ctx_.SentenceAt(m.end);
+        if (s >= 0) whole_actors = discourse_.FirstActorIn(m.end, ctx_.seg().sentences[s].range.end);
+        for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+      }
       if (m.conducted && whole_actors.empty()) {
         for (const int a : discourse_.ActorsAt(m.start, 4)) {
           Add(a, Predicate::kConducts, m.entity, m.start, m.end);

@@ -63,6 +63,25 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
   });
 }
 
+TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shared kind words",
+          "[extract][program]") {
+  CheckRows({
+      // description + quoted short name: one program, the short name its alias
+      {"全市公安机关深入开展冬春季火灾防控“清风行动”。", EntityType::kProgram, "冬春季火灾防控清风行动"},
+      {"全市公安机关深入开展冬春季火灾防控“清风行动”。", EntityType::kProgram, "清风行动"},
+      {"今年“清风行动”成效明显，查处案件5起。", EntityType::kProgram, "今年清风行动", false},
+      {"全区“清风行动”成效明显。", EntityType::kProgram, "全区清风行动", false},
+      // quoted names sharing one kind word: each its own program
+      {"省公安厅组织开展“蓝盾”“护林”“守水”等专项行动。", EntityType::kProgram, "蓝盾"},
+      {"省公安厅组织开展“蓝盾”“护林”“守水”等专项行动。", EntityType::kProgram, "守水"},
+      // a 在…中 frame names a program whose targets may be listed with 、
+      {"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省公安机关侦破案件12起。",
+       EntityType::kProgram, "打击盗伐林木、非法收购野生植物犯罪专项行动"},
+      {"在全市开展的护林专项行动中，破获案件3起。", EntityType::kProgram,
+       "全市开展的护林专项行动", false},
+  });
+}
+
 TEST_CASE("Persons, places and documents", "[extract][person][place][document]") {
   CheckRows({
       {"省公安厅治安总队总队长李明：今年以来……", EntityType::kPerson, "李明"},

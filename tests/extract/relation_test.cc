@@ -115,6 +115,11 @@ TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
   CHECK(ReporterOf(g, "查处火灾隐患") == "梧州市应急管理局");
 }
 
+TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
+  CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
+              {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
+}
+
 TEST_CASE("A program named in the period clause owns the figures after it",
           "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText(
