@@ -83,6 +83,9 @@ struct Mention {
   // Persons: title and agency from "AGENCY TITLE NAME".
   std::u32string title;
   int post_agency = -1;
+  // Earlier posts of a chain (agency mention, title): 厅党委委员、副厅长 (委员
+  // in the 党委), 市禁毒办副主任、公安局禁毒支队政委 (副主任 in the 禁毒办).
+  std::vector<std::pair<int, std::u32string>> other_posts;
   int entity = -1;              // filled by coreference
 };
 

@@ -85,8 +85,7 @@ void RecognizePersons(DocContext* ctx) {
         continue;
       }
       const bool end_ok = e == t.size() || !IsNameChar(t[e]) ||
-                          ctx->StartingAt(e, kStopWord | kTitle) != nullptr ||
-                          t.substr(e, 2) == U"介绍" || t.substr(e, 2) == U"表示";
+                          ctx->StartingAt(e, kStopWord | kTitle | kPersonCue) != nullptr;
       if (!end_ok || ctx->Overlapped(h.end, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
         continue;
       }
@@ -103,7 +102,24 @@ void RecognizePersons(DocContext* ctx) {
         // 厅党委委员、副厅长: the second post is in the body the party committee leads.
         if (chain != h.start && person->post_agency >= 0 &&
             ctx->mentions[person->post_agency].parent >= 0) {
+          // …and the first post is in the committee itself.
+          const LexHit* first = ctx->StartingAt(chain, kTitle);
+          if (first != nullptr) {
+            person->other_posts.push_back(
+                {person->post_agency, ctx->Slice(first->start, first->end)});
+          }
           person->post_agency = ctx->mentions[person->post_agency].parent;
+        }
+      }
+      if (person->other_posts.empty()) {
+        // Posts listed before this one, each AGENCY TITLE and joined by 、.
+        for (int a = person->post_agency; a >= 0 && person->other_posts.size() < 4;) {
+          const uint32_t at = ctx->mentions[a].start;
+          if (at < 2 || t[at - 1] != U'、') break;
+          const LexHit* prev = ctx->EndingAt(at - 1, kTitle);
+          if (prev == nullptr) break;
+          a = persons.AgencyEndingAt(prev->start);
+          if (a >= 0) person->other_posts.push_back({a, ctx->Slice(prev->start, prev->end)});
         }
       }
       break;

@@ -40,6 +40,10 @@ class Rules {
       if (m.type == EntityType::kPerson && m.post_agency >= 0) {
         Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[m.post_agency].entity,
             ctx_.mentions[m.post_agency].start, m.end, m.title);
+        for (const auto& [agency, title] : m.other_posts) {
+          Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[agency].entity,
+              ctx_.mentions[agency].start, m.end, title);
+        }
       }
     }
   }

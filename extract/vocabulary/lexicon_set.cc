@@ -72,6 +72,7 @@ uint32_t UserRole(const std::string& role) {
       {"document-kind", kDocumentKind}, {"stop", kStopWord},
       {"generic", kGenericModifier},   {"not-kind", kNotKind},
       {"region-fact", kRegionFact},    {"work-done", kWorkDone},
+      {"person-cue", kPersonCue},
   };
   const auto it = kRoles.find(role);
   if (it != kRoles.end()) return it->second;
@@ -93,6 +94,7 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
       {"document_kinds.txt", kDocumentKind}, {"generic_modifiers.txt", kGenericModifier},
       {"not_kinds.txt", kNotKind},      {"name_words.txt", kNameWord},
       {"region_facts.txt", kRegionFact}, {"work_done.txt", kWorkDone},
+      {"person_cues.txt", kPersonCue},
   };
   std::map<std::u32string, LexEntry> entries;
   for (const auto& [file, role] : kFiles) {

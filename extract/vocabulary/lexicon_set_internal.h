@@ -40,6 +40,7 @@ enum LexRole : uint32_t {
   kNameWord = 1u << 20,         // 学习贯彻: a boundary inside it is ignored
   kBlocker = 1u << 19,          // 在, 向, 受到 …: an agency after it is not the actor
   kRegionFact = 1u << 21,       // 发生, 事故, 人口 …: a metric about a region, reported by the place
+  kPersonCue = 1u << 23,        // 介绍, 表示, 同志 …: a word right after a person's name
   kWorkDone = 1u << 22,         // 查处, 隐患, 检查 …: work done, reported by the agency or program
 };
 

@@ -115,6 +115,21 @@ TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
   CHECK(ReporterOf(g, "查处火灾隐患") == "梧州市应急管理局");
 }
 
+TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[extract][relation]") {
+  CheckRows({
+      {"7月3日，江西省应急管理厅一级巡视员王大明在发布会上介绍说。",
+       {{"王大明", Predicate::kHoldsPost, "江西省应急管理厅"}}},
+      {"市交警支队副支队长王某某同志介绍了情况。",
+       {{"王某某", Predicate::kHoldsPost, "市交警支队"}}},
+      {"江西省公安厅党委委员、副厅长张伟表示，今年以来成效明显。",
+       {{"张伟", Predicate::kHoldsPost, "江西省公安厅"},
+        {"张伟", Predicate::kHoldsPost, "江西省公安厅党委"}}},
+      {"市禁毒办副主任、市公安局禁毒支队政委赵小华出席发布会。",
+       {{"赵小华", Predicate::kHoldsPost, "市公安局禁毒支队"},
+        {"赵小华", Predicate::kHoldsPost, "市禁毒办"}}},
+  });
+}
+
 TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
   CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
               {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
