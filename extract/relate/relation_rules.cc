@@ -1,5 +1,6 @@
 // The relation rules (see relation_internal.h).
 #include <algorithm>
+#include <climits>
 #include <set>
 #include <tuple>
 
@@ -149,14 +150,41 @@ class Rules {
   }
 
   void Issues() {
-    for (const Mention& d : ctx_.mentions) {
-      if (d.type != EntityType::kDocument || d.start < 2) continue;
-      // 《 at d.start-1; the verb ends right before it (出台《…》, 签署了《…》).
-      const LexHit* v = ctx_.EndingAt(d.start - 1, kIssueVerb);
-      if (v == nullptr) continue;
-      for (const int a : discourse_.ActorsAt(v->start, 4)) {
-        Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
+    const std::u32string_view t = ctx_.text();
+    std::vector<int> docs;
+    for (const int i : discourse_.mentions_by_start().StartingIn(0, UINT32_MAX)) {
+      if (ctx_.mentions[i].type == EntityType::kDocument) docs.push_back(i);
+    }
+    const LexHit* last_verb = nullptr;  // the verb of the list the previous document is in
+    uint32_t last_end = 0;
+    for (const int i : docs) {
+      const Mention& d = ctx_.mentions[i];
+      if (d.start < 1 || d.entity < 0) continue;
+      // The verb ends right before the name or its 《 (出台《…》, 签署了《…》,
+      // 印发全市防汛应急预案).
+      uint32_t at = t[d.start - 1] == U'《' ? d.start - 1 : d.start;
+      if (const LexHit* scope = ctx_.EndingAt(at, kScopeWord); scope != nullptr) at = scope->start;
+      const LexHit* v = ctx_.EndingAt(at, kIssueVerb);
+      if (v == nullptr && at > 0 && t[at - 1] == U'了') v = ctx_.EndingAt(at - 1, kIssueVerb);
+      // 印发《A》和《B》, 制定印发《A》《B》: the list shares the verb.
+      if (v == nullptr && last_verb != nullptr && at >= last_end && at - last_end <= 2) {
+        bool joined = true;
+        for (uint32_t p = last_end; p < at; ++p) {
+          const char32_t c = t[p];
+          joined &= c == U'》' || c == U'和' || c == U'及' || c == U'、' || c == U'与';
+        }
+        if (joined) v = last_verb;
       }
+      last_verb = v;
+      last_end = d.end;
+      if (v == nullptr) continue;
+      std::vector<int> actors = discourse_.ActorsAt(v->start, 4);
+      // No body named nearby: the one the whole article is about issued it.
+      if (actors.empty() && document_actor_ >= 0 &&
+          entities_[document_actor_].type == EntityType::kAgency) {
+        actors.push_back(document_actor_);
+      }
+      for (const int a : actors) Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
     }
   }
 

@@ -130,6 +130,23 @@ TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[ex
   });
 }
 
+TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one verb",
+          "[extract][relation][document]") {
+  CheckRows({
+      {"省政府办公厅印发了全省森林火灾应急预案，部署防火工作。",
+       {{"省政府办公厅", Predicate::kIssues, "森林火灾应急预案"}}},
+      {"市生态环境局出台城区扬尘治理实施方案和工地扬尘管理办法。",
+       {{"市生态环境局", Predicate::kIssues, "城区扬尘治理实施方案"}}},
+      {"市应急管理局修订各类应急预案。", {{"市应急管理局", Predicate::kIssues, "各类应急预案", false}}},
+      {"县委制定印发了《关于加强村级治理的工作方案》《村级治理重点任务清单》。",
+       {{"县委", Predicate::kIssues, "关于加强村级治理的工作方案"},
+        {"县委", Predicate::kIssues, "村级治理重点任务清单"}}},
+      {"市水利局印发《河道防汛导则》和《堤防巡查导则》。",
+       {{"市水利局", Predicate::kIssues, "河道防汛导则"},
+        {"市水利局", Predicate::kIssues, "堤防巡查导则"}}},
+  });
+}
+
 TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
   CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
               {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
