@@ -519,14 +519,21 @@ class Rules {
   // belongs to.
   int DocumentActor() const {
     int best = -1;
-    size_t most = 2;
+    size_t most = 2, second = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].type == EntityType::kAgency && entities_[e].mentions.size() > most) {
-        most = entities_[e].mentions.size();
+      if (entities_[e].type != EntityType::kAgency) continue;
+      const size_t n = entities_[e].mentions.size();
+      if (n > most) {
+        second = most;
+        most = n;
         best = static_cast<int>(e);
+      } else {
+        second = std::max(second, n);
       }
     }
-    if (best >= 0) return best;
+    // A text about several sectors (a government's press conference) has no
+    // one body it is about: its region then reports what nobody nearer does.
+    if (best >= 0 && most >= 2 * second) return best;
     for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
