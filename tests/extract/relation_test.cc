@@ -147,6 +147,33 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
   });
 }
 
+TEST_CASE("Units listed with one shared kind word are units of the body before them",
+          "[extract][relation][agency]") {
+  CheckRows({
+      {"全省公安机关组织治安、刑侦、网安等部门开展清查。",
+       {{"治安部门", Predicate::kSubOrganizationOf, "公安机关"},
+        {"刑侦部门", Predicate::kSubOrganizationOf, "公安机关"},
+        {"网安部门", Predicate::kSubOrganizationOf, "公安机关"}}},
+      {"县委调整平安建设工作领导小组，增设矛盾化解、社会治安等6个专项组。",
+       {{"矛盾化解专项组", Predicate::kSubOrganizationOf, "平安建设工作领导小组"},
+        {"社会治安专项组", Predicate::kSubOrganizationOf, "平安建设工作领导小组"}}},
+      {"市公安局会同教育、卫健等部门开展检查。",
+       {{"市公安局", Predicate::kCooperatesWith, "教育部门"},
+        {"教育部门", Predicate::kSubOrganizationOf, "市公安局", false}}},
+  });
+}
+
+TEST_CASE("Verbs and adverbs before an agency are not part of its name", "[extract][agency]") {
+  const DocumentGraph g = testing::ExtractText(
+      "县公安局一举侦破市局督办的特大诈骗案。县政府协调市市场监管局开展检查。");
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "县公安局") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "市市场监督管理局") != nullptr);
+  for (const Entity& e : g.entities) {
+    CHECK(e.name.find("侦破") == std::string::npos);
+    CHECK(e.name.find("协调") == std::string::npos);
+  }
+}
+
 TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
   CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
               {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
