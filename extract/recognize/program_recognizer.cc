@@ -83,6 +83,12 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
     if (!IsNameChar(c)) break;
     const LexHit* b = ctx.EndingAt(s, kProgramBoundary);
     if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord | kRegionLevel)) {
+      // A plain stop word right after a conducting verb opens the name
+      // (组织开展无照经营专项行动): the verb is the boundary.
+      const bool opens_name = (b->roles() & kProgramBoundary) == kStopWord &&
+                              ctx.EndingAt(b->start, kConductVerb) != nullptr;
+      if (!opens_name) break;
+      s = b->start;
       break;
     }
     --s;

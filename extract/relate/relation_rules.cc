@@ -67,7 +67,11 @@ class Rules {
         for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
       }
       if (m.conducted && whole_actors.empty()) {
-        for (const int a : discourse_.ActorsAt(m.start, 4)) {
+        std::vector<int> actors = discourse_.ActorsAt(m.start, 4);
+        // No subject in the sentence, item or turn (同时，组织开展X行动): the
+        // paragraph's actor, else the body the article is about.
+        if (actors.empty()) actors = ParagraphActor(m.start);
+        for (const int a : actors) {
           Add(a, Predicate::kConducts, m.entity, m.start, m.end);
         }
         // A top heading program (no enclosing item names one) is the speaker's
@@ -405,6 +409,19 @@ class Rules {
     // Candidates are programs, so the group's members are all its programs.
     if (best->group >= 0 && group_sizes_.at(best->group) > 1) return -2;
     return best->entity;
+  }
+
+  // The first actor of the paragraph before pos, else the document's body.
+  std::vector<int> ParagraphActor(uint32_t pos) const {
+    const int p = ctx_.ParagraphAt(pos);
+    if (p >= 0) {
+      std::vector<int> a = discourse_.FirstActorIn(ctx_.seg().paragraphs[p].range.start, pos);
+      if (!a.empty()) return a;
+    }
+    if (document_actor_ >= 0 && entities_[document_actor_].type == EntityType::kAgency) {
+      return {document_actor_};
+    }
+    return {};
   }
 
   enum class Fact { kUnknown, kRegion, kWork };

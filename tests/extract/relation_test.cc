@@ -174,6 +174,12 @@ TEST_CASE("Verbs and adverbs before an agency are not part of its name", "[extra
   }
 }
 
+TEST_CASE("A program without a subject in its sentence is the paragraph actor's",
+          "[extract][relation]") {
+  CheckRows({{"今年以来，县市场监督管理局加大检查力度。同时，组织开展无证经营专项整治行动，立案16件。",
+              {{"县市场监督管理局", Predicate::kConducts, "无证经营专项整治行动"}}}});
+}
+
 TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
   CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
               {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
