@@ -87,6 +87,15 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
       // (组织开展无照经营专项行动): the verb is the boundary.
       const bool opens_name = (b->roles() & kProgramBoundary) == kStopWord &&
                               ctx.EndingAt(b->start, kConductVerb) != nullptr;
+      // 建设 after a noun is part of the name (力量建设三年行动, 体系建设规划);
+      // after a verb or at the clause start it is the verb (推动建设X工程).
+      const bool noun_use = (b->roles() & kProgramBoundary) == kBuildVerb && b->start > 0 &&
+                            IsHan(t[b->start - 1]) &&
+                            ctx.EndingAt(b->start, kProgramBoundary | kScopeWord) == nullptr;
+      if (noun_use) {
+        s = b->start;
+        continue;
+      }
       if (!opens_name) break;
       s = b->start;
       break;
@@ -251,6 +260,18 @@ void RecognizePrograms(DocContext* ctx) {
     if (b != nullptr && (b->roles() & kReferenceVerb) != 0 && !h->entry->weak_kind) {
       accept = true;
       credited = false;
+    }
+    // 推动A基地、B基地建设: a list item after a program shares its standing.
+    if (b == nullptr && x.start > 0 && t[x.start - 1] == U'、') {
+      for (size_t i = ctx->mentions.size(); i-- > 0;) {
+        const Mention& prev = ctx->mentions[i];
+        if (prev.type != EntityType::kProgram) continue;
+        if (prev.end == x.start - 1) {
+          accept = true;
+          conducted = prev.conducted;
+        }
+        break;
+      }
     }
     if (!h->entry->weak_kind) {
       if (bword == U"以") accept = conducted = true;

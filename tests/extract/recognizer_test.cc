@@ -79,6 +79,12 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
        EntityType::kProgram, "打击盗伐林木、非法收购野生植物犯罪专项行动"},
       {"在全市开展的护林专项行动中，破获案件3起。", EntityType::kProgram,
        "全市开展的护林专项行动", false},
+      // 建设 after a noun is part of the name, a stop word after a verb opens it
+      {"加快推进防汛队伍建设三年行动。", EntityType::kProgram, "防汛队伍建设三年行动"},
+      {"组织开展无证经营专项整治行动。", EntityType::kProgram, "无证经营专项整治行动"},
+      // items of a list after a program share its standing
+      {"推动森林消防训练基地、水上救援示范基地尽早开工。", EntityType::kProgram,
+       "水上救援示范基地"},
   });
 }
 
