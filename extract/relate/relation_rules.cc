@@ -369,7 +369,14 @@ class Rules {
   // `whole`: CollectiveBefore(m), already found by the caller.
   void PartOf(const Mention& m, const Mention* whole) {
     int item = discourse_.ItemAt(m.start);
-    if (item < 0) return;
+    if (item < 0) {
+      // Outside any enumeration: a lead-in paragraph's program.
+      if (discourse_.TurnAt(m.start) >= 0) return;
+      if (const int intro = IntroProgramBefore(m.start); intro >= 0 && intro != m.entity) {
+        Add(m.entity, Predicate::kPartOf, intro, m.start, m.end);
+      }
+      return;
+    }
     // Inside an item: part of the nearest heading program that is not itself.
     for (int i = item; i >= 0; i = discourse_.items()[i].parent) {
       if (InHeading(i, m)) continue;
@@ -387,7 +394,62 @@ class Rules {
     if (turn >= 0) {
       const int main = discourse_.turns()[turn].main_program;
       if (main >= 0 && main != m.entity) Add(m.entity, Predicate::kPartOf, main, m.start, m.end);
+      return;
     }
+    if (const int intro = IntroProgramBefore(m.start); intro >= 0 && intro != m.entity) {
+      Add(m.entity, Predicate::kPartOf, intro, m.start, m.end);
+    }
+  }
+
+  // A short paragraph that ends by naming a program it conducts (…扎实做好X
+  // 工程。) introduces it: the paragraphs after it, up to the next such one,
+  // describe its parts. The program introduced before `pos`, or -1.
+  int IntroProgramBefore(uint32_t pos) const {
+    const int p = ctx_.ParagraphAt(pos);
+    for (int q = p - 1; q >= 0; --q) {
+      const int intro = IntroProgram(q);
+      if (intro >= 0) return intro;
+      if (IsHeadingLine(q)) return -1;  // a new section or article
+    }
+    return -1;
+  }
+
+  // A title line: marked up (# …) or short without a sentence end.
+  bool IsHeadingLine(int paragraph) const {
+    constexpr uint32_t kMaxHeading = 40;
+    const TextRange r = ctx_.seg().paragraphs[paragraph].range;
+    const std::u32string_view t = ctx_.text().substr(r.start, r.end - r.start);
+    if (!t.empty() && t.front() == U'#') return true;
+    if (t.size() > kMaxHeading) return false;
+    return t.find(U'。') == std::u32string_view::npos && t.find(U'，') == std::u32string_view::npos &&
+           t.find(U',') == std::u32string_view::npos;
+  }
+
+  int IntroProgram(int paragraph) const {
+    constexpr uint32_t kMaxIntro = 160;  // characters: a lead-in, not a body paragraph
+    const TextRange r = ctx_.seg().paragraphs[paragraph].range;
+    if (r.end - r.start > kMaxIntro) return -1;
+    // A lead-in names nothing else (no figures, documents or other
+    // programs); a paragraph of work that happens to end in a program does.
+    for (uint32_t k = r.start; k < r.end; ++k) {
+      if (IsDigitChar(ctx_.text()[k])) return -1;
+    }
+    int programs = 0;
+    for (const int i : MentionsIn(r.start, r.end)) {
+      const EntityType type = ctx_.mentions[i].type;
+      if (type == EntityType::kDocument) return -1;
+      programs += type == EntityType::kProgram;
+    }
+    if (programs != 1) return -1;
+    uint32_t end = r.end;
+    while (end > r.start && !IsNameChar(ctx_.text()[end - 1]) && !IsCloseQuote(ctx_.text()[end - 1])) {
+      --end;
+    }
+    for (const int i : ProgramsIn(r.start, r.end)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.entity >= 0 && m.conducted && m.credited && m.end + 1 >= end) return m.entity;
+    }
+    return -1;
   }
 
   // The single credited program nearest to pos among `cands`, or -1 when

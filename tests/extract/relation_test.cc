@@ -180,6 +180,21 @@ TEST_CASE("A program without a subject in its sentence is the paragraph actor's"
               {{"县市场监督管理局", Predicate::kConducts, "无证经营专项整治行动"}}}});
 }
 
+TEST_CASE("A lead-in paragraph's program holds the programs of the paragraphs after it",
+          "[extract][relation]") {
+  const std::string text =
+      "# 筑牢安全底线\n"
+      "基层安则天下安。去年以来，县委聚焦社会稳定，扎实做好矛盾化解基础性工程。\n"
+      "积极推进信访积案化解专项行动，化解积案12件。\n"
+      "深入开展平安村居创建活动。\n"
+      "# 另一件事\n"
+      "县公安局组织开展冬季清查专项行动。\n";
+  CheckRows({{text,
+              {{"信访积案化解专项行动", Predicate::kPartOf, "矛盾化解基础性工程"},
+               {"平安村居创建活动", Predicate::kPartOf, "矛盾化解基础性工程"},
+               {"冬季清查专项行动", Predicate::kPartOf, "矛盾化解基础性工程", false}}}});
+}
+
 TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
   CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
               {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
