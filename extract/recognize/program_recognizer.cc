@@ -81,6 +81,8 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
       continue;
     }
     if (!IsNameChar(c)) break;
+    // Scope words are not part of a name (介绍了全省“护苗”专项行动).
+    if (!x.quotes.empty() && ctx.EndingAt(s, kScopeWord) != nullptr) break;
     const LexHit* b = ctx.EndingAt(s, kProgramBoundary);
     if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord | kRegionLevel)) {
       // A plain stop word right after a conducting verb opens the name
@@ -208,7 +210,8 @@ void RecognizePrograms(DocContext* ctx) {
     if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind, h->end + 1)) continue;
     if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
     Extent x = ExtendProgram(*ctx, h->start);
-    const LexHit* b = ctx->EndingAt(x.start, kProgramBoundary);
+    const LexHit* scope = ctx->EndingAt(x.start, kScopeWord);
+    const LexHit* b = ctx->EndingAt(scope != nullptr ? scope->start : x.start, kProgramBoundary);
     const std::u32string bword = b ? ctx->Slice(b->start, b->end) : std::u32string();
     if (bword == U"等") {
       bool verb = false;

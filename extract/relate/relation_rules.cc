@@ -67,7 +67,8 @@ class Rules {
         for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
       }
       if (m.conducted && whole_actors.empty()) {
-        std::vector<int> actors = discourse_.ActorsAt(m.start, 4);
+        std::vector<int> actors = PresentersOf(m);
+        if (actors.empty()) actors = discourse_.ActorsAt(m.start, 4);
         // No subject in the sentence, item or turn (同时，组织开展X行动): the
         // paragraph's actor, else the body the article is about.
         if (actors.empty()) actors = ParagraphActor(m.start);
@@ -471,6 +472,36 @@ class Rules {
     // Candidates are programs, so the group's members are all its programs.
     if (best->group >= 0 && group_sizes_.at(best->group) > 1) return -2;
     return best->entity;
+  }
+
+  // 新闻办召开发布会，A局副局长甲，B总队副总队长乙，介绍了X行动的成果: the
+  // officials who present a program speak for the bodies that run it, not
+  // the host. Their posts' agencies, or empty.
+  std::vector<int> PresentersOf(const Mention& m) const {
+    const int s = ctx_.SentenceAt(m.start);
+    if (s < 0) return {};
+    const uint32_t from = ctx_.seg().sentences[s].range.start;
+    std::vector<int> out;
+    for (uint32_t p = m.start; p > from; --p) {
+      const LexHit* cue = ctx_.EndingAt(p, kPersonCue);
+      if (cue == nullptr) continue;
+      // The cue follows a person directly or after a comma (…乙，介绍了).
+      uint32_t before = cue->start;
+      while (before > from && (ctx_.text()[before - 1] == U'，' || ctx_.text()[before - 1] == ',')) {
+        --before;
+      }
+      bool after_person = false;
+      for (const int i : MentionsIn(from, cue->start)) {
+        const Mention& x = ctx_.mentions[i];
+        if (x.type != EntityType::kPerson || x.post_agency < 0) continue;
+        after_person |= x.end == before;
+        const int a = ctx_.mentions[x.post_agency].entity;
+        if (a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+      }
+      if (!after_person) out.clear();
+      break;
+    }
+    return out;
   }
 
   // The first actor of the paragraph before pos, else the document's body.

@@ -195,6 +195,15 @@ TEST_CASE("A lead-in paragraph's program holds the programs of the paragraphs af
                {"冬季清查专项行动", Predicate::kPartOf, "矛盾化解基础性工程", false}}}});
 }
 
+TEST_CASE("Officials presenting a program speak for the bodies that run it, not the host",
+          "[extract][relation]") {
+  CheckRows({{"5月8日，湖南省政府新闻办召开新闻发布会，湖南省市场监督管理局副局长刘明，"
+              "湖南省公安厅食品药品犯罪侦查总队副总队长陈亮，介绍了全省“护苗2025”专项行动的成果。",
+              {{"湖南省市场监督管理局", Predicate::kConducts, "护苗2025专项行动"},
+               {"湖南省公安厅食品药品犯罪侦查总队", Predicate::kConducts, "护苗2025专项行动"},
+               {"湖南省政府新闻办", Predicate::kConducts, "护苗2025专项行动", false}}}});
+}
+
 TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
   CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
               {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
