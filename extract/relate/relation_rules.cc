@@ -615,6 +615,21 @@ class Rules {
     // 4. The turn's main program.
     const int t = discourse_.TurnAt(pos);
     if (t >= 0 && discourse_.turns()[t].main_program >= 0) return discourse_.turns()[t].main_program;
+    // 5. Outside items and turns, the program the paragraph has just named
+    // (深入实施X三年行动，…。期间累计完成投资203亿元): graph-model.md's
+    // "then the paragraph's program".
+    if (discourse_.ItemAt(pos) < 0 && t < 0) {
+      const int para = ctx_.ParagraphAt(pos);
+      if (para >= 0) {
+        std::vector<const Mention*> cands;
+        for (const int k : ProgramsIn(ctx_.seg().paragraphs[para].range.start, pos)) {
+          const Mention& m = ctx_.mentions[k];
+          if (m.credited && m.conducted) cands.push_back(&m);
+        }
+        const int p = SingleProgram(cands, pos);
+        if (p >= 0) return p;
+      }
+    }
     return ActorOrRegion(pos);
   }
 

@@ -204,6 +204,15 @@ TEST_CASE("Officials presenting a program speak for the bodies that run it, not 
                {"湖南省政府新闻办", Predicate::kConducts, "护苗2025专项行动", false}}}});
 }
 
+TEST_CASE("Figures after a program the paragraph names are that program's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "# 乡村建设\n深入实施“村村通”道路建设三年行动，打通农村“最后一公里”。"
+      "三年来累计完成投资12亿元，新建道路860公里。\n");
+  CHECK(ReporterOf(g, "完成投资") == "村村通道路建设三年行动");
+  CHECK(ReporterOf(g, "新建道路") == "村村通道路建设三年行动");
+}
+
 TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
   CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
               {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
