@@ -98,6 +98,22 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
         s = b->start;
         continue;
       }
+      // A conjunction between two nouns right after a conducting verb is
+      // inside the name (组织开展了汽车销售及售后服务市场专项行动).
+      if (!opens_name && (b->roles() & kProgramBoundary) == kStopWord && b->end - b->start == 1 &&
+          (t[b->start] == U'及' || t[b->start] == U'和' || t[b->start] == U'与')) {
+        constexpr uint32_t kMaxConjunct = 12;
+        uint32_t q = b->start;
+        while (q > 0 && b->start - q < kMaxConjunct && IsHan(t[q - 1]) &&
+               ctx.EndingAt(q, kProgramBoundary) == nullptr) {
+          --q;
+        }
+        const LexHit* verb = ctx.EndingAt(q, kConductVerb);
+        if (q < b->start && verb != nullptr && pos - q < kMaxProgramChars) {
+          s = q;
+          break;
+        }
+      }
       if (!opens_name) break;
       s = b->start;
       break;

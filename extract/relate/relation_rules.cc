@@ -618,7 +618,7 @@ class Rules {
     // 5. Outside items and turns, the program the paragraph has just named
     // (深入实施X三年行动，…。期间累计完成投资203亿元): graph-model.md's
     // "then the paragraph's program".
-    if (discourse_.ItemAt(pos) < 0 && t < 0) {
+    if (discourse_.ItemAt(pos) < 0 && t < 0 && !ConductVerbBefore(pos)) {
       const int para = ctx_.ParagraphAt(pos);
       if (para >= 0) {
         std::vector<const Mention*> cands;
@@ -631,6 +631,17 @@ class Rules {
       }
     }
     return ActorOrRegion(pos);
+  }
+
+  // Whether the sentence opens a new undertaking before pos (并组织开展了…):
+  // its figures are not the earlier program's.
+  bool ConductVerbBefore(uint32_t pos) const {
+    const int s = ctx_.SentenceAt(pos);
+    if (s < 0) return false;
+    for (uint32_t p = ctx_.seg().sentences[s].range.start + 1; p <= pos; ++p) {
+      if (ctx_.EndingAt(p, kConductVerb) != nullptr) return true;
+    }
+    return false;
   }
 
   int ActorOrRegion(uint32_t pos) const {

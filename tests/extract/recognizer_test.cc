@@ -82,6 +82,8 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // 建设 after a noun is part of the name, a stop word after a verb opens it
       {"加快推进防汛队伍建设三年行动。", EntityType::kProgram, "防汛队伍建设三年行动"},
       {"组织开展无证经营专项整治行动。", EntityType::kProgram, "无证经营专项整治行动"},
+      // a conjunction between nouns right after the verb is inside the name
+      {"并组织开展了家电销售及维修市场专项整治行动。", EntityType::kProgram, "家电销售及维修市场专项整治行动"},
       // quoted names listed before 等 and a kind of any sector
       {"针对性组织“清源”“净土”等重点专项。", EntityType::kProgram, "净土"},
       // items of a list after a program share its standing
