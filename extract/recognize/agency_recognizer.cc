@@ -121,7 +121,10 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
       // The agency ending right before the list, else the sentence's last one before it.
       const int sentence = ctx->SentenceAt(s);
       const uint32_t floor = sentence >= 0 ? ctx->seg().sentences[sentence].range.start : s;
-      for (size_t k = 0; k < ctx->mentions.size(); ++k) {
+      // The latest mentions only (they arrive in text order): linear time.
+      constexpr size_t kMaxLookBack = 64;
+      const size_t n = ctx->mentions.size();
+      for (size_t k = n > kMaxLookBack ? n - kMaxLookBack : 0; k < n; ++k) {
         const Mention& c = ctx->mentions[k];
         if (c.type != EntityType::kAgency || c.end > s || c.start < floor) continue;
         if (parent < 0 || c.end > ctx->mentions[parent].end ||

@@ -406,8 +406,9 @@ class Rules {
   // 工程。) introduces it: the paragraphs after it, up to the next such one,
   // describe its parts. The program introduced before `pos`, or -1.
   int IntroProgramBefore(uint32_t pos) const {
+    constexpr int kMaxParagraphsBack = 24;  // a section, not the whole text: linear time
     const int p = ctx_.ParagraphAt(pos);
-    for (int q = p - 1; q >= 0; --q) {
+    for (int q = p - 1; q >= 0 && p - q <= kMaxParagraphsBack; --q) {
       const int intro = IntroProgram(q);
       if (intro >= 0) return intro;
       if (IsHeadingLine(q)) return -1;  // a new section or article
