@@ -91,16 +91,22 @@ void SetLevelPrefix(const DocContext& ctx, Mention* m) {
   }
 }
 
-// "会同教育等部门": items of a list after a cooperation verb that end in
-// 等(N个)部门 name departments even without their own kind word.
+// "会同教育等部门", "公安机关治安、刑侦、网安等部门": items of a list that
+// end in 等(N个)KIND name one body each (教育部门, 治安部门 …). After a
+// cooperation verb they are partners; otherwise they are units of the body
+// the text places them in: the agency right before the list, else the last
+// one named earlier in the sentence (…领导小组，增设A、B等8个专项组).
 void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind) {
   const std::u32string_view t = ctx->text();
   std::vector<std::pair<uint32_t, uint32_t>> items;
   uint32_t end = deng;
+  bool partners = false;
+  int parent = -1;
   while (true) {
     uint32_t s = end;
     while (s > 0 && IsNameChar(t[s - 1]) && end - s < 10 &&
-           ctx->EndingAt(s, kBoundaryRoles) == nullptr) {
+           ctx->EndingAt(s, kBoundaryRoles) == nullptr &&
+           (s == end || ctx->EndingAt(s, kAgencyKind | kAgencyName) == nullptr)) {
       --s;
     }
     if (s == end) return;
@@ -109,8 +115,25 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
       end = s - 1;
       continue;
     }
-    const LexHit* verb = ctx->EndingAt(s, kCoopVerb);
-    if (verb == nullptr) return;
+    partners = ctx->EndingAt(s, kCoopVerb) != nullptr;
+    if (!partners && items.size() < 2) return;
+    if (!partners) {
+      // The agency ending right before the list, else the sentence's last one before it.
+      const int sentence = ctx->SentenceAt(s);
+      const uint32_t floor = sentence >= 0 ? ctx->seg().sentences[sentence].range.start : s;
+      // The latest mentions only (they arrive in text order): linear time.
+      constexpr size_t kMaxLookBack = 64;
+      const size_t n = ctx->mentions.size();
+      for (size_t k = n > kMaxLookBack ? n - kMaxLookBack : 0; k < n; ++k) {
+        const Mention& c = ctx->mentions[k];
+        if (c.type != EntityType::kAgency || c.end > s || c.start < floor) continue;
+        if (parent < 0 || c.end > ctx->mentions[parent].end ||
+            (c.end == ctx->mentions[parent].end && c.start < ctx->mentions[parent].start)) {
+          parent = static_cast<int>(k);
+        }
+      }
+      if (parent < 0) return;
+    }
     break;
   }
   for (const auto& [s, e] : items) {
@@ -122,6 +145,10 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
     m.start = s;
     m.end = e;
     m.name = ctx->Slice(s, e) + kind;
+    if (parent >= 0) {
+      m.parent_start = ctx->mentions[parent].start;
+      m.parent_end = ctx->mentions[parent].end;
+    }
     ctx->mentions.push_back(std::move(m));
   }
 }
@@ -171,6 +198,10 @@ void RecognizeAgencies(DocContext* ctx) {
     // Counted bodies (设立7个政务服务中心, 组建3支队伍) name a kind, not one body.
     if (s >= 2 && std::u32string_view(U"个家支批").find(t[s - 1]) != std::u32string_view::npos &&
         (IsDigitChar(t[s - 2]) || IsChineseNumeral(t[s - 2]))) {
+      // …but a list before the count names its members (A、B等8个专项组).
+      uint32_t d = s - 2;
+      while (d > 0 && (IsDigitChar(t[d - 1]) || IsChineseNumeral(t[d - 1]))) --d;
+      if (d > 0 && t[d - 1] == U'等' && s == h->start) ListDepartments(ctx, d - 1, ctx->Slice(h->start, h->end));
       continue;
     }
     // National level words before a full name join it (国家 + 移民局).

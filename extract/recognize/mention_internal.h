@@ -77,11 +77,15 @@ struct Mention {
   // Programs: false when only cited (按照…要求), so it claims no metrics.
   bool credited = true;
   bool conducted = false;       // introduced by a conducting verb or a 以…为 frame
+  bool framed = false;          // named in a 在…中 frame: the next clause's subject runs it
   int group = -1;               // programs listed together (“獴猎”“靖边”等)
   bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
   // Persons: title and agency from "AGENCY TITLE NAME".
   std::u32string title;
   int post_agency = -1;
+  // Earlier posts of a chain (agency mention, title): 厅党委委员、副厅长 (委员
+  // in the 党委), 市禁毒办副主任、公安局禁毒支队政委 (副主任 in the 禁毒办).
+  std::vector<std::pair<int, std::u32string>> other_posts;
   int entity = -1;              // filled by coreference
 };
 

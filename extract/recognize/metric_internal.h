@@ -62,6 +62,9 @@ struct MetricMention {
   std::string name;     // the thing counted, with its verb: 破获刑事案件; changes end in 同比/较上年
   MetricValue value;    // value in base units, unit, qualifier, period
   int sentence = -1;    // index into Segmentation::sentences
+  // Where the paragraph's period clause stands when the metric takes it
+  // (“X”行动开展以来，…): a program named there owns the figures. Empty else.
+  TextRange period;
   bool is_change = false;  // a 同比/较上年 change metric
   // For a range (3至5个) the value is the lower bound and this the upper one;
   // 0 when the number is not a range.

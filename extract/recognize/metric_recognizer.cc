@@ -82,6 +82,7 @@ struct ScanState {
   bool target_seen = false;
   // paragraph-wide: the current period and the last non-change metric's name
   std::u32string period;
+  TextRange period_range;  // where the paragraph's period stands
   std::u32string prev_base;
   // the names of this sentence's metrics since its last change: 发生事故236起、
   // 死亡198人，同比分别下降15.2%和12.8% pairs them with the changes
@@ -104,6 +105,7 @@ struct ScanState {
   void NewParagraph(size_t start) {
     NewSentence(start);
     period.clear();
+    period_range = {};
     prev_base.clear();
   }
 };
@@ -176,6 +178,7 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
         }
         if (len > 0) {
           st.period.assign(text.substr(at, len));
+          st.period_range = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + len)};
           st.clause_start = at + len;
           i = at + len;
           continue;
@@ -238,6 +241,8 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     if (std::count(clause.begin(), clause.end(), U'“') != std::count(clause.begin(), clause.end(), U'”')) {
       return 0;
     }
+    // nor is a clause that opens a parenthesis: 破获案件5748起（其中，…
+    if (clause.find(U'(') != std::u32string_view::npos) return 0;
     return clause.size();
   }
 
@@ -356,6 +361,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   std::u32string region_period;
   const NameRegion region = names_.Analyse(text, region_start, region_end, &region_period);
   m.value.period = MetricEncodeUtf8(region_period.empty() ? st.period : region_period);
+  if (region_period.empty()) m.period = st.period_range;
 
   // 一个, 一起, 三项 are words far more often than counts: a small Chinese
   // numeral needs a verb of its own (打掉涉黑团伙一个, not 和大家一起).

@@ -85,8 +85,7 @@ void RecognizePersons(DocContext* ctx) {
         continue;
       }
       const bool end_ok = e == t.size() || !IsNameChar(t[e]) ||
-                          ctx->StartingAt(e, kStopWord | kTitle) != nullptr ||
-                          t.substr(e, 2) == U"介绍" || t.substr(e, 2) == U"表示";
+                          ctx->StartingAt(e, kStopWord | kTitle | kPersonCue) != nullptr;
       if (!end_ok || ctx->Overlapped(h.end, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
         continue;
       }
@@ -103,7 +102,24 @@ void RecognizePersons(DocContext* ctx) {
         // 厅党委委员、副厅长: the second post is in the body the party committee leads.
         if (chain != h.start && person->post_agency >= 0 &&
             ctx->mentions[person->post_agency].parent >= 0) {
+          // …and the first post is in the committee itself.
+          const LexHit* first = ctx->StartingAt(chain, kTitle);
+          if (first != nullptr) {
+            person->other_posts.push_back(
+                {person->post_agency, ctx->Slice(first->start, first->end)});
+          }
           person->post_agency = ctx->mentions[person->post_agency].parent;
+        }
+      }
+      if (person->other_posts.empty()) {
+        // Posts listed before this one, each AGENCY TITLE and joined by 、.
+        for (int a = person->post_agency; a >= 0 && person->other_posts.size() < 4;) {
+          const uint32_t at = ctx->mentions[a].start;
+          if (at < 2 || t[at - 1] != U'、') break;
+          const LexHit* prev = ctx->EndingAt(at - 1, kTitle);
+          if (prev == nullptr) break;
+          a = persons.AgencyEndingAt(prev->start);
+          if (a >= 0) person->other_posts.push_back({a, ctx->Slice(prev->start, prev->end)});
         }
       }
       break;
@@ -222,6 +238,56 @@ void RecognizePlaces(DocContext* ctx) {
   }
 }
 
+namespace {
+
+// Documents named without 《》 as the object of an issuing or citing verb:
+// 印发了全市防汛应急预案，… / 根据城市更新三年实施方案. The name runs from
+// the verb to a document kind word of two or more characters that ends the
+// phrase (before a clause break, 和, 及, 、 or 等).
+void RecognizeUnquotedDocuments(DocContext* ctx) {
+  constexpr uint32_t kMaxName = 40;
+  constexpr uint32_t kMinName = 6;
+  const std::u32string_view t = ctx->text();
+  for (const LexHit& v : ctx->hits()) {
+    if ((v.roles() & (kIssueVerb | kReferenceVerb)) == 0) continue;
+    uint32_t s = v.end;
+    if (s < t.size() && t[s] == U'了') ++s;
+    if (s >= t.size() || !IsHan(t[s]) || ctx->StartingAt(v.start, kIssueVerb | kReferenceVerb) != &v) {
+      continue;
+    }
+    uint32_t end = 0;
+    for (uint32_t p = s; p < t.size() && p - s < kMaxName; ++p) {
+      const char32_t c = t[p];
+      if (!IsNameChar(c) && !IsOpenQuote(c) && !IsCloseQuote(c)) break;
+      if (const LexHit* b = p > s ? ctx->EndingAt(p, kConductVerb | kIssueVerb | kBlocker) : nullptr;
+          b != nullptr && !ctx->InsideLonger(*b, kDocumentKind)) {
+        break;
+      }
+      const LexHit* k = ctx->EndingAt(p + 1, kDocumentKind);
+      if (k == nullptr || k->end - k->start < 2 || k->start <= s) continue;
+      const char32_t next = p + 1 < t.size() ? t[p + 1] : U'\n';
+      if (IsClauseBreak(next) || next == U'和' || next == U'及' || next == U'、' || next == U'等') {
+        end = p + 1;
+        break;
+      }
+    }
+    if (end == 0) continue;
+    // 各类应急预案, 相关实施方案: a kind of document, not one; 全省 is scope.
+    if (t[s] == U'各' || ctx->StartingAt(s, kGenericModifier) != nullptr) continue;
+    if (const LexHit* scope = ctx->StartingAt(s, kScopeWord); scope != nullptr) s = scope->end;
+    Mention m;
+    m.type = EntityType::kDocument;
+    m.start = s;
+    m.end = end;
+    for (uint32_t p = s; p < end; ++p) {
+      if (!IsOpenQuote(t[p]) && !IsCloseQuote(t[p])) m.name += t[p];
+    }
+    if (m.name.size() >= kMinName) ctx->mentions.push_back(std::move(m));
+  }
+}
+
+}  // namespace
+
 void RecognizeDocuments(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
   for (uint32_t i = 0; i < t.size(); ++i) {
@@ -259,6 +325,7 @@ void RecognizeDocuments(DocContext* ctx) {
     if (!m.name.empty()) ctx->mentions.push_back(std::move(m));
     i = k;
   }
+  RecognizeUnquotedDocuments(ctx);
   for (Mention& m : ctx->mentions) {
     if (m.type == EntityType::kDocument && m.name.size() > kNationPrefix.size() + 1 &&
         m.name.compare(0, kNationPrefix.size(), kNationPrefix) == 0) {

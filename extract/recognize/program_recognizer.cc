@@ -18,6 +18,49 @@ struct Extent {
   bool quoted_whole = false;  // the whole name sits in quotation marks
 };
 
+// Where a description written right before a quoted name (治安整治“…”)
+// starts: Han characters back to a boundary, scope or region word; `open`
+// itself when there is none or it is a time (今年, 3月) rather than a
+// description.
+uint32_t DescriptionBefore(const DocContext& ctx, uint32_t open) {
+  constexpr uint32_t kMinDescription = 2;
+  const std::u32string_view t = ctx.text();
+  uint32_t s = open;
+  while (s > 0 && open - s < kMaxProgramChars && IsHan(t[s - 1])) {
+    if (ctx.EndingAt(s, kProgramBoundary | kScopeWord | kRegionName | kRegionLevel) != nullptr) break;
+    --s;
+  }
+  if (open - s < kMinDescription) return open;
+  const char32_t last = t[open - 1];
+  if (last == U'年' || last == U'月' || last == U'日' || last == U'期' || last == U'间' ||
+      IsChineseNumeral(t[s])) {
+    return open;
+  }
+  return s;
+}
+
+// The start of a program name framed by 在…中 that opens a clause (在打击A、
+// B犯罪专项行动中，), or h.start when the kind word `h` is not so framed.
+uint32_t FramedStart(const DocContext& ctx, const LexHit& h) {
+  constexpr uint32_t kMaxFramed = 48;  // a framed name may list several targets
+  const std::u32string_view t = ctx.text();
+  if (h.end + 1 >= t.size() || t[h.end] != U'中' || !IsClauseBreak(t[h.end + 1])) return h.start;
+  uint32_t s = h.start;
+  while (s > 1 && h.start - s < kMaxFramed) {
+    const char32_t c = t[s - 1];
+    if (c == U'在') break;
+    if ((c != U'、' && !IsHan(c)) || c == U'的') return h.start;
+    // Verbs end the name (在全市开展的…); stop words inside one do not (数据 holds 据).
+    const LexHit* b = ctx.EndingAt(s, kProgramBoundary & ~kStopWord);
+    if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord)) return h.start;
+    --s;
+  }
+  if (s < 1 || t[s - 1] != U'在' || h.start - s < 2) return h.start;
+  if (s >= 2 && !IsClauseBreak(t[s - 2]) && t[s - 2] != '\n') return h.start;
+  if (t[s] == U'、' ) return h.start;
+  return s;
+}
+
 // Walks left from `pos` over name characters and whole quoted blocks.
 Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
   const std::u32string_view t = ctx.text();
@@ -38,8 +81,41 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
       continue;
     }
     if (!IsNameChar(c)) break;
+    // Scope words are not part of a name (介绍了全省“护苗”专项行动).
+    if (!x.quotes.empty() && ctx.EndingAt(s, kScopeWord) != nullptr) break;
     const LexHit* b = ctx.EndingAt(s, kProgramBoundary);
     if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord | kRegionLevel)) {
+      // A plain stop word right after a conducting verb opens the name
+      // (组织开展无照经营专项行动): the verb is the boundary.
+      const bool opens_name = (b->roles() & kProgramBoundary) == kStopWord &&
+                              ctx.EndingAt(b->start, kConductVerb) != nullptr;
+      // 建设 after a noun is part of the name (力量建设三年行动, 体系建设规划);
+      // after a verb or at the clause start it is the verb (推动建设X工程).
+      const bool noun_use = (b->roles() & kProgramBoundary) == kBuildVerb && b->start > 0 &&
+                            IsHan(t[b->start - 1]) &&
+                            ctx.EndingAt(b->start, kProgramBoundary | kScopeWord) == nullptr;
+      if (noun_use) {
+        s = b->start;
+        continue;
+      }
+      // A conjunction between two nouns right after a conducting verb is
+      // inside the name (组织开展了汽车销售及售后服务市场专项行动).
+      if (!opens_name && (b->roles() & kProgramBoundary) == kStopWord && b->end - b->start == 1 &&
+          (t[b->start] == U'及' || t[b->start] == U'和' || t[b->start] == U'与')) {
+        constexpr uint32_t kMaxConjunct = 12;
+        uint32_t q = b->start;
+        while (q > 0 && b->start - q < kMaxConjunct && IsHan(t[q - 1]) &&
+               ctx.EndingAt(q, kProgramBoundary) == nullptr) {
+          --q;
+        }
+        const LexHit* verb = ctx.EndingAt(q, kConductVerb);
+        if (q < b->start && verb != nullptr && pos - q < kMaxProgramChars) {
+          s = q;
+          break;
+        }
+      }
+      if (!opens_name) break;
+      s = b->start;
       break;
     }
     --s;
@@ -49,7 +125,16 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
   if (s > 0 && IsOpenQuote(t[s - 1]) && pos < t.size()) {
     uint32_t e = pos;
     while (e < t.size() && IsNameChar(t[e])) ++e;
-    if (e < t.size() && IsCloseQuote(t[e])) x.quoted_whole = true;
+    if (e < t.size() && IsCloseQuote(t[e])) {
+      x.quoted_whole = true;
+      // A description before the quoted name is part of the full name:
+      // 秋冬季治安整治“雷霆行动” → 秋冬季治安整治雷霆行动 (alias 雷霆行动).
+      const uint32_t d = DescriptionBefore(ctx, s - 1);
+      if (d < s - 1) {
+        x.quotes.push_back({s, e});
+        x.start = d;
+      }
+    }
   }
   return x;
 }
@@ -141,7 +226,8 @@ void RecognizePrograms(DocContext* ctx) {
     if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind, h->end + 1)) continue;
     if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
     Extent x = ExtendProgram(*ctx, h->start);
-    const LexHit* b = ctx->EndingAt(x.start, kProgramBoundary);
+    const LexHit* scope = ctx->EndingAt(x.start, kScopeWord);
+    const LexHit* b = ctx->EndingAt(scope != nullptr ? scope->start : x.start, kProgramBoundary);
     const std::u32string bword = b ? ctx->Slice(b->start, b->end) : std::u32string();
     if (bword == U"等") {
       bool verb = false;
@@ -177,17 +263,34 @@ void RecognizePrograms(DocContext* ctx) {
         x.start = p + 2;
       }
     }
+    // 在打击A、B犯罪专项行动中，…: a frame names a program being carried
+    // out, and its name may list targets.
+    const uint32_t framed = x.quotes.empty() ? FramedStart(*ctx, *h) : h->start;
+    if (framed < x.start) x.start = framed;
     if (x.start == h->start) continue;  // a bare kind word: 行动以来
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
     if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
     if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;
-    bool accept = !x.quotes.empty() || x.quoted_whole;
+    bool accept = !x.quotes.empty() || x.quoted_whole || framed < h->start;
     bool credited = true;
-    bool conducted = b != nullptr && (b->roles() & (kConductVerb | kBuildVerb)) != 0;
+    bool conducted = framed < h->start ||
+                     (b != nullptr && (b->roles() & (kConductVerb | kBuildVerb)) != 0);
     if (conducted) accept = true;
     if (b != nullptr && (b->roles() & kReferenceVerb) != 0 && !h->entry->weak_kind) {
       accept = true;
       credited = false;
+    }
+    // 推动A基地、B基地建设: a list item after a program shares its standing.
+    if (b == nullptr && x.start > 0 && t[x.start - 1] == U'、') {
+      for (size_t i = ctx->mentions.size(); i-- > 0;) {
+        const Mention& prev = ctx->mentions[i];
+        if (prev.type != EntityType::kProgram) continue;
+        if (prev.end == x.start - 1) {
+          accept = true;
+          conducted = prev.conducted;
+        }
+        break;
+      }
     }
     if (!h->entry->weak_kind) {
       if (bword == U"以") accept = conducted = true;
@@ -223,6 +326,7 @@ void RecognizePrograms(DocContext* ctx) {
     if (m != nullptr) {
       m->credited = credited;
       m->field_work = !h->entry->weak_kind && !h->entry->venue;
+      m->framed = framed < h->start;
     }
   }
   // “清风2023” framed by 以…为: the name stands alone.

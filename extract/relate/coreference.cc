@@ -49,7 +49,9 @@ class Resolver {
     Mention& m = ctx_->mentions[i];
     if (const auto it = full_.find(i); it != full_.end()) return it->second;
     std::u32string full = m.name;
-    if (m.parent >= 0 && m.parent != i) {
+    // The parent is part of the name only where the text writes it so: a
+    // listed unit (公安机关组织治安、刑侦等部门) keeps its own name.
+    if (m.parent >= 0 && m.parent != i && ctx_->mentions[m.parent].end > m.start) {
       const Mention& p = ctx_->mentions[m.parent];
       const size_t cut = p.end - m.start;
       full = FullAgencyName(m.parent) + (cut < m.name.size() ? m.name.substr(cut) : U"");

@@ -65,9 +65,10 @@ class Discourse {
   bool Blocked(const Mention& m) const;
   // The coordination group (A、B和C) around an agency mention, as entities.
   std::vector<int> GroupOf(int mention) const;
+  // The first unblocked agency (with its coordination group) in [start, end).
+  std::vector<int> FirstActorIn(uint32_t start, uint32_t end) const;
 
  private:
-  std::vector<int> FirstActorIn(uint32_t start, uint32_t end) const;
   void BuildTurns();
   void BuildItems();
   // Positions in agencies_ of the agencies starting at or after `pos`.

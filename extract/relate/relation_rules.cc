@@ -1,5 +1,6 @@
 // The relation rules (see relation_internal.h).
 #include <algorithm>
+#include <climits>
 #include <set>
 #include <tuple>
 
@@ -40,6 +41,10 @@ class Rules {
       if (m.type == EntityType::kPerson && m.post_agency >= 0) {
         Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[m.post_agency].entity,
             ctx_.mentions[m.post_agency].start, m.end, m.title);
+        for (const auto& [agency, title] : m.other_posts) {
+          Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[agency].entity,
+              ctx_.mentions[agency].start, m.end, title);
+        }
       }
     }
   }
@@ -55,8 +60,19 @@ class Rules {
         whole_actors = discourse_.ActorsAt(whole->start, 4);
         for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
       }
+      if (m.framed && whole_actors.empty()) {
+        // 在X行动中，全市公安机关…: the subject after the frame runs X.
+        const int s = ctx_.SentenceAt(m.end);
+        if (s >= 0) whole_actors = discourse_.FirstActorIn(m.end, ctx_.seg().sentences[s].range.end);
+        for (const int a : whole_actors) Add(a, Predicate::kConducts, m.entity, m.start, m.end);
+      }
       if (m.conducted && whole_actors.empty()) {
-        for (const int a : discourse_.ActorsAt(m.start, 4)) {
+        std::vector<int> actors = PresentersOf(m);
+        if (actors.empty()) actors = discourse_.ActorsAt(m.start, 4);
+        // No subject in the sentence, item or turn (同时，组织开展X行动): the
+        // paragraph's actor, else the body the article is about.
+        if (actors.empty()) actors = ParagraphActor(m.start);
+        for (const int a : actors) {
           Add(a, Predicate::kConducts, m.entity, m.start, m.end);
         }
         // A top heading program (no enclosing item names one) is the speaker's
@@ -139,14 +155,41 @@ class Rules {
   }
 
   void Issues() {
-    for (const Mention& d : ctx_.mentions) {
-      if (d.type != EntityType::kDocument || d.start < 2) continue;
-      // 《 at d.start-1; the verb ends right before it (出台《…》, 签署了《…》).
-      const LexHit* v = ctx_.EndingAt(d.start - 1, kIssueVerb);
-      if (v == nullptr) continue;
-      for (const int a : discourse_.ActorsAt(v->start, 4)) {
-        Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
+    const std::u32string_view t = ctx_.text();
+    std::vector<int> docs;
+    for (const int i : discourse_.mentions_by_start().StartingIn(0, UINT32_MAX)) {
+      if (ctx_.mentions[i].type == EntityType::kDocument) docs.push_back(i);
+    }
+    const LexHit* last_verb = nullptr;  // the verb of the list the previous document is in
+    uint32_t last_end = 0;
+    for (const int i : docs) {
+      const Mention& d = ctx_.mentions[i];
+      if (d.start < 1 || d.entity < 0) continue;
+      // The verb ends right before the name or its 《 (出台《…》, 签署了《…》,
+      // 印发全市防汛应急预案).
+      uint32_t at = t[d.start - 1] == U'《' ? d.start - 1 : d.start;
+      if (const LexHit* scope = ctx_.EndingAt(at, kScopeWord); scope != nullptr) at = scope->start;
+      const LexHit* v = ctx_.EndingAt(at, kIssueVerb);
+      if (v == nullptr && at > 0 && t[at - 1] == U'了') v = ctx_.EndingAt(at - 1, kIssueVerb);
+      // 印发《A》和《B》, 制定印发《A》《B》: the list shares the verb.
+      if (v == nullptr && last_verb != nullptr && at >= last_end && at - last_end <= 2) {
+        bool joined = true;
+        for (uint32_t p = last_end; p < at; ++p) {
+          const char32_t c = t[p];
+          joined &= c == U'》' || c == U'和' || c == U'及' || c == U'、' || c == U'与';
+        }
+        if (joined) v = last_verb;
       }
+      last_verb = v;
+      last_end = d.end;
+      if (v == nullptr) continue;
+      std::vector<int> actors = discourse_.ActorsAt(v->start, 4);
+      // No body named nearby: the one the whole article is about issued it.
+      if (actors.empty() && document_actor_ >= 0 &&
+          entities_[document_actor_].type == EntityType::kAgency) {
+        actors.push_back(document_actor_);
+      }
+      for (const int a : actors) Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
     }
   }
 
@@ -201,10 +244,26 @@ class Rules {
   }
 
   void Reports(const std::vector<MetricMention>& metrics, const std::vector<int>& ids) {
+    bool prev_fact = false;
+    int prev_sentence = -1;
     for (size_t i = 0; i < metrics.size(); ++i) {
       const MetricMention& mm = metrics[i];
       const uint32_t pos = mm.number.start;
-      const int owner = OwnerOf(pos);
+      // A fact about a region (accidents that occurred, population) is the
+      // place's; a change without words of its own (同比分别下降x%) follows
+      // the figure it changes.
+      Fact fact = FactOf(mm);
+      if (fact == Fact::kUnknown && mm.is_change && mm.sentence == prev_sentence && prev_fact) {
+        fact = Fact::kRegion;
+      }
+      prev_fact = fact == Fact::kRegion;
+      prev_sentence = mm.sentence;
+      // A program the text credits with the figures keeps them (行动期间发生
+      // 交通事故…下降); otherwise the place, not the agency, reports them.
+      int owner = OwnerOf(pos, mm.period);
+      if (fact == Fact::kRegion && (owner < 0 || entities_[owner].type != EntityType::kProgram)) {
+        if (const int place = RegionAt(pos); place >= 0) owner = place;
+      }
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
     }
   }
@@ -311,7 +370,14 @@ class Rules {
   // `whole`: CollectiveBefore(m), already found by the caller.
   void PartOf(const Mention& m, const Mention* whole) {
     int item = discourse_.ItemAt(m.start);
-    if (item < 0) return;
+    if (item < 0) {
+      // Outside any enumeration: a lead-in paragraph's program.
+      if (discourse_.TurnAt(m.start) >= 0) return;
+      if (const int intro = IntroProgramBefore(m.start); intro >= 0 && intro != m.entity) {
+        Add(m.entity, Predicate::kPartOf, intro, m.start, m.end);
+      }
+      return;
+    }
     // Inside an item: part of the nearest heading program that is not itself.
     for (int i = item; i >= 0; i = discourse_.items()[i].parent) {
       if (InHeading(i, m)) continue;
@@ -329,7 +395,63 @@ class Rules {
     if (turn >= 0) {
       const int main = discourse_.turns()[turn].main_program;
       if (main >= 0 && main != m.entity) Add(m.entity, Predicate::kPartOf, main, m.start, m.end);
+      return;
     }
+    if (const int intro = IntroProgramBefore(m.start); intro >= 0 && intro != m.entity) {
+      Add(m.entity, Predicate::kPartOf, intro, m.start, m.end);
+    }
+  }
+
+  // A short paragraph that ends by naming a program it conducts (…扎实做好X
+  // 工程。) introduces it: the paragraphs after it, up to the next such one,
+  // describe its parts. The program introduced before `pos`, or -1.
+  int IntroProgramBefore(uint32_t pos) const {
+    constexpr int kMaxParagraphsBack = 24;  // a section, not the whole text: linear time
+    const int p = ctx_.ParagraphAt(pos);
+    for (int q = p - 1; q >= 0 && p - q <= kMaxParagraphsBack; --q) {
+      const int intro = IntroProgram(q);
+      if (intro >= 0) return intro;
+      if (IsHeadingLine(q)) return -1;  // a new section or article
+    }
+    return -1;
+  }
+
+  // A title line: marked up (# …) or short without a sentence end.
+  bool IsHeadingLine(int paragraph) const {
+    constexpr uint32_t kMaxHeading = 40;
+    const TextRange r = ctx_.seg().paragraphs[paragraph].range;
+    const std::u32string_view t = ctx_.text().substr(r.start, r.end - r.start);
+    if (!t.empty() && t.front() == U'#') return true;
+    if (t.size() > kMaxHeading) return false;
+    return t.find(U'。') == std::u32string_view::npos && t.find(U'，') == std::u32string_view::npos &&
+           t.find(U',') == std::u32string_view::npos;
+  }
+
+  int IntroProgram(int paragraph) const {
+    constexpr uint32_t kMaxIntro = 160;  // characters: a lead-in, not a body paragraph
+    const TextRange r = ctx_.seg().paragraphs[paragraph].range;
+    if (r.end - r.start > kMaxIntro) return -1;
+    // A lead-in names nothing else (no figures, documents or other
+    // programs); a paragraph of work that happens to end in a program does.
+    for (uint32_t k = r.start; k < r.end; ++k) {
+      if (IsDigitChar(ctx_.text()[k])) return -1;
+    }
+    int programs = 0;
+    for (const int i : MentionsIn(r.start, r.end)) {
+      const EntityType type = ctx_.mentions[i].type;
+      if (type == EntityType::kDocument) return -1;
+      programs += type == EntityType::kProgram;
+    }
+    if (programs != 1) return -1;
+    uint32_t end = r.end;
+    while (end > r.start && !IsNameChar(ctx_.text()[end - 1]) && !IsCloseQuote(ctx_.text()[end - 1])) {
+      --end;
+    }
+    for (const int i : ProgramsIn(r.start, r.end)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.entity >= 0 && m.conducted && m.credited && m.end + 1 >= end) return m.entity;
+    }
+    return -1;
   }
 
   // The single credited program nearest to pos among `cands`, or -1 when
@@ -353,7 +475,103 @@ class Rules {
     return best->entity;
   }
 
-  int OwnerOf(uint32_t pos) const {
+  // 新闻办召开发布会，A局副局长甲，B总队副总队长乙，介绍了X行动的成果: the
+  // officials who present a program speak for the bodies that run it, not
+  // the host. Their posts' agencies, or empty.
+  std::vector<int> PresentersOf(const Mention& m) const {
+    const int s = ctx_.SentenceAt(m.start);
+    if (s < 0) return {};
+    const uint32_t from = ctx_.seg().sentences[s].range.start;
+    std::vector<int> out;
+    for (uint32_t p = m.start; p > from; --p) {
+      const LexHit* cue = ctx_.EndingAt(p, kPersonCue);
+      if (cue == nullptr) continue;
+      // The cue follows a person directly or after a comma (…乙，介绍了).
+      uint32_t before = cue->start;
+      while (before > from && (ctx_.text()[before - 1] == U'，' || ctx_.text()[before - 1] == ',')) {
+        --before;
+      }
+      bool after_person = false;
+      for (const int i : MentionsIn(from, cue->start)) {
+        const Mention& x = ctx_.mentions[i];
+        if (x.type != EntityType::kPerson || x.post_agency < 0) continue;
+        after_person |= x.end == before;
+        const int a = ctx_.mentions[x.post_agency].entity;
+        if (a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+      }
+      if (!after_person) out.clear();
+      break;
+    }
+    return out;
+  }
+
+  // The first actor of the paragraph before pos, else the document's body.
+  std::vector<int> ParagraphActor(uint32_t pos) const {
+    const int p = ctx_.ParagraphAt(pos);
+    if (p >= 0) {
+      std::vector<int> a = discourse_.FirstActorIn(ctx_.seg().paragraphs[p].range.start, pos);
+      if (!a.empty()) return a;
+    }
+    if (document_actor_ >= 0 && entities_[document_actor_].type == EntityType::kAgency) {
+      return {document_actor_};
+    }
+    return {};
+  }
+
+  enum class Fact { kUnknown, kRegion, kWork };
+
+  // Whether the metric's words make it a fact about a region (发生事故, 人口)
+  // or work done (查处, 隐患); work wins.
+  Fact FactOf(const MetricMention& mm) const {
+    Fact fact = Fact::kUnknown;
+    for (uint32_t p = mm.range.start + 1; p <= mm.number.start; ++p) {
+      const LexHit* w = ctx_.EndingAt(p, kWorkDone);
+      if (w != nullptr && w->start >= mm.range.start) return Fact::kWork;
+      const LexHit* r = ctx_.EndingAt(p, kRegionFact);
+      if (r != nullptr && r->start >= mm.range.start) fact = Fact::kRegion;
+    }
+    return fact;
+  }
+
+  // The place a region fact at `pos` is about: the last place named in its
+  // sentence before it, else the document's region. -1 if none.
+  int RegionAt(uint32_t pos) const {
+    const int s = ctx_.SentenceAt(pos);
+    if (s >= 0) {
+      int last = -1;
+      for (const int i : MentionsIn(ctx_.seg().sentences[s].range.start, pos)) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.type == EntityType::kPlace && m.entity >= 0) last = m.entity;
+      }
+      if (last >= 0) return last;
+    }
+    return document_region_;
+  }
+
+  int DocumentRegion() const {
+    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+      if (region->empty()) continue;
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
+          return static_cast<int>(e);
+        }
+      }
+    }
+    return -1;
+  }
+
+  // The program named in a metric's period clause (今年“X”行动开展以来，…;
+  // 在X行动中，…): the figures after it are that program's. -1 if none.
+  int PeriodProgram(const TextRange& period) const {
+    if (period.end <= period.start) return -1;
+    int last = -1;
+    for (const int i : ProgramsIn(period.start, period.end)) {
+      if (ctx_.mentions[i].entity >= 0) last = ctx_.mentions[i].entity;
+    }
+    return last;
+  }
+
+  int OwnerOf(uint32_t pos, const TextRange& period = {}) const {
     // 0. The program that heads the paragraph's item (一是…“护校安园”专项行动).
     const int top = discourse_.ItemAt(pos);
     if (top >= 0 && discourse_.items()[top].opens_paragraph) {
@@ -370,6 +588,8 @@ class Rules {
       }
       const int p = SingleProgram(cands, pos);
       if (p >= 0) return p;
+      // 1b. The program of the period clause the figures fall under.
+      if (const int f = PeriodProgram(period); f >= 0) return f;
       // 2. The sentence's own actor, or a place it is about.
       const std::vector<int> a = discourse_.ActorsAt(pos, 2);
       if (!a.empty()) return a.front();
@@ -396,7 +616,33 @@ class Rules {
     // 4. The turn's main program.
     const int t = discourse_.TurnAt(pos);
     if (t >= 0 && discourse_.turns()[t].main_program >= 0) return discourse_.turns()[t].main_program;
+    // 5. Outside items and turns, the program the paragraph has just named
+    // (深入实施X三年行动，…。期间累计完成投资203亿元): graph-model.md's
+    // "then the paragraph's program".
+    if (discourse_.ItemAt(pos) < 0 && t < 0 && !ConductVerbBefore(pos)) {
+      const int para = ctx_.ParagraphAt(pos);
+      if (para >= 0) {
+        std::vector<const Mention*> cands;
+        for (const int k : ProgramsIn(ctx_.seg().paragraphs[para].range.start, pos)) {
+          const Mention& m = ctx_.mentions[k];
+          if (m.credited && m.conducted) cands.push_back(&m);
+        }
+        const int p = SingleProgram(cands, pos);
+        if (p >= 0) return p;
+      }
+    }
     return ActorOrRegion(pos);
+  }
+
+  // Whether the sentence opens a new undertaking before pos (并组织开展了…):
+  // its figures are not the earlier program's.
+  bool ConductVerbBefore(uint32_t pos) const {
+    const int s = ctx_.SentenceAt(pos);
+    if (s < 0) return false;
+    for (uint32_t p = ctx_.seg().sentences[s].range.start + 1; p <= pos; ++p) {
+      if (ctx_.EndingAt(p, kConductVerb) != nullptr) return true;
+    }
+    return false;
   }
 
   int ActorOrRegion(uint32_t pos) const {
@@ -410,14 +656,21 @@ class Rules {
   // belongs to.
   int DocumentActor() const {
     int best = -1;
-    size_t most = 2;
+    size_t most = 2, second = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].type == EntityType::kAgency && entities_[e].mentions.size() > most) {
-        most = entities_[e].mentions.size();
+      if (entities_[e].type != EntityType::kAgency) continue;
+      const size_t n = entities_[e].mentions.size();
+      if (n > most) {
+        second = most;
+        most = n;
         best = static_cast<int>(e);
+      } else {
+        second = std::max(second, n);
       }
     }
-    if (best >= 0) return best;
+    // A text about several sectors (a government's press conference) has no
+    // one body it is about: its region then reports what nobody nearer does.
+    if (best >= 0 && most >= 2 * second) return best;
     for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
@@ -443,6 +696,7 @@ class Rules {
   Discourse discourse_;
   const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
   const int document_actor_ = DocumentActor();
+  const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
   std::set<std::tuple<int, int, int>> seen_;
   std::vector<RelationDraft> out_;

@@ -72,6 +72,8 @@ uint32_t UserRole(const std::string& role) {
       {"place-suffix", kPlaceSuffix},  {"surname", kSurname},
       {"document-kind", kDocumentKind}, {"stop", kStopWord},
       {"generic", kGenericModifier},   {"not-kind", kNotKind},
+      {"region-fact", kRegionFact},    {"work-done", kWorkDone},
+      {"person-cue", kPersonCue},
   };
   const auto it = kRoles.find(role);
   if (it != kRoles.end()) return it->second;
@@ -137,6 +139,8 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
       {"place_suffixes.txt", kPlaceSuffix},  {"surnames.txt", kSurname},
       {"document_kinds.txt", kDocumentKind}, {"generic_modifiers.txt", kGenericModifier},
       {"not_kinds.txt", kNotKind},      {"name_words.txt", kNameWord},
+      {"region_facts.txt", kRegionFact}, {"work_done.txt", kWorkDone},
+      {"person_cues.txt", kPersonCue},
   };
   std::map<std::u32string, LexEntry> entries;
   for (const auto& [file, role] : kFiles) {

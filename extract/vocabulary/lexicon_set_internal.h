@@ -43,7 +43,10 @@ enum LexRole : uint32_t {
   // A division's name that is a place only where the document's region holds
   // it: counties' short forms (开原, 乐亭) and names that are also common
   // words (region_ambiguous.txt: 城区, 日照).
-  kRegionShort = 1u << 21,
+  kRegionShort = 1u << 24,
+  kRegionFact = 1u << 21,       // 发生, 事故, 人口 …: a metric about a region, reported by the place
+  kPersonCue = 1u << 23,        // 介绍, 表示, 同志 …: a word right after a person's name
+  kWorkDone = 1u << 22,         // 查处, 隐患, 检查 …: work done, reported by the agency or program
 };
 
 struct LexEntry {

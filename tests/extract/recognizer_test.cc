@@ -63,6 +63,35 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
   });
 }
 
+TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shared kind words",
+          "[extract][program]") {
+  CheckRows({
+      // description + quoted short name: one program, the short name its alias
+      {"全市公安机关深入开展冬春季火灾防控“清风行动”。", EntityType::kProgram, "冬春季火灾防控清风行动"},
+      {"全市公安机关深入开展冬春季火灾防控“清风行动”。", EntityType::kProgram, "清风行动"},
+      {"今年“清风行动”成效明显，查处案件5起。", EntityType::kProgram, "今年清风行动", false},
+      {"全区“清风行动”成效明显。", EntityType::kProgram, "全区清风行动", false},
+      // quoted names sharing one kind word: each its own program
+      {"省公安厅组织开展“蓝盾”“护林”“守水”等专项行动。", EntityType::kProgram, "蓝盾"},
+      {"省公安厅组织开展“蓝盾”“护林”“守水”等专项行动。", EntityType::kProgram, "守水"},
+      // a 在…中 frame names a program whose targets may be listed with 、
+      {"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省公安机关侦破案件12起。",
+       EntityType::kProgram, "打击盗伐林木、非法收购野生植物犯罪专项行动"},
+      {"在全市开展的护林专项行动中，破获案件3起。", EntityType::kProgram,
+       "全市开展的护林专项行动", false},
+      // 建设 after a noun is part of the name, a stop word after a verb opens it
+      {"加快推进防汛队伍建设三年行动。", EntityType::kProgram, "防汛队伍建设三年行动"},
+      {"组织开展无证经营专项整治行动。", EntityType::kProgram, "无证经营专项整治行动"},
+      // a conjunction between nouns right after the verb is inside the name
+      {"并组织开展了家电销售及维修市场专项整治行动。", EntityType::kProgram, "家电销售及维修市场专项整治行动"},
+      // quoted names listed before 等 and a kind of any sector
+      {"针对性组织“清源”“净土”等重点专项。", EntityType::kProgram, "净土"},
+      // items of a list after a program share its standing
+      {"推动森林消防训练基地、水上救援示范基地尽早开工。", EntityType::kProgram,
+       "水上救援示范基地"},
+  });
+}
+
 TEST_CASE("Persons, places and documents", "[extract][person][place][document]") {
   CheckRows({
       {"省公安厅治安总队总队长李明：今年以来……", EntityType::kPerson, "李明"},

@@ -93,6 +93,143 @@ TEST_CASE("Metrics of a region's facts belong to the region", "[extract][relatio
   CHECK(region);
 }
 
+// The name of the entity that reports the metric whose name is `metric`, or "".
+std::string ReporterOf(const DocumentGraph& g, const std::string& metric) {
+  for (const Relation& r : g.relations) {
+    if (r.predicate != Predicate::kReports) continue;
+    const Entity* o = testing::EntityById(g, r.object);
+    const Entity* s = testing::EntityById(g, r.subject);
+    if (o != nullptr && s != nullptr && o->name == metric) return s->name;
+  }
+  return "";
+}
+
+TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "梧州市应急管理局通报安全生产形势。今年以来，广西共发生生产安全事故86起、死亡71人，"
+      "同比分别下降12.5%、9.3%。梧州市应急管理局检查企业3200家，查处火灾隐患450处。");
+  CHECK(ReporterOf(g, "发生生产安全事故") == "广西壮族自治区");
+  CHECK(ReporterOf(g, "发生生产安全事故同比") == "广西壮族自治区");
+  CHECK(ReporterOf(g, "检查企业") == "梧州市应急管理局");
+  CHECK(ReporterOf(g, "查处火灾隐患") == "梧州市应急管理局");
+}
+
+TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[extract][relation]") {
+  CheckRows({
+      {"7月3日，江西省应急管理厅一级巡视员王大明在发布会上介绍说。",
+       {{"王大明", Predicate::kHoldsPost, "江西省应急管理厅"}}},
+      {"市交警支队副支队长王某某同志介绍了情况。",
+       {{"王某某", Predicate::kHoldsPost, "市交警支队"}}},
+      {"江西省公安厅党委委员、副厅长张伟表示，今年以来成效明显。",
+       {{"张伟", Predicate::kHoldsPost, "江西省公安厅"},
+        {"张伟", Predicate::kHoldsPost, "江西省公安厅党委"}}},
+      {"市禁毒办副主任、市公安局禁毒支队政委赵小华出席发布会。",
+       {{"赵小华", Predicate::kHoldsPost, "市公安局禁毒支队"},
+        {"赵小华", Predicate::kHoldsPost, "市禁毒办"}}},
+  });
+}
+
+TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one verb",
+          "[extract][relation][document]") {
+  CheckRows({
+      {"省政府办公厅印发了全省森林火灾应急预案，部署防火工作。",
+       {{"省政府办公厅", Predicate::kIssues, "森林火灾应急预案"}}},
+      {"市生态环境局出台城区扬尘治理实施方案和工地扬尘管理办法。",
+       {{"市生态环境局", Predicate::kIssues, "城区扬尘治理实施方案"}}},
+      {"市应急管理局修订各类应急预案。", {{"市应急管理局", Predicate::kIssues, "各类应急预案", false}}},
+      {"县委制定印发了《关于加强村级治理的工作方案》《村级治理重点任务清单》。",
+       {{"县委", Predicate::kIssues, "关于加强村级治理的工作方案"},
+        {"县委", Predicate::kIssues, "村级治理重点任务清单"}}},
+      {"市水利局印发《河道防汛导则》和《堤防巡查导则》。",
+       {{"市水利局", Predicate::kIssues, "河道防汛导则"},
+        {"市水利局", Predicate::kIssues, "堤防巡查导则"}}},
+  });
+}
+
+TEST_CASE("Units listed with one shared kind word are units of the body before them",
+          "[extract][relation][agency]") {
+  CheckRows({
+      {"全省公安机关组织治安、刑侦、网安等部门开展清查。",
+       {{"治安部门", Predicate::kSubOrganizationOf, "公安机关"},
+        {"刑侦部门", Predicate::kSubOrganizationOf, "公安机关"},
+        {"网安部门", Predicate::kSubOrganizationOf, "公安机关"}}},
+      {"县委调整平安建设工作领导小组，增设矛盾化解、社会治安等6个专项组。",
+       {{"矛盾化解专项组", Predicate::kSubOrganizationOf, "平安建设工作领导小组"},
+        {"社会治安专项组", Predicate::kSubOrganizationOf, "平安建设工作领导小组"}}},
+      {"市公安局会同教育、卫健等部门开展检查。",
+       {{"市公安局", Predicate::kCooperatesWith, "教育部门"},
+        {"教育部门", Predicate::kSubOrganizationOf, "市公安局", false}}},
+  });
+}
+
+TEST_CASE("Verbs and adverbs before an agency are not part of its name", "[extract][agency]") {
+  const DocumentGraph g = testing::ExtractText(
+      "县公安局一举侦破市局督办的特大诈骗案。县政府协调市市场监管局开展检查。");
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "县公安局") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "市市场监督管理局") != nullptr);
+  for (const Entity& e : g.entities) {
+    CHECK(e.name.find("侦破") == std::string::npos);
+    CHECK(e.name.find("协调") == std::string::npos);
+  }
+}
+
+TEST_CASE("A program without a subject in its sentence is the paragraph actor's",
+          "[extract][relation]") {
+  CheckRows({{"今年以来，县市场监督管理局加大检查力度。同时，组织开展无证经营专项整治行动，立案16件。",
+              {{"县市场监督管理局", Predicate::kConducts, "无证经营专项整治行动"}}}});
+}
+
+TEST_CASE("A lead-in paragraph's program holds the programs of the paragraphs after it",
+          "[extract][relation]") {
+  const std::string text =
+      "# 筑牢安全底线\n"
+      "基层安则天下安。去年以来，县委聚焦社会稳定，扎实做好矛盾化解基础性工程。\n"
+      "积极推进信访积案化解专项行动，化解积案12件。\n"
+      "深入开展平安村居创建活动。\n"
+      "# 另一件事\n"
+      "县公安局组织开展冬季清查专项行动。\n";
+  CheckRows({{text,
+              {{"信访积案化解专项行动", Predicate::kPartOf, "矛盾化解基础性工程"},
+               {"平安村居创建活动", Predicate::kPartOf, "矛盾化解基础性工程"},
+               {"冬季清查专项行动", Predicate::kPartOf, "矛盾化解基础性工程", false}}}});
+}
+
+TEST_CASE("Officials presenting a program speak for the bodies that run it, not the host",
+          "[extract][relation]") {
+  CheckRows({{"5月8日，湖南省政府新闻办召开新闻发布会，湖南省市场监督管理局副局长刘明，"
+              "湖南省公安厅食品药品犯罪侦查总队副总队长陈亮，介绍了全省“护苗2025”专项行动的成果。",
+              {{"湖南省市场监督管理局", Predicate::kConducts, "护苗2025专项行动"},
+               {"湖南省公安厅食品药品犯罪侦查总队", Predicate::kConducts, "护苗2025专项行动"},
+               {"湖南省政府新闻办", Predicate::kConducts, "护苗2025专项行动", false}}}});
+}
+
+TEST_CASE("Figures after a program the paragraph names are that program's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "# 乡村建设\n深入实施“村村通”道路建设三年行动，打通农村“最后一公里”。"
+      "三年来累计完成投资12亿元，新建道路860公里。\n");
+  CHECK(ReporterOf(g, "完成投资") == "村村通道路建设三年行动");
+  CHECK(ReporterOf(g, "新建道路") == "村村通道路建设三年行动");
+}
+
+TEST_CASE("The subject after a 在…中 frame runs the framed program", "[extract][relation]") {
+  CheckRows({{"在打击盗伐林木、非法收购野生植物犯罪专项行动中，全省森林公安机关侦破案件12起。",
+              {{"森林公安机关", Predicate::kConducts, "打击盗伐林木、非法收购野生植物犯罪专项行动"}}}});
+}
+
+TEST_CASE("A program named in the period clause owns the figures after it",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "江西省公安厅启动“清源”专项行动。\n"
+      "今年“清源”行动开展以来，江西公安共抓获嫌疑人120名；捣毁窝点15个，打掉团伙8个。\n"
+      "在“清源”行动中，全省公安机关侦破案件66起；追缴赃款300万元。\n");
+  CHECK(ReporterOf(g, "抓获嫌疑人") == "清源专项行动");
+  CHECK(ReporterOf(g, "打掉团伙") == "清源专项行动");
+  CHECK(ReporterOf(g, "侦破案件") == "清源专项行动");
+  CHECK(ReporterOf(g, "追缴赃款") == "清源专项行动");
+}
+
 TEST_CASE("Coreference joins the forms of one body or program", "[extract][coreference]") {
   const DocumentGraph g = testing::ExtractText(
       "辽宁省公安厅部署工作。省公安厅要求各地落实。公安厅还强调，全省公安机关刑侦部门"
