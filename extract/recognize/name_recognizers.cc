@@ -91,8 +91,10 @@ void RecognizePersons(DocContext* ctx) {
         continue;
       }
       // The body is named before the first title of a chain (委员、副厅长).
+      // A chain holds a few titles; a run of thousands is not walked from each.
+      constexpr int kMaxChain = 16;
       uint32_t chain = h.start;
-      while (chain > 1 && t[chain - 1] == U'、') {
+      for (int links = 0; chain > 1 && t[chain - 1] == U'、' && links < kMaxChain; ++links) {
         const LexHit* prev = ctx->EndingAt(chain - 1, kTitle);
         if (prev == nullptr) break;
         chain = prev->start;
