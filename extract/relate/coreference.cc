@@ -256,10 +256,13 @@ class Resolver {
       case EntityType::kProgram: {
         // 夏季行动 → 夏季治安打击整治行动: same opening, same kind word.
         if (s.name.size() < 4) return false;  // before the substr: names can be one character
-        const auto kind = lexicon_.trie().Find(std::u32string_view(s.name).substr(s.name.size() - 2));
-        if (kind == nullptr || (kind->roles & kProgramKind) == 0) return false;
+        // The string tests first: most candidates fail them, and cost less than the look-up.
         const std::u32string_view head = std::u32string_view(s.name).substr(0, s.name.size() - 2);
-        return StartsWith(l.name, head) && EndsWith(l.name, s.name.substr(s.name.size() - 2));
+        if (!StartsWith(l.name, head) || !EndsWith(l.name, s.name.substr(s.name.size() - 2))) {
+          return false;
+        }
+        const auto kind = lexicon_.trie().Find(std::u32string_view(s.name).substr(s.name.size() - 2));
+        return kind != nullptr && (kind->roles & kProgramKind) != 0;
       }
       case EntityType::kDocument:
         // 反恐怖主义法 → 中华人民共和国反恐怖主义法; 自治区安全生产条例 → 内蒙古自治区….

@@ -36,9 +36,11 @@ Cost CostOf(const std::string& text) {
   return c;
 }
 
-// Four times the text may cost four times the work, plus a little for what
-// a shape does once, never the sixteen times of a quadratic step.
-constexpr double kGrowth = 4.5;
+// Four times the text may cost about four times the work (a little more
+// where a bounded search reaches its bound only in the larger text), plus a
+// constant for what a shape does once; never the sixteen times of a
+// quadratic step.
+constexpr double kGrowth = 5.0;
 constexpr uint64_t kSlack = 20000;
 constexpr size_t kSmall = 96 * 1024;
 
@@ -68,7 +70,9 @@ TEST_CASE("the work counter counts the rules' work") {
   // A list with a cooperation verb: actors, groups and evidence are all asked.
   const Cost c = CostOf(bench::AdversarialText("unit_list", 20000));
   CHECK(c.steps > 1000);
-  CHECK(c.relations > 100);
+  // The partners of 会同: the list's first 64 and the agency itself.
+  CHECK(c.relations > 50);
+  CHECK(c.relations < 100);
 }
 
 TEST_CASE("extraction work grows linearly: lists in one sentence") {
