@@ -89,6 +89,9 @@ class LexiconExtractor final : public Extractor {
     // Entities: named ones, then one per metric mention.
     std::vector<std::string> ids;
     std::map<EntityType, int> counters;
+    // Reserved: a document of tens of thousands of entities would otherwise
+    // copy them at every growth of the vector.
+    out.graph.entities.reserve(drafts.size() + metrics.size());
     auto next_id = [&](EntityType t) { return IdPrefix(t) + std::to_string(++counters[t]); };
     for (const internal::EntityDraft& d : drafts) {
       Entity e;

@@ -35,6 +35,24 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
     starting_roles_[h.start] |= h.roles();
     ending_roles_[h.end] |= h.roles();
   }
+  // Clauses: from after a break to the next break (its end), cut every
+  // kMaxClauseChars when longer.
+  auto add_clause = [&](uint32_t s, uint32_t e) {
+    for (; e - s > kMaxClauseChars; s += kMaxClauseChars) {
+      clause_starts_.push_back(s);
+      clause_ends_.push_back(s + kMaxClauseChars);
+    }
+    clause_starts_.push_back(s);
+    clause_ends_.push_back(e);
+  };
+  uint32_t clause = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (IsClauseBreak(text[i])) {
+      add_clause(clause, i);
+      clause = i + 1;
+    }
+  }
+  add_clause(clause, n);
 }
 
 const LexHit* DocContext::LongestStartingAt(uint32_t pos, uint32_t roles) const {
@@ -117,11 +135,12 @@ int DocContext::ParagraphAt(uint32_t pos) const {
 }
 
 TextRange DocContext::ClauseAt(uint32_t pos) const {
-  uint32_t a = pos;
-  while (a > 0 && !IsClauseBreak(text_[a - 1])) --a;
-  uint32_t b = pos;
-  while (b < text_.size() && !IsClauseBreak(text_[b])) ++b;
-  return {a, b};
+  // The last clause starting at or before pos: a break belongs to the clause
+  // it closes, a cut to the clause it opens.
+  const auto it = std::upper_bound(clause_starts_.begin(), clause_starts_.end(), pos);
+  if (it == clause_starts_.begin() || pos > text_.size()) return {pos, pos};
+  const size_t k = static_cast<size_t>(it - clause_starts_.begin()) - 1;
+  return {clause_starts_[k], clause_ends_[k]};
 }
 
 }  // namespace govkg::internal

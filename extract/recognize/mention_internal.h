@@ -123,7 +123,9 @@ class DocContext {
   // Index of the sentence / paragraph holding `pos`, or -1.
   int SentenceAt(uint32_t pos) const;
   int ParagraphAt(uint32_t pos) const;
-  // Clause bounds around pos (between clause breaks).
+  // Clause bounds around pos (between clause breaks). A clause longer than
+  // kMaxClauseChars is cut every kMaxClauseChars from its start, so that
+  // what the rules scan in a clause is bounded (issue 21).
   TextRange ClauseAt(uint32_t pos) const;
 
   std::vector<Mention> mentions;
@@ -151,7 +153,16 @@ class DocContext {
   // then costs one load instead of a walk over the hits' entries.
   std::vector<uint32_t> starting_roles_;
   std::vector<uint32_t> ending_roles_;
+  // The clauses in text order: clause k is [clause_starts_[k], clause_ends_[k]],
+  // its end the break that closes it (or a cut, or the end of the text).
+  std::vector<uint32_t> clause_starts_;
+  std::vector<uint32_t> clause_ends_;
 };
+
+// Clauses of ordinary text are under 250 characters; a longer run without a
+// clause break (lost punctuation, a flattened table) is cut at this length,
+// which bounds every scan of a clause and keeps extraction linear.
+inline constexpr uint32_t kMaxClauseChars = 512;
 
 // Boundary roles: a name never extends leftwards across a word with these.
 inline constexpr uint32_t kBoundaryRoles = kStopWord | kConductVerb | kCoopVerb | kIssueVerb |

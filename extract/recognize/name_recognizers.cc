@@ -4,6 +4,11 @@
 //  Place: region names and named sites of the lexicon; items ending in a site
 //    kind word in a 在…、…等 list.
 //  Document: titles in 《》, with inner 〈〉 titles as documents of their own.
+#include <map>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
 #include "extract/recognize/mention_index_internal.h"
 #include "extract/recognize/mention_internal.h"
 
@@ -90,8 +95,10 @@ void RecognizePersons(DocContext* ctx) {
         continue;
       }
       // The body is named before the first title of a chain (委员、副厅长).
+      // A chain holds a few titles; a run of thousands is not walked from each.
+      constexpr int kMaxChain = 16;
       uint32_t chain = h.start;
-      while (chain > 1 && t[chain - 1] == U'、') {
+      for (int links = 0; chain > 1 && t[chain - 1] == U'、' && links < kMaxChain; ++links) {
         const LexHit* prev = ctx->EndingAt(chain - 1, kTitle);
         if (prev == nullptr) break;
         chain = prev->start;
@@ -162,6 +169,41 @@ bool AreaWordAfter(std::u32string_view t, uint32_t pos) {
 
 }  // namespace
 
+namespace {
+
+// Where each of `names` occurs in `t`, left to right without overlap, as
+// repeated find() gives them. A text can name thousands of regions: past a
+// few, one pass per name length finds them all instead of one per name.
+std::vector<std::vector<uint32_t>> PositionsOf(std::u32string_view t,
+                                              const std::vector<std::u32string>& names) {
+  constexpr size_t kFewNames = 8;
+  std::vector<std::vector<uint32_t>> out(names.size());
+  if (names.size() <= kFewNames) {
+    for (size_t r = 0; r < names.size(); ++r) {
+      if (names[r].empty()) continue;
+      for (size_t p = t.find(names[r]); p != t.npos; p = t.find(names[r], p + names[r].size())) {
+        out[r].push_back(static_cast<uint32_t>(p));
+      }
+    }
+    return out;
+  }
+  std::map<size_t, std::unordered_map<std::u32string_view, size_t>> by_length;  // → index
+  for (size_t r = 0; r < names.size(); ++r) {
+    if (!names[r].empty()) by_length[names[r].size()].emplace(names[r], r);
+  }
+  for (const auto& [len, index] : by_length) {
+    for (size_t p = 0; p + len <= t.size(); ++p) {
+      const auto it = index.find(t.substr(p, len));
+      if (it == index.end()) continue;
+      std::vector<uint32_t>& at = out[it->second];
+      if (at.empty() || p >= at.back() + len) at.push_back(static_cast<uint32_t>(p));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void RecognizePlaces(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
   const StartIndex agencies(ctx->mentions, EntityType::kAgency);
@@ -187,8 +229,10 @@ void RecognizePlaces(DocContext* ctx) {
   }
   // Regions read off agency names, where the text names them on their own
   // (澄岚市召开…, not 澄岚市人民政府).
-  for (const std::u32string& region : ctx->inferred_regions) {
-    for (size_t p = t.find(region); p != t.npos; p = t.find(region, p + region.size())) {
+  const std::vector<std::vector<uint32_t>> found = PositionsOf(t, ctx->inferred_regions);
+  for (size_t r = 0; r < ctx->inferred_regions.size(); ++r) {
+    const std::u32string& region = ctx->inferred_regions[r];
+    for (const uint32_t p : found[r]) {
       const auto s = static_cast<uint32_t>(p), e = static_cast<uint32_t>(p + region.size());
       const bool boundary = s == 0 || !IsNameChar(t[s - 1]) ||
                             ctx->EndingAt(s, kBoundaryRoles) != nullptr;

@@ -1,10 +1,13 @@
 // Coreference within one document (see coreference_internal.h).
 #include <algorithm>
+#include <cstddef>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "extract/relate/coreference_internal.h"
 #include "extract/recognize/mention_index_internal.h"
+#include "extract/work_count_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -40,6 +43,68 @@ bool IsQualifyingPrefix(std::u32string_view prefix, const LexiconSet& lexicon) {
   }
   return false;
 }
+
+// The drafts that may be a longer form of a name (see Resolver::Run).
+class Candidates {
+ public:
+  // How many drafts ending like a short form are asked, shortest first: a
+  // document names a few dozen bodies ending in one kind word; a list of
+  // thousands is not searched from every one of its names.
+  static constexpr size_t kMaxPerName = 256;
+
+  explicit Candidates(const std::vector<EntityDraft>& drafts) : drafts_(drafts) {
+    for (size_t b = 0; b < drafts.size(); ++b) {
+      const EntityDraft& d = drafts[b];
+      for (size_t k = 1; k <= 2 && k <= d.name.size(); ++k) {
+        by_ending_[{d.type, d.name.substr(d.name.size() - k)}].push_back(static_cast<int>(b));
+      }
+      AddAliases(d, static_cast<int>(b), 0);
+    }
+    for (auto& [key, list] : by_ending_) {
+      std::stable_sort(list.begin(), list.end(), [&](int x, int y) {
+        return drafts[x].name.size() < drafts[y].name.size();
+      });
+    }
+  }
+
+  // Aliases of draft `b` from the `from`-th on.
+  void AddAliases(const EntityDraft& d, int b, size_t from) {
+    for (size_t i = from; i < d.aliases.size(); ++i) by_alias_[{d.type, d.aliases[i]}].push_back(b);
+  }
+
+  // In index order, as the rules expect (the first target wins).
+  std::vector<int> Of(const EntityDraft& s) const {
+    std::vector<int> out;
+    if (s.name.empty()) {  // ends like everything: every draft of the type
+      for (size_t b = 0; b < drafts_.size(); ++b) {
+        if (drafts_[b].type == s.type) out.push_back(static_cast<int>(b));
+      }
+      return out;
+    }
+    const size_t k = std::min<size_t>(2, s.name.size());
+    if (const auto it = by_ending_.find({s.type, s.name.substr(s.name.size() - k)});
+        it != by_ending_.end()) {
+      const std::vector<int>& list = it->second;
+      auto from = std::upper_bound(list.begin(), list.end(), s.name.size(),
+                                   [&](size_t n, int b) { return n < drafts_[b].name.size(); });
+      for (size_t taken = 0; from != list.end() && taken < kMaxPerName; ++from, ++taken) {
+        out.push_back(*from);
+      }
+    }
+    if (const auto it = by_alias_.find({s.type, s.name}); it != by_alias_.end()) {
+      const size_t n = std::min(it->second.size(), kMaxPerName);
+      out.insert(out.end(), it->second.begin(), it->second.begin() + static_cast<ptrdiff_t>(n));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  const std::vector<EntityDraft>& drafts_;
+  std::map<std::pair<EntityType, std::u32string>, std::vector<int>> by_ending_;
+  std::map<std::pair<EntityType, std::u32string>, std::vector<int>> by_alias_;
+};
 
 class Resolver {
  public:
@@ -131,14 +196,17 @@ class Resolver {
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
       return drafts[a].name.size() < drafts[b].name.size();
     });
-    // Candidates are of the same type and longer: the pairs asked are a
-    // fraction of all pairs, which is what made this loop quadratic in cost.
-    std::map<EntityType, std::vector<int>> of_type;
-    for (size_t b = 0; b < drafts.size(); ++b) of_type[drafts[b].type].push_back(static_cast<int>(b));
+    // Candidates are of the same type and longer, and either end in the
+    // short form's last two characters (every rule of Abbreviates asks that)
+    // or hold it as an alias: with all pairs of a type asked, thousands of
+    // names sharing a kind word made this loop quadratic (issue 21).
+    Candidates candidates(drafts);
     for (const int a : order) {
       EntityDraft& short_form = drafts[a];
       std::vector<int> targets;
-      for (const int b : of_type[short_form.type]) {
+      const std::vector<int> asked = candidates.Of(short_form);
+      CountWork(asked.size());
+      for (const int b : asked) {
         if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) continue;
         if (Abbreviates(short_form, drafts[b])) targets.push_back(b);
       }
@@ -148,7 +216,9 @@ class Resolver {
         if (short_form.type != EntityType::kProgram) continue;  // ambiguous
         target = NearestBefore(short_form, drafts, targets);
       }
+      const size_t known = drafts[target].aliases.size();
       Merge(&short_form, &drafts[target]);
+      candidates.AddAliases(drafts[target], target, known);
     }
     std::vector<EntityDraft> out;
     for (EntityDraft& d : drafts) {
@@ -204,10 +274,13 @@ class Resolver {
       case EntityType::kProgram: {
         // 夏季行动 → 夏季治安打击整治行动: same opening, same kind word.
         if (s.name.size() < 4) return false;  // before the substr: names can be one character
-        const auto kind = lexicon_.trie().Find(std::u32string_view(s.name).substr(s.name.size() - 2));
-        if (kind == nullptr || (kind->roles & kProgramKind) == 0) return false;
+        // The string tests first: most candidates fail them, and cost less than the look-up.
         const std::u32string_view head = std::u32string_view(s.name).substr(0, s.name.size() - 2);
-        return StartsWith(l.name, head) && EndsWith(l.name, s.name.substr(s.name.size() - 2));
+        if (!StartsWith(l.name, head) || !EndsWith(l.name, s.name.substr(s.name.size() - 2))) {
+          return false;
+        }
+        const auto kind = lexicon_.trie().Find(std::u32string_view(s.name).substr(s.name.size() - 2));
+        return kind != nullptr && (kind->roles & kProgramKind) != 0;
       }
       case EntityType::kDocument:
         // 反恐怖主义法 → 中华人民共和国反恐怖主义法; 自治区安全生产条例 → 内蒙古自治区….
@@ -339,6 +412,36 @@ size_t Occurrences(std::u32string_view text, std::u32string_view what) {
   return n;
 }
 
+// Occurrences() of every name of `names`. A search of the whole text per name
+// is quadratic when a text names thousands of regions; past a few names one
+// pass per name length counts them all, left to right without overlap as
+// Occurrences() does.
+template <typename Names>
+std::map<std::u32string, size_t> CountOccurrences(std::u32string_view text, const Names& names) {
+  constexpr size_t kFewNames = 8;
+  std::map<std::u32string, size_t> out;
+  if (names.size() <= kFewNames) {
+    for (const auto& [name, unused] : names) out[name] = Occurrences(text, name);
+    CountWork(names.size() * text.size());
+    return out;
+  }
+  std::map<size_t, std::unordered_map<std::u32string_view, std::pair<size_t, size_t>>> by_length;
+  for (const auto& [name, unused] : names) {
+    if (!name.empty()) by_length[name.size()][name] = {0, 0};  // count, next free position
+  }
+  for (auto& [len, counts] : by_length) {
+    CountWork(text.size());
+    for (size_t p = 0; p + len <= text.size(); ++p) {
+      const auto it = counts.find(text.substr(p, len));
+      if (it == counts.end() || p < it->second.second) continue;
+      ++it->second.first;
+      it->second.second = p + len;
+    }
+    for (const auto& [name, count] : counts) out[std::u32string(name)] = count.first;
+  }
+  return out;
+}
+
 }  // namespace
 
 void InferRegions(DocContext* ctx) {
@@ -352,9 +455,10 @@ void InferRegions(DocContext* ctx) {
       level_of[name] = ctx->Slice(level->start, level->end);
     }
   }
+  const std::map<std::u32string, size_t> occurrences = CountOccurrences(ctx->text(), candidates);
   std::map<std::u32string, size_t> best_of_level;
   for (const auto& [name, level] : level_of) {
-    const size_t n = Occurrences(ctx->text(), name);
+    const size_t n = occurrences.at(name);
     if (n >= 2 && n > best_of_level[level]) {
       best_of_level[level] = n;
       ctx->region_by_level[level] = name;
@@ -365,7 +469,7 @@ void InferRegions(DocContext* ctx) {
   size_t best_province = 0, best_city = 1;
   std::u32string province, city;
   for (const auto& [name, is_province] : candidates) {
-    const size_t n = Occurrences(ctx->text(), name);
+    const size_t n = occurrences.at(name);
     if (n >= 2) ctx->inferred_regions.push_back(name);
     size_t& best = is_province ? best_province : best_city;
     if (n > best) {

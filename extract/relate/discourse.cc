@@ -1,10 +1,12 @@
 // Discourse structure for the relation rules (see discourse_internal.h).
 #include <algorithm>
 #include <climits>
+#include <cstddef>
 #include <map>
 #include <set>
 
 #include "extract/relate/discourse_internal.h"
+#include "extract/work_count_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -48,6 +50,7 @@ Discourse::Discourse(const DocContext& ctx, const std::vector<EntityDraft>& enti
     : ctx_(ctx), by_start_(ctx.mentions), programs_(ctx.mentions, EntityType::kProgram) {
   (void)entities;
   agency_slot_.assign(ctx.mentions.size(), -1);
+  blocked_.assign(ctx.mentions.size(), -1);
   for (const int i : by_start_.StartingIn(0, UINT32_MAX)) {
     const Mention& m = ctx.mentions[i];
     if (m.type == EntityType::kAgency && m.maximal && m.entity >= 0) {
@@ -215,7 +218,17 @@ int Discourse::ItemAt(uint32_t pos) const { return item_lookup_.At(pos); }
 int Discourse::TurnAt(uint32_t pos) const { return turn_lookup_.At(pos); }
 
 bool Discourse::Blocked(const Mention& m) const {
+  // Asked for the same agency from every position after it: remembered.
+  const size_t index = static_cast<size_t>(&m - ctx_.mentions.data());
+  if (index < blocked_.size() && blocked_[index] >= 0) return blocked_[index] != 0;
+  const bool blocked = BlockedInClause(m);
+  if (index < blocked_.size()) blocked_[index] = blocked ? 1 : 0;
+  return blocked;
+}
+
+bool Discourse::BlockedInClause(const Mention& m) const {
   const TextRange clause = ctx_.ClauseAt(m.start);
+  CountWork(m.start - clause.start);
   // An agency before 关于 is the author of what follows: not blocked.
   for (uint32_t p = clause.start + 1; p <= m.start; ++p) {
     const LexHit* h = ctx_.EndingAt(p, kBlocker | kCoopVerb | kReferenceVerb);
@@ -237,19 +250,38 @@ std::vector<int> Discourse::GroupOf(int mention) const {
     const char32_t c = ctx_.text()[x.end];
     return c == U'、' || c == U'和' || c == U'及' || c == U'与';
   };
+  // Ordinary lists name a few dozen bodies at most; a list of thousands is
+  // taken kMaxActorCandidates on each side of the mention, so that a group
+  // asked for from every position of the list costs a constant.
   auto first = it, last = it;
-  while (first != agencies_.begin() && joined(*(first - 1), *first)) --first;
-  while (last + 1 != agencies_.end() && joined(*last, *(last + 1))) ++last;
+  while (first != agencies_.begin() && it - first < static_cast<ptrdiff_t>(kMaxActorCandidates) &&
+         joined(*(first - 1), *first)) {
+    --first;
+  }
+  while (last + 1 != agencies_.end() && last - it < static_cast<ptrdiff_t>(kMaxActorCandidates) &&
+         joined(*last, *(last + 1))) {
+    ++last;
+  }
+  CountWork(static_cast<uint64_t>(last - first) + 1);
   std::vector<int> out;
+  std::set<int> seen;  // a long list would make the search below quadratic
+  const bool long_list = last - first > 16;
   for (auto k = first; k <= last; ++k) {
     const int e = ctx_.mentions[*k].entity;
-    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    if (long_list ? seen.insert(e).second : std::find(out.begin(), out.end(), e) == out.end()) {
+      out.push_back(e);
+    }
   }
   return out;
 }
 
 std::vector<int> Discourse::FirstActorIn(uint32_t start, uint32_t end) const {
-  for (size_t k = FirstAgencyFrom(start); k < agencies_.size() && agency_starts_[k] < end; ++k) {
+  const size_t first = FirstAgencyFrom(start);
+  for (size_t k = first; k < agencies_.size() && agency_starts_[k] < end; ++k) {
+    // A list of thousands of agencies all blocked (会同A、B、C…) would be
+    // walked again for every position after it: look at the first few only.
+    if (k - first >= kMaxActorCandidates) break;
+    CountWork(1);
     const Mention& m = ctx_.mentions[agencies_[k]];
     if (m.end > end) continue;
     if (!Blocked(m)) return GroupOf(agencies_[k]);
@@ -260,7 +292,10 @@ std::vector<int> Discourse::FirstActorIn(uint32_t start, uint32_t end) const {
 std::vector<int> Discourse::ActorsAt(uint32_t pos, int depth) const {
   // 1. The nearest actor before pos in its clause.
   const TextRange clause = ctx_.ClauseAt(pos);
-  for (size_t k = FirstAgencyFrom(pos + 1); k-- > 0 && agency_starts_[k] >= clause.start;) {
+  const size_t past = FirstAgencyFrom(pos + 1);
+  for (size_t k = past; k-- > 0 && agency_starts_[k] >= clause.start;) {
+    if (past - k > kMaxActorCandidates) break;  // as in FirstActorIn
+    CountWork(1);
     const Mention& m = ctx_.mentions[agencies_[k]];
     if (m.end > pos) continue;
     if (!Blocked(m)) return GroupOf(agencies_[k]);

@@ -7,6 +7,7 @@
 // sentence subject, else the item's, else the turn's, else the speaker's.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "extract/relate/coreference_internal.h"
@@ -63,12 +64,17 @@ class Discourse {
   // Whether an agency mention is the object of a preposition or verb in its
   // clause (在…领导下, 会同…, 按照…) rather than an actor.
   bool Blocked(const Mention& m) const;
+  // How many agencies an actor look-up considers before it gives up: the
+  // actor of ordinary text is among the first few agencies of its clause or
+  // sentence; a list of thousands must not be walked from every position.
+  static constexpr size_t kMaxActorCandidates = 64;
   // The coordination group (A、B和C) around an agency mention, as entities.
   std::vector<int> GroupOf(int mention) const;
   // The first unblocked agency (with its coordination group) in [start, end).
   std::vector<int> FirstActorIn(uint32_t start, uint32_t end) const;
 
  private:
+  bool BlockedInClause(const Mention& m) const;
   void BuildTurns();
   void BuildItems();
   // Positions in agencies_ of the agencies starting at or after `pos`.
@@ -79,6 +85,7 @@ class Discourse {
   std::vector<int> agencies_;        // maximal agency mentions in text order
   std::vector<uint32_t> agency_starts_;
   std::vector<int> agency_slot_;     // mention index → position in agencies_, or -1
+  mutable std::vector<int8_t> blocked_;  // mention index → Blocked(): -1 not yet asked, 0, 1
   std::vector<int> first_child_;     // item → its first sub-item, or -1
   RangeLookup item_lookup_;          // innermost (last) item holding a position
   RangeLookup turn_lookup_;          // first turn holding a position

@@ -1,11 +1,13 @@
 // The relation rules (see relation_internal.h).
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <set>
 #include <tuple>
 
 #include "extract/relate/discourse_internal.h"
 #include "extract/relate/relation_internal.h"
+#include "extract/work_count_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -24,6 +26,17 @@ class Rules {
     uint32_t start = a, end = b;
     if (sa >= 0) start = std::min(start, ctx_.seg().sentences[sa].range.start);
     if (sb >= 0) end = std::max(end, ctx_.seg().sentences[sb].range.end);
+    // Evidence of ordinary text is one or two sentences, under 700
+    // characters; in a sentence of thousands (a list of names) every relation
+    // would quote all of it and the output grow with the square of the
+    // sentence. Such evidence keeps kEvidenceContext characters around a..b,
+    // kClippedEvidence at most.
+    constexpr uint32_t kMaxEvidence = 1024, kEvidenceContext = 32, kClippedEvidence = 128;
+    if (end - start > kMaxEvidence) {
+      start = std::max(start, a > kEvidenceContext ? a - kEvidenceContext : 0);
+      end = std::min({end, b + kEvidenceContext, start + kClippedEvidence});
+    }
+    CountWork(end - start);  // the quote the relation will carry
     out_.push_back({s, p, o, std::move(title), start, end});
   }
 
@@ -119,7 +132,12 @@ class Rules {
       if (s < 0) continue;
       const TextRange r = ctx_.seg().sentences[s].range;
       bool found = false;
+      // The programs done under a frame follow it closely (按照X要求，开展Y、Z);
+      // a sentence of thousands of programs would relate every pair.
+      constexpr size_t kMaxFramed = 8;
+      size_t framed = 0;
       for (const int i : ProgramsIn(x.end, r.end)) {
+        if (framed++ == kMaxFramed) break;
         const Mention& y = ctx_.mentions[i];
         if (y.conducted && !Cited(y) && y.entity != x.entity) {
           Add(y.entity, Predicate::kPartOf, x.entity, x.start, y.end);
@@ -273,7 +291,17 @@ class Rules {
  private:
   // Whether a reference verb (按照, 贯彻 …) precedes the program in its clause.
   bool Cited(const Mention& m) const {
+    // Asked again for every cited program before it in the sentence: remembered.
+    const size_t index = static_cast<size_t>(&m - ctx_.mentions.data());
+    if (cited_.empty()) cited_.assign(ctx_.mentions.size(), -1);
+    if (index < cited_.size() && cited_[index] >= 0) return cited_[index] != 0;
+    const bool cited = CitedInClause(m);
+    if (index < cited_.size()) cited_[index] = cited ? 1 : 0;
+    return cited;
+  }
+  bool CitedInClause(const Mention& m) const {
     const TextRange clause = ctx_.ClauseAt(m.start);
+    CountWork(m.start - clause.start);
     for (uint32_t p = clause.start + 1; p <= m.start; ++p) {
       const LexHit* h = ctx_.EndingAt(p, kReferenceVerb);
       if (h != nullptr && h->start >= clause.start && !ctx_.InsideLonger(*h, kNameWord)) return true;
@@ -295,6 +323,7 @@ class Rules {
   }
   std::vector<int> Within(const StartIndex& index, uint32_t start, uint32_t end) const {
     std::vector<int> out;
+    CountWork(index.StartingIn(start, end).size());
     for (const int i : index.StartingIn(start, end)) {
       if (ctx_.mentions[i].end <= end) out.push_back(i);
     }
@@ -699,6 +728,7 @@ class Rules {
   const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
   std::set<std::tuple<int, int, int>> seen_;
+  mutable std::vector<int8_t> cited_;  // mention index → Cited(): -1 not yet asked, 0, 1
   std::vector<RelationDraft> out_;
 };
 

@@ -235,6 +235,10 @@ bool MatchMarker(View text, size_t i, size_t limit, bool line_start, Marker* m) 
   return false;
 }
 
+// Sentences of ordinary text are under 3,000 characters (the longest of the
+// samples, an English summary without 。, has 2,689); longer ones are cut.
+constexpr size_t kMaxSentence = 4096;
+
 // Headings longer than this are cut: a heading is one clause or sentence.
 constexpr size_t kMaxHeading = 300;
 
@@ -367,6 +371,22 @@ class Segmenter {
 
   void AddSentence(size_t start, size_t end, int p) {
     while (start < end && IsSpace(text_[start])) ++start;
+    // A sentence longer than kMaxSentence (a list of thousands of names, a
+    // page that lost its full stops) is cut after its last comma or 、 in the
+    // second half of the bound, else at the bound: the relation rules look at
+    // whole sentences, and a bounded sentence keeps them linear (issue 21).
+    while (end - start > kMaxSentence) {
+      size_t cut = start + kMaxSentence;
+      for (size_t k = cut; k > start + kMaxSentence / 2; --k) {
+        if (IsComma(text_[k - 1]) || text_[k - 1] == U'、') {
+          cut = k;
+          break;
+        }
+      }
+      out_.sentences.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(cut)}, p});
+      start = cut;
+      while (start < end && IsSpace(text_[start])) ++start;
+    }
     if (start < end) {
       out_.sentences.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end)}, p});
     }

@@ -181,8 +181,14 @@ TEST_CASE("segment: huge lines stay linear and headings are bounded") {
   Segmentation s = Segment(text);
   REQUIRE(s.items.size() == 1);
   CHECK(s.items[0].heading.end - s.items[0].heading.start == 300);
-  REQUIRE(s.sentences.size() == 1);
-  CHECK(s.sentences[0].range.end == text.size());
+  // A sentence is cut every 4096 characters when it has no comma (issue 21):
+  // the pieces follow each other and cover the line.
+  REQUIRE(s.sentences.size() == (text.size() + 4095) / 4096);
+  for (size_t k = 0; k < s.sentences.size(); ++k) {
+    CHECK(s.sentences[k].range.end - s.sentences[k].range.start <= 4096);
+    if (k > 0) CHECK(s.sentences[k].range.start == s.sentences[k - 1].range.end);
+  }
+  CHECK(s.sentences.back().range.end == text.size());
   // Many inline markers with no sentence end between them.
   std::u32string colons;
   for (int i = 0; i < 50000; ++i) colons += U"甲:一是乙";
@@ -191,7 +197,24 @@ TEST_CASE("segment: huge lines stay linear and headings are bounded") {
   std::u32string quotes(100000, U'“');
   quotes.append(100000, U'”');
   s = Segment(quotes);
-  CHECK(s.sentences.size() == 1);
+  CHECK(s.sentences.size() == 200000 / 4096 + 1);
+}
+
+TEST_CASE("segment: an over-long sentence is cut after its last comma before the bound") {
+  // Clauses of 999 characters and a comma: 4 fit in 4096, the cut follows the 4th comma.
+  std::u32string clause(999, U'甲');
+  clause += U'，';
+  std::u32string text;
+  for (int i = 0; i < 10; ++i) text += clause;
+  text += U'。';
+  const Segmentation s = Segment(text);
+  REQUIRE(s.sentences.size() == 3);
+  CHECK(s.sentences[0].range.end == 4000);
+  CHECK(s.sentences[1].range.end == 8000);
+  CHECK(s.sentences[2].range.end == text.size());
+  // Ordinary sentences are never cut.
+  const Segmentation plain = Segment(U"甲乙丙，丁戊己。庚辛。");
+  CHECK(plain.sentences.size() == 2);
 }
 
 }  // namespace
