@@ -44,13 +44,15 @@ void PrintSeriesText(const Series& s) {
   for (const SeriesPoint& p : s.points) {
     std::printf("  %-24s %s", p.label.c_str(),
                 MetricText(MetricValue{p.value, s.unit, "", ""}).c_str());
-    for (size_t i = 0; i < p.observations.size(); ++i) {
+    // Two reports name the point; --format json lists all of them.
+    for (size_t i = 0; i < p.observations.size() && i < 2; ++i) {
       const SeriesObservation& o = p.observations[i];
       std::printf("%s%s%s%s", i ? "; " : "   ← ",
                   o.reporters.empty() ? "?" : o.reporters[0].name.c_str(),
                   o.value.period.empty() ? "" : (" [" + o.value.period + "]").c_str(),
                   o.sources.empty() ? "" : (" (" + o.sources[0].doc + ")").c_str());
     }
+    if (p.observations.size() > 2) std::printf("; +%zu more", p.observations.size() - 2);
     std::printf("\n");
   }
   if (!s.left_out.empty()) {
