@@ -63,6 +63,40 @@ TEST_CASE("chromium draws the root's whole neighbourhood, finds it and shows pro
   CHECK(dom["screenshot_bytes"].get<int>() > 10000);
 }
 
+TEST_CASE("view prints the page it wrote; metrics --concept plots the series",
+          "[export][html][series]") {
+  TempDir dir;
+  const std::string db = Quote(dir / "db");
+  const CommandResult ingest = RunGovkg("--quiet --db " + db + " ingest " + Quote(SamplesDir()));
+  REQUIRE((ingest.exit_code == 0 || ingest.exit_code == 3));
+  const std::string page = dir / "view.html";
+  const CommandResult view =
+      RunGovkg("--quiet --db " + db + " view " + kRoot + " --depth 1 -o " + Quote(page));
+  INFO(view.err);
+  REQUIRE(view.exit_code == 0);
+  CHECK(view.out == page + "\n");
+  CHECK(ReadFile(page).rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(RunGovkg("--quiet --db " + db + " view " + kRoot + " --limit 5001").exit_code == 2);
+
+  const std::string svg = dir / "series.svg";
+  const CommandResult series =
+      RunGovkg("--quiet --db " + db +
+               " metrics --concept 共破获刑事案件 --by period --format json"
+               " --plot " +
+               Quote(svg));
+  INFO(series.err);
+  REQUIRE(series.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(series.out);
+  CHECK(j["concept"] == "破获刑事案件");
+  REQUIRE_FALSE(j["points"].empty());
+  CHECK(j["points"][0]["observations"][0]["sources"][0]["doc"].get<std::string>().find(
+            "samples/") != std::string::npos);
+  const std::string drawn = ReadFile(svg);
+  CHECK(drawn.rfind("<svg", 0) == 0);
+  CHECK(drawn.find("class=\"point\"") != std::string::npos);
+  CHECK(RunGovkg("--quiet --db " + db + " metrics --plot " + Quote(svg)).exit_code == 2);
+}
+
 TEST_CASE("the network check sees a page's own requests", "[export][html][browser]") {
   // Without this, an empty "network" above could mean a blind check.
   TempDir dir;
