@@ -63,7 +63,7 @@ TEST_CASE("chromium draws the root's whole neighbourhood, finds it and shows pro
   CHECK(dom["screenshot_bytes"].get<int>() > 10000);
 }
 
-TEST_CASE("view prints the page it wrote; metrics --concept plots the series",
+TEST_CASE("view prints the page it wrote, and metrics --concept plots the series",
           "[export][html][series]") {
   TempDir dir;
   const std::string db = Quote(dir / "db");
