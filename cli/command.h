@@ -43,6 +43,7 @@ void AddRankCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddComponentsCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddExportCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddDiagramCommand(CLI::App& app, CliContext* ctx, Runner* run);
+void AddViewCommand(CLI::App& app, CliContext* ctx, Runner* run);
 
 // Adds `--format text|json` (or the given choices) to a subcommand.
 void AddFormatOption(CLI::App* sub, std::string* format,

@@ -17,6 +17,7 @@ struct ExportArgs {
   std::string base = "https://govkg.example.org/";
   std::string root;
   int depth = 2;
+  size_t limit = kMaxHtmlNodes;
 };
 
 Status RunExport(const ExportArgs& args, CliContext* ctx) {
@@ -25,8 +26,8 @@ Status RunExport(const ExportArgs& args, CliContext* ctx) {
     return Status::InvalidArgument("export", "unknown format " + args.format);
   }
   if (ExportWritesFolder(*format) && args.output == "-") {
-    return Status::InvalidArgument("export", "--format " + args.format +
-                                                 " writes a folder of files: give -o DIR");
+    return Status::InvalidArgument(
+        "export", "--format " + args.format + " writes a folder of files: give -o DIR");
   }
   std::unique_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(Store::Open(StoreOptions::ForReading(), ctx->db, &store));
@@ -35,6 +36,7 @@ Status RunExport(const ExportArgs& args, CliContext* ctx) {
   options.output = args.output;
   options.base_iri = args.base;
   options.depth = args.depth;
+  options.limit = args.limit;
   if (!args.root.empty()) {
     Result<EntityId> root = ResolveName(*store, args.root);
     if (!root.ok()) return root.status();
@@ -60,19 +62,27 @@ void AddExportCommand(CLI::App& app, CliContext* ctx, Runner* run) {
       "  neo4j            CSV files for neo4j-admin import + import.cypher (folder)\n"
       "  nebula           CSV files, schema.ngql and importer.yaml (folder)\n"
       "  csv              nodes.csv and edges.csv (folder)\n"
+      "  html             one page to explore in a browser, offline (cytoscape inlined):\n"
+      "                   search, cards with provenance, filters, org trees, metrics, series\n"
       "Examples:\n"
       "  govkg export --format jsonld -o out/graph.jsonld\n"
       "  govkg export --format nt --root 内蒙古自治区公安厅 --depth 2 -o part.nt\n"
-      "  govkg export --format neo4j -o out/neo4j/");
+      "  govkg export --format neo4j -o out/neo4j/\n"
+      "  govkg export --format html --root 内蒙古自治区公安厅 -o out/graph.html");
   sub->add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"dot", "jsonld", "nt", "ttl", "graphml", "neo4j", "nebula", "csv"}))
+      ->check(CLI::IsMember(
+          {"dot", "jsonld", "nt", "ttl", "graphml", "neo4j", "nebula", "csv", "html"}))
       ->capture_default_str();
-  sub->add_option("-o,--output", args->output, "Output file, or folder for neo4j/nebula/csv; - = stdout")
+  sub->add_option("-o,--output", args->output,
+                  "Output file, or folder for neo4j/nebula/csv; - = stdout")
       ->capture_default_str();
   sub->add_option("--base", args->base, "Base IRI of the entities' IRIs")->capture_default_str();
   sub->add_option("--root", args->root, "Only this entity's neighbourhood (name or alias)");
   sub->add_option("--depth", args->depth, "Hops from --root, edges followed both ways")
       ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub->add_option("--limit", args->limit, "html: at most this many nodes (closest to --root first)")
+      ->check(CLI::Range(size_t{1}, kMaxHtmlNodes))
       ->capture_default_str();
   sub->callback([args, ctx, run] { *run = [args, ctx] { return RunExport(*args, ctx); }; });
 }

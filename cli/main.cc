@@ -62,6 +62,7 @@ int Run(int argc, char** argv) {
   AddComponentsCommand(app, &ctx, &run);
   AddExportCommand(app, &ctx, &run);
   AddDiagramCommand(app, &ctx, &run);
+  AddViewCommand(app, &ctx, &run);
 
   try {
     app.parse(argc, argv);

@@ -14,7 +14,8 @@ constexpr FormatName kFormats[] = {
     {ExportFormat::kDot, "dot"},         {ExportFormat::kJsonLd, "jsonld"},
     {ExportFormat::kNTriples, "nt"},     {ExportFormat::kTurtle, "ttl"},
     {ExportFormat::kGraphMl, "graphml"}, {ExportFormat::kNeo4j, "neo4j"},
-    {ExportFormat::kNebula, "nebula"},   {ExportFormat::kCsv, "csv"}};
+    {ExportFormat::kNebula, "nebula"},   {ExportFormat::kCsv, "csv"},
+    {ExportFormat::kHtml, "html"}};
 
 }  // namespace
 
@@ -56,6 +57,7 @@ std::unique_ptr<Exporter> NewExporter(ExportFormat format) {
     case ExportFormat::kNeo4j: return NewNeo4jExporter();
     case ExportFormat::kNebula: return NewNebulaExporter();
     case ExportFormat::kCsv: return NewCsvExporter();
+    case ExportFormat::kHtml: return NewHtmlExporter();
   }
   return nullptr;
 }

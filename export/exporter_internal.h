@@ -42,6 +42,7 @@ std::unique_ptr<Exporter> NewGraphMlExporter();
 std::unique_ptr<Exporter> NewNeo4jExporter();
 std::unique_ptr<Exporter> NewNebulaExporter();
 std::unique_ptr<Exporter> NewCsvExporter();
+std::unique_ptr<Exporter> NewHtmlExporter();
 
 // Runs `format`'s exporter over `source` (the seam the tests and benchmarks use).
 [[nodiscard]] Status ExportFrom(const GraphSource& source, const ExportOptions& options,

@@ -60,6 +60,9 @@ struct NameCandidate {
 // Traditional characters to simplified (OpenCC t2s); the input unchanged when
 // OpenCC is unavailable.
 std::string ToSimplified(std::string_view text);
+// Simplified characters to traditional (OpenCC s2t): the search keys of the
+// HTML explorer, so that a reader may type either script.
+std::string ToTraditional(std::string_view text);
 
 // Number of triples with `id` as subject or object.
 [[nodiscard]] Result<size_t> Degree(const Store& store, EntityId id);

@@ -74,6 +74,24 @@ std::string ToSimplified(std::string_view text) {
   }
 }
 
+std::string ToTraditional(std::string_view text) {
+  static std::once_flag once;
+  static std::unique_ptr<opencc::SimpleConverter> converter;
+  std::call_once(once, [] {
+    try {
+      converter = std::make_unique<opencc::SimpleConverter>("s2t.json");
+    } catch (const std::exception&) {
+      converter.reset();
+    }
+  });
+  if (!converter || text.empty()) return std::string(text);
+  try {
+    return converter->Convert(text.data(), text.size());
+  } catch (const std::exception&) {
+    return std::string(text);
+  }
+}
+
 std::optional<Direction> ParseDirection(std::string_view text) {
   if (text == "out") return Direction::kOut;
   if (text == "in") return Direction::kIn;
