@@ -273,7 +273,16 @@ class Generator {
     const std::string object = (*o)->second;
 
     const std::string predicate = PredicateIri(t.predicate, subject_type);
-    Iri3(subject, predicate, object);
+    // Triples that differ only in their title (two posts of one person in one
+    // body) come one after another: their plain edge is stated once.
+    std::string edge = subject;
+    edge += ' ';
+    edge += predicate;
+    edge += ' ';
+    edge += object;
+    const bool new_edge = edge != last_edge_;
+    last_edge_ = std::move(edge);
+    if (new_edge) Iri3(subject, predicate, object);
     // Triples come in subject order: a person's titles are remembered until
     // the subject changes, so that one title held in two bodies is stated once.
     if (subject != title_subject_) {
@@ -281,7 +290,7 @@ class Generator {
       titles_.clear();
     }
     if (!t.title.empty() && titles_.insert(t.title).second) Lit(subject, v_.job_title, t.title, {}, "zh");
-    if (const std::string inverse = InverseIri(t.predicate); !inverse.empty()) {
+    if (const std::string inverse = InverseIri(t.predicate); new_edge && !inverse.empty()) {
       Iri3(object, inverse, subject);
     }
 
@@ -335,7 +344,7 @@ class Generator {
   // doc path → source IRI (std::less<> to look up by string_view).
   std::map<std::string, std::string, std::less<>> source_iris_;
   std::set<std::string> sources_written_;
-  std::string title_subject_;
+  std::string title_subject_, last_edge_;
   std::set<std::string> titles_;  // two paths may hold one content
   const std::string empty_;
   Status entity_status_, source_status_;
