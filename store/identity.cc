@@ -59,6 +59,13 @@ std::string MetricObservation(const Entity& e) {
 
 }  // namespace
 
+bool PreferredName(std::string_view scope_a, std::string_view name_a, std::string_view scope_b,
+                   std::string_view name_b) {
+  if (name_a.size() != name_b.size()) return name_a.size() > name_b.size();
+  if (name_a != name_b) return name_a < name_b;
+  return scope_a < scope_b;
+}
+
 std::string DocumentKey(std::string_view content_hash) {
   std::string key = "doc-";
   key.append(content_hash.substr(0, 16));

@@ -39,6 +39,12 @@ bool ValidScope(std::string_view scope);
 // are written %25 and %2F, so that the key splits back unambiguously.
 std::string NodeKey(EntityType type, std::string_view scope, std::string_view name);
 
+// Which entity of a node (Store::SameNode) names it: the most complete form
+// (the longest canonical name), then the smaller name, then the smaller
+// scope. True when `a` comes before `b`. Independent of ingest order.
+bool PreferredName(std::string_view scope_a, std::string_view name_a,
+                   std::string_view scope_b, std::string_view name_b);
+
 // The key of a document: "doc-" + 16 hex digits of its content hash (the
 // path is a property, not the identity).
 std::string DocumentKey(std::string_view content_hash);

@@ -166,6 +166,11 @@ class Store {
   // without a scope when there is one, else the one of the smallest scope.
   [[nodiscard]] Result<std::optional<EntityId>> FindEntity(EntityType type,
                                                            std::string_view name) const;
+  // The entities that are one node with `id` (sorted, `id` included): those
+  // of its type and scope linked to it, directly or through others, because
+  // a document gave one's canonical name as the other's alias. Depends only
+  // on what is stored, not on the order of ingest; a metric is alone.
+  [[nodiscard]] Result<std::vector<EntityId>> SameNode(EntityId id) const;
   // Entities whose canonical name or an alias equals `name` exactly.
   [[nodiscard]] Result<std::vector<EntityId>> FindByName(std::string_view name) const;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "tests/store/store_test_util.h"
 
@@ -432,3 +433,72 @@ TEST_CASE("Store gives a second writer a Busy error naming the pid") {
 
 }  // namespace
 }  // namespace govkg
+
+namespace {
+
+DocumentGraph CampaignDoc(const std::string& path, const std::string& name, std::vector<std::string> aliases,
+                          const std::string& scope) {
+  DocumentGraph g;
+  g.doc = path;
+  g.region = scope;
+  Entity agency = MakeEntity("a1", EntityType::kAgency, "公安机关");
+  agency.scope = scope;
+  Entity program = MakeEntity("p1", EntityType::kProgram, name, std::move(aliases));
+  program.scope = scope;
+  g.entities = {agency, program};
+  g.relations.push_back(MakeRelation("a1", Predicate::kConducts, "p1"));
+  return g;
+}
+
+// The names of the node that `name` (of type Program, any scope) belongs to.
+std::set<std::string> NodeNames(const Store& store, const std::string& name, const std::string& scope) {
+  std::set<std::string> names;
+  Result<std::vector<EntityId>> ids = store.FindByName(name);
+  REQUIRE_OK(ids.status());
+  for (const EntityId id : *ids) {
+    Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
+    REQUIRE_OK(rec.status());
+    if ((*rec)->type != EntityType::kProgram || (*rec)->scope != scope || (*rec)->name != name) continue;
+    Result<std::vector<EntityId>> node = store.SameNode(id);
+    REQUIRE_OK(node.status());
+    for (const EntityId m : *node) names.insert((*store.GetEntity(m))->name);
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("Store joins a short form and its full name in one scope, in any order, and splits on removal") {
+  const std::vector<std::pair<std::string, DocumentGraph>> docs = {
+      {"000.txt", CampaignDoc("000.txt", "夏季行动", {}, "150000")},
+      {"002.txt", CampaignDoc("002.txt", "夏季治安打击整治行动", {"夏季行动"}, "150000")},
+      {"gd.txt", CampaignDoc("gd.txt", "夏季行动", {}, "440700")},  // another province's 夏季行动
+  };
+  const std::set<std::string> joined = {"夏季行动", "夏季治安打击整治行动"};
+  for (const bool reverse : {false, true}) {
+    TempDir dir;
+    auto store = OpenStore(dir / "db");
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const auto& [path, g] = docs[reverse ? docs.size() - 1 - i : i];
+      REQUIRE_OK(store->PutDocument(MakeInfo(path, "h" + path), g).status());
+    }
+    CHECK(NodeNames(*store, "夏季行动", "150000") == joined);
+    CHECK(NodeNames(*store, "夏季治安打击整治行动", "150000") == joined);
+    CHECK(NodeNames(*store, "夏季行动", "440700") == std::set<std::string>{"夏季行动"});
+    RequireConsistent(*store);
+
+    REQUIRE_OK(store->RemoveDocument("002.txt"));  // it alone gave the alias
+    CHECK(NodeNames(*store, "夏季行动", "150000") == std::set<std::string>{"夏季行动"});
+    REQUIRE_OK(store->PutDocument(MakeInfo("002.txt", "h002.txt"), docs[1].second).status());
+    CHECK(NodeNames(*store, "夏季行动", "150000") == joined);
+  }
+}
+
+TEST_CASE("Store refuses a scope it does not understand, naming the entity") {
+  TempDir dir;
+  auto store = OpenStore(dir / "db");
+  DocumentGraph g = CampaignDoc("x.txt", "夏季行动", {}, "内蒙古");
+  const Status s = store->PutDocument(MakeInfo("x.txt", "h"), g).status();
+  CHECK(s.ToString().find("x.txt") != std::string::npos);
+  CHECK(s.ToString().find("entity 0 (\"a1\"): scope \"内蒙古\"") != std::string::npos);
+}
