@@ -431,11 +431,6 @@ TEST_CASE("Store gives a second writer a Busy error naming the pid") {
   CHECK(AllTriples(*reader).empty());
 }
 
-}  // namespace
-}  // namespace govkg
-
-namespace {
-
 DocumentGraph CampaignDoc(const std::string& path, const std::string& name, std::vector<std::string> aliases,
                           const std::string& scope) {
   DocumentGraph g;
@@ -465,8 +460,6 @@ std::set<std::string> NodeNames(const Store& store, const std::string& name, con
   }
   return names;
 }
-
-}  // namespace
 
 TEST_CASE("Store joins a short form and its full name in one scope, in any order, and splits on removal") {
   const std::vector<std::pair<std::string, DocumentGraph>> docs = {
@@ -502,3 +495,6 @@ TEST_CASE("Store refuses a scope it does not understand, naming the entity") {
   CHECK(s.ToString().find("x.txt") != std::string::npos);
   CHECK(s.ToString().find("entity 0 (\"a1\"): scope \"内蒙古\"") != std::string::npos);
 }
+
+}  // namespace
+}  // namespace govkg
