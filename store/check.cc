@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 
+#include "store/identity.h"
 #include "store/store_internal.h"
 
 namespace govkg {
@@ -103,6 +104,9 @@ Status Checker::CheckDictionary() {
       EntityRecord r;
       if (!Has(internal::kCfEntity, internal::EntityKey(id), &rec) || !internal::DecodeEntityValue(rec, &r)) {
         return Problem("dict: id " + std::to_string(id) + " has no readable entity record");
+      }
+      if (!ValidStoredScope(r.type, r.scope)) {
+        Problem("dict: id " + std::to_string(id) + " (" + r.name + ") has a malformed scope \"" + r.scope + "\"");
       }
       if (internal::EncodeTerm(r.type, r.name, r.scope) != v) {
         Problem("dict: id " + std::to_string(id) + " (" + r.name + ") term disagrees with its entity record");

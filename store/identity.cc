@@ -87,6 +87,19 @@ bool ValidScope(std::string_view scope) {
   return true;
 }
 
+bool ValidStoredScope(EntityType type, std::string_view scope) {
+  // "doc-" + the start of a content hash (hex from ContentHash; callers of
+  // PutDocument may give any hash string).
+  const auto is_doc = [](std::string_view s) {
+    return s.size() >= 5 && s.starts_with("doc-") && s.find('/') == std::string_view::npos;
+  };
+  if (type == EntityType::kMetric) {
+    const size_t slash = scope.find('/');
+    return slash != std::string_view::npos && is_doc(scope.substr(0, slash)) && slash + 1 < scope.size();
+  }
+  return is_doc(scope) || (scope != kDocumentScope && ValidScope(scope));
+}
+
 std::string NodeKey(EntityType type, std::string_view scope, std::string_view name) {
   std::string key(EntityTypeName(type));
   key.push_back('/');

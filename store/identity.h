@@ -33,6 +33,10 @@ std::string IdentityScope(const Entity& e, std::string_view content_hash);
 // or a region code (ASCII digits, 2 to 12 of them).
 bool ValidScope(std::string_view scope);
 
+// Whether a stored scope has the form IdentityScope gives an entity of
+// `type` (what `govkg check` verifies of every entity record).
+bool ValidStoredScope(EntityType type, std::string_view scope);
+
 // The stable, unique, readable key of a node: "Agency/内蒙古自治区公安厅",
 // "Agency/150000/公安机关", "Agency/doc-1a2b3c4d5e6f7a8b/公安局",
 // "Metric/doc-1a2b3c4d5e6f7a8b/120-129.9f3e0c21/破获案件". '%' and '/' inside a name

@@ -87,6 +87,13 @@ TEST_CASE("Identity: node keys are readable and never collide across scopes") {
   CHECK(NodeKey(EntityType::kAgency, "", "150000/公安机关") != NodeKey(EntityType::kAgency, "150000", "公安机关"));
   CHECK(NodeKey(EntityType::kAgency, "", "a%2Fb") != NodeKey(EntityType::kAgency, "", "a/b"));
   CHECK(DocumentKey("0123456789abcdef0123456789abcdef") == "doc-0123456789abcdef");
+  // What govkg check accepts in an entity record.
+  CHECK(ValidStoredScope(EntityType::kAgency, ""));
+  CHECK(ValidStoredScope(EntityType::kAgency, "150000"));
+  CHECK(ValidStoredScope(EntityType::kAgency, "doc-0123456789abcdef"));
+  CHECK_FALSE(ValidStoredScope(EntityType::kAgency, "doc"));
+  CHECK_FALSE(ValidStoredScope(EntityType::kMetric, ""));
+  CHECK(ValidStoredScope(EntityType::kMetric, "doc-0123456789abcdef/80-88.1a2b3c4d"));
 }
 
 TEST_CASE("Keys round-trip values and refuse truncated ones") {
