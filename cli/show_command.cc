@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/graph_io.h"
+#include "store/identity.h"
 
 namespace govkg::cli {
 namespace {
@@ -20,6 +21,9 @@ nlohmann::json CardJson(const EntityCard& card) {
   nlohmann::json j = {{"id", e.id},           {"type", EntityTypeName(e.type)},
                       {"name", e.name},       {"aliases", e.aliases},
                       {"documents", card.documents}};
+  if (!e.scope.empty()) j["scope"] = e.scope;
+  j["key"] = NodeKey(e.type, e.scope, e.name);
+  j["members"] = card.members;
   if (e.metric) j["metric"] = MetricJson(*e.metric);
   nlohmann::json edges = nlohmann::json::array();
   for (const CardEdge& edge : card.edges) {
@@ -41,6 +45,8 @@ nlohmann::json CardJson(const EntityCard& card) {
 void PrintCard(const EntityCard& card, size_t sources) {
   const EntityRecord& e = card.entity;
   std::printf("%s  %s\n", std::string(EntityTypeName(e.type)).c_str(), e.name.c_str());
+  std::printf("  key: %s\n", NodeKey(e.type, e.scope, e.name).c_str());
+  if (card.members.size() > 1) std::printf("  joins: %zu forms across documents\n", card.members.size());
   if (!e.aliases.empty()) {
     std::printf("  aliases: ");
     for (size_t i = 0; i < e.aliases.size(); ++i) std::printf("%s%s", i ? ", " : "", e.aliases[i].c_str());
@@ -99,7 +105,9 @@ void AddShowCommand(CLI::App& app, CliContext* ctx, Runner* run) {
       "The card of one entity: type, aliases, every edge in and out grouped by\n"
       "predicate, metric values with unit and period, and the document and sentence\n"
       "each fact came from. NAME may be a canonical name, an alias, a traditional\n"
-      "spelling or a unique part of a name.\n"
+      "spelling or a unique part of a name. Forms of one body or campaign that\n"
+      "documents of one region tie together by an alias are one card\n"
+      "(夏季行动 and 夏季治安打击整治行动 when a text gives the one as alias of the other).\n"
       "Examples:\n"
       "  govkg show 治安管理总队\n"
       "  govkg show 夏季行动 --format json");

@@ -23,9 +23,7 @@ std::string_view Shape(EntityType type) {
 
 void AppendNodeId(const EntityRecord& e, std::string* out) {
   out->push_back('"');
-  out->append(TypeSlug(e.type));
-  out->push_back('/');
-  AppendIriSegment(e.name, out);
+  AppendEntityPath(e.type, e.scope, e.name, out);
   out->push_back('"');
 }
 

@@ -1,7 +1,9 @@
 // Export(): picks the exporter of a format and runs it over the store.
 #include "export/exporter.h"
 
+#include "export/escape_internal.h"
 #include "export/exporter_internal.h"
+#include "store/identity.h"
 
 namespace govkg {
 namespace {
@@ -90,11 +92,22 @@ std::string_view TypeSlug(EntityType type) {
   return "entity";
 }
 
-std::string EntityKey(const EntityRecord& entity) {
-  std::string key(EntityTypeName(entity.type));
-  key.push_back('/');
-  key.append(entity.name);
-  return key;
+std::string EntityKey(const EntityRecord& entity) { return NodeKey(entity.type, entity.scope, entity.name); }
+
+void AppendEntityPath(EntityType type, std::string_view scope, std::string_view name, std::string* out) {
+  out->append(TypeSlug(type));
+  out->push_back('/');
+  if (!scope.empty()) {
+    // "doc-…/12-19": a slash of the scope stays a path separator.
+    for (size_t from = 0;;) {
+      const size_t slash = scope.find('/', from);
+      AppendIriSegment(scope.substr(from, slash - from), out);
+      out->push_back('/');
+      if (slash == std::string_view::npos) break;
+      from = slash + 1;
+    }
+  }
+  AppendIriSegment(name, out);
 }
 
 }  // namespace internal

@@ -78,7 +78,12 @@ class BufferedWriter {
 
 // "agency", "program" …: the IRI path segment and id prefix of a type.
 std::string_view TypeSlug(EntityType type);
-// A readable id that is unique and stable across stores: "Agency/内蒙古自治区公安厅".
+// A readable id that is unique and stable across stores and runs: the node
+// key of store/identity.h ("Agency/内蒙古自治区公安厅", "Agency/150000/公安机关").
 std::string EntityKey(const EntityRecord& entity);
+// The same identity as an ASCII path: type slug + "/" + scope + "/" +
+// percent-encoded name ("agency/150000/%E5%85%AC…"); the scope part is left
+// out when empty. What IRIs, DOT and GraphML ids are made of.
+void AppendEntityPath(EntityType type, std::string_view scope, std::string_view name, std::string* out);
 
 }  // namespace govkg::internal

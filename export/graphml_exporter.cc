@@ -9,9 +9,7 @@ namespace govkg::internal {
 namespace {
 
 void AppendId(const EntityRecord& e, std::string* out) {
-  out->append(TypeSlug(e.type));
-  out->push_back('/');
-  AppendIriSegment(e.name, out);
+  AppendEntityPath(e.type, e.scope, e.name, out);
 }
 
 void Data(std::string_view key, std::string_view value, std::string* out) {

@@ -2,11 +2,13 @@
 // nebula-importer v4 YAML that maps their columns.
 //
 //   vertices_<Type>.csv   vid,name,aliases,document_count[,value,unit,qualifier,period]
-//   edges_<predicate>.csv src,dst,title,support,sources
+//   edges_<predicate>.csv src,dst,rank,title,support,sources (rank: from the
+//                         title, so that two posts in one body are two edges)
 //   schema.ngql           CREATE SPACE … vid_type = FIXED_STRING(N), N = the
 //                         longest vid in UTF-8 bytes; CREATE TAG / CREATE EDGE
 //   importer.yaml         nebula-importer v4 configuration
-// The vid is the entity key ("Agency/内蒙古自治区公安厅"). Schema and YAML are
+// The vid is the node key of store/identity.h ("Agency/内蒙古自治区公安厅",
+// "Agency/150000/公安机关"). Schema and YAML are
 // written after the data, once N is known.
 #include <algorithm>
 #include <map>
@@ -17,6 +19,10 @@
 
 namespace govkg::internal {
 namespace {
+
+// NebulaGraph keeps one edge per (src, edge type, rank, dst): two posts of
+// one person in one body (总队长, 政委) need two ranks. Stable: from the title.
+uint64_t EdgeRank(std::string_view title) { return title.empty() ? 0 : StableHash(title) >> 1; }
 
 struct Column {
   std::string_view name;
@@ -124,11 +130,12 @@ std::string ImporterYaml(const std::string& space, const std::string& schema) {
     y += "    edges:\n      - name: " + std::string(PredicateName(p)) + "\n";
     y += "        src:\n          id:\n            type: \"STRING\"\n            index: 0\n";
     y += "        dst:\n          id:\n            type: \"STRING\"\n            index: 1\n";
+    y += "        rank:\n          index: 2\n";
     y += "        props:\n";
     for (size_t i = 0; i < std::size(kEdgeColumns); ++i) {
       y += "          - name: \"" + std::string(kEdgeColumns[i].name) + "\"\n";
       y += "            type: \"" + std::string(kEdgeColumns[i].importer_type) + "\"\n";
-      y += "            index: " + std::to_string(i + 2) + "\n";
+      y += "            index: " + std::to_string(i + 3) + "\n";
     }
   }
   return y;
@@ -161,7 +168,7 @@ class NebulaExporter final : public Exporter {
     }
     for (const Predicate p : kAllPredicates) {
       Result<std::unique_ptr<BufferedWriter>> w =
-          open(EdgeFile(p), "src,dst,title,support,sources\n");
+          open(EdgeFile(p), "src,dst,rank,title,support,sources\n");
       if (!w.ok()) return w.status();
       edges[p] = std::move(*w);
     }
@@ -203,6 +210,8 @@ class NebulaExporter final : public Exporter {
       AppendCsvField(EntityKey(s), b);
       b->push_back(',');
       AppendCsvField(EntityKey(o), b);
+      b->push_back(',');
+      AppendUint(EdgeRank(t.title), b);
       b->push_back(',');
       AppendCsvField(t.title, b);
       b->push_back(',');

@@ -58,7 +58,8 @@ struct RdfOptions {
 [[nodiscard]] Status GenerateRdf(const GraphSource& source, const RdfOptions& options,
                                  TripleWriter* writer);
 
-// The IRI of an entity: base + type slug + "/" + percent-encoded name.
-std::string EntityIri(std::string_view base, EntityType type, std::string_view name);
+// The IRI of an entity: base + AppendEntityPath (type slug, scope, name).
+std::string EntityIri(std::string_view base, EntityType type, std::string_view name,
+                      std::string_view scope = {});
 
 }  // namespace govkg::internal

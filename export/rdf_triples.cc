@@ -2,6 +2,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "export/escape_internal.h"
@@ -84,6 +85,7 @@ struct Vocab {
                     position_selector = Iri(kOa, "TextPositionSelector"), start = Iri(kOa, "start"),
                     end = Iri(kOa, "end"), quote_selector = Iri(kOa, "TextQuoteSelector"),
                     exact = Iri(kOa, "exact");
+  const std::string digital_document = Iri(kSchema, "DigitalDocument"), path = Iri(kGovkgVocab, "path");
 };
 
 class Generator {
@@ -99,16 +101,17 @@ class Generator {
   Status Run() {
     Status status = source_.ScanEntities([&](const EntityRecord& e) {
       entity_status_ = Entity(e);
-      return entity_status_.ok() && w_->ok();
+      return entity_status_.ok() && source_status_.ok() && w_->ok();
     });
     if (status.ok()) status = entity_status_;
     if (status.ok()) {
       status = source_.ScanTriples([&](const TripleRecord& t) {
         entity_status_ = Statement(t);
-        return entity_status_.ok() && w_->ok();
+        return entity_status_.ok() && source_status_.ok() && w_->ok();
       });
       if (status.ok()) status = entity_status_;
     }
+    if (status.ok()) status = source_status_;
     const Status finished = w_->Finish();
     return status.ok() ? finished : status;
   }
@@ -129,17 +132,46 @@ class Generator {
     w_->Triple(s, p, RdfObject{RdfObject::Kind::kLiteral, number_, xsd_integer_, {}});
   }
 
-  // Cached: every mention and every piece of evidence names its document.
+  // Every mention and every piece of evidence names its document. A document
+  // is identified by its content hash (DocumentKeyOf); the first time one is
+  // named its node is written, with the path as a property. Kept for the
+  // whole export (one entry per document) so that no node is written twice.
+  // An error is kept in source_status_ and ends the export.
   const std::string& SourceIri(std::string_view doc) {
     if (const auto it = source_iris_.find(doc); it != source_iris_.end()) return it->second;
-    if (source_iris_.size() >= 65536) source_iris_.clear();
+    Result<std::string> key = source_.DocumentKeyOf(doc);
+    if (!key.ok()) {
+      if (source_status_.ok()) source_status_ = key.status();
+      return empty_;
+    }
     std::string iri = base_ + "source/";
-    AppendIriSegment(doc, &iri);
+    AppendIriSegment(*key, &iri);
+    if (sources_written_.insert(iri).second) {
+      Iri3(iri, rdf_type_, v_.digital_document);
+      Lit(iri, v_.path, doc);
+    }
     return source_iris_.emplace(std::string(doc), std::move(iri)).first->second;
   }
 
   Status Entity(const EntityRecord& e) {
-    const std::string iri = EntityIri(base_, e.type, e.name);
+    // Provenance of the node: the documents that mention it, each mention a
+    // TextPositionSelector on that document. Resolved first, so that a
+    // document's own node is written before, not among, this node's triples.
+    std::vector<std::pair<std::string, std::vector<Span>>> docs;
+    GOVKG_RETURN_IF_ERROR(source_.ScanMentions(e.id, [&](std::string_view doc, const std::vector<Span>& spans) {
+      docs.emplace_back(std::string(doc), spans);
+      return true;
+    }));
+    std::set<std::string> sources;
+    std::set<std::tuple<std::string, uint32_t, uint32_t>> mentions;  // each once, in a stable order
+    for (const auto& [doc, spans] : docs) {
+      const std::string& src = SourceIri(doc);
+      sources.insert(src);
+      for (const Span& s : spans) mentions.emplace(src, s.start, s.end);
+    }
+    GOVKG_RETURN_IF_ERROR(source_status_);
+
+    const std::string iri = EntityIri(base_, e.type, e.name, e.scope);
     Iri3(iri, rdf_type_, Iri(kSchema, SchemaClass(e)));
     Iri3(iri, rdf_type_, Iri(kGovkgVocab, EntityTypeName(e.type)));
     Lit(iri, v_.name, e.name, {}, "zh");
@@ -156,23 +188,10 @@ class Generator {
       if (!m.period.empty()) Lit(iri, v_.observation_period, m.period);
       if (!m.qualifier.empty()) Lit(iri, v_.qualifier, m.qualifier);
     }
-    // Provenance of the node: the documents that mention it, each mention a
-    // TextPositionSelector on that document.
-    struct Mention {
-      std::string source;
-      Span span;
-    };
-    std::vector<Mention> mentions;
-    GOVKG_RETURN_IF_ERROR(source_.ScanMentions(e.id, [&](std::string_view doc,
-                                                         const std::vector<Span>& spans) {
-      const std::string src = SourceIri(doc);
-      Iri3(iri, derived_, src);
-      for (const Span& s : spans) mentions.push_back({src, s});
-      return true;
-    }));
-    for (const Mention& m : mentions) {
-      Annotation(AnnotationIri(iri + "/mention/", m.source, m.span), iri, m.source, m.span,
-                 nullptr);
+    for (const std::string& src : sources) Iri3(iri, derived_, src);
+    for (const auto& [src, start, end] : mentions) {
+      const Span span{start, end};
+      Annotation(AnnotationIri(iri + "/mention/", src, span), iri, src, span, nullptr);
     }
     return Status::OK();
   }
@@ -224,11 +243,27 @@ class Generator {
                                               " which is not stored");
     }
     slot.id = id;
-    slot.value = {(*e)->type, EntityIri(base_, (*e)->type, (*e)->name)};
+    slot.value = {(*e)->type, EntityIri(base_, (*e)->type, (*e)->name, (*e)->scope)};
     return &slot.value;
   }
 
   Status Statement(const TripleRecord& t) {
+    // Provenance first (see Entity): one piece of evidence per document and
+    // span, so that no annotation is written twice.
+    std::map<std::pair<std::string, std::pair<uint32_t, uint32_t>>, std::string> evidence;  // → quote
+    std::vector<ProvenanceRecord> provenance;
+    GOVKG_RETURN_IF_ERROR(source_.ScanProvenance(t, [&](const ProvenanceRecord& p) {
+      provenance.push_back(p);
+      return true;
+    }));
+    std::set<std::string> sources;
+    for (const ProvenanceRecord& p : provenance) {
+      const std::string& src = SourceIri(p.doc);
+      sources.insert(src);
+      evidence.emplace(std::make_pair(src, std::make_pair(p.evidence.start, p.evidence.end)), p.quote);
+    }
+    GOVKG_RETURN_IF_ERROR(source_status_);
+
     Result<const std::pair<EntityType, std::string>*> s = Resolve(t.subject);
     if (!s.ok()) return s.status();
     const EntityType subject_type = (*s)->first;
@@ -238,25 +273,40 @@ class Generator {
     const std::string object = (*o)->second;
 
     const std::string predicate = PredicateIri(t.predicate, subject_type);
-    Iri3(subject, predicate, object);
-    if (!t.title.empty()) Lit(subject, v_.job_title, t.title, {}, "zh");
-    if (const std::string inverse = InverseIri(t.predicate); !inverse.empty()) {
+    // Triples that differ only in their title (two posts of one person in one
+    // body) come one after another: their plain edge is stated once.
+    std::string edge = subject;
+    edge += ' ';
+    edge += predicate;
+    edge += ' ';
+    edge += object;
+    const bool new_edge = edge != last_edge_;
+    last_edge_ = std::move(edge);
+    if (new_edge) Iri3(subject, predicate, object);
+    // Triples come in subject order: a person's titles are remembered until
+    // the subject changes, so that one title held in two bodies is stated once.
+    if (subject != title_subject_) {
+      title_subject_ = subject;
+      titles_.clear();
+    }
+    if (!t.title.empty() && titles_.insert(t.title).second) Lit(subject, v_.job_title, t.title, {}, "zh");
+    if (const std::string inverse = InverseIri(t.predicate); new_edge && !inverse.empty()) {
       Iri3(object, inverse, subject);
     }
 
+    // Named by its ends, predicate and title: two posts of one person in one
+    // body are two statements.
     std::string key = subject;
     key += ' ';
     key += PredicateName(t.predicate);
     key += ' ';
     key += object;
+    if (!t.title.empty()) {
+      key += ' ';
+      key += t.title;
+    }
     std::string stmt = base_ + "statement/";
     AppendHex64(StableHash(key), &stmt);
-
-    std::vector<ProvenanceRecord> provenance;
-    GOVKG_RETURN_IF_ERROR(source_.ScanProvenance(t, [&](const ProvenanceRecord& p) {
-      provenance.push_back(p);
-      return true;
-    }));
 
     Iri3(stmt, rdf_type_, v_.statement);
     Iri3(stmt, v_.subject, subject);
@@ -265,18 +315,16 @@ class Generator {
     Lit(stmt, v_.relation, PredicateName(t.predicate));
     Int(stmt, v_.support, t.support);
     if (!t.title.empty()) Lit(stmt, v_.title, t.title, {}, "zh");
-    std::set<std::string> sources;
-    for (const ProvenanceRecord& p : provenance) sources.insert(SourceIri(p.doc));
     for (const std::string& src : sources) Iri3(stmt, derived_, src);
     std::vector<std::string> annotations;
-    annotations.reserve(provenance.size());
-    for (const ProvenanceRecord& p : provenance) {
-      annotations.push_back(AnnotationIri(stmt + "/evidence/", SourceIri(p.doc), p.evidence));
+    annotations.reserve(evidence.size());
+    for (const auto& [where, quote] : evidence) {
+      annotations.push_back(AnnotationIri(stmt + "/evidence/", where.first, Span{where.second.first, where.second.second}));
       Iri3(stmt, v_.evidence, annotations.back());
     }
-    for (size_t k = 0; k < provenance.size(); ++k) {
-      Annotation(annotations[k], stmt, SourceIri(provenance[k].doc), provenance[k].evidence,
-                 &provenance[k].quote);
+    size_t k = 0;
+    for (const auto& [where, quote] : evidence) {
+      Annotation(annotations[k++], stmt, where.first, Span{where.second.first, where.second.second}, &quote);
     }
     return Status::OK();
   }
@@ -295,16 +343,18 @@ class Generator {
   std::array<Slot, 4096> cache_;
   // doc path → source IRI (std::less<> to look up by string_view).
   std::map<std::string, std::string, std::less<>> source_iris_;
-  Status entity_status_;
+  std::set<std::string> sources_written_;
+  std::string title_subject_, last_edge_;
+  std::set<std::string> titles_;  // two paths may hold one content
+  const std::string empty_;
+  Status entity_status_, source_status_;
 };
 
 }  // namespace
 
-std::string EntityIri(std::string_view base, EntityType type, std::string_view name) {
+std::string EntityIri(std::string_view base, EntityType type, std::string_view name, std::string_view scope) {
   std::string iri(base);
-  iri.append(TypeSlug(type));
-  iri.push_back('/');
-  AppendIriSegment(name, &iri);
+  AppendEntityPath(type, scope, name, &iri);
   return iri;
 }
 

@@ -47,6 +47,10 @@ class GraphSource {
   [[nodiscard]] virtual Result<std::optional<EntityRecord>> GetEntityBasics(EntityId id) const {
     return GetEntity(id);
   }
+  // The identity of the document stored under `path` (store/identity.h,
+  // DocumentKey: from its content hash); the path is only a property. A
+  // source without content hashes (memory) hashes the path.
+  [[nodiscard]] virtual Result<std::string> DocumentKeyOf(std::string_view path) const;
 };
 
 // Reads the whole store.

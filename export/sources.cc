@@ -3,9 +3,18 @@
 #include <unordered_set>
 #include <utility>
 
+#include "export/escape_internal.h"
 #include "export/source_internal.h"
+#include "store/identity.h"
 
 namespace govkg::internal {
+
+Result<std::string> GraphSource::DocumentKeyOf(std::string_view path) const {
+  std::string hash;
+  AppendHex64(StableHash(path), &hash);
+  return DocumentKey(hash);
+}
+
 namespace {
 
 class StoreSource final : public GraphSource {
@@ -36,6 +45,14 @@ class StoreSource final : public GraphSource {
   }
   Result<std::optional<EntityRecord>> GetEntityBasics(EntityId id) const override {
     return store_.GetEntityBasics(id);
+  }
+  Result<std::string> DocumentKeyOf(std::string_view path) const override {
+    Result<std::optional<DocumentRecord>> doc = store_.GetDocument(path);
+    if (!doc.ok()) return doc.status();
+    if (!doc->has_value()) {
+      return Status::Corruption("export", "provenance names document " + std::string(path) + " which is not stored");
+    }
+    return DocumentKey((*doc)->content_hash);
   }
 
  private:
@@ -75,6 +92,7 @@ class NeighbourhoodSource final : public GraphSource {
     if (ids_.count(id) == 0) return std::optional<EntityRecord>();
     return base_.GetEntity(id);
   }
+  Result<std::string> DocumentKeyOf(std::string_view path) const override { return base_.DocumentKeyOf(path); }
   Result<std::optional<EntityRecord>> GetEntityBasics(EntityId id) const override {
     if (ids_.count(id) == 0) return std::optional<EntityRecord>();
     return base_.GetEntityBasics(id);

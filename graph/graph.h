@@ -92,7 +92,10 @@ struct CardEdge {
 };
 
 struct EntityCard {
+  // The node: its most complete form, with the other members' names and
+  // aliases as aliases and the documents of all of them.
   EntityRecord entity;
+  std::vector<EntityId> members;  // the entities it joins (Store::SameNode), entity.id first
   std::vector<CardEdge> edges;  // grouped: by predicate, outgoing first, then name
   std::vector<std::string> documents;  // where it is mentioned
 };

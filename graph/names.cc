@@ -21,8 +21,25 @@ bool Contains(std::string_view hay, std::string_view needle) {
 
 bool TypeMatches(std::optional<EntityType> type, EntityType t) { return !type || *type == t; }
 
+// One id per node (Store::SameNode): the names of one campaign in two
+// documents are not an ambiguity.
+Result<std::set<EntityId>> OnePerNode(const Store& store, const std::set<EntityId>& ids) {
+  std::set<EntityId> out, covered;
+  for (const EntityId id : ids) {
+    if (covered.contains(id)) continue;
+    Result<std::vector<EntityId>> node = store.SameNode(id);
+    if (!node.ok()) return node.status();
+    covered.insert(node->begin(), node->end());
+    out.insert(id);
+  }
+  return out;
+}
+
 Result<std::vector<NameCandidate>> ToCandidates(const Store& store,
-                                                const std::set<EntityId>& ids) {
+                                                const std::set<EntityId>& all_ids) {
+  Result<std::set<EntityId>> one_per_node = OnePerNode(store, all_ids);
+  if (!one_per_node.ok()) return one_per_node.status();
+  const std::set<EntityId>& ids = *one_per_node;
   std::vector<NameCandidate> out;
   for (EntityId id : ids) {
     Result<std::optional<EntityRecord>> rec = store.GetEntity(id);

@@ -29,14 +29,14 @@ using BGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectio
                                      VertexInfo, EdgeProps, boost::no_property, boost::vecS>;
 using UGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
-// Store id → vertex. The store hands ids out densely from 1, so for a view of
-// the whole store a vector indexed by id beats a hash map; a neighbourhood
-// (a few ids scattered over a big range) keeps the hash map.
+// Store id → vertex. Ids are hashes of the entities' identities (so that
+// nothing depends on ingest order, store/FORMAT.md): only ids below
+// kDenseLimit (stores written before) go to the vector, the rest to the map.
 class VertexIndex {
  public:
   explicit VertexIndex(bool dense) : dense_(dense) {}
   void Add(EntityId id, size_t v) {
-    if (!dense_) {
+    if (!dense_ || id >= kDenseLimit) {
       sparse_.emplace(id, v);
       return;
     }
@@ -44,7 +44,7 @@ class VertexIndex {
     slots_[id] = v;
   }
   std::optional<size_t> Find(EntityId id) const {
-    if (!dense_) {
+    if (!dense_ || id >= kDenseLimit) {
       const auto it = sparse_.find(id);
       return it == sparse_.end() ? std::nullopt : std::optional<size_t>(it->second);
     }
@@ -54,6 +54,7 @@ class VertexIndex {
 
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
+  static constexpr EntityId kDenseLimit = EntityId{1} << 24;
   bool dense_;
   std::vector<size_t> slots_;
   std::unordered_map<EntityId, size_t> sparse_;

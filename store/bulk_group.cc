@@ -97,6 +97,8 @@ void BulkGroup::Clear() {
   for (auto& c : counters_) c = {};
   paths_ = {};
   new_terms_ = {};
+  new_ids_ = {};
+  new_doc_ids_ = {};
   bytes_ = 0;
 }
 

@@ -57,6 +57,9 @@ class BulkGroup : public WriteSink {
   bool Due() const;
   // Terms created by the group's documents, not yet in the store.
   std::unordered_map<std::string, EntityId>& new_terms() { return new_terms_; }
+  // Ids handed out to the group's new entities and documents.
+  std::unordered_set<uint64_t>& new_ids() { return new_ids_; }
+  std::unordered_set<uint64_t>& new_doc_ids() { return new_doc_ids_; }
 
   // Writes the group (and the writer's next ids) in one WriteBatch, then
   // empties it. On failure the group is dropped: its documents are not stored.
@@ -83,6 +86,7 @@ class BulkGroup : public WriteSink {
   std::vector<StagedAdd> counters_[kCfCount_];
   std::unordered_set<std::string> paths_;
   std::unordered_map<std::string, EntityId> new_terms_;
+  std::unordered_set<uint64_t> new_ids_, new_doc_ids_;
   size_t bytes_ = 0;
   std::chrono::steady_clock::time_point started_;
 };

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 
+#include "store/identity.h"
 #include "store/store_internal.h"
 
 namespace govkg {
@@ -104,7 +105,10 @@ Status Checker::CheckDictionary() {
       if (!Has(internal::kCfEntity, internal::EntityKey(id), &rec) || !internal::DecodeEntityValue(rec, &r)) {
         return Problem("dict: id " + std::to_string(id) + " has no readable entity record");
       }
-      if (internal::EncodeTerm(r.type, r.name, r.metric) != v) {
+      if (!ValidStoredScope(r.type, r.scope)) {
+        Problem("dict: id " + std::to_string(id) + " (" + r.name + ") has a malformed scope \"" + r.scope + "\"");
+      }
+      if (internal::EncodeTerm(r.type, r.name, r.scope) != v) {
         Problem("dict: id " + std::to_string(id) + " (" + r.name + ") term disagrees with its entity record");
       }
       if (!Has(internal::kCfDict, internal::DictTermKey(v))) Problem("dict: id " + std::to_string(id) + ": term entry missing");
@@ -266,13 +270,13 @@ Status Checker::CheckDocuments() {
 }
 
 Status Checker::CheckMeta() {
+  // Ids are hashes of terms and paths (internal::HashedId); the next_*
+  // counters only count ids handed out, so they need only be readable.
   for (auto [key, max] : {std::pair{internal::kNextEntityKey, max_entity_}, std::pair{internal::kNextDocKey, max_doc_}}) {
     std::string v;
     const bool found = Has(internal::kCfMeta, key, &v);
-    const uint64_t next = found && v.size() == 8 ? internal::DecodeFixed64BE(v.data()) : 0;
-    if ((max > 0 || found) && next <= max) {
-      Problem("meta: " + std::string(key) + " is " + std::to_string(next) + " but id " + std::to_string(max) + " is in use");
-    }
+    if (found && v.size() != 8) Problem("meta: " + std::string(key) + " is not 8 bytes");
+    if (max > 0 && !found) Problem("meta: " + std::string(key) + " missing but ids are in use");
   }
   return error_;
 }

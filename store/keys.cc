@@ -97,11 +97,6 @@ bool Reader::GetByte(uint8_t* b) {
 
 namespace {
 
-uint64_t DoubleBits(double v) {
-  if (v == 0) v = 0;  // -0.0 and 0.0 are one observation
-  return std::bit_cast<uint64_t>(v);
-}
-
 std::string WithTag(char tag, std::string_view rest) {
   std::string k;
   k.reserve(1 + rest.size());
@@ -118,21 +113,31 @@ std::string IdWithTag(char tag, uint64_t id) {
 
 }  // namespace
 
-std::string EncodeTerm(EntityType type, std::string_view name, const std::optional<MetricValue>& metric) {
-  std::string t = TermNamePrefix(type, name);
-  if (type == EntityType::kMetric && metric) {
-    PutFixed64BE(&t, DoubleBits(metric->value));
-    t.append(metric->unit);
-    t.push_back('\0');
-    t.append(metric->period);
+uint64_t HashedId(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a, then a full avalanche
+  for (const char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
   }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  h &= 0x7FFFFFFFFFFFFFFFULL;
+  return h == 0 ? 1 : h;
+}
+
+std::string EncodeTerm(EntityType type, std::string_view name, std::string_view scope) {
+  std::string t = TermNamePrefix(type, name);
+  t.append(scope);
   return t;
 }
 
 std::string TermNamePrefix(EntityType type, std::string_view name) {
   std::string t(1, static_cast<char>(type));
   t.append(name);
-  if (type == EntityType::kMetric) t.push_back('\0');
+  t.push_back('\0');
   return t;
 }
 
@@ -149,6 +154,7 @@ std::string EncodeEntityValue(const EntityRecord& r) {
   std::string v(1, static_cast<char>(r.type));
   v.push_back(r.metric ? 1 : 0);
   PutLengthPrefixed(&v, r.name);
+  PutLengthPrefixed(&v, r.scope);
   if (r.metric) {
     PutFixed64BE(&v, std::bit_cast<uint64_t>(r.metric->value));
     PutLengthPrefixed(&v, r.metric->unit);
@@ -162,7 +168,7 @@ bool DecodeEntityValue(std::string_view v, EntityRecord* r) {
   Reader in(v);
   uint8_t type = 0, has_metric = 0;
   if (!in.GetByte(&type) || type >= std::size(kAllEntityTypes) || !in.GetByte(&has_metric) ||
-      !in.GetLengthPrefixed(&r->name)) {
+      !in.GetLengthPrefixed(&r->name) || !in.GetLengthPrefixed(&r->scope)) {
     return false;
   }
   r->type = static_cast<EntityType>(type);

@@ -25,7 +25,7 @@ inline constexpr const char* kCfNames[] = {"default", "dict", "entity", "count",
                                            "pos",     "osp",  "prov",   "mention", "doc"};
 
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormatValue = "govkg-store/1";
+inline constexpr std::string_view kFormatValue = "govkg-store/2";
 inline constexpr std::string_view kNextEntityKey = "next_entity_id";
 inline constexpr std::string_view kNextDocKey = "next_doc_id";
 
@@ -57,10 +57,16 @@ class Reader {
 
 // --- Dictionary ---------------------------------------------------------
 
-// The identity of an entity: type byte + canonical name; a metric adds
-// 0x00 + value (IEEE bits, big-endian) + unit + 0x00 + period.
-std::string EncodeTerm(EntityType type, std::string_view name, const std::optional<MetricValue>& metric);
-// Prefix shared by every term of this type and name (metrics: all observations).
+// The id a new entity (of its term) or document (of "p" + path) asks for:
+// a 63-bit hash, never 0, so that ids, and with them every scan order and
+// every export, do not depend on the order of ingest. On the rare collision
+// the writer takes the next free id.
+uint64_t HashedId(std::string_view bytes);
+
+// The identity of an entity: type byte + canonical name + 0x00 + scope (the
+// stored scope of store/identity.h; a metric's names its observation).
+std::string EncodeTerm(EntityType type, std::string_view name, std::string_view scope);
+// Prefix shared by every term of this type and name, whatever the scope.
 std::string TermNamePrefix(EntityType type, std::string_view name);
 std::string DictTermKey(std::string_view term);  // 'T' + term → id
 std::string DictIdKey(EntityId id);              // 'I' + id → term

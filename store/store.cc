@@ -292,12 +292,12 @@ uint64_t Store::OperationsWritten() const {
 }
 
 Result<std::optional<EntityId>> Store::FindEntity(EntityType type, std::string_view name) const {
+  // The first term of the name: the one without a scope when there is one
+  // (it sorts first), else the smallest scope.
   const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
   std::optional<EntityId> id;
   Status bad;
-  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfDict, prefix, [&](std::string_view k, std::string_view v) {
-    // Non-metric terms must match exactly; metric terms extend the prefix.
-    if (type != EntityType::kMetric && k.size() != prefix.size()) return true;
+  GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfDict, prefix, [&](std::string_view, std::string_view v) {
     if (v.size() != 8) {
       bad = impl_->Corrupt("dictionary entry of " + std::string(name));
       return false;
@@ -313,8 +313,7 @@ Result<std::vector<EntityId>> Store::FindByName(std::string_view name) const {
   std::vector<EntityId> ids;
   for (EntityType type : kAllEntityTypes) {
     const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
-    GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfDict, prefix, [&](std::string_view k, std::string_view v) {
-      if (type != EntityType::kMetric && k.size() != prefix.size()) return true;
+    GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfDict, prefix, [&](std::string_view, std::string_view v) {
       if (v.size() == 8) ids.push_back(internal::DecodeFixed64BE(v.data()));
       return true;
     }));

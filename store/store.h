@@ -1,8 +1,8 @@
 // store/store.h: the durable triple store of govkg, on RocksDB.
 //
 // Takes: one DocumentGraph per document (from extract/ or from JSON Lines).
-// Gives: entities merged across documents (same type + canonical name = one
-// node), triples indexed three ways (SPO, POS, OSP) so that any pattern with a
+// Gives: entities merged across documents (same type + scope + canonical
+// name = one node, store/identity.h), triples indexed three ways (SPO, POS, OSP) so that any pattern with a
 // bound term is one prefix scan, and provenance for every triple: which
 // documents support it and the evidence span and quote in each.
 // The key encoding is documented in store/FORMAT.md (code: store/keys_internal.h).
@@ -64,6 +64,9 @@ struct EntityRecord {
   EntityId id = 0;
   EntityType type = EntityType::kAgency;
   std::string name;                   // canonical
+  // The scope part of its identity (store/identity.h): "", a region code,
+  // "doc-…" (one document), "doc-…/START-END" (a metric's observation).
+  std::string scope;
   std::vector<std::string> aliases;   // union over documents, sorted
   std::optional<MetricValue> metric;  // kMetric only
   uint32_t document_count = 0;        // documents that mention it
@@ -159,9 +162,15 @@ class Store {
   // result is in the order of `ids`.
   [[nodiscard]] Result<std::vector<std::optional<EntityRecord>>> GetEntitiesBasics(
       const std::vector<EntityId>& ids) const;
-  // Exact lookup by type and canonical name.
+  // Exact lookup by type and canonical name, whatever the scope: the entity
+  // without a scope when there is one, else the one of the smallest scope.
   [[nodiscard]] Result<std::optional<EntityId>> FindEntity(EntityType type,
                                                            std::string_view name) const;
+  // The entities that are one node with `id` (sorted, `id` included): those
+  // of its type and scope linked to it, directly or through others, because
+  // a document gave one's canonical name as the other's alias. Depends only
+  // on what is stored, not on the order of ingest; a metric is alone.
+  [[nodiscard]] Result<std::vector<EntityId>> SameNode(EntityId id) const;
   // Entities whose canonical name or an alias equals `name` exactly.
   [[nodiscard]] Result<std::vector<EntityId>> FindByName(std::string_view name) const;
 

@@ -16,10 +16,13 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <functional>
 #include <set>
+#include <unordered_set>
 
 #include <rocksdb/write_batch.h>
 
+#include "store/identity.h"
 #include "store/store_internal.h"
 
 namespace govkg {
@@ -45,6 +48,10 @@ Status Validate(std::string_view path, const DocumentGraph& g) {
     if (!ids.insert(e.id).second) return Invalid(path, where + ": duplicate id");
     if (e.name.empty()) return Invalid(path, where + ": empty name");
     if (HasNul(e.name)) return Invalid(path, where + ": NUL byte in name");
+    if (!ValidScope(e.scope)) {
+      return Invalid(path, where + ": scope \"" + e.scope +
+                               "\" is none of \"\" (unique alone), \"doc\" or a region code of 2-12 digits");
+    }
     for (const std::string& a : e.aliases) {
       if (HasNul(a)) return Invalid(path, where + ": NUL byte in alias");
     }
@@ -176,18 +183,43 @@ void ForgetTerms(internal::StoreCore& impl, const std::vector<std::string>& term
 
 namespace {
 
+// The id HashedId(seed) asks for, or the next one not in use (in the store,
+// under `tag` of family `cf`, or in `taken`). Recorded in `taken`.
+Result<uint64_t> FreeId(const internal::StoreCore& impl, std::string_view seed, Cf cf,
+                        const std::function<std::string(uint64_t)>& key_of, std::unordered_set<uint64_t>& taken) {
+  for (uint64_t id = internal::HashedId(seed);; id = (id + 1) & 0x7FFFFFFFFFFFFFFFULL) {
+    if (id == 0 || taken.contains(id)) continue;
+    bool found = false;
+    std::string v;
+    GOVKG_RETURN_IF_ERROR(impl.Get(cf, key_of(id), &v, &found));
+    if (!found) {
+      taken.insert(id);
+      return id;
+    }
+  }
+}
+
+Result<uint64_t> NewEntityId(const internal::StoreCore& impl, std::string_view term, std::unordered_set<uint64_t>& taken) {
+  return FreeId(impl, term, internal::kCfDict, internal::DictIdKey, taken);
+}
+
+Result<uint64_t> NewDocId(const internal::StoreCore& impl, std::string_view path, std::unordered_set<uint64_t>& taken) {
+  return FreeId(impl, "p" + std::string(path), internal::kCfDoc, internal::DocIdKey, taken);
+}
+
 // Resolves the document's entities to store ids (`new_terms` holds the terms
 // created but not yet committed; new ones are added to it and get ids from
 // *next_entity) and sends all its rows to `sink`, document record included.
 Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
                          const DocumentGraph& graph, uint64_t doc_id,
                          std::unordered_map<std::string, EntityId>& new_terms, uint64_t* next_entity,
-                         internal::WriteSink& sink) {
+                         std::unordered_set<uint64_t>& new_ids, internal::WriteSink& sink) {
   std::map<std::string_view, EntityId> local;  // Entity::id → store id
   std::map<EntityId, internal::MentionValue> mentions;
   for (const Entity& e : graph.entities) {
     const bool is_metric = e.type == EntityType::kMetric;
-    std::string term = internal::EncodeTerm(e.type, e.name, is_metric ? e.metric : std::nullopt);
+    std::string scope = IdentityScope(e, info.content_hash);
+    std::string term = internal::EncodeTerm(e.type, e.name, scope);
     EntityId id = 0;
     if (auto it = new_terms.find(term); it != new_terms.end()) {
       id = it->second;
@@ -203,10 +235,14 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
         if (impl.term_cache.size() >= internal::kTermCacheLimit) impl.term_cache.clear();
         impl.term_cache.emplace(term, id);
       } else {
-        id = (*next_entity)++;
+        Result<uint64_t> fresh = NewEntityId(impl, term, new_ids);
+        GOVKG_RETURN_IF_ERROR(fresh.status());
+        id = *fresh;
+        ++*next_entity;  // now a count of ids handed out
         EntityRecord r;
         r.type = e.type;
         r.name = e.name;
+        r.scope = std::move(scope);
         if (is_metric) r.metric = e.metric;
         std::string id_bytes;
         internal::PutFixed64BE(&id_bytes, id);
@@ -264,11 +300,11 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
 }
 
 // The store ids of the graph's entities that are already stored.
-Result<std::set<EntityId>> StoredIds(const internal::StoreCore& impl, const DocumentGraph& graph) {
+Result<std::set<EntityId>> StoredIds(const internal::StoreCore& impl, const DocumentRecord& info,
+                                     const DocumentGraph& graph) {
   std::set<EntityId> ids;
   for (const Entity& e : graph.entities) {
-    const std::string term =
-        internal::EncodeTerm(e.type, e.name, e.type == EntityType::kMetric ? e.metric : std::nullopt);
+    const std::string term = internal::EncodeTerm(e.type, e.name, IdentityScope(e, info.content_hash));
     std::string v;
     bool found = false;
     GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDict, internal::DictTermKey(term), &v, &found));
@@ -282,8 +318,10 @@ Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRec
                                     const DocumentGraph& graph) {
   internal::BulkGroup& group = impl.bulk_group;
   uint64_t next_entity = impl.next_entity;
+  Result<uint64_t> doc_id = NewDocId(impl, info.path, group.new_doc_ids());
+  GOVKG_RETURN_IF_ERROR(doc_id.status());
   GOVKG_RETURN_IF_ERROR(
-      WriteContribution(impl, info, graph, impl.next_doc, group.new_terms(), &next_entity, group));
+      WriteContribution(impl, info, graph, *doc_id, group.new_terms(), &next_entity, group.new_ids(), group));
   impl.next_entity = next_entity;
   ++impl.next_doc;
   group.AddPath(info.path);
@@ -307,19 +345,28 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   if (impl.options.bulk_load && !*old) return StageNewDocument(impl, info, graph);
   GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
 
-  const uint64_t doc_id = *old ? (*old)->first : impl.next_doc;
+  std::unordered_set<uint64_t> new_doc_ids;
+  uint64_t doc_id = 0;
+  if (*old) {
+    doc_id = (*old)->first;
+  } else {
+    Result<uint64_t> fresh = NewDocId(impl, info.path, new_doc_ids);
+    GOVKG_RETURN_IF_ERROR(fresh.status());
+    doc_id = *fresh;
+  }
   uint64_t next_entity = impl.next_entity;
   Batch b(impl);
   if (*old) {
     // The old contribution goes first in the batch: its counters are rewritten
     // from their committed values, and the new +1 merges must land on top.
-    Result<std::set<EntityId>> keep = StoredIds(impl, graph);
+    Result<std::set<EntityId>> keep = StoredIds(impl, info, graph);
     GOVKG_RETURN_IF_ERROR(keep.status());
     GOVKG_RETURN_IF_ERROR(RemoveContribution(b, doc_id, (*old)->second, *keep));
   }
   std::unordered_map<std::string, EntityId> new_terms;  // created by this document
-  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, b));
-  const uint64_t next_doc = *old ? impl.next_doc : doc_id + 1;
+  std::unordered_set<uint64_t> new_ids;
+  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, new_ids, b));
+  const uint64_t next_doc = *old ? impl.next_doc : impl.next_doc + 1;
   PutMeta(b, internal::kNextEntityKey, next_entity);
   PutMeta(b, internal::kNextDocKey, next_doc);
 

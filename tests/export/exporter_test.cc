@@ -147,8 +147,10 @@ TEST_CASE("Nebula schema fits the longest vid in UTF-8 bytes", "[export]") {
                     "period string);") != std::string::npos);
   CHECK(outputs.files["importer.yaml"].find("path: ./edges_holdsPost.csv") != std::string::npos);
   CHECK(outputs.files["edges_holdsPost.csv"] ==
-        "src,dst,title,support,sources\n"
-        "Person/杨义,Agency/内蒙古自治区公安厅治安管理总队,总队长,1,\"docs/a,\"\"1\"\".txt\"\n");
+        "src,dst,rank,title,support,sources\n"
+        "Person/杨义,Agency/内蒙古自治区公安厅治安管理总队,9007417900679678065,总队长,1,\"docs/a,\"\"1\"\".txt\"\n");
+  // The rank comes from the title: two posts in one body are two edges.
+  CHECK(outputs.files["importer.yaml"].find("rank:\n          index: 2\n") != std::string::npos);
 }
 
 TEST_CASE("Neo4j files carry typed headers and labels", "[export]") {

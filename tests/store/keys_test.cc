@@ -1,6 +1,7 @@
 // tests/store/keys_test.cc: the key encoding of store/keys_internal.h.
 #include <catch2/catch.hpp>
 
+#include "store/identity.h"
 #include "store/keys_internal.h"
 
 namespace govkg::internal {
@@ -26,18 +27,73 @@ TEST_CASE("Keys order ids numerically and round-trip triples") {
   CHECK_FALSE(DecodeSpoKey(bad_predicate, &back));
 }
 
-TEST_CASE("Keys give metric observations distinct terms") {
-  const MetricValue a{5748, "起", "", "行动以来"};
-  MetricValue b = a;
-  b.value = 5749;
-  MetricValue c = a;
-  c.qualifier = "约";  // not part of the identity
-  CHECK(EncodeTerm(EntityType::kMetric, "破获案件", a) != EncodeTerm(EntityType::kMetric, "破获案件", b));
-  CHECK(EncodeTerm(EntityType::kMetric, "破获案件", a) == EncodeTerm(EntityType::kMetric, "破获案件", c));
-  CHECK(EncodeTerm(EntityType::kMetric, "破获案件", a).starts_with(TermNamePrefix(EntityType::kMetric, "破获案件")));
-  CHECK(EncodeTerm(EntityType::kAgency, "公安厅", std::nullopt) != EncodeTerm(EntityType::kProgram, "公安厅", std::nullopt));
-  CHECK(EncodeTerm(EntityType::kMetric, "x", MetricValue{0.0, "", "", ""}) ==
-        EncodeTerm(EntityType::kMetric, "x", MetricValue{-0.0, "", "", ""}));
+TEST_CASE("Identity: a metric is its observation, never its name alone") {
+  Entity m;
+  m.type = EntityType::kMetric;
+  m.name = "抓获犯罪嫌疑人";
+  m.metric = MetricValue{353, "名", "", ""};
+  m.mentions = {{120, 129}, {80, 88}};
+  Entity other = m;
+  other.metric->value = 5840;
+  other.mentions = {{300, 309}};
+  // The earliest mention names the observation; the document its content hash.
+  CHECK(IdentityScope(m, "0123456789abcdef0123").starts_with("doc-0123456789abcdef/80-88."));
+  CHECK(IdentityScope(other, "0123456789abcdef0123").starts_with("doc-0123456789abcdef/300-309."));
+  // Two figures read from one span stay two.
+  other.mentions = m.mentions;
+  CHECK(IdentityScope(m, "0123456789abcdef0123") != IdentityScope(other, "0123456789abcdef0123"));
+  CHECK(IdentityScope(m, "aaaaaaaaaaaaaaaa") != IdentityScope(m, "bbbbbbbbbbbbbbbb"));
+  // Without a span: name, value, unit and period; -0 and +0 are one value.
+  m.mentions.clear();
+  other.mentions.clear();
+  CHECK(IdentityScope(m, "h") != IdentityScope(other, "h"));
+  Entity qualified = m;
+  qualified.metric->qualifier = "约";
+  CHECK(IdentityScope(m, "h") == IdentityScope(qualified, "h"));
+  Entity zero = m, minus_zero = m;
+  zero.metric->value = 0.0;
+  minus_zero.metric->value = -0.0;
+  CHECK(IdentityScope(zero, "h") == IdentityScope(minus_zero, "h"));
+  CHECK(EncodeTerm(EntityType::kMetric, m.name, "doc-1/1-2").starts_with(TermNamePrefix(EntityType::kMetric, m.name)));
+}
+
+TEST_CASE("Identity: type, scope and name, and \"doc\" stays in its document") {
+  Entity e;
+  e.name = "公安机关";
+  e.scope = "150000";
+  CHECK(IdentityScope(e, "abc") == "150000");
+  e.scope = "";
+  CHECK(IdentityScope(e, "abc") == "");
+  e.scope = "doc";
+  CHECK(IdentityScope(e, "0123456789abcdefff") == "doc-0123456789abcdef");
+  CHECK(EncodeTerm(EntityType::kAgency, "公安厅", "") != EncodeTerm(EntityType::kProgram, "公安厅", ""));
+  CHECK(EncodeTerm(EntityType::kAgency, "公安机关", "150000") != EncodeTerm(EntityType::kAgency, "公安机关", "440700"));
+  CHECK(EncodeTerm(EntityType::kAgency, "公安机关", "") != EncodeTerm(EntityType::kAgency, "公安机关", "440700"));
+  CHECK(ValidScope(""));
+  CHECK(ValidScope("doc"));
+  CHECK(ValidScope("150000"));
+  CHECK(ValidScope("15"));
+  CHECK_FALSE(ValidScope("内蒙古"));
+  CHECK_FALSE(ValidScope("doc-1234"));
+  CHECK_FALSE(ValidScope("1"));
+}
+
+TEST_CASE("Identity: node keys are readable and never collide across scopes") {
+  CHECK(NodeKey(EntityType::kAgency, "", "内蒙古自治区公安厅") == "Agency/内蒙古自治区公安厅");
+  CHECK(NodeKey(EntityType::kAgency, "150000", "公安机关") == "Agency/150000/公安机关");
+  CHECK(NodeKey(EntityType::kMetric, "doc-0123456789abcdef/80-88", "破获案件") ==
+        "Metric/doc-0123456789abcdef/80-88/破获案件");
+  // A slash inside a name cannot fake a scope.
+  CHECK(NodeKey(EntityType::kAgency, "", "150000/公安机关") != NodeKey(EntityType::kAgency, "150000", "公安机关"));
+  CHECK(NodeKey(EntityType::kAgency, "", "a%2Fb") != NodeKey(EntityType::kAgency, "", "a/b"));
+  CHECK(DocumentKey("0123456789abcdef0123456789abcdef") == "doc-0123456789abcdef");
+  // What govkg check accepts in an entity record.
+  CHECK(ValidStoredScope(EntityType::kAgency, ""));
+  CHECK(ValidStoredScope(EntityType::kAgency, "150000"));
+  CHECK(ValidStoredScope(EntityType::kAgency, "doc-0123456789abcdef"));
+  CHECK_FALSE(ValidStoredScope(EntityType::kAgency, "doc"));
+  CHECK_FALSE(ValidStoredScope(EntityType::kMetric, ""));
+  CHECK(ValidStoredScope(EntityType::kMetric, "doc-0123456789abcdef/80-88.1a2b3c4d"));
 }
 
 TEST_CASE("Keys round-trip values and refuse truncated ones") {
