@@ -111,15 +111,24 @@ Result<std::vector<CsvRecord>> ParseCsv(const std::string& name, const std::stri
   return records;
 }
 
+namespace {
+
+// The records of one CSV file, errors naming the file.
+Result<std::vector<CsvRecord>> ReadCsv(const fs::path& path) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return ParseCsv(path.filename().string(), *text);
+}
+
+}  // namespace
+
 Result<ImportCheck> CheckNeo4jImport(const std::string& folder) {
   ImportCheck check;
   std::map<std::string, std::map<std::string, std::string>> ids;  // id space → id → where defined
   Result<std::vector<fs::path>> node_files = CsvFiles(folder, "nodes_");
   if (!node_files.ok()) return node_files.status();
   for (const fs::path& file : *node_files) {
-    Result<std::string> text = ReadFile(file);
-    if (!text.ok()) return text.status();
-    Result<std::vector<CsvRecord>> rows = ParseCsv(file.filename().string(), *text);
+    Result<std::vector<CsvRecord>> rows = ReadCsv(file);
     if (!rows.ok()) return rows.status();
     if (rows->empty()) {
       check.problems.push_back(Where(file, 1) + ": no header");
@@ -150,9 +159,7 @@ Result<ImportCheck> CheckNeo4jImport(const std::string& folder) {
     }
   }
   const fs::path rel_file = fs::path(folder) / "relationships.csv";
-  Result<std::string> text = ReadFile(rel_file);
-  if (!text.ok()) return text.status();
-  Result<std::vector<CsvRecord>> rows = ParseCsv("relationships.csv", *text);
+  Result<std::vector<CsvRecord>> rows = ReadCsv(rel_file);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return check;
   const std::vector<std::string>& header = rows->front().fields;
@@ -192,9 +199,7 @@ Result<ImportCheck> CheckNebulaImport(const std::string& folder) {
   Result<std::vector<fs::path>> vertex_files = CsvFiles(folder, "vertices_");
   if (!vertex_files.ok()) return vertex_files.status();
   for (const fs::path& file : *vertex_files) {
-    Result<std::string> text = ReadFile(file);
-    if (!text.ok()) return text.status();
-    Result<std::vector<CsvRecord>> rows = ParseCsv(file.filename().string(), *text);
+    Result<std::vector<CsvRecord>> rows = ReadCsv(file);
     if (!rows.ok()) return rows.status();
     const std::string tag = Stem(file, "vertices_");
     uint64_t& count = check.nodes[tag];
@@ -217,9 +222,7 @@ Result<ImportCheck> CheckNebulaImport(const std::string& folder) {
   Result<std::vector<fs::path>> edge_files = CsvFiles(folder, "edges_");
   if (!edge_files.ok()) return edge_files.status();
   for (const fs::path& file : *edge_files) {
-    Result<std::string> text = ReadFile(file);
-    if (!text.ok()) return text.status();
-    Result<std::vector<CsvRecord>> rows = ParseCsv(file.filename().string(), *text);
+    Result<std::vector<CsvRecord>> rows = ReadCsv(file);
     if (!rows.ok()) return rows.status();
     if (rows->empty()) continue;
     const int rank = FindColumn(rows->front().fields, "rank");
