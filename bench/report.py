@@ -150,6 +150,26 @@ for s in sizes:
         w(f"| {s} MB | {label} | {cell(s, key + '.s', scale=1000)} | "
           f"{fmt(ans * 1000) if ans is not None else na(s, 'nx.s')} | {fmt(load) if load else 'n/a'} | {r} |")
 w("")
+# --- start-up -------------------------------------------------------------
+startup_path = os.path.join(work, "startup.tsv")
+startup = dict(l.rstrip("\n").split("\t", 1) for l in open(startup_path, encoding="utf-8")) \
+    if os.path.exists(startup_path) else {}
+w("## CLI start-up (ms, whole call, samples' store)\n")
+w("`govkg` is a launcher that starts `govkg-query` for read-only commands and `govkg-full` for the "
+  "rest (cli/programs.h). Medians of 100 hyperfine runs. Goals: `--version` ≤ 5 ms, "
+  "`neighbors` depth 1 ≤ 10 ms.\n")
+w("| call | ms | goal |\n|---|---|---|")
+for key, label, goal in [("true", "`/bin/true` (process floor)", ""),
+                         ("version", "`govkg --version`", "≤ 5"),
+                         ("neighbors", "`govkg neighbors 公安厅 --depth 1`", "≤ 10"),
+                         ("neighbors_full", "the same through `govkg-full` (everything linked)", "")]:
+    v = startup.get(key)
+    try:
+        ms = fmt(float(v) * 1000)
+    except (TypeError, ValueError):
+        ms = v or "n/a (not run)"
+    w(f"| {label} | {ms} | {goal} |")
+w("")
 w("## Boost.Graph view of the whole store\n")
 w("`govkg components --limit 1` builds the view of every entity and triple and walks it once (whole call).\n")
 w("| size | seconds | peak RSS MB |\n|---|---|---|")

@@ -1,11 +1,7 @@
 // Name resolution (canonical, alias, t2s spelling, substring) and entity
 // listing, shared by every command that takes a NAME.
 #include <algorithm>
-#include <exception>
-#include <mutex>
 #include <set>
-
-#include <opencc/SimpleConverter.hpp>
 
 #include "graph/graph.h"
 
@@ -72,42 +68,6 @@ Result<std::set<EntityId>> ExactMatches(const Store& store, std::string_view nam
 }
 
 }  // namespace
-
-std::string ToSimplified(std::string_view text) {
-  static std::once_flag once;
-  static std::unique_ptr<opencc::SimpleConverter> converter;
-  std::call_once(once, [] {
-    try {
-      converter = std::make_unique<opencc::SimpleConverter>("t2s.json");
-    } catch (const std::exception&) {
-      converter.reset();  // no OpenCC data: names are compared as written
-    }
-  });
-  if (!converter || text.empty()) return std::string(text);
-  try {
-    return converter->Convert(text.data(), text.size());
-  } catch (const std::exception&) {
-    return std::string(text);
-  }
-}
-
-std::string ToTraditional(std::string_view text) {
-  static std::once_flag once;
-  static std::unique_ptr<opencc::SimpleConverter> converter;
-  std::call_once(once, [] {
-    try {
-      converter = std::make_unique<opencc::SimpleConverter>("s2t.json");
-    } catch (const std::exception&) {
-      converter.reset();
-    }
-  });
-  if (!converter || text.empty()) return std::string(text);
-  try {
-    return converter->Convert(text.data(), text.size());
-  } catch (const std::exception&) {
-    return std::string(text);
-  }
-}
 
 std::optional<Direction> ParseDirection(std::string_view text) {
   if (text == "out") return Direction::kOut;

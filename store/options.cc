@@ -2,6 +2,7 @@
 // counter merge operator that lets a document add +1 to a support count
 // without reading it first (the fast path of bulk loads).
 #include <rocksdb/cache.h>
+#include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/slice_transform.h>
@@ -28,6 +29,17 @@ class CounterAddOperator : public rocksdb::AssociativeMergeOperator {
 
 bool IsCounted(int cf) { return cf == kCfCount || cf == kCfSpo || cf == kCfPos || cf == kCfOsp; }
 
+// The default Env for a store opened read-only. RocksDB sizes its flush and
+// compaction pools when a database opens, starting at least one thread each;
+// a read-only open never schedules either, and starting and joining those
+// threads took a short query longer than its answer.
+class ReaderEnv : public rocksdb::EnvWrapper {
+ public:
+  ReaderEnv() : rocksdb::EnvWrapper(rocksdb::Env::Default()) {}
+  const char* Name() const override { return "govkg.ReaderEnv"; }
+  void IncBackgroundThreadsIfNeeded(int /*number*/, Priority /*pri*/) override {}
+};
+
 }  // namespace
 
 rocksdb::Options BaseOptions(const StoreOptions& options) {
@@ -46,6 +58,16 @@ rocksdb::Options BaseOptions(const StoreOptions& options) {
   // instead of being copied into the block cache (a depth-2 traversal reads
   // tens of thousands of entity records spread over the whole family).
   o.allow_mmap_reads = options.read_only;
+  // A reader opens each family's few tables itself: a pool of opening
+  // threads costs a short query more to start than the opening it shares.
+  // Nor does it need the periodic statistics thread or background pools.
+  if (options.read_only) {
+    static ReaderEnv reader_env;
+    o.env = &reader_env;
+    o.max_file_opening_threads = 1;
+    o.stats_dump_period_sec = 0;
+    o.stats_persist_period_sec = 0;
+  }
   return o;
 }
 

@@ -1,12 +1,14 @@
-// govkg: builds a knowledge graph of agencies, programs and metrics from
-// Chinese government press texts. This file only parses the command line,
-// dispatches to one subcommand and turns its Status into an exit code.
+// cli/app.cc: what the programs behind the `govkg` launcher share: the
+// command line with its global options, dispatch to one subcommand, and its
+// Status turned into an exit code.
+#include "cli/app.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
 
-#include "cli/command.h"
+#include "cli/programs.h"
 
 namespace govkg::cli {
 
@@ -23,7 +25,7 @@ int ExitCodeFor(const Status& status) {
   return status.IsInvalidArgument() ? 2 : 1;
 }
 
-int Run(int argc, char** argv) {
+int Run(int argc, char** argv, std::span<const AddCommandFn> commands) {
   CLI::App app{
       "govkg: a knowledge graph of agencies, the programs they run and the metrics they\n"
       "report, built from Chinese government press texts.\n\n"
@@ -36,7 +38,7 @@ int Run(int argc, char** argv) {
       "  govkg export --format jsonld -o out/graph.jsonld\n",
       "govkg"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "govkg 0.1.0");
+  app.set_version_flag("--version", std::string(kVersion));
 
   CliContext ctx;
   if (const char* env = std::getenv("GOVKG_DB"); env != nullptr && *env != '\0') ctx.db = env;
@@ -45,24 +47,7 @@ int Run(int argc, char** argv) {
   app.add_flag("-q,--quiet", ctx.quiet, "No progress line and no summary");
 
   Runner run;
-  AddExtractCommand(app, &ctx, &run);
-  AddIngestCommand(app, &ctx, &run);
-  AddRemoveCommand(app, &ctx, &run);
-  AddCompactCommand(app, &ctx, &run);
-  AddStatsCommand(app, &ctx, &run);
-  AddCheckCommand(app, &ctx, &run);
-  AddEntitiesCommand(app, &ctx, &run);
-  AddShowCommand(app, &ctx, &run);
-  AddNeighborsCommand(app, &ctx, &run);
-  AddPathCommand(app, &ctx, &run);
-  AddTreeCommand(app, &ctx, &run);
-  AddQueryCommand(app, &ctx, &run);
-  AddMetricsCommand(app, &ctx, &run);
-  AddRankCommand(app, &ctx, &run);
-  AddComponentsCommand(app, &ctx, &run);
-  AddExportCommand(app, &ctx, &run);
-  AddDiagramCommand(app, &ctx, &run);
-  AddViewCommand(app, &ctx, &run);
+  for (const AddCommandFn add : commands) add(app, &ctx, &run);
 
   try {
     app.parse(argc, argv);
@@ -91,12 +76,11 @@ int Run(int argc, char** argv) {
 }
 
 }  // namespace
-}  // namespace govkg::cli
 
-int main(int argc, char** argv) {
+int RunApp(int argc, char** argv, std::span<const AddCommandFn> commands) {
   std::ios::sync_with_stdio(false);
   try {
-    return govkg::cli::Run(argc, argv);
+    return Run(argc, argv, commands);
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "govkg: out of memory\n");
   } catch (const std::exception& e) {
@@ -104,3 +88,5 @@ int main(int argc, char** argv) {
   }
   return 1;
 }
+
+}  // namespace govkg::cli

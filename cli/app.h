@@ -1,0 +1,16 @@
+// cli/app.h: the command line that govkg-full and govkg-query share. Each
+// program's main passes the subcommands it holds; RunApp parses argv, runs the
+// chosen one and returns the exit code (see command.h), never throwing.
+#pragma once
+
+#include <span>
+
+#include "cli/command.h"
+
+namespace govkg::cli {
+
+using AddCommandFn = void (*)(CLI::App& app, CliContext* ctx, Runner* run);
+
+int RunApp(int argc, char** argv, std::span<const AddCommandFn> commands);
+
+}  // namespace govkg::cli
