@@ -221,6 +221,12 @@ void RecognizeAgencies(DocContext* ctx) {
                         !ctx->InsideLonger(*g, kAgencyKind | kAgencyName | kRegionName);
     }
     if (generic_inside) continue;
+    // Counted objects (检查定点医药机构1856家): a kind right before a figure
+    // names what was counted, unless a region makes it one body.
+    if (h->end < t.size() && IsDigitChar(t[h->end]) &&
+        ctx->StartingAt(s, kRegionName | kRegionLevel) == nullptr) {
+      continue;
+    }
     const bool bare = s == h->start;
     if (h->entry->single_char_kind && h->start - s < 2) continue;
     Mention m;

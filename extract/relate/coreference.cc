@@ -132,6 +132,7 @@ class Resolver {
           break;
         }
       }
+      if (full == m.name) full = SentenceRegion(m) + m.name;
     } else if (!ctx_->main_region_full.empty() && EndsWith(m.name, U"厅")) {
       // A provincial department named alone (公安厅) is the document's province's.
       const LexEntry* e = lexicon_.trie().Find(m.name);
@@ -140,6 +141,46 @@ class Resolver {
     full = CanonicalKind(FullRegion(full));
     full_[i] = full;
     return full;
+  }
+
+  // The region of the level m's prefix names, from the agency named last
+  // before m in its sentence (成都市生态环境局联合市公安局 → 成都市), or "".
+  // For a level the document's region does not settle (a city in a text
+  // about a province). A fixed number of mentions back: linear time.
+  std::u32string SentenceRegion(const Mention& m) {
+    constexpr size_t kMaxLookBack = 16;
+    const int sentence = ctx_->SentenceAt(m.start);
+    if (sentence < 0) return U"";
+    const uint32_t floor = ctx_->seg().sentences[sentence].range.start;
+    if (agencies_by_end_.empty()) {
+      for (size_t k = 0; k < ctx_->mentions.size(); ++k) {
+        if (ctx_->mentions[k].type == EntityType::kAgency) agencies_by_end_.push_back(static_cast<int>(k));
+      }
+      std::stable_sort(agencies_by_end_.begin(), agencies_by_end_.end(),
+                       [&](int a, int b) { return ctx_->mentions[a].end < ctx_->mentions[b].end; });
+    }
+    // The agencies ending at or before m starts, nearest first.
+    auto it = std::upper_bound(agencies_by_end_.begin(), agencies_by_end_.end(), m.start,
+                               [&](uint32_t pos, int k) { return pos < ctx_->mentions[k].end; });
+    const Mention* best = nullptr;
+    for (size_t n = 0; it != agencies_by_end_.begin() && n < kMaxLookBack; ++n) {
+      const Mention& c = ctx_->mentions[*--it];
+      if (c.end <= floor) break;
+      if (c.start >= floor && c.level_prefix.empty()) {
+        best = &c;
+        break;
+      }
+    }
+    if (best == nullptr) return U"";
+    const auto r = lexicon_.trie().LongestAt(best->name, 0);
+    if (r.length == 0 || r.length >= best->name.size() || (r.payload->roles & kRegionName) == 0) {
+      return U"";
+    }
+    const std::u32string full = FullRegion(best->name);
+    const std::u32string region = full.substr(0, full.size() - (best->name.size() - r.length));
+    return EndsWith(region, m.level_prefix) && region != m.level_prefix
+               ? region.substr(0, region.size() - m.level_prefix.size())
+               : U"";
   }
 
   // The name with its leading region spelled out (内蒙古公安厅 → 内蒙古自治区
@@ -315,6 +356,7 @@ class Resolver {
   DocContext* ctx_;
   const LexiconSet& lexicon_;
   std::map<int, std::u32string> full_;
+  std::vector<int> agencies_by_end_;  // agency mentions by end, built on first use
 };
 
 // Quoted short names of known programs (“护校安园”的主力军) are mentions too.

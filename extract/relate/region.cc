@@ -425,6 +425,8 @@ std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSe
       for (const std::u32string& r : ctx.inferred_regions) {
         if (e.name.starts_with(r)) return "";
       }
+      // 国家…局, 中央…: one national body.
+      if (m.length > 0 && m.payload->national_level && m.length < e.name.size()) return "";
       // A bare level word the region did not complete (市住建局 in a text
       // about a province): which city is not clear.
       if (m.length > 0 && (m.payload->roles & kRegionLevel) != 0 && !m.payload->generic_level &&

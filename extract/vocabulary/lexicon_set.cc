@@ -33,6 +33,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       e.generic_level |= f1 == "generic";
       e.province |= f1 == "province";
       e.town_level |= f1 == "town";
+      e.national_level |= f1 == "national";
       break;
     case kRegionName:
       if (!f1.empty()) e.full_name = FromUtf8(f1);

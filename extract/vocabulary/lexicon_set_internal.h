@@ -59,6 +59,7 @@ struct LexEntry {
   bool generic_level = false;     // 盟市, 旗县
   bool province = false;          // region of province level
   bool town_level = false;        // 乡, 镇: level word of a town
+  bool national_level = false;    // 国家, 中央: a name opening with it is national
   bool list_only_place = false;   // place suffix valid only in a 在…list
   bool basin = false;             // place also called NAME流域
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations

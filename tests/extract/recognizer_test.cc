@@ -42,6 +42,11 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"国家和省反恐怖工作领导小组统一指挥。", EntityType::kAgency, "国家反恐怖工作领导小组"},
       {"会同教育等部门开展整治。", EntityType::kAgency, "教育部门"},
       {"边境管理总队调查处处长王小明：", EntityType::kAgency, "边境管理总队调查处"},
+      // What an inspection counted is not a body; a body with a region is.
+      {"联合开展专项检查，检查养老服务机构312家。", EntityType::kAgency, "养老服务机构", false},
+      {"联合开展专项检查，检查养老服务机构312家。", EntityType::kAgency, "检查养老服务机构", false},
+      {"抽检餐饮服务机构86家。", EntityType::kAgency, "抽检餐饮服务机构", false},
+      {"湖州市公安局2名民警受到表彰。", EntityType::kAgency, "湖州市公安局"},
   });
 }
 

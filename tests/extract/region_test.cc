@@ -214,6 +214,31 @@ TEST_CASE("The document's region and each entity's scope", "[extract][region]") 
   CHECK(generic->scope == "doc");
 }
 
+TEST_CASE("National bodies are unscoped, and a city named earlier in the sentence completes 市…局",
+          "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText(
+      "湖北省召开会议。\n国家统计局湖北调查总队发布数据。襄阳市商务局联合市税务局开展专项检查，"
+      "中央网信办派员参加。");
+  CHECK(g.region == "420000");
+  for (const char* national : {"国家统计局", "中央网信办"}) {
+    INFO(national);
+    const Entity* e = testing::FindEntity(g, EntityType::kAgency, national);
+    REQUIRE(e != nullptr);
+    CHECK(e->scope.empty());
+  }
+  // 市税务局 follows 襄阳市商务局 in its sentence: the same city's bureau.
+  const Entity* tax = testing::FindEntity(g, EntityType::kAgency, "襄阳市税务局");
+  REQUIRE(tax != nullptr);
+  CHECK(tax->scope.empty());
+  const Entity* by_short = testing::FindEntity(g, EntityType::kAgency, "市税务局");
+  CHECK((by_short == nullptr || by_short->name == "襄阳市税务局"));
+  // Across a sentence break the city is not carried: it stays in the document.
+  const DocumentGraph p = testing::ExtractText("湖北省召开会议。\n襄阳市商务局开展检查。市税务局开展专项整治行动。");
+  const Entity* alone = testing::FindEntity(p, EntityType::kAgency, "市税务局");
+  REQUIRE(alone != nullptr);
+  CHECK(alone->scope == "doc");
+}
+
 TEST_CASE("A dateline weighs like a title line", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText(
       "会议要求，全区各地加强值守。\n包头讯 近日，鄂尔多斯市、乌海市有关部门来访交流。");
