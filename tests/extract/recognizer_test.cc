@@ -68,7 +68,7 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
       // Kinds of other sectors: campaigns of inspection and of publicity.
       {"市卫健委开展养老机构消防安全专项检查。", EntityType::kProgram, "养老机构消防安全专项检查"},
       {"全县深入开展“碧水保卫战”。", EntityType::kProgram, "碧水保卫战"},
-      {"组织开展城镇燃气安全大排查，发现隐患32处。", EntityType::kProgram, "城镇燃气安全大排查"},
+      {"组织开展城镇燃气安全专项检查，发现隐患32处。", EntityType::kProgram, "城镇燃气安全专项检查"},
   });
 }
 
