@@ -63,6 +63,10 @@ int Run(int argc, char** argv) {
   AddExportCommand(app, &ctx, &run);
   AddDiagramCommand(app, &ctx, &run);
   AddViewCommand(app, &ctx, &run);
+  AddSameCommand(app, &ctx, &run);
+  AddDistinctCommand(app, &ctx, &run);
+  AddDecisionsCommand(app, &ctx, &run);
+  AddSuspectsCommand(app, &ctx, &run);
 
   try {
     app.parse(argc, argv);
