@@ -23,12 +23,14 @@ namespace {
 
 using Counts = std::map<std::string, uint64_t>;
 
-// Two documents from two provinces: the same generic body (公安机关) and the
+// Two documents from two provinces (the second also names seed 002's
+// 内蒙古自治区公安厅 by its short form and by its bare level word, which the
+// store joins to it): the same generic body (公安机关) and the
 // same short campaign name (夏季行动) in each, a body whose region the text
 // leaves open (市公安局, scope "doc"), a national body (公安部), and figures
 // that share a name, or a name and a value, but are different observations.
 const char* const kInvented = R"({"doc":"invented/jiangmen.txt","region":"440700","entities":[{"id":"a1","type":"Agency","name":"公安机关","scope":"440700","aliases":[],"mentions":[[0,4]]},{"id":"a2","type":"Agency","name":"江门市公安局","aliases":["市公安局"],"mentions":[[10,16]]},{"id":"a3","type":"Agency","name":"市公安局","scope":"doc","aliases":[],"mentions":[[20,24]]},{"id":"a4","type":"Agency","name":"公安部","aliases":[],"mentions":[[30,33]]},{"id":"p1","type":"Program","name":"夏季行动","scope":"440700","aliases":[],"mentions":[[40,44]]},{"id":"m1","type":"Metric","name":"抓获犯罪嫌疑人","value":3531,"unit":"名","qualifier":null,"period":null,"mentions":[[50,60]]},{"id":"m2","type":"Metric","name":"抓获犯罪嫌疑人","value":3531,"unit":"名","qualifier":null,"period":null,"mentions":[[90,100]]},{"id":"x1","type":"Person","name":"李明","aliases":[],"mentions":[[110,112]]}],"relations":[{"s":"a1","p":"conducts","o":"p1","evidence":[0,44]},{"s":"p1","p":"reports","o":"m1","evidence":[40,60]},{"s":"a2","p":"reports","o":"m2","evidence":[80,100]},{"s":"a2","p":"cooperatesWith","o":"a3","evidence":[10,24]},{"s":"a2","p":"subOrganizationOf","o":"a4","evidence":[10,33]},{"s":"x1","p":"holdsPost","o":"a2","title":"局长","evidence":[105,112]},{"s":"x1","p":"holdsPost","o":"a2","title":"党委书记","evidence":[105,112]}]}
-{"doc":"invented/hohhot.txt","region":"150000","entities":[{"id":"a1","type":"Agency","name":"公安机关","scope":"150000","aliases":[],"mentions":[[0,4]]},{"id":"a3","type":"Agency","name":"市公安局","scope":"doc","aliases":[],"mentions":[[20,24]]},{"id":"a4","type":"Agency","name":"公安部","aliases":[],"mentions":[[30,33]]},{"id":"p1","type":"Program","name":"夏季行动","scope":"150000","aliases":[],"mentions":[[40,44]]},{"id":"m1","type":"Metric","name":"抓获犯罪嫌疑人","value":58401,"unit":"名","qualifier":null,"period":null,"mentions":[[50,60]]}],"relations":[{"s":"a1","p":"conducts","o":"p1","evidence":[0,44]},{"s":"p1","p":"reports","o":"m1","evidence":[40,60]},{"s":"a3","p":"subOrganizationOf","o":"a4","evidence":[20,33]}]}
+{"doc":"invented/hohhot.txt","region":"150000","entities":[{"id":"a1","type":"Agency","name":"公安机关","scope":"150000","aliases":[],"mentions":[[0,4]]},{"id":"a3","type":"Agency","name":"市公安局","scope":"doc","aliases":[],"mentions":[[20,24]]},{"id":"a4","type":"Agency","name":"公安部","aliases":[],"mentions":[[30,33]]},{"id":"p1","type":"Program","name":"夏季行动","scope":"150000","aliases":[],"mentions":[[40,44]]},{"id":"m1","type":"Metric","name":"抓获犯罪嫌疑人","value":58401,"unit":"名","qualifier":null,"period":null,"mentions":[[50,60]]},{"id":"a5","type":"Agency","name":"内蒙古公安厅","aliases":[],"mentions":[[70,76]]},{"id":"a6","type":"Agency","name":"自治区公安厅","scope":"150000","aliases":[],"mentions":[[80,86]]}],"relations":[{"s":"a1","p":"conducts","o":"p1","evidence":[0,44]},{"s":"p1","p":"reports","o":"m1","evidence":[40,60]},{"s":"a3","p":"subOrganizationOf","o":"a4","evidence":[20,33]},{"s":"a5","p":"conducts","o":"p1","evidence":[40,76]},{"s":"a6","p":"subOrganizationOf","o":"a4","evidence":[30,86]}]}
 )";
 
 const std::vector<std::string> kTypes = {"Agency", "Program", "Metric", "Person", "Document", "Place"};
@@ -283,6 +285,15 @@ TEST_CASE("Scopes keep generic names of two regions and figures of one name apar
   CHECK(has("Program/150000/夏季治安打击整治行动"));
   CHECK_FALSE(has("Program/150000/夏季行动"));
   CHECK(has("Agency/公安部"));  // national: one node for both documents
+  // 内蒙古公安厅 and 自治区公安厅 (in 150000) are seed 002's 内蒙古自治区公安厅.
+  CHECK(has("Agency/内蒙古自治区公安厅"));
+  CHECK_FALSE(has("Agency/内蒙古公安厅"));
+  CHECK_FALSE(has("Agency/150000/自治区公安厅"));
+  // A name of several stored forms: a decision about it lists them with their scopes.
+  const CommandResult ambiguous = store.Govkg("same 公安机关 公安部");
+  CHECK(ambiguous.exit_code == 2);
+  CHECK(ambiguous.err.find("scope 440700") != std::string::npos);
+  CHECK(ambiguous.err.find("scope 150000") != std::string::npos);
   // 市公安局 of each document stays in it: two nodes under doc-… scopes.
   // (Counted line by line: a regex spanning lines recurses once per line in
   // libstdc++ and overflows the stack of a sanitizer build.)
