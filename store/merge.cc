@@ -6,8 +6,8 @@
 // region key (both spell the same division and the same rest: 内蒙古自治区公安厅,
 // 内蒙古公安厅, and 自治区公安厅 scoped to 150000), and a user's `govkg same`.
 // A user's `govkg distinct` vetoes the automatic links that would join the
-// two. Links are applied in the order of their terms, never of ingest, so
-// the nodes depend only on what the store holds.
+// two. Links are applied in the order of their forms' ids (hashes of their
+// terms), never of ingest, so the nodes depend only on what the store holds.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -124,7 +124,9 @@ class DivisionTable {
   // when none or several remain. *len: its bytes.
   int PrefixAt(std::string_view name, size_t pos, int region, int scope, size_t* len) const {
     for (size_t n = std::min(longest_, name.size() - pos); n >= 6; --n) {
-      const auto it = by_name_.find(std::string(name.substr(pos, n)));
+      // Only whole characters (a UTF-8 continuation byte cannot start the rest).
+      if (pos + n < name.size() && (static_cast<unsigned char>(name[pos + n]) & 0xC0) == 0x80) continue;
+      const auto it = by_name_.find(name.substr(pos, n));
       if (it == by_name_.end()) continue;
       std::vector<int> fit;
       for (const auto& [c, is_short] : it->second) {
@@ -267,53 +269,78 @@ bool DecodeTerm(std::string_view term, EntityType* type, std::string* name, std:
 
 Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
   auto map = std::make_shared<NodeMap>();
-  // Every form but metrics (a figure is one observation, never joined).
+  // Forms read so far (agencies from the scan, others by a point read when
+  // a link names them): only what links need, not the whole dictionary.
   std::unordered_map<EntityId, Form> forms;
-  std::unordered_map<std::string, EntityId> by_term;
-  std::map<std::string, std::vector<EntityId>> by_region;
-  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfEntity, "", [&](std::string_view k, std::string_view v) {
-    if (k.size() != 8 || v.empty() || static_cast<uint8_t>(v[0]) == static_cast<uint8_t>(EntityType::kMetric)) return true;
-    EntityRecord r;
-    if (!DecodeEntityValue(v, &r)) return true;  // `govkg check` reports it
-    const EntityId id = DecodeFixed64BE(k.data());
-    by_term.emplace(EncodeTerm(r.type, r.name, r.scope), id);
-    if (std::optional<std::string> key = RegionKey(r.type, r.name, r.scope)) {
-      by_region[std::string(1, static_cast<char>(r.type)) + *key].push_back(id);
-    }
-    forms.emplace(id, Form{r.type, std::move(r.name), std::move(r.scope)});
-    return true;
-  }));
-  // Automatic links, each as (term a, term b) with a < b, applied in term order.
-  std::set<std::pair<std::string, std::string>> links;
-  const auto term_of = [&](EntityId id) {
-    const Form& f = forms.at(id);
-    return EncodeTerm(f.type, f.name, f.scope);
+  const auto form_of = [&](EntityId id) -> Result<const Form*> {
+    if (const auto it = forms.find(id); it != forms.end()) return &it->second;
+    Result<std::optional<EntityRecord>> r = RawEntityBasics(impl, id);
+    if (!r.ok()) return r.status();
+    if (!r->has_value()) return static_cast<const Form*>(nullptr);
+    return &forms.emplace(id, Form{(*r)->type, std::move((*r)->name), std::move((*r)->scope)}).first->second;
   };
-  const auto add_link = [&](const std::string& a, const std::string& b) {
+  const auto id_of = [&](const std::string& term) -> Result<std::optional<EntityId>> {
+    std::string v;
+    bool found = false;
+    GOVKG_RETURN_IF_ERROR(impl.Get(kCfDict, DictTermKey(term), &v, &found));
+    if (!found || v.size() != 8) return std::optional<EntityId>();
+    return std::optional<EntityId>(DecodeFixed64BE(v.data()));
+  };
+  // Automatic links as id pairs (ids are hashes of the terms, so their
+  // order does not depend on the order of ingest), applied in that order.
+  std::set<std::pair<EntityId, EntityId>> links;
+  const auto add_link = [&](EntityId a, EntityId b) {
     if (a != b) links.insert(a < b ? std::pair{a, b} : std::pair{b, a});
   };
-  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfCount, std::string(1, kAliasTag), [&](std::string_view k, std::string_view v) {
-    if (k.size() < 9 || DecodeCounter(v) <= 0) return true;
-    const auto form = forms.find(DecodeFixed64BE(k.data() + 1));
-    if (form == forms.end()) return true;
-    const std::string other = EncodeTerm(form->second.type, k.substr(9), form->second.scope);
-    if (by_term.contains(other)) add_link(term_of(form->first), other);
+  std::map<std::string, std::vector<EntityId>> by_region;
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfEntity, "", [&](std::string_view k, std::string_view v) {
+    if (k.size() != 8 || v.empty() || static_cast<uint8_t>(v[0]) != static_cast<uint8_t>(EntityType::kAgency)) return true;
+    EntityRecord r;
+    if (!DecodeEntityValue(v, &r)) return true;  // `govkg check` reports it
+    if (std::optional<std::string> key = RegionKey(r.type, r.name, r.scope)) {
+      const EntityId id = DecodeFixed64BE(k.data());
+      by_region[*key].push_back(id);
+      forms.emplace(id, Form{r.type, std::move(r.name), std::move(r.scope)});
+    }
     return true;
   }));
   for (const auto& [key, ids] : by_region) {
-    for (size_t i = 1; i < ids.size(); ++i) add_link(term_of(ids[0]), term_of(ids[i]));
+    for (size_t i = 1; i < ids.size(); ++i) add_link(ids[0], ids[i]);
+  }
+  // Alias rows: the form that bears the alias as its name, in the same scope.
+  std::vector<std::pair<EntityId, std::string>> aliases;
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfCount, std::string(1, kAliasTag), [&](std::string_view k, std::string_view v) {
+    if (k.size() > 9 && DecodeCounter(v) > 0) aliases.emplace_back(DecodeFixed64BE(k.data() + 1), k.substr(9));
+    return true;
+  }));
+  for (const auto& [id, alias] : aliases) {
+    Result<const Form*> f = form_of(id);
+    if (!f.ok()) return f.status();
+    if (*f == nullptr || (*f)->type == EntityType::kMetric) continue;
+    Result<std::optional<EntityId>> other = id_of(EncodeTerm((*f)->type, alias, (*f)->scope));
+    if (!other.ok()) return other.status();
+    if (other->has_value()) add_link(id, **other);
   }
   // Decisions: `same` joins first; `distinct` vetoes the links that would
   // join the two (a user's word wins over the rules).
-  std::vector<std::pair<EntityId, EntityId>> same, apart;
+  std::vector<std::pair<std::string, std::string>> decided;
+  std::vector<bool> decided_same;
   GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfMeta, kDecisionPrefix, [&](std::string_view k, std::string_view v) {
     std::string a, b;
     if (!DecodeDecisionKey(k, &a, &b)) return true;
-    const auto ia = by_term.find(a), ib = by_term.find(b);
-    if (ia == by_term.end() || ib == by_term.end()) return true;  // kept for when both forms are back
-    (v == kSameValue ? same : apart).emplace_back(ia->second, ib->second);
+    decided.emplace_back(std::move(a), std::move(b));
+    decided_same.push_back(v == kSameValue);
     return true;
   }));
+  std::vector<std::pair<EntityId, EntityId>> same, apart;
+  for (size_t i = 0; i < decided.size(); ++i) {
+    Result<std::optional<EntityId>> a = id_of(decided[i].first);
+    if (!a.ok()) return a.status();
+    Result<std::optional<EntityId>> b = id_of(decided[i].second);
+    if (!b.ok()) return b.status();
+    if (!a->has_value() || !b->has_value()) continue;  // kept for when both forms are back
+    (decided_same[i] ? same : apart).emplace_back(**a, **b);
+  }
   Partition p;
   for (const auto& [a, b] : same) p.Join(a, b);
   const auto vetoed = [&](EntityId a, EntityId b) {
@@ -324,8 +351,7 @@ Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
     }
     return p.Size(ra) + p.Size(rb) > kMaxNodeMembers;
   };
-  for (const auto& [ta, tb] : links) {
-    const EntityId a = by_term.at(ta), b = by_term.at(tb);
+  for (const auto& [a, b] : links) {
     if (p.Find(a) == p.Find(b)) continue;
     if (vetoed(a, b)) {
       ++map->vetoed;
@@ -342,11 +368,17 @@ Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
   for (auto& [root, ids] : groups) {
     ids.push_back(root);
     std::sort(ids.begin(), ids.end());
-    EntityId rep = ids[0];
+    EntityId rep = 0;
+    const Form* best = nullptr;
     for (const EntityId id : ids) {
-      const Form &f = forms.at(id), &r = forms.at(rep);
-      if (PreferredName(f.scope, f.name, r.scope, r.name)) rep = id;
+      Result<const Form*> f = form_of(id);
+      if (!f.ok()) return f.status();
+      if (*f != nullptr && (best == nullptr || PreferredName((*f)->scope, (*f)->name, best->scope, best->name))) {
+        best = *f;
+        rep = id;
+      }
     }
+    if (best == nullptr) continue;
     for (const EntityId id : ids) {
       if (id != rep) map->rep[id] = rep;
     }
