@@ -69,7 +69,8 @@ void AddSuspectsCommand(CLI::App& app, CliContext* ctx, Runner* run) {
       "  duplicate  two nodes of one type and scope with alike names and shared neighbours\n"
       "             (join them: govkg same A B)\n"
       "  collision  one node without a region scope that documents about several provinces\n"
-      "             mention (a generic name; keep it apart: govkg distinct A B)\n"
+      "             mention: right for a national body (公安部); for a generic name, split the\n"
+      "             forms a merge joined with govkg distinct A B\n"
       "Example: govkg suspects --kind duplicates --limit 20");
   sub->add_option("--limit", args->limit, "List at most this many (0: all); default 50");
   sub->add_option("--kind", args->kind, "all (default), duplicates or collisions")

@@ -188,7 +188,7 @@ class Finder {
           s.evidence.push_back(province + ": " + docs.front() +
                                (docs.size() > 1 ? " and " + std::to_string(docs.size() - 1) + " more" : ""));
         }
-        s.evidence.push_back("a national body is right to span them; else govkg distinct splits it");
+        s.evidence.push_back("right for a national body; else govkg distinct splits the forms a merge joined");
         out_.push_back(std::move(s));
       }
     }
