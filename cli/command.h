@@ -44,6 +44,10 @@ void AddComponentsCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddExportCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddDiagramCommand(CLI::App& app, CliContext* ctx, Runner* run);
 void AddViewCommand(CLI::App& app, CliContext* ctx, Runner* run);
+void AddSameCommand(CLI::App& app, CliContext* ctx, Runner* run);
+void AddDistinctCommand(CLI::App& app, CliContext* ctx, Runner* run);
+void AddDecisionsCommand(CLI::App& app, CliContext* ctx, Runner* run);
+void AddSuspectsCommand(CLI::App& app, CliContext* ctx, Runner* run);
 
 // Adds `--format text|json` (or the given choices) to a subcommand.
 void AddFormatOption(CLI::App* sub, std::string* format,

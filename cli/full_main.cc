@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
       cli::AddEntitiesCommand,  cli::AddShowCommand,    cli::AddNeighborsCommand,
       cli::AddPathCommand,      cli::AddTreeCommand,    cli::AddQueryCommand,
       cli::AddMetricsCommand,   cli::AddRankCommand,    cli::AddComponentsCommand,
-      cli::AddExportCommand,    cli::AddDiagramCommand, cli::AddViewCommand};
+      cli::AddExportCommand,    cli::AddDiagramCommand, cli::AddViewCommand,
+      cli::AddSameCommand,      cli::AddDistinctCommand, cli::AddDecisionsCommand,
+      cli::AddSuspectsCommand};
   return cli::RunApp(argc, argv, kAll);
 }

@@ -69,7 +69,9 @@ nlohmann::json ProvenanceJson(const ProvenanceRecord& p) {
 }
 
 nlohmann::json CandidateJson(const NameCandidate& c) {
-  return {{"id", c.id}, {"type", EntityTypeName(c.type)}, {"name", c.name}};
+  nlohmann::json j = {{"id", c.id}, {"type", EntityTypeName(c.type)}, {"name", c.name}};
+  if (!c.scope.empty()) j["scope"] = c.scope;
+  return j;
 }
 
 void PrintTruncated(size_t shown, size_t limit) {

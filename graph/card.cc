@@ -27,63 +27,44 @@ Result<std::vector<ProvenanceRecord>> Provenance(const Store& store, const Tripl
 }  // namespace
 
 Result<EntityCard> BuildEntityCard(const Store& store, EntityId id) {
-  Result<std::optional<EntityRecord>> rec = store.GetEntity(id);  // with aliases and counts
+  // The store answers in nodes (store/nodes_internal.h): the record is the
+  // node's, named by its most complete form, with the other forms' names as
+  // aliases; its edges and mentions are those of every form it joins.
+  Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
   if (!rec.ok()) return rec.status();
   if (!rec->has_value()) return Status::NotFound("graph", "no entity with id " + std::to_string(id));
-  // The node: every entity the store joins with this one across documents
-  // (Store::SameNode), named by the most complete form.
-  Result<std::vector<EntityId>> members = store.SameNode(id);
-  if (!members.ok()) return members.status();
-  std::vector<EntityRecord> records;
-  for (const EntityId m : *members) {
-    Result<std::optional<EntityRecord>> r = m == id ? rec : store.GetEntity(m);
-    if (!r.ok()) return r.status();
-    if (r->has_value()) records.push_back(std::move(**r));
-  }
-  std::sort(records.begin(), records.end(), [](const EntityRecord& a, const EntityRecord& b) {
-    return PreferredName(a.scope, a.name, b.scope, b.name);
-  });
   EntityCard card;
-  card.entity = records.front();
-  std::set<std::string> aliases;
-  for (const EntityRecord& r : records) {
-    card.members.push_back(r.id);
-    if (r.name != card.entity.name) aliases.insert(r.name);
-    for (const std::string& a : r.aliases) {
-      if (a != card.entity.name) aliases.insert(a);
-    }
+  card.entity = std::move(**rec);
+  Result<std::vector<EntityId>> members = store.SameNode(card.entity.id);
+  if (!members.ok()) return members.status();
+  card.members.push_back(card.entity.id);
+  for (const EntityId m : *members) {
+    if (m != card.entity.id) card.members.push_back(m);
   }
-  card.entity.aliases.assign(aliases.begin(), aliases.end());
-  const std::set<EntityId> inside(members->begin(), members->end());
 
   Status error;
-  for (const EntityRecord& member : records) {
-    GOVKG_RETURN_IF_ERROR(ForEachEdge(
-        store, member.id, Direction::kBoth, {}, [&](const TripleRecord& t, bool outgoing, EntityId other) {
-          if (inside.contains(other)) return true;  // an edge inside the node
-          Result<EntityRecord> o = GetExisting(store, other);
-          Result<std::vector<ProvenanceRecord>> prov = Provenance(store, t);
-          if (!o.ok() || !prov.ok()) {
-            error = !o.ok() ? o.status() : prov.status();
-            return false;
-          }
-          card.edges.push_back(CardEdge{t.predicate, outgoing, other, o->type, o->name, o->metric,
-                                        t.title, t.support, std::move(*prov)});
-          return true;
-        }));
-    GOVKG_RETURN_IF_ERROR(error);
-  }
+  GOVKG_RETURN_IF_ERROR(ForEachEdge(
+      store, card.entity.id, Direction::kBoth, {}, [&](const TripleRecord& t, bool outgoing, EntityId other) {
+        Result<EntityRecord> o = GetExisting(store, other);
+        Result<std::vector<ProvenanceRecord>> prov = Provenance(store, t);
+        if (!o.ok() || !prov.ok()) {
+          error = !o.ok() ? o.status() : prov.status();
+          return false;
+        }
+        card.edges.push_back(CardEdge{t.predicate, outgoing, other, o->type, o->name, o->metric,
+                                      t.title, t.support, std::move(*prov)});
+        return true;
+      }));
+  GOVKG_RETURN_IF_ERROR(error);
   std::stable_sort(card.edges.begin(), card.edges.end(), [](const CardEdge& a, const CardEdge& b) {
     return std::tuple(static_cast<int>(a.predicate), !a.outgoing, a.other_name) <
            std::tuple(static_cast<int>(b.predicate), !b.outgoing, b.other_name);
   });
   std::set<std::string> documents;
-  for (const EntityRecord& member : records) {
-    GOVKG_RETURN_IF_ERROR(store.ScanMentions(member.id, [&](std::string_view doc, const std::vector<Span>&) {
-      documents.emplace(doc);
-      return true;
-    }));
-  }
+  GOVKG_RETURN_IF_ERROR(store.ScanMentions(card.entity.id, [&](std::string_view doc, const std::vector<Span>&) {
+    documents.emplace(doc);
+    return true;
+  }));
   card.documents.assign(documents.begin(), documents.end());
   card.entity.document_count = static_cast<uint32_t>(documents.size());
   return card;
@@ -125,7 +106,7 @@ Result<MetricRow> MakeRow(const Store& store, const EntityRecord& metric) {
           error = !r.ok() ? r.status() : prov.status();
           return false;
         }
-        row.reporters.push_back(NameCandidate{reporter, r->type, r->name, 0});
+        row.reporters.push_back(NameCandidate{reporter, r->type, r->name, 0, r->scope});
         for (ProvenanceRecord& p : *prov) row.sources.push_back(std::move(p));
         return true;
       }));

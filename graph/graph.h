@@ -44,6 +44,7 @@ struct NameCandidate {
   EntityType type = EntityType::kAgency;
   std::string name;
   size_t degree = 0;
+  std::string scope;  // of its identity (store/identity.h): "", a region code, doc-…
 };
 
 // Resolves a user's name: canonical name, alias, traditional or simplified

@@ -43,7 +43,7 @@ Result<std::vector<NameCandidate>> ToCandidates(const Store& store,
     if (!rec->has_value()) continue;
     Result<size_t> degree = Degree(store, id);
     if (!degree.ok()) return degree.status();
-    out.push_back(NameCandidate{id, (*rec)->type, (*rec)->name, *degree});
+    out.push_back(NameCandidate{id, (*rec)->type, (*rec)->name, *degree, (*rec)->scope});
   }
   std::sort(out.begin(), out.end(), [](const NameCandidate& a, const NameCandidate& b) {
     if (a.degree != b.degree) return a.degree > b.degree;
@@ -127,8 +127,9 @@ Result<EntityId> ResolveName(const Store& store, std::string_view name,
   std::string detail = "ambiguous, " + std::to_string(found->size()) + " candidates:";
   for (size_t i = 0; i < found->size() && i < kMaxListedCandidates; ++i) {
     const NameCandidate& c = (*found)[i];
-    detail += (i ? "; " : " ") + std::string(EntityTypeName(c.type)) + " " + c.name +
-              " (degree " + std::to_string(c.degree) + ")";
+    detail += (i ? "; " : " ") + std::string(EntityTypeName(c.type)) + " " + c.name + " (" +
+              (c.scope.empty() ? std::string("no scope") : "scope " + c.scope) + ", degree " +
+              std::to_string(c.degree) + ")";
   }
   if (found->size() > kMaxListedCandidates) detail += "; …";
   detail += " (give the full name or --type)";

@@ -366,7 +366,7 @@ Result<SeriesObservation> Observe(const Store& store, const SeriesRules& rules,
                       error = r.status();
                       return false;
                     }
-                    o.reporters.push_back(NameCandidate{reporter, r->type, r->name, 0});
+                    o.reporters.push_back(NameCandidate{reporter, r->type, r->name, 0, r->scope});
                     error = store.ScanProvenance(t, [&](const ProvenanceRecord& p) {
                       o.sources.push_back(p);
                       return true;

@@ -232,7 +232,7 @@ Result<PathResult> ShortestPath(const Store& store, EntityId from, EntityId to,
   for (EntityId id : ids) {
     Result<EntityRecord> rec = GetExisting(store, id);
     if (!rec.ok()) return rec.status();
-    result.nodes.push_back(NameCandidate{id, rec->type, rec->name, 0});
+    result.nodes.push_back(NameCandidate{id, rec->type, rec->name, 0, rec->scope});
   }
   result.hops = std::move(hops);
   return result;
@@ -283,7 +283,7 @@ Result<OrgTree> BuildOrgTree(const Store& store, EntityId agency, int max_depth)
                                           error = rec.status();
                                           return false;
                                         }
-                                        parents.push_back(NameCandidate{parent, rec->type, rec->name, 0});
+                                        parents.push_back(NameCandidate{parent, rec->type, rec->name, 0, rec->scope});
                                         return true;
                                       }));
     GOVKG_RETURN_IF_ERROR(error);

@@ -8,8 +8,11 @@
 // the first, so that one run names everything that is wrong.
 #include <filesystem>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "store/identity.h"
+#include "store/nodes_internal.h"
 #include "store/store_internal.h"
 
 namespace govkg {
@@ -70,6 +73,7 @@ class Checker {
   Status CheckIndexes();
   Status CheckDocuments();
   Status CheckMeta();
+  Status CheckIdentity();
 
   std::vector<std::string> Finish() {
     if (problem_count_ > problems_.size()) {
@@ -281,6 +285,62 @@ Status Checker::CheckMeta() {
   return error_;
 }
 
+// The node layer (store/nodes_internal.h): every decision row readable and
+// of one type; every node of several forms of one type, no metric in it,
+// its representative the preferred form, no two of its forms kept apart by
+// a decision, and its region-scoped forms all in one province.
+Status Checker::CheckIdentity() {
+  std::set<std::pair<std::string, std::string>> apart;
+  GOVKG_RETURN_IF_ERROR(Scan(internal::kCfMeta, internal::kDecisionPrefix, [&](std::string_view k, std::string_view v) {
+    std::string a, b;
+    DecisionRecord d;
+    if (!internal::DecodeDecisionKey(k, &a, &b) || !internal::DecodeTerm(a, &d.a.type, &d.a.name, &d.a.scope) ||
+        !internal::DecodeTerm(b, &d.b.type, &d.b.name, &d.b.scope)) {
+      return Problem("decision: malformed key " + Hex(k));
+    }
+    if (v != internal::kSameValue && v != internal::kDistinctValue) Problem("decision: " + d.a.name + " / " + d.b.name + ": bad value");
+    if (d.a.type != d.b.type) Problem("decision: " + d.a.name + " / " + d.b.name + ": forms of two types");
+    if (v == internal::kDistinctValue) apart.emplace(a, b);
+  }));
+  Result<std::shared_ptr<const internal::NodeMap>> built = internal::BuildNodeMap(impl_);
+  if (!built.ok()) return built.status();
+  for (const auto& [rep, members] : (*built)->members) {
+    std::vector<EntityRecord> forms;
+    for (const EntityId m : members) {
+      Result<std::optional<EntityRecord>> r = internal::RawEntityBasics(impl_, m);
+      if (!r.ok()) return r.status();
+      if (!r->has_value()) {
+        Problem("node " + std::to_string(rep) + ": member " + std::to_string(m) + " has no entity record");
+        continue;
+      }
+      forms.push_back(std::move(**r));
+    }
+    std::set<std::string> provinces;
+    for (const EntityRecord& f : forms) {
+      const std::string who = "node " + std::to_string(rep) + " (" + f.name + ")";
+      if (f.type != forms[0].type) Problem(who + ": forms of two types");
+      if (f.type == EntityType::kMetric) Problem(who + ": a metric joined to another form");
+      if (!f.scope.empty() && ValidScope(f.scope)) provinces.insert(internal::ProvinceOf(f.scope));
+      for (const EntityRecord& g : forms) {
+        if (internal::EncodeTerm(f.type, f.name, f.scope) < internal::EncodeTerm(g.type, g.name, g.scope) &&
+            apart.contains({internal::EncodeTerm(f.type, f.name, f.scope), internal::EncodeTerm(g.type, g.name, g.scope)})) {
+          Problem(who + ": joined to " + g.name + " though a decision keeps them apart");
+        }
+      }
+    }
+    const auto head = std::find_if(forms.begin(), forms.end(), [&](const EntityRecord& f) { return f.id == rep; });
+    for (const EntityRecord& f : forms) {
+      if (head != forms.end() && f.id != rep && PreferredName(f.scope, f.name, head->scope, head->name)) {
+        Problem("node " + std::to_string(rep) + " (" + head->name + "): " + f.name + " is the preferred form");
+      }
+    }
+    if (provinces.size() > 1) {
+      Problem("node " + std::to_string(rep) + ": forms scoped to " + std::to_string(provinces.size()) + " provinces");
+    }
+  }
+  return error_;
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> Store::Check() const {
@@ -291,6 +351,7 @@ Result<std::vector<std::string>> Store::Check() const {
   GOVKG_RETURN_IF_ERROR(c.CheckIndexes());
   GOVKG_RETURN_IF_ERROR(c.CheckDocuments());
   GOVKG_RETURN_IF_ERROR(c.CheckMeta());
+  GOVKG_RETURN_IF_ERROR(c.CheckIdentity());
   return c.Finish();
 }
 
@@ -301,8 +362,27 @@ Result<StoreStats> Store::Stats() const {
     ++st.entities;
     return true;
   }));
+  // In nodes (store/nodes_internal.h): a joined form is not a node of its
+  // own, and the edges of joined forms count once per pair of nodes.
+  Result<std::shared_ptr<const internal::NodeMap>> nodes = impl_->Nodes();
+  if (!nodes.ok()) return nodes.status();
+  const internal::NodeMap& map = **nodes;
+  for (const auto& [member, rep] : map.rep) {
+    (void)rep;
+    Result<std::optional<EntityRecord>> r = internal::RawEntityBasics(*impl_, member);
+    if (!r.ok()) return r.status();
+    if (!r->has_value()) continue;
+    --st.entities_by_type[static_cast<uint8_t>((*r)->type)];
+    --st.entities;
+  }
+  std::set<std::tuple<EntityId, Predicate, EntityId, std::string>> joined_edges;
   GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfPos, "", [&](std::string_view k, std::string_view v) {
     if (!k.empty() && internal::ValidPredicate(static_cast<uint8_t>(k[0])) && internal::DecodeCounter(v) > 0) {
+      internal::TripleKey t;
+      if (!map.empty() && internal::DecodePosKey(k, &t) && (map.Joined(t.s) || map.Joined(t.o))) {
+        const EntityId rs = map.Rep(t.s), ro = map.Rep(t.o);
+        if ((rs == ro && t.s != t.o) || !joined_edges.emplace(rs, t.p, ro, t.title).second) return true;
+      }
       ++st.triples_by_predicate[static_cast<uint8_t>(k[0])];
       ++st.triples;
     }

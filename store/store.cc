@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "store/nodes_internal.h"
 #include "store/store_internal.h"
 
 namespace govkg {
@@ -230,12 +231,16 @@ Result<std::optional<EntityRecord>> LoadEntity(const internal::StoreCore& impl, 
 
 }  // namespace
 
-Result<std::optional<EntityRecord>> Store::GetEntity(EntityId id) const { return LoadEntity(*impl_, id); }
-Result<std::optional<EntityRecord>> Store::GetEntityBasics(EntityId id) const {
-  return LoadEntityBasics(*impl_, id);
+Result<std::optional<EntityRecord>> internal::RawEntity(const StoreCore& impl, EntityId id) {
+  return LoadEntity(impl, id);
+}
+Result<std::optional<EntityRecord>> internal::RawEntityBasics(const StoreCore& impl, EntityId id) {
+  return LoadEntityBasics(impl, id);
 }
 
-Result<std::vector<std::optional<EntityRecord>>> Store::GetEntitiesBasics(const std::vector<EntityId>& ids) const {
+Result<std::vector<std::optional<EntityRecord>>> internal::RawEntitiesBasics(const StoreCore& impl,
+                                                                             const std::vector<EntityId>& ids) {
+  const StoreCore* impl_ = &impl;
   // Keys in id order (big-endian ids sort as numbers), so that MultiGet can
   // take them as sorted: it walks each table block once instead of sorting.
   std::vector<uint32_t> order(ids.size());
@@ -291,7 +296,9 @@ uint64_t Store::OperationsWritten() const {
   return impl_->operations_written;
 }
 
-Result<std::optional<EntityId>> Store::FindEntity(EntityType type, std::string_view name) const {
+Result<std::optional<EntityId>> internal::RawFindEntity(const StoreCore& impl, EntityType type,
+                                                        std::string_view name) {
+  const StoreCore* impl_ = &impl;
   // The first term of the name: the one without a scope when there is one
   // (it sorts first), else the smallest scope.
   const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
@@ -309,7 +316,8 @@ Result<std::optional<EntityId>> Store::FindEntity(EntityType type, std::string_v
   return id;
 }
 
-Result<std::vector<EntityId>> Store::FindByName(std::string_view name) const {
+Result<std::vector<EntityId>> internal::RawFindByName(const StoreCore& impl, std::string_view name) {
+  const StoreCore* impl_ = &impl;
   std::vector<EntityId> ids;
   for (EntityType type : kAllEntityTypes) {
     const std::string prefix = internal::DictTermKey(internal::TermNamePrefix(type, name));
@@ -363,7 +371,8 @@ class TaggedCursor {
 
 }  // namespace
 
-Status Store::ScanEntities(const std::function<bool(const EntityRecord&)>& visit) const {
+Status internal::RawScanEntities(const StoreCore& impl, const std::function<bool(const EntityRecord&)>& visit) {
+  const StoreCore* impl_ = &impl;
   std::unique_ptr<rocksdb::Iterator> it = impl_->NewIterator(internal::kCfEntity);
   TaggedCursor counts(*impl_, internal::kDocCountTag), aliases(*impl_, internal::kAliasTag);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
@@ -388,8 +397,9 @@ Status Store::ScanEntities(const std::function<bool(const EntityRecord&)>& visit
 
 // --- Triples ----------------------------------------------------------------
 
-Status Store::ScanTriples(const TriplePattern& pattern,
-                          const std::function<bool(const TripleRecord&)>& visit) const {
+Status internal::RawScanTriples(const StoreCore& impl, const TriplePattern& pattern,
+                                const std::function<bool(const TripleRecord&)>& visit) {
+  const StoreCore* impl_ = &impl;
   // Pick the index whose key starts with the bound terms.
   Cf cf = internal::kCfSpo;
   std::string prefix;
@@ -437,8 +447,9 @@ Status Store::ScanTriples(const TriplePattern& pattern,
   return bad;
 }
 
-Status Store::ScanProvenance(const TripleRecord& triple,
-                             const std::function<bool(const ProvenanceRecord&)>& visit) const {
+Status internal::RawScanProvenance(const StoreCore& impl, const TripleRecord& triple,
+                                   const std::function<bool(uint64_t, const ProvenanceRecord&)>& visit) {
+  const StoreCore* impl_ = &impl;
   const std::string prefix =
       internal::SpoKey(internal::TripleKey{triple.subject, triple.predicate, triple.object, triple.title});
   Status bad;
@@ -448,21 +459,23 @@ Status Store::ScanProvenance(const TripleRecord& triple,
       bad = impl_->Corrupt("provenance record");
       return false;
     }
-    Result<std::string> doc = impl_->DocPath(internal::DecodeFixed64BE(k.data() + prefix.size()));
+    const uint64_t doc_id = internal::DecodeFixed64BE(k.data() + prefix.size());
+    Result<std::string> doc = impl_->DocPath(doc_id);
     if (!doc.ok()) {
       bad = doc.status();
       return false;
     }
     for (internal::Evidence& e : ev) {
-      if (!visit(ProvenanceRecord{*doc, e.span, std::move(e.quote)})) return false;
+      if (!visit(doc_id, ProvenanceRecord{*doc, e.span, std::move(e.quote)})) return false;
     }
     return true;
   }));
   return bad;
 }
 
-Status Store::ScanMentions(EntityId id,
-                           const std::function<bool(std::string_view, const std::vector<Span>&)>& visit) const {
+Status internal::RawScanMentions(const StoreCore& impl, EntityId id,
+                                 const std::function<bool(uint64_t, std::string_view, const std::vector<Span>&)>& visit) {
+  const StoreCore* impl_ = &impl;
   const std::string prefix = internal::EntityKey(id);
   Status bad;
   GOVKG_RETURN_IF_ERROR(impl_->ScanPrefix(internal::kCfMention, prefix, [&](std::string_view k, std::string_view v) {
@@ -471,12 +484,13 @@ Status Store::ScanMentions(EntityId id,
       bad = impl_->Corrupt("mention record of entity " + std::to_string(id));
       return false;
     }
-    Result<std::string> doc = impl_->DocPath(internal::DecodeFixed64BE(k.data() + 8));
+    const uint64_t doc_id = internal::DecodeFixed64BE(k.data() + 8);
+    Result<std::string> doc = impl_->DocPath(doc_id);
     if (!doc.ok()) {
       bad = doc.status();
       return false;
     }
-    return visit(*doc, m.spans);
+    return visit(doc_id, *doc, m.spans);
   }));
   return bad;
 }

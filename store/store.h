@@ -106,6 +106,21 @@ struct TriplePattern {
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
 
+// One stored form of an entity: what a document named it (store/identity.h).
+struct FormRef {
+  EntityType type = EntityType::kAgency;
+  std::string name;
+  std::string scope;
+};
+
+// A user's decision about two forms (`govkg same`, `govkg distinct`): kept
+// by their identity, not their ids, so that it survives re-ingest; it wins
+// over the automatic merge rules (ARCHITECTURE.md, "Identity").
+struct DecisionRecord {
+  bool same = true;  // false: distinct
+  FormRef a, b;
+};
+
 struct StoreStats {
   uint64_t entities_by_type[std::size(kAllEntityTypes)] = {};
   uint64_t triples_by_predicate[std::size(kAllPredicates)] = {};
@@ -173,6 +188,23 @@ class Store {
   [[nodiscard]] Result<std::vector<EntityId>> SameNode(EntityId id) const;
   // Entities whose canonical name or an alias equals `name` exactly.
   [[nodiscard]] Result<std::vector<EntityId>> FindByName(std::string_view name) const;
+
+  // --- Forms and decisions (the node layer, store/nodes_internal.h) -----
+  // The reads above answer in nodes: an id of any form of a node reads as
+  // the node (its representative's id), and a node's record, triples and
+  // mentions hold those of all its forms. These answer in forms.
+
+  // The stored forms whose canonical name is exactly `name` (every type and
+  // scope), as records of one form each (aliases and document count filled).
+  [[nodiscard]] Result<std::vector<EntityRecord>> FindForms(std::string_view name) const;
+  // The record of one stored form, whatever node it belongs to.
+  [[nodiscard]] Result<std::optional<EntityRecord>> GetForm(EntityId id) const;
+  // Records a decision (replacing any earlier one about the same two forms).
+  // The forms need not be stored: it applies whenever both are.
+  [[nodiscard]] Status PutDecision(const DecisionRecord& decision);
+  // Forgets the decision about two forms; NotFound when there is none.
+  [[nodiscard]] Status DeleteDecision(const FormRef& a, const FormRef& b);
+  [[nodiscard]] Result<std::vector<DecisionRecord>> Decisions() const;
 
   // Visitors return false to stop early. Each scan ends by returning the
   // iterator's status.

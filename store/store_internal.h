@@ -18,6 +18,8 @@
 namespace govkg {
 namespace internal {
 
+struct NodeMap;
+
 // Everything a Store holds. Store::Impl (nameable only inside Store's
 // members) is this class; the free helpers of store/ take a StoreCore&.
 class StoreCore {
@@ -76,6 +78,13 @@ class StoreCore {
   mutable std::mutex doc_path_mu;
   mutable std::unordered_map<uint64_t, std::string> doc_paths;
   static constexpr size_t kDocPathCacheLimit = size_t{1} << 20;
+
+  // The node layer (store/nodes_internal.h): built on the first read that
+  // needs it, dropped by every write. A read-only store builds it once.
+  Result<std::shared_ptr<const NodeMap>> Nodes() const;
+  void DropNodes() const;
+  mutable std::mutex nodes_mu;
+  mutable std::shared_ptr<const NodeMap> nodes;
 };
 
 // term_cache is cleared when it would grow past this many terms.

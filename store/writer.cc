@@ -342,6 +342,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   Result<std::optional<std::pair<uint64_t, internal::DocValue>>> old = LoadDoc(impl, info.path);
   GOVKG_RETURN_IF_ERROR(old.status());
   if (*old && (*old)->second.record.content_hash == info.content_hash) return PutOutcome::kUnchanged;
+  impl.DropNodes();
   if (impl.options.bulk_load && !*old) return StageNewDocument(impl, info, graph);
   GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
 
@@ -372,6 +373,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
 
   const Status written = b.Write();
   ForgetTerms(impl, b.deleted_terms);
+  impl.DropNodes();
   if (!written.ok()) return written;
   impl.next_entity = next_entity;
   impl.next_doc = next_doc;
@@ -382,6 +384,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
 Status Store::Commit() {
   Impl& impl = *impl_;
   std::lock_guard<std::mutex> guard(impl.write_mu);
+  impl.DropNodes();
   return impl.bulk_group.Commit(impl);
 }
 
@@ -417,6 +420,7 @@ Status Store::RemoveDocument(std::string_view path) {
   b.Delete(internal::kCfDoc, internal::DocIdKey((*old)->first));
   const Status written = b.Write();
   ForgetTerms(impl, b.deleted_terms);
+  impl.DropNodes();
   return written;
 }
 

@@ -445,18 +445,16 @@ DocumentGraph CampaignDoc(const std::string& path, const std::string& name, std:
   return g;
 }
 
-// The names of the node that `name` (of type Program, any scope) belongs to.
+// The names of the node that the form `name` (of type Program, of `scope`) belongs to.
 std::set<std::string> NodeNames(const Store& store, const std::string& name, const std::string& scope) {
   std::set<std::string> names;
-  Result<std::vector<EntityId>> ids = store.FindByName(name);
-  REQUIRE_OK(ids.status());
-  for (const EntityId id : *ids) {
-    Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
-    REQUIRE_OK(rec.status());
-    if ((*rec)->type != EntityType::kProgram || (*rec)->scope != scope || (*rec)->name != name) continue;
-    Result<std::vector<EntityId>> node = store.SameNode(id);
+  Result<std::vector<EntityRecord>> forms = store.FindForms(name);
+  REQUIRE_OK(forms.status());
+  for (const EntityRecord& form : *forms) {
+    if (form.type != EntityType::kProgram || form.scope != scope) continue;
+    Result<std::vector<EntityId>> node = store.SameNode(form.id);
     REQUIRE_OK(node.status());
-    for (const EntityId m : *node) names.insert((*store.GetEntity(m))->name);
+    for (const EntityId m : *node) names.insert((*store.GetForm(m))->name);
   }
   return names;
 }
