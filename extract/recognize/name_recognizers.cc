@@ -304,7 +304,9 @@ void RecognizeUnquotedDocuments(DocContext* ctx) {
       const char32_t c = t[p];
       if (!IsNameChar(c) && !IsOpenQuote(c) && !IsCloseQuote(c)) break;
       if (const LexHit* b = p > s ? ctx->EndingAt(p, kConductVerb | kIssueVerb | kBlocker) : nullptr;
-          b != nullptr && !ctx->InsideLonger(*b, kDocumentKind)) {
+          b != nullptr && !ctx->InsideLonger(*b, kDocumentKind) &&
+          // a one-character blocker inside a word (应对, 针对) is no verb
+          (b->end - b->start > 1 || (b->roles() & (kConductVerb | kIssueVerb)) != 0)) {
         break;
       }
       const LexHit* k = ctx->EndingAt(p + 1, kDocumentKind);

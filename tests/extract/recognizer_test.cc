@@ -103,6 +103,12 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"出台《安全生产条例》。", EntityType::kDocument, "安全生产条例"},
       {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "禁毒法"},
       {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "实施中华人民共和国禁毒法办法"},
+      // Unquoted documents: after 落实 too, and a one-character blocker inside a
+      // word (应对) does not cut the name.
+      {"认真落实城镇燃气安全隐患排查工作方案，压实责任。", EntityType::kDocument,
+       "城镇燃气安全隐患排查工作方案"},
+      {"市水务局印发洪涝灾害分级应对实施办法，明确分工。", EntityType::kDocument,
+       "洪涝灾害分级应对实施办法"},
   });
 }
 
