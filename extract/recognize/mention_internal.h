@@ -131,6 +131,9 @@ class DocContext {
   std::vector<Mention> mentions;
   std::u32string main_region_full;  // 内蒙古自治区, the document's province
   std::u32string main_city_full;    // 巴彦淖尔市, its most mentioned city or league, if any
+  // The division the document is about (DocumentRegion: a county such as
+  // 乐亭县 in a county's text), empty if none: its figures are that place's.
+  std::u32string doc_region_full;
   // Regions the lexicon does not know, read off agency names (梧渠省 of
   // 梧渠省应急管理厅) and named at least twice.
   std::vector<std::u32string> inferred_regions;

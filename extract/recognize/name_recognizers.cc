@@ -94,6 +94,13 @@ void RecognizePersons(DocContext* ctx) {
       if (!end_ok || ctx->Overlapped(h.end, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
         continue;
       }
+      // 王海来我县: a cue right after two characters (来, 到, 在) ends a
+      // two-character name unless one follows the third as well.
+      if (len == 3 && ctx->StartingAt(e - 1, kPersonCue) != nullptr &&
+          ctx->StartingAt(e, kPersonCue | kTitle) == nullptr && e < t.size() &&
+          IsNameChar(t[e])) {
+        continue;
+      }
       // The body is named before the first title of a chain (委员、副厅长).
       // A chain holds a few titles; a run of thousands is not walked from each.
       constexpr int kMaxChain = 16;

@@ -578,7 +578,8 @@ class Rules {
   }
 
   int DocumentRegion() const {
-    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+    for (const std::u32string* region :
+         {&ctx_.doc_region_full, &ctx_.main_city_full, &ctx_.main_region_full}) {
       if (region->empty()) continue;
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
@@ -700,7 +701,8 @@ class Rules {
     // A text about several sectors (a government's press conference) has no
     // one body it is about: its region then reports what nobody nearer does.
     if (best >= 0 && most >= 2 * second) return best;
-    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+    for (const std::u32string* region :
+         {&ctx_.doc_region_full, &ctx_.main_city_full, &ctx_.main_region_full}) {
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
           return static_cast<int>(e);

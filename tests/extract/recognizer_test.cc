@@ -96,6 +96,11 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
   CheckRows({
       {"省公安厅治安总队总队长李明：今年以来……", EntityType::kPerson, "李明"},
       {"深入贯彻习近平总书记重要讲话精神。", EntityType::kPerson, "习近平"},
+      // A visit: 一行, 来 and 调研 end the name; a new title (副总工).
+      {"省水利厅规划处副总工赵明一行来我县调研。", EntityType::kPerson, "赵明"},
+      {"市应急管理局副局长王海来我县检查工作。", EntityType::kPerson, "王海"},
+      // 同志 and 陪同 are no part of the agency named after them.
+      {"副县长刘强同志陪同省水利厅规划处来我县调研。", EntityType::kAgency, "省水利厅规划处"},
       {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
       {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},

@@ -104,6 +104,14 @@ std::string ReporterOf(const DocumentGraph& g, const std::string& metric) {
   return "";
 }
 
+TEST_CASE("A county's text: figures nobody nearer owns are the county's", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "平江县农村公路建设稳步推进\n截至年底，全县农村公路通车里程达2150公里，"
+      "等级公路铺装率达98.5%。");
+  CHECK(ReporterOf(g, "农村公路通车里程") == "平江县");
+  CHECK(ReporterOf(g, "等级公路铺装率") == "平江县");
+}
+
 TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
           "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText(
