@@ -101,6 +101,8 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"市应急管理局副局长王海来我县检查工作。", EntityType::kPerson, "王海"},
       // 同志 and 陪同 are no part of the agency named after them.
       {"副县长刘强同志陪同省水利厅规划处来我县调研。", EntityType::kAgency, "省水利厅规划处"},
+      {"全年粮食丰收已成定局。", EntityType::kAgency, "成定局", false},
+      {"省安委会成员单位负责同志参加会议。", EntityType::kPerson, "单位", false},
       {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
       {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},
