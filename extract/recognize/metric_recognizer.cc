@@ -404,6 +404,17 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     st.prev_end = after;
     return after;
   }
+  // …比上年增加9.97公斤，增2.3%: a bare change verb (增, 降) right after a
+  // change is another change of the same thing.
+  if (region.change && region.change_base.empty() && !region.change_has_cue &&
+      !st.prev_change.empty()) {
+    m.is_change = true;
+    m.value.value = region.change_down ? -value : value;
+    m.name = MetricEncodeUtf8(st.prev_change) + (percent ? "同比" : "较上年");
+    out.push_back(std::move(m));
+    st.prev_end = after;
+    return after;
+  }
   st.prev_change.clear();
 
   // A change: 同比下降19.27%, 比上年同期减少626起, …，增加24.5万起

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "extract/recognize/metric_internal.h"
@@ -343,6 +344,17 @@ TEST_CASE("Find reads a table written one row per line with a unit line", "[metr
   const std::vector<std::pair<std::string, double>> want = {{"小麦", 120}, {"小麦库存", 30}};
   CHECK(got == want);
   for (const MetricMention& m : found) CHECK(m.value.unit == "吨");
+}
+
+TEST_CASE("Find reads rates per unit and a bare change verb after a change", "[metric]") {
+  const std::vector<MetricMention> found =
+      FindIn("全县早稻单产420.5公斤/亩，比上年增加8.2公斤，增2.0%；电价0.56元/小时。");
+  std::vector<std::tuple<std::string, double, std::string>> got;
+  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
+  const std::vector<std::tuple<std::string, double, std::string>> want = {
+      {"早稻单产", 420.5, "公斤/亩"}, {"早稻单产较上年", 8.2, "公斤"},
+      {"早稻单产同比", 2.0, "%"}, {"电价", 0.56, "元/小时"}};
+  CHECK(got == want);
 }
 
 TEST_CASE("A range keeps its upper bound", "[metric]") {
