@@ -214,6 +214,82 @@ std::vector<ListItem> ListBefore(const DocContext& ctx, uint32_t deng, bool* ver
   return items;
 }
 
+
+// Targets listed before one shared kind word right after a conducting verb:
+// 开展A、B和C行动. Each item names a program of that kind (A行动, B行动,
+// C行动), unless the list opens with 打击/严打 — one operation against
+// several targets (打击A、B犯罪专项行动), or the items after the first are
+// short steps (矛盾纠纷大排查、大整治、大提升活动). At least one 、 makes it a list
+// (汽车销售及售后服务市场专项行动 is one name). Returns whether programs
+// were added. Bounded: a few items of a few characters each.
+bool SharedKindList(DocContext* ctx, const LexHit& h, int* next_group) {
+  constexpr int kMaxItems = 8;
+  constexpr uint32_t kMaxItem = 24;
+  const std::u32string_view t = ctx->text();
+  struct Item {
+    uint32_t start, end;
+    std::vector<std::pair<uint32_t, uint32_t>> quotes;
+  };
+  std::vector<Item> items;
+  bool verb = false, comma = false;
+  uint32_t end = h.start;
+  for (int n = 0; n < kMaxItems && !verb; ++n) {
+    Item item{end, end, {}};
+    uint32_t s = end;
+    while (s > 0 && end - s < kMaxItem) {
+      const char32_t c = t[s - 1];
+      if (IsCloseQuote(c)) {
+        uint32_t k = s - 1;
+        while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && s - k < 20) --k;
+        if (k == 0 || !IsOpenQuote(t[k - 1]) || k == s - 1) return false;
+        item.quotes.insert(item.quotes.begin(), {k, s - 1});
+        s = k - 1;
+        continue;
+      }
+      if (!IsNameChar(c) || ((c == U'和' || c == U'及') && s < end)) break;
+      const LexHit* b = ctx->EndingAt(s, kProgramBoundary);
+      if (b != nullptr && !ctx->InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord)) {
+        if ((b->roles() & kConductVerb) == 0) return false;
+        verb = true;
+        break;
+      }
+      --s;
+    }
+    if (s == end || (!verb && s > 0 && end - s >= kMaxItem)) return false;
+    item.start = s;
+    // An item with a kind word of its own is its own program.
+    if (!items.empty() && item.quotes.empty() && ctx->EndingAt(end, kProgramKind) != nullptr) {
+      return false;
+    }
+    items.insert(items.begin(), item);
+    if (verb) break;
+    if (s == 0) return false;
+    const char32_t sep = t[s - 1];
+    if (sep != U'、' && sep != U'和' && sep != U'及') return false;
+    comma |= sep == U'、';
+    end = s - 1;
+  }
+  if (!verb || !comma || items.size() < 2) return false;
+  // Short parallel items (A大排查、大整治、大提升活动) are steps of one.
+  bool steps = false;
+  for (size_t i = 1; i < items.size(); ++i) steps |= items[i].end - items[i].start <= 3;
+  const std::u32string_view first = t.substr(items.front().start, 2);
+  if (first == U"打击" || first == U"严打" || steps) {
+    AddProgram(ctx, items.front().start, h.end, true, -1, {});
+    return true;
+  }
+  const int group = (*next_group)++;
+  const std::u32string kind = ctx->Slice(h.start, h.end);
+  for (const Item& it : items) {
+    if (it.end - it.start < 2) return true;
+    Mention* m = AddProgram(ctx, it.start, it.end, true, group, {});
+    if (m == nullptr) continue;
+    if (!it.quotes.empty()) m->aliases.push_back(m->name);
+    m->name += kind;
+    m->end = it.end;
+  }
+  return true;
+}
 }  // namespace
 
 void RecognizePrograms(DocContext* ctx) {
@@ -252,6 +328,11 @@ void RecognizePrograms(DocContext* ctx) {
         if (e > s) first.push_back({s, e});
         AddProgram(ctx, s, h->end, true, -1, first);
       }
+      continue;
+    }
+    if (x.quotes.empty() && !x.quoted_whole && x.start > 0 &&
+        (t[x.start - 1] == U'、' || t[x.start - 1] == U'和' || t[x.start - 1] == U'及') &&
+        SharedKindList(ctx, *h, &next_group)) {
       continue;
     }
     // A date before the name is not part of it (2023年“情暖童心”主题活动).

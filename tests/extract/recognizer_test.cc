@@ -86,6 +86,19 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"并组织开展了家电销售及维修市场专项整治行动。", EntityType::kProgram, "家电销售及维修市场专项整治行动"},
       // quoted names listed before 等 and a kind of any sector
       {"针对性组织“清源”“净土”等重点专项。", EntityType::kProgram, "净土"},
+      // targets listed after the verb before one shared kind word: each a program
+      {"持续开展校园周边隐患排查、渣土车违规运输和夜市占道经营整治行动。", EntityType::kProgram,
+       "校园周边隐患排查整治行动"},
+      {"持续开展校园周边隐患排查、渣土车违规运输和夜市占道经营整治行动。", EntityType::kProgram,
+       "夜市占道经营整治行动"},
+      {"深入开展饮用水源“清水”、农村黑臭水体、工业园区污水专项治理。", EntityType::kProgram,
+       "饮用水源清水专项治理"},
+      // …unless the list opens with 打击 or its later items are short steps
+      {"全省开展打击非法采砂、非法捕捞违法犯罪专项行动。", EntityType::kProgram,
+       "打击非法采砂、非法捕捞违法犯罪专项行动"},
+      {"全省开展打击非法采砂、非法捕捞违法犯罪专项行动。", EntityType::kProgram,
+       "非法捕捞违法犯罪专项行动", false},
+      {"组织开展欠薪问题大排查、大化解活动。", EntityType::kProgram, "欠薪问题大排查、大化解活动"},
       // items of a list after a program share its standing
       {"推动森林消防训练基地、水上救援示范基地尽早开工。", EntityType::kProgram,
        "水上救援示范基地"},
