@@ -115,6 +115,9 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       // 同志 and 陪同 are no part of the agency named after them.
       {"副县长刘强同志陪同省水利厅规划处来我县调研。", EntityType::kAgency, "省水利厅规划处"},
       {"全年粮食丰收已成定局。", EntityType::kAgency, "成定局", false},
+      // a sector's full kind names a body by itself, its short form too
+      {"另据了解，市场监管局还对集贸市场开展了执法检查。", EntityType::kAgency, "市场监督管理局"},
+      {"人力资源和社会保障局组织开展欠薪专项检查。", EntityType::kAgency, "人力资源和社会保障局"},
       {"省安委会成员单位负责同志参加会议。", EntityType::kPerson, "单位", false},
       {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
