@@ -410,6 +410,20 @@ void RecognizePrograms(DocContext* ctx) {
       m->framed = framed < h->start;
     }
   }
+  // A platform named in quotes right after its kind word (服务平台“蒙e办”,
+  // 监管系统“慧眼”): the quoted name is the program.
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kProgramKind) == 0 || !h.entry->weak_kind || h.end >= t.size() ||
+        !IsOpenQuote(t[h.end]) || ctx->StartingAt(h.start, kProgramKind) != &h) {
+      continue;
+    }
+    constexpr uint32_t kMaxQuoted = 12;
+    uint32_t k = h.end + 1;
+    while (k < t.size() && k - h.end <= kMaxQuoted && IsNameChar(t[k])) ++k;
+    if (k < t.size() && IsCloseQuote(t[k]) && k - h.end >= 3) {
+      AddProgram(ctx, h.end + 1, k, true, -1, {});
+    }
+  }
   // “清风2023” framed by 以…为: the name stands alone.
   for (uint32_t i = 1; i + 1 < t.size(); ++i) {
     if (t[i - 1] != U'以' || !IsOpenQuote(t[i])) continue;

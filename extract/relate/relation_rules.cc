@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -203,9 +204,9 @@ class Rules {
       if (v == nullptr) continue;
       std::vector<int> actors = discourse_.ActorsAt(v->start, 4);
       // No body named nearby: the one the whole article is about issued it.
-      if (actors.empty() && document_actor_ >= 0 &&
-          entities_[document_actor_].type == EntityType::kAgency) {
-        actors.push_back(document_actor_);
+      if (const int da = DocumentActorAt(v->start);
+          actors.empty() && da >= 0 && entities_[da].type == EntityType::kAgency) {
+        actors.push_back(da);
       }
       for (const int a : actors) Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
     }
@@ -541,8 +542,8 @@ class Rules {
       std::vector<int> a = discourse_.FirstActorIn(ctx_.seg().paragraphs[p].range.start, pos);
       if (!a.empty()) return a;
     }
-    if (document_actor_ >= 0 && entities_[document_actor_].type == EntityType::kAgency) {
-      return {document_actor_};
+    if (const int da = DocumentActorAt(pos); da >= 0 && entities_[da].type == EntityType::kAgency) {
+      return {da};
     }
     return {};
   }
@@ -678,12 +679,65 @@ class Rules {
   int ActorOrRegion(uint32_t pos) const {
     const std::vector<int> a = discourse_.ActorsAt(pos, 4);
     if (!a.empty()) return a.front();
-    return document_actor_;
+    return DocumentActorAt(pos);
   }
 
   // The body a whole article is about (自治区应急管理厅 named again and
   // again), else its city or region: what a metric without a nearer owner
   // belongs to.
+  // Where each article of a page begins: an e-paper or portal page copied
+  // as text holds several, each under a "## " heading; 0 alone when the text
+  // has no such heading.
+  static std::vector<uint32_t> Sections(const DocContext& ctx) {
+    std::vector<uint32_t> starts = {0};
+    const std::u32string_view t = ctx.text();
+    for (uint32_t k = 0; k + 2 < t.size(); ++k) {
+      if ((k == 0 || t[k - 1] == '\n') && t[k] == '#' && t[k + 1] == '#' && t[k + 2] == ' ') {
+        if (k > 0) starts.push_back(k);
+      }
+    }
+    return starts;
+  }
+
+  int SectionOf(uint32_t pos) const {
+    return static_cast<int>(std::upper_bound(sections_.begin(), sections_.end(), pos) -
+                            sections_.begin()) - 1;
+  }
+
+  // Each article's body (DocumentActor within it), so that one article's
+  // figures are not credited to the body another article is about. One pass
+  // over the agencies' mentions.
+  std::vector<int> SectionActors() const {
+    std::vector<int> actors;
+    if (sections_.size() < 2) return actors;
+    std::vector<std::map<int, size_t>> counts(sections_.size());
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].type != EntityType::kAgency) continue;
+      for (const int mi : entities_[e].mentions) ++counts[SectionOf(ctx_.mentions[mi].start)][e];
+    }
+    const int region = RegionActor();
+    for (const std::map<int, size_t>& c : counts) {
+      int best = -1;
+      size_t most = 1, second = 0;  // an article is short: named twice is enough
+      for (const auto& [e, n] : c) {
+        if (n > most) {
+          second = most;
+          most = n;
+          best = e;
+        } else {
+          second = std::max(second, n);
+        }
+      }
+      actors.push_back(best >= 0 && most >= 2 * second ? best : region);
+    }
+    return actors;
+  }
+
+  int DocumentActorAt(uint32_t pos) const {
+    if (section_actors_.empty()) return document_actor_;
+    return section_actors_[SectionOf(pos)];
+  }
+
   int DocumentActor() const {
     int best = -1;
     size_t most = 2, second = 0;
@@ -701,6 +755,10 @@ class Rules {
     // A text about several sectors (a government's press conference) has no
     // one body it is about: its region then reports what nobody nearer does.
     if (best >= 0 && most >= 2 * second) return best;
+    return RegionActor();
+  }
+
+  int RegionActor() const {
     for (const std::u32string* region :
          {&ctx_.doc_region_full, &ctx_.main_city_full, &ctx_.main_region_full}) {
       for (size_t e = 0; e < entities_.size(); ++e) {
@@ -726,7 +784,9 @@ class Rules {
   const std::vector<EntityDraft>& entities_;
   Discourse discourse_;
   const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
+  const std::vector<uint32_t> sections_ = Sections(ctx_);
   const int document_actor_ = DocumentActor();
+  const std::vector<int> section_actors_ = SectionActors();
   const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
   std::set<std::tuple<int, int, int>> seen_;

@@ -99,6 +99,8 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"全省开展打击非法采砂、非法捕捞违法犯罪专项行动。", EntityType::kProgram,
        "非法捕捞违法犯罪专项行动", false},
       {"组织开展欠薪问题大排查、大化解活动。", EntityType::kProgram, "欠薪问题大排查、大化解活动"},
+      // a platform named in quotes right after its kind word
+      {"全省统一的政务服务平台“赣服通”已上线运行。", EntityType::kProgram, "赣服通"},
       // items of a list after a program share its standing
       {"推动森林消防训练基地、水上救援示范基地尽早开工。", EntityType::kProgram,
        "水上救援示范基地"},

@@ -112,6 +112,18 @@ TEST_CASE("A county's text: figures nobody nearer owns are the county's", "[extr
   CHECK(ReporterOf(g, "等级公路铺装率") == "平江县");
 }
 
+TEST_CASE("A page of several articles: each article's figures are its own body's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "## 防汛工作有序推进\n省水利厅介绍，省水利厅加强巡查。省水利厅组织演练，检查堤防320公里。"
+      "省水利厅要求，省水利厅督促各地落实责任。省水利厅通报情况。\n"
+      "## 就业形势总体稳定\n本报讯 省人力资源和社会保障厅加强服务，省人力资源和社会保障厅优化流程。\n"
+      "王明 摄\n"
+      "据了解，全年发放补贴资金2.3亿元。\n");
+  CHECK(ReporterOf(g, "检查堤防") == "省水利厅");
+  CHECK(ReporterOf(g, "发放补贴资金") == "省人力资源和社会保障厅");
+}
+
 TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
           "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText(
@@ -149,6 +161,8 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
       {"市生态环境局出台城区扬尘治理实施方案和工地扬尘管理办法。",
        {{"市生态环境局", Predicate::kIssues, "城区扬尘治理实施方案"}}},
       {"市应急管理局修订各类应急预案。", {{"市应急管理局", Predicate::kIssues, "各类应急预案", false}}},
+      {"市教育局积极履职，制定并下发了《关于开展校园安全大排查的通知》，部署排查。",
+       {{"市教育局", Predicate::kIssues, "关于开展校园安全大排查的通知"}}},
       {"县委制定印发了《关于加强村级治理的工作方案》《村级治理重点任务清单》。",
        {{"县委", Predicate::kIssues, "关于加强村级治理的工作方案"},
         {"县委", Predicate::kIssues, "村级治理重点任务清单"}}},
