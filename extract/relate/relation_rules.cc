@@ -20,6 +20,8 @@ class Rules {
 
   void Add(int s, Predicate p, int o, uint32_t a, uint32_t b, std::u32string title = {}) {
     if (s < 0 || o < 0 || s == o) return;
+    // A press office hosts the conference about a program; others run it.
+    if (p == Predicate::kConducts && IsHost(s)) return;
     if (!seen_.insert({s, static_cast<int>(p), o}).second) return;
     // Evidence: the sentence(s) around both ends.
     const int sa = ctx_.SentenceAt(a);
@@ -712,7 +714,7 @@ class Rules {
     if (sections_.size() < 2) return actors;
     std::vector<std::map<int, size_t>> counts(sections_.size());
     for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].type != EntityType::kAgency) continue;
+      if (entities_[e].type != EntityType::kAgency || IsHost(static_cast<int>(e))) continue;
       for (const int mi : entities_[e].mentions) ++counts[SectionOf(ctx_.mentions[mi].start)][e];
     }
     const int region = RegionActor();
@@ -738,11 +740,19 @@ class Rules {
     return section_actors_[SectionOf(pos)];
   }
 
+  // Whether the entity is a press office (its kind word marked host).
+  bool IsHost(int e) const {
+    if (e < 0 || entities_[e].type != EntityType::kAgency || entities_[e].mentions.empty()) return false;
+    const Mention& m = ctx_.mentions[entities_[e].mentions.front()];
+    const LexHit* k = ctx_.EndingAt(m.end, kAgencyKind);
+    return k != nullptr && k->entry->host;
+  }
+
   int DocumentActor() const {
     int best = -1;
     size_t most = 2, second = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].type != EntityType::kAgency) continue;
+      if (entities_[e].type != EntityType::kAgency || IsHost(static_cast<int>(e))) continue;
       const size_t n = entities_[e].mentions.size();
       if (n > most) {
         second = most;

@@ -39,6 +39,10 @@ TEST_CASE("Sentence patterns give structural relations", "[extract][relation]") 
       {"省公安厅刑事侦查总队总队长李明：今年以来，破获案件12起。",
        {{"李明", Predicate::kHoldsPost, "省公安厅刑事侦查总队"},
         {"省公安厅刑事侦查总队", Predicate::kSubOrganizationOf, "省公安厅"}}},
+      // a press office hosts the conference about a program; it runs none
+      {"省政府新闻办召开“清河专项行动”新闻发布会，省水利厅组织开展“清河专项行动”。",
+       {{"省政府新闻办", Predicate::kConducts, "清河专项行动", false},
+        {"省水利厅", Predicate::kConducts, "清河专项行动"}}},
       {"全省公安机关会同教育部门开展校园安全专项整治。",
        {{"公安机关", Predicate::kCooperatesWith, "教育部门"},
         {"公安机关", Predicate::kConducts, "校园安全专项整治"},
