@@ -299,7 +299,8 @@ void RecognizePrograms(DocContext* ctx) {
   for (uint32_t pos = 1; pos <= t.size(); ++pos) {
     const LexHit* h = ctx->EndingAt(pos, kProgramKind);
     if (h == nullptr) continue;
-    if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind, h->end + 1)) continue;
+    // 行动方案, 工程规划: the kind word opens a document kind, not a program.
+    if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind | kDocumentKind, h->end + 1)) continue;
     if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
     Extent x = ExtendProgram(*ctx, h->start);
     const LexHit* scope = ctx->EndingAt(x.start, kScopeWord);
@@ -349,6 +350,12 @@ void RecognizePrograms(DocContext* ctx) {
     const uint32_t framed = x.quotes.empty() ? FramedStart(*ctx, *h) : h->start;
     if (framed < x.start) x.start = framed;
     if (x.start == h->start) continue;  // a bare kind word: 行动以来
+    // 建成12个可视化平台: a count of things of a kind, not a name.
+    if (IsDigitChar(t[x.start]) || IsChineseNumeral(t[x.start])) {
+      uint32_t k = x.start;
+      while (k < h->start && (IsDigitChar(t[k]) || t[k] == U'.')) ++k;
+      if (k > x.start && k < h->start && (t[k] == U'个' || t[k] == U'项' || t[k] == U'家' || t[k] == U'座')) continue;
+    }
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
     if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
     if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;

@@ -99,6 +99,12 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"全省开展打击非法采砂、非法捕捞违法犯罪专项行动。", EntityType::kProgram,
        "非法捕捞违法犯罪专项行动", false},
       {"组织开展欠薪问题大排查、大化解活动。", EntityType::kProgram, "欠薪问题大排查、大化解活动"},
+      // words holding a boundary character (能力, 应用) stay inside the name
+      {"省卫生健康委员会组织实施基层医疗服务能力提升工程。", EntityType::kProgram,
+       "基层医疗服务能力提升工程"},
+      // a kind word opening a document kind, a count of things of a kind
+      {"认真落实全省执法能力三年提升行动方案。", EntityType::kProgram, "全省执法能力三年提升行动", false},
+      {"已建成12个县级智慧监管平台。", EntityType::kProgram, "12个县级智慧监管平台", false},
       // a platform named in quotes right after its kind word
       {"全省统一的政务服务平台“赣服通”已上线运行。", EntityType::kProgram, "赣服通"},
       // items of a list after a program share its standing
