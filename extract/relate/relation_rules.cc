@@ -185,6 +185,20 @@ class Rules {
     uint32_t last_end = 0;
     for (const int i : docs) {
       const Mention& d = ctx_.mentions[i];
+      if (d.title_line && d.entity >= 0) {
+        // The text's own title: issued by the body named alone on a line
+        // of the byline right under it.
+        constexpr uint32_t kMaxByline = 80;
+        for (const int a : discourse_.mentions_by_start().StartingIn(d.end, d.end + kMaxByline)) {
+          const Mention& m = ctx_.mentions[a];
+          if (m.type != EntityType::kAgency || m.entity < 0) continue;
+          const bool line_start = m.start > 0 && t[m.start - 1] == '\n';
+          const bool line_end = m.end >= t.size() || t[m.end] == '\n' || t[m.end] == ' ';
+          if (line_start && line_end) Add(m.entity, Predicate::kIssues, d.entity, m.start, m.end);
+          break;
+        }
+        continue;
+      }
       if (d.start < 1 || d.entity < 0) continue;
       // The verb ends right before the name or its 《 (出台《…》, 签署了《…》,
       // 印发全市防汛应急预案).

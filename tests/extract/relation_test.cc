@@ -165,6 +165,9 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
       {"市生态环境局出台城区扬尘治理实施方案和工地扬尘管理办法。",
        {{"市生态环境局", Predicate::kIssues, "城区扬尘治理实施方案"}}},
       {"市应急管理局修订各类应急预案。", {{"市应急管理局", Predicate::kIssues, "各类应急预案", false}}},
+      // the text's own title on its first line, issued by the byline under it
+      {"2021年国民经济和社会发展统计公报[1]\n平江县统计局\n全年地区生产总值312.5亿元。",
+       {{"平江县统计局", Predicate::kIssues, "2021年国民经济和社会发展统计公报"}}},
       {"市教育局积极履职，制定并下发了《关于开展校园安全大排查的通知》，部署排查。",
        {{"市教育局", Predicate::kIssues, "关于开展校园安全大排查的通知"}}},
       {"县委制定印发了《关于加强村级治理的工作方案》《村级治理重点任务清单》。",
