@@ -299,6 +299,8 @@ class Rules {
       if (fact == Fact::kRegion && (owner < 0 || entities_[owner].type != EntityType::kProgram)) {
         if (const int place = RegionAt(pos); place >= 0) owner = place;
       }
+      // A press office announces figures; the region they describe has them.
+      if (IsHost(owner)) owner = RegionAt(pos);
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
     }
   }

@@ -128,6 +128,13 @@ TEST_CASE("A page of several articles: each article's figures are its own body's
   CHECK(ReporterOf(g, "发放补贴资金") == "省人力资源和社会保障厅");
 }
 
+TEST_CASE("Figures a press office announces are the region's, not the office's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "记者从江西省政府新闻办召开的新闻发布会上了解到，今年江西粮食播种面积稳定在5600万亩。");
+  CHECK(ReporterOf(g, "江西粮食播种面积") == "江西省");
+}
+
 TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
           "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText(
