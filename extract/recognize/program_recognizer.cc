@@ -358,7 +358,13 @@ void RecognizePrograms(DocContext* ctx) {
     }
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
     if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
-    if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;
+    if (const LexHit* g = x.quotes.empty() ? ctx->StartingAt(x.start, kGenericModifier) : nullptr) {
+      // 一系列/一批 before a described undertaking counts it, the rest names
+      // it (一系列安全生产隐患大排查行动); before a bare kind it is generic.
+      constexpr uint32_t kMinDescribed = 6;
+      if (t[g->start] != U'一' || h->start < g->end + kMinDescribed) continue;
+      x.start = g->end;
+    }
     bool accept = !x.quotes.empty() || x.quoted_whole || framed < h->start;
     bool credited = true;
     bool conducted = framed < h->start ||

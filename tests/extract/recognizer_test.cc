@@ -105,6 +105,9 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // a kind word opening a document kind, a count of things of a kind
       {"认真落实全省执法能力三年提升行动方案。", EntityType::kProgram, "全省执法能力三年提升行动", false},
       {"已建成12个县级智慧监管平台。", EntityType::kProgram, "12个县级智慧监管平台", false},
+      // 一系列 counts a described undertaking; before a bare kind it is generic
+      {"市水利局组织开展了一系列汛前堤防隐患大排查行动。", EntityType::kProgram, "汛前堤防隐患大排查行动"},
+      {"市水利局组织开展了一系列专项行动。", EntityType::kProgram, "专项行动", false},
       // a platform named in quotes right after its kind word
       {"全省统一的政务服务平台“赣服通”已上线运行。", EntityType::kProgram, "赣服通"},
       // items of a list after a program share its standing
