@@ -77,7 +77,10 @@ class LexiconExtractor final : public Extractor {
     internal::InferRegions(&ctx);
     const int region = internal::DocumentRegion(ctx, *lexicon_);
     internal::CompleteLevels(&ctx, *lexicon_, region);
-    if (region >= 0) out.graph.region = lexicon_->divisions().at(region).code;
+    if (region >= 0) {
+      out.graph.region = lexicon_->divisions().at(region).code;
+      ctx.doc_region_full = lexicon_->divisions().at(region).name;
+    }
     internal::RecognizePrograms(&ctx);
     internal::RecognizePersons(&ctx);
     internal::RecognizePlaces(&ctx);

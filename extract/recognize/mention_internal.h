@@ -80,6 +80,7 @@ struct Mention {
   bool framed = false;          // named in a 在…中 frame: the next clause's subject runs it
   int group = -1;               // programs listed together (“獴猎”“靖边”等)
   bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
+  bool title_line = false;      // Documents: the text's own title (…统计公报 on its first line)
   // Persons: title and agency from "AGENCY TITLE NAME".
   std::u32string title;
   int post_agency = -1;
@@ -131,6 +132,9 @@ class DocContext {
   std::vector<Mention> mentions;
   std::u32string main_region_full;  // 内蒙古自治区, the document's province
   std::u32string main_city_full;    // 巴彦淖尔市, its most mentioned city or league, if any
+  // The division the document is about (DocumentRegion: a county such as
+  // 乐亭县 in a county's text), empty if none: its figures are that place's.
+  std::u32string doc_region_full;
   // Regions the lexicon does not know, read off agency names (梧渠省 of
   // 梧渠省应急管理厅) and named at least twice.
   std::vector<std::u32string> inferred_regions;

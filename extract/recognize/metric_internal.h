@@ -103,6 +103,8 @@ class MetricRecognizer {
   //    <changed thing>同比 for percent changes and <changed thing>较上年
   //    otherwise, with a signed value; 提升至82% is a level, not a change;
   //  - a range 3至5个 is one metric with the lower bound (range_high = 5);
+  //  - tables copied as text (cells ending in '|'): one metric per cell,
+  //    named row + column, unit from the header (metric_table_internal.h);
   //  - period: a time phrase inside the clause, else the last one that opened
   //    a clause earlier in the paragraph (今年以来，… holds for what follows).
   // Sentence indices come from `segmentation` (-1 when it has none there);

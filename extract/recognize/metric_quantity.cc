@@ -83,6 +83,20 @@ Quantity ReadQuantity(const MetricLexicon& lex, std::u32string_view text, size_t
       unit += "次";
       ++j;
     }
+    // 435公斤/亩, 3.2元/吨: a rate, per a unit of its own (the denominator
+    // is not scaled: 元/万元 is read as written).
+    if (At(text, j) == U'/') {
+      const Trie<UnitEntry>::Match per = lex.units.LongestAt(text, j + 1);
+      size_t per_len = per.length > 0 && !per.payload->base.empty() ? per.length : 0;
+      for (const char32_t* w : {U"小时", U"年", U"天", U"日", U"人"}) {
+        const std::u32string_view word(w);
+        if (per_len == 0 && text.substr(j + 1, word.size()) == word) per_len = word.size();
+      }
+      if (per_len > 0) {
+        unit += MetricEncodeUtf8(text.substr(j, per_len + 1));
+        j += per_len + 1;
+      }
+    }
     // 94万辆(列、架)次, 11.3万余场(次): a compound unit, its alternatives in
     // brackets.
     if (At(text, j) == U'(') {

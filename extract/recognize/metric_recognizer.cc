@@ -8,12 +8,14 @@
 // (设立7个边境管理政务服务中心). Decisions are documented at each step.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <utility>
 
 #include "extract/recognize/metric_internal.h"
 #include "extract/vocabulary/metric_lexicon_internal.h"
 #include "extract/recognize/metric_name_internal.h"
 #include "extract/recognize/metric_quantity_internal.h"
+#include "extract/recognize/metric_table_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -192,6 +194,17 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
         continue;
       }
       i = TryMetricAt(text, i, st, out);
+    }
+    std::vector<MetricMention> cells = FindTableMetrics(text, lex_, out);
+    if (!cells.empty()) {
+      std::vector<MetricMention> merged;
+      merged.reserve(out.size() + cells.size());
+      std::merge(std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()),
+                 std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()),
+                 std::back_inserter(merged), [](const MetricMention& a, const MetricMention& b) {
+                   return a.number.start < b.number.start;
+                 });
+      out = std::move(merged);
     }
     AssignSentences(segmentation, out);
     return out;
@@ -386,6 +399,17 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (follows_metric && region_empty && !st.prev_change.empty()) {
     m.is_change = true;
     m.value.value = st.prev_change_down ? -value : value;
+    m.name = MetricEncodeUtf8(st.prev_change) + (percent ? "同比" : "较上年");
+    out.push_back(std::move(m));
+    st.prev_end = after;
+    return after;
+  }
+  // …比上年增加9.97公斤，增2.3%: a bare change verb (增, 降) right after a
+  // change is another change of the same thing.
+  if (region.change && region.change_base.empty() && !region.change_has_cue &&
+      !st.prev_change.empty()) {
+    m.is_change = true;
+    m.value.value = region.change_down ? -value : value;
     m.name = MetricEncodeUtf8(st.prev_change) + (percent ? "同比" : "较上年");
     out.push_back(std::move(m));
     st.prev_end = after;

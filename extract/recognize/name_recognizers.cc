@@ -94,6 +94,13 @@ void RecognizePersons(DocContext* ctx) {
       if (!end_ok || ctx->Overlapped(h.end, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
         continue;
       }
+      // 王海来我县: a cue right after two characters (来, 到, 在) ends a
+      // two-character name unless one follows the third as well.
+      if (len == 3 && ctx->StartingAt(e - 1, kPersonCue) != nullptr &&
+          ctx->StartingAt(e, kPersonCue | kTitle) == nullptr && e < t.size() &&
+          IsNameChar(t[e])) {
+        continue;
+      }
       // The body is named before the first title of a chain (委员、副厅长).
       // A chain holds a few titles; a run of thousands is not walked from each.
       constexpr int kMaxChain = 16;
@@ -304,7 +311,9 @@ void RecognizeUnquotedDocuments(DocContext* ctx) {
       const char32_t c = t[p];
       if (!IsNameChar(c) && !IsOpenQuote(c) && !IsCloseQuote(c)) break;
       if (const LexHit* b = p > s ? ctx->EndingAt(p, kConductVerb | kIssueVerb | kBlocker) : nullptr;
-          b != nullptr && !ctx->InsideLonger(*b, kDocumentKind)) {
+          b != nullptr && !ctx->InsideLonger(*b, kDocumentKind) &&
+          // a one-character blocker inside a word (应对, 针对) is no verb
+          (b->end - b->start > 1 || (b->roles() & (kConductVerb | kIssueVerb)) != 0)) {
         break;
       }
       const LexHit* k = ctx->EndingAt(p + 1, kDocumentKind);
@@ -330,6 +339,39 @@ void RecognizeUnquotedDocuments(DocContext* ctx) {
   }
 }
 
+
+// A text whose first line is its own title ending in a document kind
+// (2022年国民经济和社会发展统计公报, …工作报告): that line names a Document,
+// without a footnote mark ([1]). Its issuer is the byline (relation rules).
+void RecognizeTitleDocument(DocContext* ctx) {
+  constexpr uint32_t kMaxTitle = 60;
+  const std::u32string_view t = ctx->text();
+  uint32_t s = 0;
+  while (s < t.size() && s < kMaxTitle && (t[s] == '\n' || t[s] == ' ' || t[s] == U'\u3000')) ++s;
+  uint32_t e = s;
+  while (e < t.size() && e - s <= kMaxTitle && t[e] != '\n') ++e;
+  if (e - s > kMaxTitle || e == s) return;
+  uint32_t end = e;
+  while (end > s && (t[end - 1] == ' ' || t[end - 1] == U'\u3000')) --end;
+  // a footnote mark: [1]
+  if (end > s + 2 && t[end - 1] == ']') {
+    uint32_t k = end - 1;
+    while (k > s && IsDigitChar(t[k - 1])) --k;
+    if (k > s && k < end - 1 && t[k - 1] == '[') end = k - 1;
+  }
+  const LexHit* kind = ctx->EndingAt(end, kDocumentKind);
+  if (kind == nullptr || kind->end - kind->start < 2 || end - s < 6) return;
+  for (uint32_t p = s; p < end; ++p) {
+    if (!IsNameChar(t[p])) return;  // a headline with punctuation is no title
+  }
+  Mention m;
+  m.type = EntityType::kDocument;
+  m.start = s;
+  m.end = end;
+  m.name = ctx->Slice(s, end);
+  m.title_line = true;
+  ctx->mentions.push_back(std::move(m));
+}
 }  // namespace
 
 void RecognizeDocuments(DocContext* ctx) {
@@ -370,6 +412,7 @@ void RecognizeDocuments(DocContext* ctx) {
     i = k;
   }
   RecognizeUnquotedDocuments(ctx);
+  RecognizeTitleDocument(ctx);
   for (Mention& m : ctx->mentions) {
     if (m.type == EntityType::kDocument && m.name.size() > kNationPrefix.size() + 1 &&
         m.name.compare(0, kNationPrefix.size(), kNationPrefix) == 0) {

@@ -214,6 +214,82 @@ std::vector<ListItem> ListBefore(const DocContext& ctx, uint32_t deng, bool* ver
   return items;
 }
 
+
+// Targets listed before one shared kind word right after a conducting verb:
+// 开展A、B和C行动. Each item names a program of that kind (A行动, B行动,
+// C行动), unless the list opens with 打击/严打 — one operation against
+// several targets (打击A、B犯罪专项行动), or the items after the first are
+// short steps (矛盾纠纷大排查、大整治、大提升活动). At least one 、 makes it a list
+// (汽车销售及售后服务市场专项行动 is one name). Returns whether programs
+// were added. Bounded: a few items of a few characters each.
+bool SharedKindList(DocContext* ctx, const LexHit& h, int* next_group) {
+  constexpr int kMaxItems = 8;
+  constexpr uint32_t kMaxItem = 24;
+  const std::u32string_view t = ctx->text();
+  struct Item {
+    uint32_t start, end;
+    std::vector<std::pair<uint32_t, uint32_t>> quotes;
+  };
+  std::vector<Item> items;
+  bool verb = false, comma = false;
+  uint32_t end = h.start;
+  for (int n = 0; n < kMaxItems && !verb; ++n) {
+    Item item{end, end, {}};
+    uint32_t s = end;
+    while (s > 0 && end - s < kMaxItem) {
+      const char32_t c = t[s - 1];
+      if (IsCloseQuote(c)) {
+        uint32_t k = s - 1;
+        while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && s - k < 20) --k;
+        if (k == 0 || !IsOpenQuote(t[k - 1]) || k == s - 1) return false;
+        item.quotes.insert(item.quotes.begin(), {k, s - 1});
+        s = k - 1;
+        continue;
+      }
+      if (!IsNameChar(c) || ((c == U'和' || c == U'及') && s < end)) break;
+      const LexHit* b = ctx->EndingAt(s, kProgramBoundary);
+      if (b != nullptr && !ctx->InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord)) {
+        if ((b->roles() & kConductVerb) == 0) return false;
+        verb = true;
+        break;
+      }
+      --s;
+    }
+    if (s == end || (!verb && s > 0 && end - s >= kMaxItem)) return false;
+    item.start = s;
+    // An item with a kind word of its own is its own program.
+    if (!items.empty() && item.quotes.empty() && ctx->EndingAt(end, kProgramKind) != nullptr) {
+      return false;
+    }
+    items.insert(items.begin(), item);
+    if (verb) break;
+    if (s == 0) return false;
+    const char32_t sep = t[s - 1];
+    if (sep != U'、' && sep != U'和' && sep != U'及') return false;
+    comma |= sep == U'、';
+    end = s - 1;
+  }
+  if (!verb || !comma || items.size() < 2) return false;
+  // Short parallel items (A大排查、大整治、大提升活动) are steps of one.
+  bool steps = false;
+  for (size_t i = 1; i < items.size(); ++i) steps |= items[i].end - items[i].start <= 3;
+  const std::u32string_view first = t.substr(items.front().start, 2);
+  if (first == U"打击" || first == U"严打" || steps) {
+    AddProgram(ctx, items.front().start, h.end, true, -1, {});
+    return true;
+  }
+  const int group = (*next_group)++;
+  const std::u32string kind = ctx->Slice(h.start, h.end);
+  for (const Item& it : items) {
+    if (it.end - it.start < 2) return true;
+    Mention* m = AddProgram(ctx, it.start, it.end, true, group, {});
+    if (m == nullptr) continue;
+    if (!it.quotes.empty()) m->aliases.push_back(m->name);
+    m->name += kind;
+    m->end = it.end;
+  }
+  return true;
+}
 }  // namespace
 
 void RecognizePrograms(DocContext* ctx) {
@@ -223,7 +299,8 @@ void RecognizePrograms(DocContext* ctx) {
   for (uint32_t pos = 1; pos <= t.size(); ++pos) {
     const LexHit* h = ctx->EndingAt(pos, kProgramKind);
     if (h == nullptr) continue;
-    if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind, h->end + 1)) continue;
+    // 行动方案, 工程规划: the kind word opens a document kind, not a program.
+    if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind | kDocumentKind, h->end + 1)) continue;
     if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
     Extent x = ExtendProgram(*ctx, h->start);
     const LexHit* scope = ctx->EndingAt(x.start, kScopeWord);
@@ -254,6 +331,11 @@ void RecognizePrograms(DocContext* ctx) {
       }
       continue;
     }
+    if (x.quotes.empty() && !x.quoted_whole && x.start > 0 &&
+        (t[x.start - 1] == U'、' || t[x.start - 1] == U'和' || t[x.start - 1] == U'及') &&
+        SharedKindList(ctx, *h, &next_group)) {
+      continue;
+    }
     // A date before the name is not part of it (2023年“情暖童心”主题活动).
     for (uint32_t p = x.start; p + 1 < h->start; ++p) {
       bool in_quote = false;
@@ -268,9 +350,21 @@ void RecognizePrograms(DocContext* ctx) {
     const uint32_t framed = x.quotes.empty() ? FramedStart(*ctx, *h) : h->start;
     if (framed < x.start) x.start = framed;
     if (x.start == h->start) continue;  // a bare kind word: 行动以来
+    // 建成12个可视化平台: a count of things of a kind, not a name.
+    if (IsDigitChar(t[x.start]) || IsChineseNumeral(t[x.start])) {
+      uint32_t k = x.start;
+      while (k < h->start && (IsDigitChar(t[k]) || t[k] == U'.')) ++k;
+      if (k > x.start && k < h->start && (t[k] == U'个' || t[k] == U'项' || t[k] == U'家' || t[k] == U'座')) continue;
+    }
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
     if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
-    if (x.quotes.empty() && ctx->StartingAt(x.start, kGenericModifier) != nullptr) continue;
+    if (const LexHit* g = x.quotes.empty() ? ctx->StartingAt(x.start, kGenericModifier) : nullptr) {
+      // 一系列/一批 before a described undertaking counts it, the rest names
+      // it (一系列安全生产隐患大排查行动); before a bare kind it is generic.
+      constexpr uint32_t kMinDescribed = 6;
+      if (t[g->start] != U'一' || h->start < g->end + kMinDescribed) continue;
+      x.start = g->end;
+    }
     bool accept = !x.quotes.empty() || x.quoted_whole || framed < h->start;
     bool credited = true;
     bool conducted = framed < h->start ||
@@ -327,6 +421,20 @@ void RecognizePrograms(DocContext* ctx) {
       m->credited = credited;
       m->field_work = !h->entry->weak_kind && !h->entry->venue;
       m->framed = framed < h->start;
+    }
+  }
+  // A platform named in quotes right after its kind word (服务平台“蒙e办”,
+  // 监管系统“慧眼”): the quoted name is the program.
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kProgramKind) == 0 || !h.entry->weak_kind || h.end >= t.size() ||
+        !IsOpenQuote(t[h.end]) || ctx->StartingAt(h.start, kProgramKind) != &h) {
+      continue;
+    }
+    constexpr uint32_t kMaxQuoted = 12;
+    uint32_t k = h.end + 1;
+    while (k < t.size() && k - h.end <= kMaxQuoted && IsNameChar(t[k])) ++k;
+    if (k < t.size() && IsCloseQuote(t[k]) && k - h.end >= 3) {
+      AddProgram(ctx, h.end + 1, k, true, -1, {});
     }
   }
   // “清风2023” framed by 以…为: the name stands alone.

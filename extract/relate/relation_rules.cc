@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -19,6 +20,8 @@ class Rules {
 
   void Add(int s, Predicate p, int o, uint32_t a, uint32_t b, std::u32string title = {}) {
     if (s < 0 || o < 0 || s == o) return;
+    // A press office hosts the conference about a program; others run it.
+    if (p == Predicate::kConducts && IsHost(s)) return;
     if (!seen_.insert({s, static_cast<int>(p), o}).second) return;
     // Evidence: the sentence(s) around both ends.
     const int sa = ctx_.SentenceAt(a);
@@ -182,6 +185,20 @@ class Rules {
     uint32_t last_end = 0;
     for (const int i : docs) {
       const Mention& d = ctx_.mentions[i];
+      if (d.title_line && d.entity >= 0) {
+        // The text's own title: issued by the body named alone on a line
+        // of the byline right under it.
+        constexpr uint32_t kMaxByline = 80;
+        for (const int a : discourse_.mentions_by_start().StartingIn(d.end, d.end + kMaxByline)) {
+          const Mention& m = ctx_.mentions[a];
+          if (m.type != EntityType::kAgency || m.entity < 0) continue;
+          const bool line_start = m.start > 0 && t[m.start - 1] == '\n';
+          const bool line_end = m.end >= t.size() || t[m.end] == '\n' || t[m.end] == ' ';
+          if (line_start && line_end) Add(m.entity, Predicate::kIssues, d.entity, m.start, m.end);
+          break;
+        }
+        continue;
+      }
       if (d.start < 1 || d.entity < 0) continue;
       // The verb ends right before the name or its 《 (出台《…》, 签署了《…》,
       // 印发全市防汛应急预案).
@@ -203,9 +220,9 @@ class Rules {
       if (v == nullptr) continue;
       std::vector<int> actors = discourse_.ActorsAt(v->start, 4);
       // No body named nearby: the one the whole article is about issued it.
-      if (actors.empty() && document_actor_ >= 0 &&
-          entities_[document_actor_].type == EntityType::kAgency) {
-        actors.push_back(document_actor_);
+      if (const int da = DocumentActorAt(v->start);
+          actors.empty() && da >= 0 && entities_[da].type == EntityType::kAgency) {
+        actors.push_back(da);
       }
       for (const int a : actors) Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
     }
@@ -282,6 +299,8 @@ class Rules {
       if (fact == Fact::kRegion && (owner < 0 || entities_[owner].type != EntityType::kProgram)) {
         if (const int place = RegionAt(pos); place >= 0) owner = place;
       }
+      // A press office announces figures; the region they describe has them.
+      if (IsHost(owner)) owner = RegionAt(pos);
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
     }
   }
@@ -541,8 +560,8 @@ class Rules {
       std::vector<int> a = discourse_.FirstActorIn(ctx_.seg().paragraphs[p].range.start, pos);
       if (!a.empty()) return a;
     }
-    if (document_actor_ >= 0 && entities_[document_actor_].type == EntityType::kAgency) {
-      return {document_actor_};
+    if (const int da = DocumentActorAt(pos); da >= 0 && entities_[da].type == EntityType::kAgency) {
+      return {da};
     }
     return {};
   }
@@ -578,7 +597,8 @@ class Rules {
   }
 
   int DocumentRegion() const {
-    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+    for (const std::u32string* region :
+         {&ctx_.doc_region_full, &ctx_.main_city_full, &ctx_.main_region_full}) {
       if (region->empty()) continue;
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
@@ -677,17 +697,78 @@ class Rules {
   int ActorOrRegion(uint32_t pos) const {
     const std::vector<int> a = discourse_.ActorsAt(pos, 4);
     if (!a.empty()) return a.front();
-    return document_actor_;
+    return DocumentActorAt(pos);
   }
 
   // The body a whole article is about (自治区应急管理厅 named again and
   // again), else its city or region: what a metric without a nearer owner
   // belongs to.
+  // Where each article of a page begins: an e-paper or portal page copied
+  // as text holds several, each under a "## " heading; 0 alone when the text
+  // has no such heading.
+  static std::vector<uint32_t> Sections(const DocContext& ctx) {
+    std::vector<uint32_t> starts = {0};
+    const std::u32string_view t = ctx.text();
+    for (uint32_t k = 0; k + 2 < t.size(); ++k) {
+      if ((k == 0 || t[k - 1] == '\n') && t[k] == '#' && t[k + 1] == '#' && t[k + 2] == ' ') {
+        if (k > 0) starts.push_back(k);
+      }
+    }
+    return starts;
+  }
+
+  int SectionOf(uint32_t pos) const {
+    return static_cast<int>(std::upper_bound(sections_.begin(), sections_.end(), pos) -
+                            sections_.begin()) - 1;
+  }
+
+  // Each article's body (DocumentActor within it), so that one article's
+  // figures are not credited to the body another article is about. One pass
+  // over the agencies' mentions.
+  std::vector<int> SectionActors() const {
+    std::vector<int> actors;
+    if (sections_.size() < 2) return actors;
+    std::vector<std::map<int, size_t>> counts(sections_.size());
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].type != EntityType::kAgency || IsHost(static_cast<int>(e))) continue;
+      for (const int mi : entities_[e].mentions) ++counts[SectionOf(ctx_.mentions[mi].start)][e];
+    }
+    const int region = RegionActor();
+    for (const std::map<int, size_t>& c : counts) {
+      int best = -1;
+      size_t most = 1, second = 0;  // an article is short: named twice is enough
+      for (const auto& [e, n] : c) {
+        if (n > most) {
+          second = most;
+          most = n;
+          best = e;
+        } else {
+          second = std::max(second, n);
+        }
+      }
+      actors.push_back(best >= 0 && most >= 2 * second ? best : region);
+    }
+    return actors;
+  }
+
+  int DocumentActorAt(uint32_t pos) const {
+    if (section_actors_.empty()) return document_actor_;
+    return section_actors_[SectionOf(pos)];
+  }
+
+  // Whether the entity is a press office (its kind word marked host).
+  bool IsHost(int e) const {
+    if (e < 0 || entities_[e].type != EntityType::kAgency || entities_[e].mentions.empty()) return false;
+    const Mention& m = ctx_.mentions[entities_[e].mentions.front()];
+    const LexHit* k = ctx_.EndingAt(m.end, kAgencyKind);
+    return k != nullptr && k->entry->host;
+  }
+
   int DocumentActor() const {
     int best = -1;
     size_t most = 2, second = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].type != EntityType::kAgency) continue;
+      if (entities_[e].type != EntityType::kAgency || IsHost(static_cast<int>(e))) continue;
       const size_t n = entities_[e].mentions.size();
       if (n > most) {
         second = most;
@@ -700,7 +781,12 @@ class Rules {
     // A text about several sectors (a government's press conference) has no
     // one body it is about: its region then reports what nobody nearer does.
     if (best >= 0 && most >= 2 * second) return best;
-    for (const std::u32string* region : {&ctx_.main_city_full, &ctx_.main_region_full}) {
+    return RegionActor();
+  }
+
+  int RegionActor() const {
+    for (const std::u32string* region :
+         {&ctx_.doc_region_full, &ctx_.main_city_full, &ctx_.main_region_full}) {
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].type == EntityType::kPlace && entities_[e].name == *region) {
           return static_cast<int>(e);
@@ -724,7 +810,9 @@ class Rules {
   const std::vector<EntityDraft>& entities_;
   Discourse discourse_;
   const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
+  const std::vector<uint32_t> sections_ = Sections(ctx_);
   const int document_actor_ = DocumentActor();
+  const std::vector<int> section_actors_ = SectionActors();
   const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
   std::set<std::tuple<int, int, int>> seen_;

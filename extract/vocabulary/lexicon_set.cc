@@ -20,6 +20,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
     case kAgencyKind:
       e.single_char_kind |= f1 == "single";
       e.alone |= f1 == "alone";
+      e.host |= f1 == "host";
       // "=市场监督管理局": the full form of an abbreviated kind word.
       for (const std::string& f : fields) {
         if (f.size() > 1 && f[0] == '=') e.canonical_kind = FromUtf8(f.substr(1));

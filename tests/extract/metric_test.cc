@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "extract/recognize/metric_internal.h"
@@ -315,6 +316,45 @@ TEST_CASE("ReadQuantity reads number, range, qualifier and unit", "[metric]") {
     CHECK(q.end == c.end);
     if (!c.unit.empty()) CHECK(q.value == Approx(c.value));
   }
+}
+
+TEST_CASE("Find reads the cells of a table copied as text", "[metric]") {
+  // One cell per line with a lone '|' opening each row, a header with units,
+  // a row whose first figure the prose already gave, and a row cut short.
+  const std::vector<MetricMention> found = FindIn(
+      "全年粮油产值完成4200万元。\n表2 某县2020年产值表\n|\n品类 |\n产值 (万元) |\n增速 (%) |\n"
+      "|\n粮油 |\n4200 |\n3.5 |\n|\n蔬菜 |\n1500 |\n-2.1 |\n|\n水果 |\n800 |\n9");
+  std::vector<std::pair<std::string, double>> got;
+  for (const MetricMention& m : found) got.push_back({m.name, m.value.value});
+  const std::vector<std::pair<std::string, double>> want = {
+      {"粮油产值完成", 42000000}, {"粮油同比", 3.5}, {"蔬菜", 15000000},
+      {"蔬菜同比", -2.1}, {"水果", 8000000}};
+  CHECK(got == want);
+  REQUIRE(found.size() == 5);
+  CHECK(found[1].value.unit == "%");
+  CHECK(found[2].value.unit == "元");
+  CHECK(found[3].is_change);
+}
+
+TEST_CASE("Find reads a table written one row per line with a unit line", "[metric]") {
+  const std::vector<MetricMention> found =
+      FindIn("单位：吨\n| 品类 | 产量 | 库存 |\n| 小麦 | 120 | 30 |\n正文里的数字 | 不读\n");
+  std::vector<std::pair<std::string, double>> got;
+  for (const MetricMention& m : found) got.push_back({m.name, m.value.value});
+  const std::vector<std::pair<std::string, double>> want = {{"小麦", 120}, {"小麦库存", 30}};
+  CHECK(got == want);
+  for (const MetricMention& m : found) CHECK(m.value.unit == "吨");
+}
+
+TEST_CASE("Find reads rates per unit and a bare change verb after a change", "[metric]") {
+  const std::vector<MetricMention> found =
+      FindIn("全县早稻单产420.5公斤/亩，比上年增加8.2公斤，增2.0%；电价0.56元/小时。");
+  std::vector<std::tuple<std::string, double, std::string>> got;
+  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
+  const std::vector<std::tuple<std::string, double, std::string>> want = {
+      {"早稻单产", 420.5, "公斤/亩"}, {"早稻单产较上年", 8.2, "公斤"},
+      {"早稻单产同比", 2.0, "%"}, {"电价", 0.56, "元/小时"}};
+  CHECK(got == want);
 }
 
 TEST_CASE("A range keeps its upper bound", "[metric]") {

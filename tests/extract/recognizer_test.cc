@@ -95,6 +95,30 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"并组织开展了家电销售及维修市场专项整治行动。", EntityType::kProgram, "家电销售及维修市场专项整治行动"},
       // quoted names listed before 等 and a kind of any sector
       {"针对性组织“清源”“净土”等重点专项。", EntityType::kProgram, "净土"},
+      // targets listed after the verb before one shared kind word: each a program
+      {"持续开展校园周边隐患排查、渣土车违规运输和夜市占道经营整治行动。", EntityType::kProgram,
+       "校园周边隐患排查整治行动"},
+      {"持续开展校园周边隐患排查、渣土车违规运输和夜市占道经营整治行动。", EntityType::kProgram,
+       "夜市占道经营整治行动"},
+      {"深入开展饮用水源“清水”、农村黑臭水体、工业园区污水专项治理。", EntityType::kProgram,
+       "饮用水源清水专项治理"},
+      // …unless the list opens with 打击 or its later items are short steps
+      {"全省开展打击非法采砂、非法捕捞违法犯罪专项行动。", EntityType::kProgram,
+       "打击非法采砂、非法捕捞违法犯罪专项行动"},
+      {"全省开展打击非法采砂、非法捕捞违法犯罪专项行动。", EntityType::kProgram,
+       "非法捕捞违法犯罪专项行动", false},
+      {"组织开展欠薪问题大排查、大化解活动。", EntityType::kProgram, "欠薪问题大排查、大化解活动"},
+      // words holding a boundary character (能力, 应用) stay inside the name
+      {"省卫生健康委员会组织实施基层医疗服务能力提升工程。", EntityType::kProgram,
+       "基层医疗服务能力提升工程"},
+      // a kind word opening a document kind, a count of things of a kind
+      {"认真落实全省执法能力三年提升行动方案。", EntityType::kProgram, "全省执法能力三年提升行动", false},
+      {"已建成12个县级智慧监管平台。", EntityType::kProgram, "12个县级智慧监管平台", false},
+      // 一系列 counts a described undertaking; before a bare kind it is generic
+      {"市水利局组织开展了一系列汛前堤防隐患大排查行动。", EntityType::kProgram, "汛前堤防隐患大排查行动"},
+      {"市水利局组织开展了一系列专项行动。", EntityType::kProgram, "专项行动", false},
+      // a platform named in quotes right after its kind word
+      {"全省统一的政务服务平台“赣服通”已上线运行。", EntityType::kProgram, "赣服通"},
       // items of a list after a program share its standing
       {"推动森林消防训练基地、水上救援示范基地尽早开工。", EntityType::kProgram,
        "水上救援示范基地"},
@@ -105,6 +129,16 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
   CheckRows({
       {"省公安厅治安总队总队长李明：今年以来……", EntityType::kPerson, "李明"},
       {"深入贯彻习近平总书记重要讲话精神。", EntityType::kPerson, "习近平"},
+      // A visit: 一行, 来 and 调研 end the name; a new title (副总工).
+      {"省水利厅规划处副总工赵明一行来我县调研。", EntityType::kPerson, "赵明"},
+      {"市应急管理局副局长王海来我县检查工作。", EntityType::kPerson, "王海"},
+      // 同志 and 陪同 are no part of the agency named after them.
+      {"副县长刘强同志陪同省水利厅规划处来我县调研。", EntityType::kAgency, "省水利厅规划处"},
+      {"全年粮食丰收已成定局。", EntityType::kAgency, "成定局", false},
+      // a sector's full kind names a body by itself, its short form too
+      {"另据了解，市场监管局还对集贸市场开展了执法检查。", EntityType::kAgency, "市场监督管理局"},
+      {"人力资源和社会保障局组织开展欠薪专项检查。", EntityType::kAgency, "人力资源和社会保障局"},
+      {"省安委会成员单位负责同志参加会议。", EntityType::kPerson, "单位", false},
       {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
       {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},
@@ -112,6 +146,12 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"出台《安全生产条例》。", EntityType::kDocument, "安全生产条例"},
       {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "禁毒法"},
       {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "实施中华人民共和国禁毒法办法"},
+      // Unquoted documents: after 落实 too, and a one-character blocker inside a
+      // word (应对) does not cut the name.
+      {"认真落实城镇燃气安全隐患排查工作方案，压实责任。", EntityType::kDocument,
+       "城镇燃气安全隐患排查工作方案"},
+      {"市水务局印发洪涝灾害分级应对实施办法，明确分工。", EntityType::kDocument,
+       "洪涝灾害分级应对实施办法"},
   });
 }
 

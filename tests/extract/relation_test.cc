@@ -39,6 +39,10 @@ TEST_CASE("Sentence patterns give structural relations", "[extract][relation]") 
       {"省公安厅刑事侦查总队总队长李明：今年以来，破获案件12起。",
        {{"李明", Predicate::kHoldsPost, "省公安厅刑事侦查总队"},
         {"省公安厅刑事侦查总队", Predicate::kSubOrganizationOf, "省公安厅"}}},
+      // a press office hosts the conference about a program; it runs none
+      {"省政府新闻办召开“清河专项行动”新闻发布会，省水利厅组织开展“清河专项行动”。",
+       {{"省政府新闻办", Predicate::kConducts, "清河专项行动", false},
+        {"省水利厅", Predicate::kConducts, "清河专项行动"}}},
       {"全省公安机关会同教育部门开展校园安全专项整治。",
        {{"公安机关", Predicate::kCooperatesWith, "教育部门"},
         {"公安机关", Predicate::kConducts, "校园安全专项整治"},
@@ -104,6 +108,33 @@ std::string ReporterOf(const DocumentGraph& g, const std::string& metric) {
   return "";
 }
 
+TEST_CASE("A county's text: figures nobody nearer owns are the county's", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "平江县农村公路建设稳步推进\n截至年底，全县农村公路通车里程达2150公里，"
+      "等级公路铺装率达98.5%。");
+  CHECK(ReporterOf(g, "农村公路通车里程") == "平江县");
+  CHECK(ReporterOf(g, "等级公路铺装率") == "平江县");
+}
+
+TEST_CASE("A page of several articles: each article's figures are its own body's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "## 防汛工作有序推进\n省水利厅介绍，省水利厅加强巡查。省水利厅组织演练，检查堤防320公里。"
+      "省水利厅要求，省水利厅督促各地落实责任。省水利厅通报情况。\n"
+      "## 就业形势总体稳定\n本报讯 省人力资源和社会保障厅加强服务，省人力资源和社会保障厅优化流程。\n"
+      "王明 摄\n"
+      "据了解，全年发放补贴资金2.3亿元。\n");
+  CHECK(ReporterOf(g, "检查堤防") == "省水利厅");
+  CHECK(ReporterOf(g, "发放补贴资金") == "省人力资源和社会保障厅");
+}
+
+TEST_CASE("Figures a press office announces are the region's, not the office's",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "记者从江西省政府新闻办召开的新闻发布会上了解到，今年江西粮食播种面积稳定在5600万亩。");
+  CHECK(ReporterOf(g, "江西粮食播种面积") == "江西省");
+}
+
 TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
           "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText(
@@ -121,6 +152,9 @@ TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[ex
        {{"王大明", Predicate::kHoldsPost, "江西省应急管理厅"}}},
       {"市交警支队副支队长王某某同志介绍了情况。",
        {{"王某某", Predicate::kHoldsPost, "市交警支队"}}},
+      {"据江西省林业局党组成员、副局长刘华介绍，造林成效明显。",
+       {{"刘华", Predicate::kHoldsPost, "江西省林业局"},
+        {"刘华", Predicate::kHoldsPost, "江西省林业局党组"}}},
       {"江西省公安厅党委委员、副厅长张伟表示，今年以来成效明显。",
        {{"张伟", Predicate::kHoldsPost, "江西省公安厅"},
         {"张伟", Predicate::kHoldsPost, "江西省公安厅党委"}}},
@@ -138,6 +172,11 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
       {"市生态环境局出台城区扬尘治理实施方案和工地扬尘管理办法。",
        {{"市生态环境局", Predicate::kIssues, "城区扬尘治理实施方案"}}},
       {"市应急管理局修订各类应急预案。", {{"市应急管理局", Predicate::kIssues, "各类应急预案", false}}},
+      // the text's own title on its first line, issued by the byline under it
+      {"2021年国民经济和社会发展统计公报[1]\n平江县统计局\n全年地区生产总值312.5亿元。",
+       {{"平江县统计局", Predicate::kIssues, "2021年国民经济和社会发展统计公报"}}},
+      {"市教育局积极履职，制定并下发了《关于开展校园安全大排查的通知》，部署排查。",
+       {{"市教育局", Predicate::kIssues, "关于开展校园安全大排查的通知"}}},
       {"县委制定印发了《关于加强村级治理的工作方案》《村级治理重点任务清单》。",
        {{"县委", Predicate::kIssues, "关于加强村级治理的工作方案"},
         {"县委", Predicate::kIssues, "村级治理重点任务清单"}}},
