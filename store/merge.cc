@@ -389,6 +389,7 @@ Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
 
 Result<std::shared_ptr<const NodeMap>> StoreCore::Nodes() const {
   std::lock_guard<std::mutex> guard(nodes_mu);
+  if (!nodes && !nodes_changed) nodes = LoadSavedNodeMap(*this);
   if (!nodes) {
     Result<std::shared_ptr<const NodeMap>> built = BuildNodeMap(*this);
     if (!built.ok()) return built.status();
@@ -400,6 +401,14 @@ Result<std::shared_ptr<const NodeMap>> StoreCore::Nodes() const {
 void StoreCore::DropNodes() const {
   std::lock_guard<std::mutex> guard(nodes_mu);
   nodes.reset();
+  nodes_changed = true;
+}
+
+Status StoreCore::SaveNodesIfChanged() const {
+  if (options.read_only || !nodes_changed) return Status::OK();
+  Result<std::shared_ptr<const NodeMap>> map = Nodes();
+  if (!map.ok()) return map.status();
+  return SaveNodeMap(*this, **map);
 }
 
 }  // namespace govkg::internal

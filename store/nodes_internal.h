@@ -62,6 +62,11 @@ struct NodeMap {
 // partitions the entities into nodes.
 [[nodiscard]] Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl);
 
+// The map the last writer saved (store/node_cache.cc), or nullptr when none
+// was saved or the store has changed since.
+std::shared_ptr<const NodeMap> LoadSavedNodeMap(const StoreCore& impl);
+[[nodiscard]] Status SaveNodeMap(const StoreCore& impl, const NodeMap& map);
+
 // The region key of a name: "CODE\0REST" when the name spells a division of
 // admin_divisions.txt (full name or short form, nested divisions in turn) or,
 // with a region scope, starts with a level word of that region or one of its

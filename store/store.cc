@@ -131,7 +131,14 @@ Result<std::string> internal::StoreCore::DocPath(uint64_t doc_id) const {
 // --- Open ---------------------------------------------------------------
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
+Store::~Store() {
+  // The saved node map is a cache (store/node_cache.cc): when saving fails,
+  // the next reader computes the map itself.
+  if (impl_ != nullptr) {
+    const Status saved = impl_->SaveNodesIfChanged();
+    (void)saved;
+  }
+}
 
 namespace {
 

@@ -81,10 +81,15 @@ class StoreCore {
 
   // The node layer (store/nodes_internal.h): built on the first read that
   // needs it, dropped by every write. A read-only store builds it once.
+  // A map saved by the last writer (store/node_cache.cc) is read instead of
+  // built while nothing has changed since.
   Result<std::shared_ptr<const NodeMap>> Nodes() const;
   void DropNodes() const;
+  // Saves the map for later readers if this handle's writes changed it.
+  Status SaveNodesIfChanged() const;
   mutable std::mutex nodes_mu;
   mutable std::shared_ptr<const NodeMap> nodes;
+  mutable bool nodes_changed = false;
 };
 
 // term_cache is cleared when it would grow past this many terms.

@@ -206,3 +206,43 @@ TEST_CASE("Nodes: a user's decision wins over the rules, survives re-ingest and 
 
 }  // namespace
 }  // namespace govkg::testing
+
+namespace govkg::testing {
+namespace {
+
+// The node map a writer saves when it closes (store/node_cache.cc) is what a
+// later reader uses; a reader after another write must not use a stale one.
+TEST_CASE("Nodes: a reader after each writer sees that writer's nodes (the saved map follows writes)") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  {
+    auto store = OpenStore(db);
+    PutAll(*store, kInnerMongolia, false);
+  }  // closes: saves the map of one node
+  {
+    auto reader = OpenStore(db, StoreOptions::ForReading());
+    CHECK(StatAgencies(*reader) == 1);
+    CHECK(NodeOf(*reader, "内蒙古公安厅") == kOneBody);
+  }
+  {
+    auto store = OpenStore(db);
+    REQUIRE_OK(store->RemoveDocument("full.txt"));
+    REQUIRE_OK(store->RemoveDocument("level.txt"));
+  }
+  {
+    auto reader = OpenStore(db, StoreOptions::ForReading());
+    CHECK(StatAgencies(*reader) == 1);
+    CHECK(NodeOf(*reader, "内蒙古公安厅") == std::set<std::string>{"内蒙古公安厅"});
+  }
+  {
+    auto store = OpenStore(db);
+    PutAll(*store, {kInnerMongolia[0]}, false);
+  }
+  auto reader = OpenStore(db, StoreOptions::ForReading());
+  CHECK(StatAgencies(*reader) == 1);
+  CHECK(NodeOf(*reader, "内蒙古公安厅") == std::set<std::string>{"内蒙古自治区公安厅", "内蒙古公安厅"});
+  RequireConsistent(*reader);
+}
+
+}  // namespace
+}  // namespace govkg::testing
