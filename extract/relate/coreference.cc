@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -112,7 +113,7 @@ class Resolver {
 
   std::u32string FullAgencyName(int i) {
     Mention& m = ctx_->mentions[i];
-    if (const auto it = full_.find(i); it != full_.end()) return it->second;
+    if (static_cast<size_t>(i) < full_.size() && full_[i]) return *full_[i];
     std::u32string full = m.name;
     // The parent is part of the name only where the text writes it so: a
     // listed unit (公安机关组织治安、刑侦等部门) keeps its own name.
@@ -138,6 +139,9 @@ class Resolver {
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
     full = CanonicalKind(FullRegion(full));
+    if (full_.size() <= static_cast<size_t>(i)) {
+      full_.resize(std::max(ctx_->mentions.size(), static_cast<size_t>(i) + 1));
+    }
     full_[i] = full;
     return full;
   }
@@ -314,7 +318,9 @@ class Resolver {
 
   DocContext* ctx_;
   const LexiconSet& lexicon_;
-  std::map<int, std::u32string> full_;
+  // By mention index: a vector, where a tree held a node per agency mention
+  // (a text of a hundred thousand of them built and freed as many nodes).
+  std::vector<std::optional<std::u32string>> full_;
 };
 
 // Quoted short names of known programs (“护校安园”的主力军) are mentions too.
