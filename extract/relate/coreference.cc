@@ -354,11 +354,32 @@ void AddQuotedProgramMentions(DocContext* ctx) {
 
 }  // namespace
 
-std::u32string MainRegion(const DocContext& ctx) {
-  std::map<std::u32string, int> counts;
-  for (const LexHit& h : ctx.hits()) {
-    if ((h.roles() & kRegionName) != 0 && h.entry->province) ++counts[h.entry->full_name];
+namespace {
+
+// Counts by the entry's full name, first by the name's address (one entry,
+// one string) and only then by its text: a tree of strings compared at every
+// region hit cost more than the rest of the look-up.
+class NameCounts {
+ public:
+  void Add(const std::u32string& name) { ++by_address_[&name]; }
+  std::map<std::u32string, int> ByName() const {
+    std::map<std::u32string, int> out;
+    for (const auto& [p, n] : by_address_) out[*p] += n;
+    return out;
   }
+
+ private:
+  std::unordered_map<const std::u32string*, int> by_address_;
+};
+
+}  // namespace
+
+std::u32string MainRegion(const DocContext& ctx) {
+  NameCounts named;
+  for (const LexHit& h : ctx.hits()) {
+    if ((h.roles() & kRegionName) != 0 && h.entry->province) named.Add(h.entry->full_name);
+  }
+  const std::map<std::u32string, int> counts = named.ByName();
   std::u32string best;
   int n = 0;
   for (const auto& [name, c] : counts) {
@@ -371,13 +392,14 @@ std::u32string MainRegion(const DocContext& ctx) {
 }
 
 std::u32string MainCity(const DocContext& ctx) {
-  std::map<std::u32string, int> counts;
+  NameCounts named;
   for (const LexHit& h : ctx.hits()) {
     if ((h.roles() & kRegionName) != 0 && !h.entry->province && !h.entry->full_name.empty() &&
         ctx.StartingAt(h.start, kRegionName) == &h) {
-      ++counts[h.entry->full_name];
+      named.Add(h.entry->full_name);
     }
   }
+  const std::map<std::u32string, int> counts = named.ByName();
   std::u32string best;
   int n = 1;
   for (const auto& [name, c] : counts) {
