@@ -44,6 +44,11 @@ constexpr std::array<std::string_view, 24> kSalad = {
 
 constexpr std::array<std::string_view, 7> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "赵"};
 
+// Short forms of county names of one province (general vocabulary: region
+// names), places only in context, which a list of them gives.
+constexpr std::array<std::string_view, 10> kRegions = {"开原", "昌图", "西丰", "新民", "辽中",
+                                                       "法库", "康平", "台安", "岫岩", "海城"};
+
 constexpr std::array<std::string_view, 10> kOrdinals = {"一", "二", "三", "四", "五",
                                                         "六", "七", "八", "九", "十"};
 
@@ -107,6 +112,9 @@ const std::vector<Shape>& Shapes() {
        "一、",
        [](uint64_t i) { return "开展“" + NameOf(i) + "”专项行动，破获案件" + std::to_string(i % 97 + 1) + "起，"; },
        "。", {}},
+      {"region_list", "region names listed with 、 in one sentence (a flattened table of places)",
+       "在", [](uint64_t i) { return std::string(kRegions[i % kRegions.size()]) + "、"; },
+       "等地开展检查。", {}},
   };
   return shapes;
 }

@@ -219,6 +219,44 @@ for s in sizes:
         if os.path.exists(p):
             w(f"### {tool} at {s} MB\n\n```\n{open(p, encoding='utf-8').read().strip()}\n```\n")
 
+# --- adversarial shapes (bench/adversarial_run --tsv) ------------------------
+adv_path = os.path.join(work, "adversarial.tsv")
+if os.path.exists(adv_path):
+    rows, ingest = [], None
+    for line in open(adv_path, encoding="utf-8"):
+        name, *fields = line.rstrip("\n").split("\t")
+        kv = dict(f.split("=", 1) for f in fields if "=" in f)
+        if name == "ingest":
+            ingest = kv
+        else:
+            rows.append((name, kv))
+
+    def fnum(kv, key):
+        try:
+            return float(kv.get(key, ""))
+        except ValueError:
+            return None
+
+    w("## Adversarial shapes (issue 21)\n")
+    w("`bench/adversarial_run --runs 1`: every shape of `govkg-adversarial --list` as one file of 1 MB and of 4 MB. "
+      "CLI MB/s: bytes / wall seconds of `govkg -q extract --format json FILE >/dev/null` (process start and "
+      "lexicon load included); ratio: the 4 MB call's seconds / the 1 MB call's (linear: about 4). Extractor: "
+      "`extract_bench DIR MB`, MB/s of CPU time (MB of 2^20 bytes). Goal: ≥ 5 MB/s at 4 MB, ratio ≤ 5.\n")
+    w("| shape | CLI MB/s 1 MB | CLI MB/s 4 MB | ratio 4 MB / 1 MB | extractor MB/s 1 MB | extractor MB/s 4 MB |")
+    w("|---|---|---|---|---|---|")
+    for name, kv in rows:
+        c1, c4 = fnum(kv, "cli1_s"), fnum(kv, "cli4_s")
+        b1, b4 = fnum(kv, "bytes1"), fnum(kv, "bytes4")
+        m1 = fmt(b1 / 1e6 / c1) if c1 and b1 else "n/a"
+        m4 = fmt(b4 / 1e6 / c4) if c4 and b4 else "n/a"
+        r = f"{c4 / c1:.2f}" if c1 and c4 else "n/a"
+        w(f"| {name} | {m1} | {m4} | {r} | {kv.get('ext1_mbps', 'n/a')} | {kv.get('ext4_mbps', 'n/a')} |")
+    w("")
+    if ingest:
+        w(f"Ingest (-j {cores}) of the generated corpus of 4 MB: {ingest.get('plain_s')} s; with the 4 MB "
+          f"{ingest.get('shape')} file added: {ingest.get('with_s')} s; that file alone extracts in "
+          f"{ingest.get('alone_s')} s; at the pace of its size (added ≤ 2 × alone + 1 s): {ingest.get('paced')}.\n")
+
 w("## Time and memory against corpus size\n")
 w("![time and memory](plot.png)\n")
 w("## Exact commands\n")

@@ -159,20 +159,28 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
 // one shares its start.
 void MarkNonMaximal(DocContext* ctx, size_t first) {
   std::vector<Mention>& ms = ctx->mentions;
-  std::vector<size_t> order(ms.size() - first);
-  for (size_t i = 0; i < order.size(); ++i) order[i] = first + i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return ms[a].start != ms[b].start ? ms[a].start < ms[b].start : ms[a].end > ms[b].end;
+  // Sorted by start, longest first, as (start, end, index) triples: the
+  // comparisons stay in one small array instead of reaching into the Mentions.
+  // Mentions of one span get the same mark, so their order does not matter.
+  struct Key {
+    uint32_t start, end;
+    size_t index;
+  };
+  std::vector<Key> keys(ms.size() - first);
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = {ms[first + i].start, ms[first + i].end, first + i};
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
   });
   uint32_t reach_before = 0;  // the furthest end of mentions starting earlier
   bool any_before = false;
-  for (size_t g = 0; g < order.size();) {
-    const uint32_t start = ms[order[g]].start;
-    const uint32_t group_end = ms[order[g]].end;  // the longest at this start
+  for (size_t g = 0; g < keys.size();) {
+    const uint32_t start = keys[g].start;
+    const uint32_t group_end = keys[g].end;  // the longest at this start
     size_t h = g;
-    for (; h < order.size() && ms[order[h]].start == start; ++h) {
-      Mention& a = ms[order[h]];
-      if ((any_before && reach_before >= a.end) || group_end > a.end) a.maximal = false;
+    for (; h < keys.size() && keys[h].start == start; ++h) {
+      if ((any_before && reach_before >= keys[h].end) || group_end > keys[h].end) {
+        ms[keys[h].index].maximal = false;
+      }
     }
     reach_before = any_before ? std::max(reach_before, group_end) : group_end;
     any_before = true;

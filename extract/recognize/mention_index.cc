@@ -3,8 +3,37 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace govkg::internal {
+namespace {
+
+// Sorts (start << 32 | index) keys generated in index order. A long list by
+// a stable radix sort on the start, 16 bits a pass (a pass skipped when no
+// start has those bits): ties keep their index order, as a full sort would
+// give. Documents of tens of thousands of mentions build a dozen indexes.
+void SortByStart(std::vector<uint64_t>* keys) {
+  constexpr size_t kRadixFrom = 4096;
+  if (keys->size() < kRadixFrom) {
+    std::sort(keys->begin(), keys->end());
+    return;
+  }
+  uint64_t any = 0;
+  for (const uint64_t k : *keys) any |= k;
+  std::vector<uint64_t> other(keys->size());
+  std::vector<uint32_t> count(1 << 16);
+  for (const int shift : {32, 48}) {
+    if (((any >> shift) & 0xFFFF) == 0) continue;
+    std::fill(count.begin(), count.end(), 0);
+    for (const uint64_t k : *keys) ++count[(k >> shift) & 0xFFFF];
+    uint32_t sum = 0;
+    for (uint32_t& c : count) sum += std::exchange(c, sum);
+    for (const uint64_t k : *keys) other[count[(k >> shift) & 0xFFFF]++] = k;
+    keys->swap(other);
+  }
+}
+
+}  // namespace
 
 void EndIndex::CatchUp() {
   for (; seen_ < mentions_.size(); ++seen_) {
@@ -35,16 +64,25 @@ StartIndex::StartIndex(const std::vector<Mention>& mentions, EntityType type) {
 }
 
 void StartIndex::Build(const std::vector<Mention>& mentions, const EntityType* type) {
+  // Keys (start, index) sorted as integers: the order of a stable sort by
+  // start, without a comparison reaching into two Mentions of 200 bytes
+  // each (a cache miss apiece once there are thousands of them); mentions
+  // mostly arrive in text order, and then nothing is sorted at all.
+  std::vector<uint64_t> keys;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    if (type == nullptr || mentions[i].type == *type) order_.push_back(static_cast<int>(i));
+    if (type == nullptr || mentions[i].type == *type) {
+      keys.push_back(uint64_t{mentions[i].start} << 32 | i);
+    }
   }
-  std::stable_sort(order_.begin(), order_.end(),
-                   [&](int a, int b) { return mentions[a].start < mentions[b].start; });
-  starts_.reserve(order_.size());
-  max_end_.reserve(order_.size());
+  if (!std::is_sorted(keys.begin(), keys.end())) SortByStart(&keys);
+  order_.reserve(keys.size());
+  starts_.reserve(keys.size());
+  max_end_.reserve(keys.size());
   uint32_t running = 0;
-  for (const int i : order_) {
-    starts_.push_back(mentions[i].start);
+  for (const uint64_t key : keys) {
+    const auto i = static_cast<uint32_t>(key);
+    order_.push_back(static_cast<int>(i));
+    starts_.push_back(static_cast<uint32_t>(key >> 32));
     running = std::max(running, mentions[i].end);
     max_end_.push_back(running);
   }

@@ -22,7 +22,10 @@ struct LexHit {
   uint32_t start = 0;
   uint32_t end = 0;
   const LexEntry* entry = nullptr;
-  uint32_t roles() const { return entry->roles; }
+  // entry->roles, copied: loops over all hits test the roles of each, and
+  // the entries lie scattered over the lexicon (a cache miss per hit).
+  uint32_t roles_ = 0;
+  uint32_t roles() const { return roles_; }
 };
 
 // Character classes. Inline: the recognisers ask them of nearly every

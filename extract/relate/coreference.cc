@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -112,7 +113,7 @@ class Resolver {
 
   std::u32string FullAgencyName(int i) {
     Mention& m = ctx_->mentions[i];
-    if (const auto it = full_.find(i); it != full_.end()) return it->second;
+    if (static_cast<size_t>(i) < full_.size() && full_[i]) return *full_[i];
     std::u32string full = m.name;
     // The parent is part of the name only where the text writes it so: a
     // listed unit (公安机关组织治安、刑侦等部门) keeps its own name.
@@ -139,6 +140,9 @@ class Resolver {
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
     full = CanonicalKind(FullRegion(full));
+    if (full_.size() <= static_cast<size_t>(i)) {
+      full_.resize(std::max(ctx_->mentions.size(), static_cast<size_t>(i) + 1));
+    }
     full_[i] = full;
     return full;
   }
@@ -355,7 +359,9 @@ class Resolver {
 
   DocContext* ctx_;
   const LexiconSet& lexicon_;
-  std::map<int, std::u32string> full_;
+  // By mention index: a vector, where a tree held a node per agency mention
+  // (a text of a hundred thousand of them built and freed as many nodes).
+  std::vector<std::optional<std::u32string>> full_;
   std::vector<int> agencies_by_end_;  // agency mentions by end, built on first use
 };
 
@@ -390,11 +396,32 @@ void AddQuotedProgramMentions(DocContext* ctx) {
 
 }  // namespace
 
-std::u32string MainRegion(const DocContext& ctx) {
-  std::map<std::u32string, int> counts;
-  for (const LexHit& h : ctx.hits()) {
-    if ((h.roles() & kRegionName) != 0 && h.entry->province) ++counts[h.entry->full_name];
+namespace {
+
+// Counts by the entry's full name, first by the name's address (one entry,
+// one string) and only then by its text: a tree of strings compared at every
+// region hit cost more than the rest of the look-up.
+class NameCounts {
+ public:
+  void Add(const std::u32string& name) { ++by_address_[&name]; }
+  std::map<std::u32string, int> ByName() const {
+    std::map<std::u32string, int> out;
+    for (const auto& [p, n] : by_address_) out[*p] += n;
+    return out;
   }
+
+ private:
+  std::unordered_map<const std::u32string*, int> by_address_;
+};
+
+}  // namespace
+
+std::u32string MainRegion(const DocContext& ctx) {
+  NameCounts named;
+  for (const LexHit& h : ctx.hits()) {
+    if ((h.roles() & kRegionName) != 0 && h.entry->province) named.Add(h.entry->full_name);
+  }
+  const std::map<std::u32string, int> counts = named.ByName();
   std::u32string best;
   int n = 0;
   for (const auto& [name, c] : counts) {
@@ -407,13 +434,14 @@ std::u32string MainRegion(const DocContext& ctx) {
 }
 
 std::u32string MainCity(const DocContext& ctx) {
-  std::map<std::u32string, int> counts;
+  NameCounts named;
   for (const LexHit& h : ctx.hits()) {
     if ((h.roles() & kRegionName) != 0 && !h.entry->province && !h.entry->full_name.empty() &&
         ctx.StartingAt(h.start, kRegionName) == &h) {
-      ++counts[h.entry->full_name];
+      named.Add(h.entry->full_name);
     }
   }
+  const std::map<std::u32string, int> counts = named.ByName();
   std::u32string best;
   int n = 1;
   for (const auto& [name, c] : counts) {

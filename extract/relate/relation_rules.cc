@@ -531,9 +531,13 @@ class Rules {
     if (s < 0) return {};
     const uint32_t from = ctx_.seg().sentences[s].range.start;
     std::vector<int> out;
-    for (uint32_t p = m.start; p > from; --p) {
+    // The last cue ending in (from, m.start]: a search of the cues' ends,
+    // where a walk back over the sentence cost its length for every program
+    // of a sentence of thousands.
+    const auto after = std::upper_bound(cue_ends_.begin(), cue_ends_.end(), m.start);
+    if (after != cue_ends_.begin() && *std::prev(after) > from) {
+      const uint32_t p = *std::prev(after);
       const LexHit* cue = ctx_.EndingAt(p, kPersonCue);
-      if (cue == nullptr) continue;
       // The cue follows a person directly or after a comma (…乙，介绍了).
       uint32_t before = cue->start;
       while (before > from && (ctx_.text()[before - 1] == U'，' || ctx_.text()[before - 1] == ',')) {
@@ -548,9 +552,19 @@ class Rules {
         if (a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
       }
       if (!after_person) out.clear();
-      break;
     }
     return out;
+  }
+
+  // The end positions of the person cues (介绍了, 表示), in order, each once.
+  static std::vector<uint32_t> CueEnds(const DocContext& ctx) {
+    std::vector<uint32_t> ends;
+    for (const LexHit& h : ctx.hits()) {
+      if ((h.roles() & kPersonCue) != 0) ends.push_back(h.end);
+    }
+    std::sort(ends.begin(), ends.end());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+    return ends;
   }
 
   // The first actor of the paragraph before pos, else the document's body.
@@ -815,6 +829,7 @@ class Rules {
   const std::vector<int> section_actors_ = SectionActors();
   const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
+  const std::vector<uint32_t> cue_ends_ = CueEnds(ctx_);
   std::set<std::tuple<int, int, int>> seen_;
   mutable std::vector<int8_t> cited_;  // mention index → Cited(): -1 not yet asked, 0, 1
   std::vector<RelationDraft> out_;

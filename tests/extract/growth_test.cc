@@ -83,7 +83,8 @@ TEST_CASE("extraction work grows linearly: lists in one sentence") {
 }
 
 TEST_CASE("extraction work grows linearly: text without breaks") {
-  for (const char* shape : {"long_sentence", "name_run", "word_salad", "speaker_colons"}) {
+  for (const char* shape : {"long_sentence", "name_run", "word_salad", "speaker_colons",
+                            "region_list"}) {
     CheckLinear(shape);
   }
 }
@@ -96,7 +97,7 @@ TEST_CASE("extraction work grows linearly: figures, digits and nesting") {
 
 TEST_CASE("the growth tests cover every adversarial shape") {
   // A shape added to bench/adversarial.cc must be added to a test above.
-  CHECK(bench::AdversarialShapes().size() == 15);
+  CHECK(bench::AdversarialShapes().size() == 16);
 }
 
 }  // namespace
