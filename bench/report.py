@@ -130,6 +130,22 @@ for s in sizes:
       f"{fmt(tr / t) if t and tr else 'n/a'} | {cell(s, 'ingest.rss_kb', scale=1 / 1024)} | "
       f"{fmt(sb / 1e6) if sb else 'n/a'} | {fmt(sb / tr) if sb and tr else 'n/a'} |")
 w("")
+w("### Bulk path: sorted load against the write path\n")
+w(f"A new store loads by sorting (`--load sorted`, the default for files into a new store); "
+  f"`--load batched` is the write path in groups. Ingest as a share of extraction on {cores} cores "
+  "(the extraction figure above). `store_bench --load L --triples 1000000`: synthetic graphs, no extraction; "
+  "goal ≥ 500k triples/s.\n")
+w("| size | ingest sorted MB/s | ingest batched MB/s | extraction all cores MB/s | sorted / extraction | "
+  "peak RSS MB per GB of text | store_bench sorted triples/s | store_bench batched triples/s |\n"
+  "|---|---|---|---|---|---|---|---|")
+for s in sizes:
+    ing, ext = num(s, "ingest.s"), num(s, "extractN.s")
+    rss = num(s, "ingest.rss_kb")
+    w(f"| {s} MB | {cell(s, 'ingest.s', per=mb(s))} | {cell(s, 'ingest_batched.s', per=mb(s))} | "
+      f"{cell(s, 'extractN.s', per=mb(s))} | {fmt(100 * ext / ing) + ' %' if ing and ext else 'n/a'} | "
+      f"{fmt(rss / 1024 / mb(s) * 1000) if rss else 'n/a'} | {fmt(num(s, 'store_bench.sorted.tps')) or 'n/a'} | "
+      f"{fmt(num(s, 'store_bench.batched.tps')) or 'n/a'} |")
+w("")
 
 # --- queries --------------------------------------------------------------
 w("## Query latency (ms, whole CLI call) and networkx\n")
@@ -214,7 +230,7 @@ for s in sizes:
       f"{cell(s, 'jena.s')} | {fmt(peer / je) if peer and je else 'n/a'} | {fmt(tr / ing) if tr and ing else 'n/a'} |")
 w("")
 for s in sizes:
-    for tool in ("extract_bench_samples", "extract_bench", "store_bench", "export_bench"):
+    for tool in ("extract_bench_samples", "extract_bench", "store_bench_sorted", "store_bench_batched", "export_bench"):
         p = os.path.join(work, f"s{s}", f"{tool}.txt")
         if os.path.exists(p):
             w(f"### {tool} at {s} MB\n\n```\n{open(p, encoding='utf-8').read().strip()}\n```\n")

@@ -26,6 +26,8 @@ struct IngestArgs {
   bool wait = false;
   bool sync = false;
   bool no_compact = false;
+  std::string load = "auto";
+  size_t memory_mb = 256;
   std::string format = "text";
 };
 
@@ -51,6 +53,8 @@ Status RunIngest(const IngestArgs& args, CliContext* ctx) {
   IngestOptions options;
   options.jobs = args.jobs;
   options.extracted = args.extracted;
+  options.load = args.load == "sorted" ? LoadMode::kSorted : args.load == "batched" ? LoadMode::kBatched : LoadMode::kAuto;
+  options.sorted_memory_bytes = args.memory_mb << 20;
   options.extract.lexicon_dir = args.lexicon_dir;
   options.extract.extra_lexicons = args.lexicons;
   options.extract.max_document_bytes = args.max_doc_mb << 20;
@@ -80,7 +84,7 @@ Status RunIngest(const IngestArgs& args, CliContext* ctx) {
     nlohmann::json j = {{"files", p.files_done}, {"bytes", p.bytes_done}, {"added", p.added},
                         {"replaced", p.replaced}, {"unchanged", p.unchanged}, {"skipped", p.skipped},
                         {"triples", p.triples}, {"seconds", p.seconds},
-                        {"compact_seconds", compact_seconds}};
+                        {"compact_seconds", compact_seconds}, {"load", p.sorted ? "sorted" : "batched"}};
     std::cout << j.dump() << '\n';
   } else if (!ctx->quiet) {
     printer.Finish(p);
@@ -116,6 +120,15 @@ void AddIngestCommand(CLI::App& app, CliContext* ctx, Runner* run) {
   sub->add_option("--lexicon-dir", args->lexicon_dir, "Use this lexicon folder instead");
   sub->add_flag("--wait", args->wait, "Wait for another writer to finish instead of failing");
   sub->add_flag("--sync", args->sync, "fsync every document (survives power loss, slower)");
+  sub->add_option("--load", args->load,
+                  "How to write: sorted (sort in bounded memory, write table files at the end: the\n"
+                  "bulk path, nothing visible until it is done), batched (groups of writes, visible\n"
+                  "as they come), or auto: sorted for files into a new store or for 64 MB and more")
+      ->check(CLI::IsMember({"auto", "sorted", "batched"}))
+      ->capture_default_str();
+  sub->add_option("--memory-mb", args->memory_mb, "Memory for a sorted load's rows before it spills runs to disk")
+      ->check(CLI::Range(size_t{16}, size_t{65536}))
+      ->capture_default_str();
   sub->add_flag("--no-compact", args->no_compact,
                 "Do not compact the store after a large run (see govkg compact)");
   AddFormatOption(sub, &args->format);

@@ -39,13 +39,19 @@ struct KeyLess {
 
 }  // namespace
 
+void BulkGroup::StartSorted(std::string temp_dir, size_t memory_bytes) {
+  sorted_ = std::make_unique<SortedLoad>(std::move(temp_dir), memory_bytes);
+}
+
 void BulkGroup::Put(Cf c, std::string key, std::string value) {
+  if (sorted_) return sorted_->Put(c, key, value);
   bytes_ += key.size() + value.size() + kEntryOverhead;
   const uint64_t head = KeyHead(key);
   puts_[c].push_back(StagedPut{head, std::move(key), std::move(value)});
 }
 
 void BulkGroup::Add(Cf c, std::string key, int64_t n) {
+  if (sorted_) return sorted_->Add(c, key, n);
   bytes_ += key.size() + kEntryOverhead;
   const uint64_t head = KeyHead(key);
   counters_[c].push_back(StagedAdd{head, std::move(key), n});
@@ -60,8 +66,41 @@ bool BulkGroup::Due() const {
   return bytes_ >= kCommitBytes || (!empty() && std::chrono::steady_clock::now() - started_ >= kCommitAge);
 }
 
+Status BulkGroup::AfterDocument(StoreCore& store) {
+  if (sorted_) {
+    // The terms a run created stay in memory until it is written (later
+    // documents must find their ids); past this many, the run is written and
+    // a new one begins, so that memory does not grow with the corpus.
+    if (new_terms_.size() >= kSortedLoadMaxTerms) return Commit(store);
+    const Status s = sorted_->SpillIfFull();
+    if (!s.ok()) Clear();
+    return s;
+  }
+  return Due() ? Commit(store) : Status::OK();
+}
+
+Status BulkGroup::CommitSorted(StoreCore& store) {
+  // The next ids go into the same ingestion: the run and its counters are
+  // stored together or not at all.
+  std::string v;
+  PutFixed64BE(&v, store.next_entity);
+  sorted_->Put(kCfMeta, kNextEntityKey, v);
+  v.clear();
+  PutFixed64BE(&v, store.next_doc);
+  sorted_->Put(kCfMeta, kNextDocKey, v);
+  uint64_t rows = 0;
+  const Status s = sorted_->Finish(store, &rows);
+  if (s.ok()) {
+    store.operations_written += rows;
+    store.RememberTerms(std::move(new_terms_));
+  }
+  Clear();
+  return s;
+}
+
 Status BulkGroup::Commit(StoreCore& store) {
   if (empty()) return Status::OK();
+  if (sorted_) return CommitSorted(store);
   rocksdb::WriteBatch wb(bytes_);
   for (int c = 0; c < kCfCount_; ++c) {
     rocksdb::ColumnFamilyHandle* cf = store.cf(static_cast<Cf>(c));
@@ -100,6 +139,7 @@ void BulkGroup::Clear() {
   new_ids_ = {};
   new_doc_ids_ = {};
   bytes_ = 0;
+  if (sorted_) sorted_ = std::make_unique<SortedLoad>(sorted_->temp_dir(), sorted_->budget());
 }
 
 }  // namespace govkg::internal

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,7 @@
 
 #include "model/status.h"
 #include "store/keys_internal.h"
+#include "store/sorted_load_internal.h"
 #include "store/store.h"
 
 namespace govkg::internal {
@@ -50,22 +52,33 @@ class BulkGroup : public WriteSink {
   void Put(Cf c, std::string key, std::string value) override;
   void Add(Cf c, std::string key, int64_t n) override;
 
+  // From now on the group is one sorted load (store/sorted_load_internal.h)
+  // holding at most `memory_bytes` of rows in memory, spilling runs to
+  // `temp_dir`: Commit writes it as table files, not as a WriteBatch.
+  void StartSorted(std::string temp_dir, size_t memory_bytes);
+  bool sorted() const { return sorted_ != nullptr; }
+
   bool empty() const { return paths_.empty(); }
-  size_t bytes() const { return bytes_; }
+  size_t bytes() const { return sorted_ ? sorted_->memory() : bytes_; }
   bool HasPath(std::string_view path) const { return paths_.contains(std::string(path)); }
   void AddPath(std::string path);
-  bool Due() const;
+  // After each staged document: commits a group that is due, or spills a
+  // sorted load's rows when they fill its memory.
+  [[nodiscard]] Status AfterDocument(StoreCore& store);
   // Terms created by the group's documents, not yet in the store.
   std::unordered_map<std::string, EntityId>& new_terms() { return new_terms_; }
   // Ids handed out to the group's new entities and documents.
   std::unordered_set<uint64_t>& new_ids() { return new_ids_; }
   std::unordered_set<uint64_t>& new_doc_ids() { return new_doc_ids_; }
 
-  // Writes the group (and the writer's next ids) in one WriteBatch, then
-  // empties it. On failure the group is dropped: its documents are not stored.
+  // Writes the group (and the writer's next ids) in one WriteBatch, or as a
+  // sorted load's table files in one ingestion, then empties it. On failure
+  // the group is dropped: its documents are not stored.
   [[nodiscard]] Status Commit(StoreCore& store);
 
  private:
+  bool Due() const;
+  Status CommitSorted(StoreCore& store);
   void Clear();
 
   // A staged key with its first eight bytes as a big-endian number: sorting
@@ -89,6 +102,7 @@ class BulkGroup : public WriteSink {
   std::unordered_set<uint64_t> new_ids_, new_doc_ids_;
   size_t bytes_ = 0;
   std::chrono::steady_clock::time_point started_;
+  std::unique_ptr<SortedLoad> sorted_;
 };
 
 }  // namespace govkg::internal

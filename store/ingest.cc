@@ -256,8 +256,8 @@ Result<IngestProgress> Pipeline::Write(IngestProgress progress) {
     if (popped == Popped::kDone) break;
     if (popped == Popped::kTimedOut) {
       // Nothing to write for a while (a slow pipe, a slow extraction): let
-      // readers see what is staged.
-      GOVKG_RETURN_IF_ERROR(store_.Commit());
+      // readers see what is staged (a sorted load is written once, at the end).
+      if (!progress.sorted) GOVKG_RETURN_IF_ERROR(store_.Commit());
       report(false);
       continue;
     }
@@ -287,9 +287,31 @@ Result<IngestProgress> Pipeline::Write(IngestProgress progress) {
     }
     report(false);
   }
+  if (progress.sorted) {
+    progress.writing_tables = true;
+    report(true);
+  }
   GOVKG_RETURN_IF_ERROR(store_.Commit());
+  progress.writing_tables = false;
   report(true);
   return progress;
+}
+
+// Starts a sorted load when options.load asks for one (see LoadMode).
+Status ChooseLoad(Store& store, const std::vector<std::string>& inputs, const IngestOptions& options,
+                  IngestProgress* progress) {
+  bool sorted = options.load == LoadMode::kSorted;
+  if (options.load == LoadMode::kAuto && std::find(inputs.begin(), inputs.end(), "-") == inputs.end()) {
+    bool empty = true;
+    GOVKG_RETURN_IF_ERROR(store.ScanDocuments([&](const DocumentRecord&) {
+      empty = false;
+      return false;
+    }));
+    sorted = empty || progress->bytes_total >= kSortedLoadMinBytes;
+  }
+  if (sorted && !store.SortedLoad()) GOVKG_RETURN_IF_ERROR(store.StartSortedLoad(options.sorted_memory_bytes));
+  progress->sorted = store.SortedLoad();
+  return Status::OK();
 }
 
 }  // namespace
@@ -303,6 +325,7 @@ Result<IngestProgress> Ingest(Store& store, const std::vector<std::string>& inpu
   }
   IngestProgress progress;
   const std::vector<Source> sources = ListSources(inputs, &progress.bytes_total);
+  GOVKG_RETURN_IF_ERROR(ChooseLoad(store, inputs, options, &progress));
   const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   Pipeline pipeline(store, options, extractor.get(), jobs);

@@ -30,13 +30,30 @@ struct IngestProgress {
   uint64_t triples = 0;      // triples stated by the documents stored so far
   uint64_t added = 0, replaced = 0, unchanged = 0, skipped = 0;
   double seconds = 0;        // since the run started
+  bool sorted = false;       // the run is a sorted load (IngestOptions::load)
+  bool writing_tables = false;  // extraction is done; the sorted load writes its tables
 };
+
+// How a run writes to the store.
+enum class LoadMode {
+  // Sorted when every input is a file or folder (not standard input) and the
+  // store holds no document yet or the inputs are at least
+  // kSortedLoadMinBytes: the bulk path. Batched otherwise, so that readers
+  // see a pipe's documents as they come.
+  kAuto,
+  kSorted,   // Store::StartSortedLoad: table files written at the end
+  kBatched,  // groups of WriteBatches, visible about every second
+};
+inline constexpr uint64_t kSortedLoadMinBytes = uint64_t{64} << 20;
 
 struct IngestOptions {
   // Worker threads for reading and extraction; 0 = all cores.
   unsigned jobs = 0;
   // Passed to the extractor; max_document_bytes also bounds --extracted lines.
   ExtractOptions extract;
+  LoadMode load = LoadMode::kAuto;
+  // Memory for a sorted load's rows before it spills runs; 0 = the store's default.
+  size_t sorted_memory_bytes = 0;
   // The inputs are JSON Lines written by `govkg extract --format json`
   // (one DocumentGraph per line) instead of texts.
   bool extracted = false;

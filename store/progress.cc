@@ -22,6 +22,13 @@ std::string Eta(const IngestProgress& p) {
 
 void ProgressPrinter::Update(const IngestProgress& p) {
   if (!live_) return;
+  if (p.writing_tables) {
+    std::fprintf(out_, "\r\033[K%llu files extracted; sorting and writing the store's tables…",
+                 static_cast<unsigned long long>(p.files_done));
+    std::fflush(out_);
+    drawn_ = true;
+    return;
+  }
   const double mb = static_cast<double>(p.bytes_done) / kMB;
   const double rate = p.seconds > 0 ? mb / p.seconds : 0;
   std::string total;

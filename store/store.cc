@@ -71,6 +71,10 @@ std::unique_ptr<rocksdb::Iterator> internal::StoreCore::NewIterator(Cf c) const 
 
 void internal::StoreCore::RememberTerms(std::unordered_map<std::string, EntityId>&& terms) {
   if (term_cache.size() + terms.size() >= kTermCacheLimit) term_cache.clear();
+  if (term_cache.empty() && terms.size() < kTermCacheLimit) {
+    term_cache = std::move(terms);  // a sorted load's run: hundreds of thousands of terms, not copied
+    return;
+  }
   for (auto& [term, id] : terms) term_cache.emplace(term, id);
 }
 

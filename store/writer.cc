@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <functional>
 #include <set>
@@ -223,7 +224,8 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
     EntityId id = 0;
     if (auto it = new_terms.find(term); it != new_terms.end()) {
       id = it->second;
-    } else if (auto c = impl.term_cache.find(term); c != impl.term_cache.end()) {
+    } else if (auto c = impl.term_cache.empty() ? impl.term_cache.end() : impl.term_cache.find(term);
+               c != impl.term_cache.end()) {
       id = c->second;
     } else {
       std::string v;
@@ -325,7 +327,7 @@ Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRec
   impl.next_entity = next_entity;
   ++impl.next_doc;
   group.AddPath(info.path);
-  if (group.Due()) GOVKG_RETURN_IF_ERROR(group.Commit(impl));
+  GOVKG_RETURN_IF_ERROR(group.AfterDocument(impl));
   return PutOutcome::kAdded;
 }
 
@@ -380,6 +382,24 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   impl.RememberTerms(std::move(new_terms));
   return *old ? PutOutcome::kReplaced : PutOutcome::kAdded;
 }
+
+Status Store::StartSortedLoad(size_t memory_bytes) {
+  Impl& impl = *impl_;
+  if (impl.options.read_only || !impl.options.bulk_load) {
+    return Status::NotSupported("store: " + impl.path, "a sorted load needs a store opened for a bulk load");
+  }
+  std::lock_guard<std::mutex> guard(impl.write_mu);
+  GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
+  // Runs left by a load that was killed.
+  const std::string temp = impl.path + "/" + internal::kSortedLoadDir;
+  std::error_code ec;
+  std::filesystem::remove_all(temp, ec);
+  if (ec) return Status::IOError("store: " + temp, ec.message());
+  impl.bulk_group.StartSorted(temp, memory_bytes > 0 ? memory_bytes : internal::kSortedLoadMemory);
+  return Status::OK();
+}
+
+bool Store::SortedLoad() const { return impl_->bulk_group.sorted(); }
 
 Status Store::Commit() {
   Impl& impl = *impl_;

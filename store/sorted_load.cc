@@ -1,0 +1,448 @@
+// store/sorted_load.cc: external sort per column family, table files, ingestion
+// (see sorted_load_internal.h).
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <queue>
+#include <thread>
+
+#include <rocksdb/db.h>
+#include <rocksdb/sst_file_writer.h>
+
+#include "store/sorted_load_internal.h"
+#include "store/store_internal.h"
+
+namespace govkg::internal {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A record, in memory and in run files alike:
+//   u32 key length, key, u8 kind, then for kPut u32 value length + value,
+//   for kAdd an i64 counter (native byte order: the files never leave the run).
+constexpr uint8_t kPut = 0;
+constexpr uint8_t kAdd = 1;
+
+// Table files are cut at about this size so that compactions of a big store
+// and reads of a partial range touch files of ordinary size.
+constexpr uint64_t kTableFileBytes = uint64_t{256} << 20;
+// Read buffer of each run during the merge: many runs stay cheap in memory.
+constexpr size_t kRunReadBuffer = size_t{1} << 20;
+
+uint32_t LoadU32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+
+uint64_t KeyHead(std::string_view key) {
+  uint64_t head = 0;
+  for (size_t i = 0; i < 8; ++i) head = (head << 8) | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+  return head;
+}
+
+}  // namespace
+
+struct SortedLoad::Buffer {
+  // Records go into chunks that never move (a growing string copied the
+  // whole arena at each doubling and faulted its pages in twice).
+  static constexpr size_t kChunkBytes = size_t{4} << 20;
+  struct Ref {
+    uint64_t head;  // first 8 key bytes, big-endian: most comparisons end here
+    const char* rec;
+  };
+  std::vector<std::unique_ptr<char[]>> chunks;
+  size_t used = kChunkBytes;  // in the last chunk
+  size_t chunk_bytes = 0;     // allocated
+  std::vector<Ref> refs;
+
+  // Room for a record of n bytes.
+  char* Allocate(size_t n) {
+    if (used + n > kChunkBytes || chunks.empty()) {
+      const size_t size = std::max(n, kChunkBytes);
+      chunks.emplace_back(new char[size]);  // not zeroed: every byte used is written
+      chunk_bytes += size;
+      used = size == kChunkBytes ? 0 : kChunkBytes;  // an oversized record fills its own chunk
+      if (size != kChunkBytes) return chunks.back().get();
+    }
+    char* p = chunks.back().get() + used;
+    used += n;
+    return p;
+  }
+  static std::string_view KeyAt(const char* rec) { return {rec + 4, LoadU32(rec)}; }
+  size_t bytes() const { return chunk_bytes + refs.capacity() * sizeof(Ref); }
+  void Sort() {
+    std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+      if (a.head != b.head) return a.head < b.head;
+      const std::string_view ka = KeyAt(a.rec), kb = KeyAt(b.rec);
+      return ka != kb ? ka < kb : a.rec < b.rec;
+    });
+  }
+};
+
+// A sorted stream of records. key/value stay valid until the next Next().
+class SortedLoad::Source {
+ public:
+  virtual ~Source() = default;
+  // Moves to the next record; false at the end or on an error (see status()).
+  virtual bool Next() = 0;
+  virtual Status status() const { return Status::OK(); }
+
+  std::string_view key, value;
+  uint8_t kind = kPut;
+  int64_t n = 0;
+
+ protected:
+  // Decodes the record at p (all of it in memory).
+  void Decode(const char* p) {
+    const uint32_t klen = LoadU32(p);
+    key = {p + 4, klen};
+    kind = static_cast<uint8_t>(p[4 + klen]);
+    if (kind == kPut) {
+      value = {p + 9 + klen, LoadU32(p + 5 + klen)};
+    } else {
+      std::memcpy(&n, p + 5 + klen, 8);
+      value = {};
+    }
+  }
+};
+
+namespace {
+
+// Records of a sorted in-memory buffer.
+class MemorySource : public SortedLoad::Source {
+ public:
+  explicit MemorySource(const SortedLoad::Buffer& b) : b_(b) {}
+  bool Next() override {
+    if (i_ >= b_.refs.size()) return false;
+    // The records are in arrival order, the refs in key order: fetch ahead.
+    if (i_ + 16 < b_.refs.size()) __builtin_prefetch(b_.refs[i_ + 16].rec);
+    Decode(b_.refs[i_++].rec);
+    return true;
+  }
+
+ private:
+  const SortedLoad::Buffer& b_;
+  size_t i_ = 0;
+};
+
+// Records of a run file, read through a buffer that always holds the current
+// record whole.
+class FileSource : public SortedLoad::Source {
+ public:
+  explicit FileSource(std::string path) : path_(std::move(path)), buf_(kRunReadBuffer) {
+    file_ = std::fopen(path_.c_str(), "rb");
+    if (file_ == nullptr) status_ = Status::IOError("store: sorted load: " + path_, std::strerror(errno));
+  }
+  ~FileSource() override {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
+
+  bool Next() override {
+    if (file_ == nullptr) return false;
+    pos_ += used_;
+    used_ = 0;
+    if (!Ensure(4)) return false;
+    const uint32_t klen = LoadU32(buf_.data() + pos_);
+    if (!Ensure(size_t{4} + klen + 1)) return Bad();
+    const uint8_t tag = static_cast<uint8_t>(buf_[pos_ + 4 + klen]);
+    size_t size = size_t{5} + klen + 8;
+    if (tag == kPut) {
+      if (!Ensure(size_t{9} + klen)) return Bad();
+      size = size_t{9} + klen + LoadU32(buf_.data() + pos_ + 5 + klen);
+    } else if (tag != kAdd) {
+      return Bad();
+    }
+    if (!Ensure(size)) return Bad();
+    Decode(buf_.data() + pos_);
+    used_ = size;
+    return true;
+  }
+  Status status() const override { return status_; }
+
+ private:
+  // At least n bytes from pos_ in the buffer; false at the end of the file.
+  bool Ensure(size_t want) {
+    if (end_ - pos_ >= want) return true;
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+    if (buf_.size() < want) buf_.resize(std::max(want, buf_.size() * 2));
+    end_ += std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
+    if (std::ferror(file_)) status_ = Status::IOError("store: sorted load: " + path_, "read failed");
+    return end_ >= want;
+  }
+  bool Bad() {
+    if (status_.ok()) status_ = Status::Corruption("store: sorted load: " + path_, "truncated run file");
+    return false;
+  }
+
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0, used_ = 0;
+  Status status_;
+};
+
+// Calls emit(key, kind, value, sum) once per distinct key of the merged
+// sources: a put's last value, or the sum of a counter's additions.
+template <typename Emit>
+Status MergeSources(std::vector<std::unique_ptr<SortedLoad::Source>>& sources, Emit&& emit) {
+  // Min-heap on (key, source index): equal keys come out in the order of the
+  // sources, so the last put wins.
+  auto greater = [&](size_t a, size_t b) {
+    const int c = sources[a]->key.compare(sources[b]->key);
+    return c != 0 ? c > 0 : a > b;
+  };
+  std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (sources[i]->Next()) heap.push(i);
+    GOVKG_RETURN_IF_ERROR(sources[i]->status());
+  }
+  std::string key, value;
+  while (!heap.empty()) {
+    size_t top = heap.top();
+    heap.pop();
+    key.assign(sources[top]->key);
+    uint8_t kind = sources[top]->kind;
+    value.assign(sources[top]->value);
+    int64_t sum = sources[top]->n;
+    for (;;) {
+      if (sources[top]->Next()) {
+        heap.push(top);
+      } else {
+        GOVKG_RETURN_IF_ERROR(sources[top]->status());
+      }
+      if (heap.empty() || sources[heap.top()]->key != key) break;
+      top = heap.top();
+      heap.pop();
+      if (sources[top]->kind == kPut) {
+        kind = kPut;
+        value.assign(sources[top]->value);
+      } else {
+        sum += sources[top]->n;
+      }
+    }
+    GOVKG_RETURN_IF_ERROR(emit(key, kind, value, sum));
+  }
+  return Status::OK();
+}
+
+size_t RecordSize(std::string_view key, uint8_t kind, std::string_view value) {
+  return 5 + key.size() + (kind == kPut ? 4 + value.size() : 8);
+}
+
+// Writes a record at p (RecordSize bytes).
+void EncodeRecord(char* p, std::string_view key, uint8_t kind, std::string_view value, int64_t n) {
+  const auto klen = static_cast<uint32_t>(key.size());
+  std::memcpy(p, &klen, 4);
+  std::memcpy(p + 4, key.data(), key.size());
+  p[4 + key.size()] = static_cast<char>(kind);
+  p += 5 + key.size();
+  if (kind == kPut) {
+    const auto vlen = static_cast<uint32_t>(value.size());
+    std::memcpy(p, &vlen, 4);
+    std::memcpy(p + 4, value.data(), value.size());
+  } else {
+    std::memcpy(p, &n, 8);
+  }
+}
+
+void AppendRecord(std::string* out, std::string_view key, uint8_t kind, std::string_view value, int64_t n) {
+  const size_t at = out->size();
+  out->resize(at + RecordSize(key, kind, value));
+  EncodeRecord(out->data() + at, key, kind, value, n);
+}
+
+}  // namespace
+
+SortedLoad::SortedLoad(std::string temp_dir, size_t memory_bytes)
+    : temp_dir_(std::move(temp_dir)), budget_(memory_bytes), runs_(kCfCount_) {
+  for (int c = 0; c < kCfCount_; ++c) buffers_.push_back(std::make_unique<Buffer>());
+}
+
+SortedLoad::~SortedLoad() {
+  std::error_code ec;
+  if (spills_ > 0 || fs::exists(temp_dir_, ec)) fs::remove_all(temp_dir_, ec);
+}
+
+void SortedLoad::Append(Cf c, std::string_view key, uint8_t kind, std::string_view value, int64_t n) {
+  Buffer& b = *buffers_[c];
+  const size_t before = b.bytes();
+  const size_t size = RecordSize(key, kind, value);
+  char* rec = b.Allocate(size);
+  EncodeRecord(rec, key, kind, value, n);
+  b.refs.push_back({KeyHead(key), rec});
+  memory_ += b.bytes() - before;
+}
+
+void SortedLoad::Put(Cf c, std::string_view key, std::string_view value) { Append(c, key, kPut, value, 0); }
+
+void SortedLoad::Add(Cf c, std::string_view key, int64_t n) { Append(c, key, kAdd, {}, n); }
+
+bool SortedLoad::empty() const {
+  for (int c = 0; c < kCfCount_; ++c) {
+    if (!buffers_[c]->refs.empty() || !runs_[c].empty()) return false;
+  }
+  return true;
+}
+
+Status SortedLoad::SpillIfFull() { return memory_ >= budget_ ? Spill() : Status::OK(); }
+
+Status SortedLoad::Spill() {
+  std::error_code ec;
+  fs::create_directories(temp_dir_, ec);
+  if (ec) return Status::IOError("store: sorted load: " + temp_dir_, ec.message());
+  for (int c = 0; c < kCfCount_; ++c) {
+    Buffer& b = *buffers_[c];
+    if (b.refs.empty()) continue;
+    b.Sort();
+    const std::string path = temp_dir_ + "/run-" + std::to_string(spills_) + "-" + kCfNames[c];
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) return Status::IOError("store: sorted load: " + path, std::strerror(errno));
+    std::string out;
+    std::vector<std::unique_ptr<Source>> sources;
+    sources.push_back(std::make_unique<MemorySource>(b));
+    Status s = MergeSources(sources, [&](std::string_view key, uint8_t kind, std::string_view value, int64_t n) {
+      AppendRecord(&out, key, kind, value, n);
+      if (out.size() >= (size_t{1} << 20)) {
+        if (std::fwrite(out.data(), 1, out.size(), f) != out.size()) {
+          return Status::IOError("store: sorted load: " + path, "write failed (disk full?)");
+        }
+        out.clear();
+      }
+      return Status::OK();
+    });
+    if (s.ok() && std::fwrite(out.data(), 1, out.size(), f) != out.size()) {
+      s = Status::IOError("store: sorted load: " + path, "write failed (disk full?)");
+    }
+    if (std::fclose(f) != 0 && s.ok()) s = Status::IOError("store: sorted load: " + path, "close failed");
+    GOVKG_RETURN_IF_ERROR(s);
+    runs_[c].push_back(path);
+    b = Buffer();
+  }
+  memory_ = 0;
+  ++spills_;
+  return Status::OK();
+}
+
+Status SortedLoad::MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std::vector<std::string>* files,
+                             uint64_t* rows) {
+  Buffer& b = *buffers_[c];
+  b.Sort();
+  std::vector<std::unique_ptr<Source>> sources;
+  for (const std::string& run : runs_[c]) sources.push_back(std::make_unique<FileSource>(run));
+  sources.push_back(std::make_unique<MemorySource>(b));
+
+  const rocksdb::Options options = store.db->GetOptions(store.cf(c));
+  std::unique_ptr<rocksdb::SstFileWriter> writer;
+  auto close = [&]() -> Status {
+    if (!writer) return Status::OK();
+    const rocksdb::Status s = writer->Finish();
+    writer.reset();
+    return s.ok() ? Status::OK() : store.Error(s, "sorted load: write table file");
+  };
+  uint64_t n = 0;
+  const Status merged = MergeSources(sources, [&](std::string_view key, uint8_t kind, std::string_view value,
+                                                  int64_t sum) -> Status {
+    if (kind == kAdd && sum == 0) return Status::OK();
+    if (writer && (n & 4095) == 0 && writer->FileSize() >= kTableFileBytes) GOVKG_RETURN_IF_ERROR(close());
+    if (!writer) {
+      files->push_back(temp_dir_ + "/" + kCfNames[c] + "-" + std::to_string(files->size()) + ".sst");
+      writer = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options, store.cf(c));
+      const rocksdb::Status s = writer->Open(files->back());
+      if (!s.ok()) return store.Error(s, "sorted load: create " + files->back());
+    }
+    ++n;
+    rocksdb::Status s;
+    if (kind == kPut) {
+      s = writer->Put(key, value);
+    } else {
+      const std::string counter = EncodeCounter(sum);
+      s = counters_as_merge ? writer->Merge(key, counter) : writer->Put(key, counter);
+    }
+    return s.ok() ? Status::OK() : store.Error(s, "sorted load: write table file");
+  });
+  const Status closed = close();
+  *rows = n;
+  GOVKG_RETURN_IF_ERROR(merged);
+  return closed;
+}
+
+Status SortedLoad::Finish(StoreCore& store, uint64_t* rows) {
+  *rows = 0;
+  if (empty()) return Status::OK();
+  std::error_code ec;
+  fs::create_directories(temp_dir_, ec);
+  if (ec) return Status::IOError("store: sorted load: " + temp_dir_, ec.message());
+  // A counter family that holds nothing yet takes final values; one that
+  // does takes merge operands, which add to the stored counts.
+  bool counters_as_merge[kCfCount_] = {};
+  for (const Cf c : {kCfCount, kCfSpo, kCfPos, kCfOsp}) {
+    std::unique_ptr<rocksdb::Iterator> it = store.NewIterator(c);
+    it->SeekToFirst();
+    if (!it->status().ok()) return store.Error(it->status(), "sorted load: read");
+    counters_as_merge[c] = it->Valid();
+  }
+
+  // The families are merged by two threads, largest first.
+  std::vector<int> order;
+  std::vector<uint64_t> size(kCfCount_);
+  for (int c = 0; c < kCfCount_; ++c) {
+    size[c] = buffers_[c]->bytes();
+    for (const std::string& run : runs_[c]) size[c] += fs::file_size(run, ec);
+    if (size[c] > 0) order.push_back(c);
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return size[a] > size[b]; });
+  std::vector<std::vector<std::string>> files(kCfCount_);
+  std::vector<Status> status(kCfCount_);
+  std::vector<uint64_t> written(kCfCount_);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next++) < order.size();) {
+      const Cf c = static_cast<Cf>(order[i]);
+      status[c] = MergeInto(store, c, counters_as_merge[c], &files[c], &written[c]);
+    }
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+  Status result;
+  for (int c = 0; c < kCfCount_ && result.ok(); ++c) result = status[c];
+
+  if (result.ok()) {
+    std::vector<rocksdb::IngestExternalFileArg> args;
+    for (int c = 0; c < kCfCount_; ++c) {
+      if (files[c].empty()) continue;
+      rocksdb::IngestExternalFileArg arg;
+      arg.column_family = store.cf(static_cast<Cf>(c));
+      arg.external_files = files[c];
+      arg.options.move_files = true;  // same file system: hard links, no copy
+      args.push_back(std::move(arg));
+      *rows += written[c];
+    }
+    const rocksdb::Status s = args.empty() ? rocksdb::Status::OK() : store.db->IngestExternalFiles(args);
+    if (!s.ok()) result = store.Error(s, "sorted load: ingest table files");
+    // New forms and aliases: the node map is computed again (and saved anew).
+    store.DropNodes();
+  }
+  Reset();
+  return result;
+}
+
+void SortedLoad::Reset() {
+  for (auto& b : buffers_) *b = Buffer();
+  for (auto& r : runs_) r.clear();
+  memory_ = 0;
+  std::error_code ec;
+  fs::remove_all(temp_dir_, ec);
+  spills_ = 0;
+}
+
+}  // namespace govkg::internal

@@ -1,0 +1,88 @@
+// store/sorted_load_internal.h: a bulk load by sorting (Store::StartSortedLoad).
+//
+// Why: written through RocksDB's write path, every index entry, counter and
+// provenance row of a triple goes through the WAL and a memtable and is then
+// rewritten by flushes and compactions; that was ~7 operations per triple and
+// capped a load at ~100k triples/s. Loaders of large graphs (neo4j-admin
+// import, Jena's xloader, NebulaGraph's SST import) sort instead: the rows of
+// a run are collected per column family in bounded memory, sorted runs are
+// spilled to temporary files, and at the end a k-way merge per column family
+// (counters summed once, whatever index they count for) writes table files
+// with rocksdb::SstFileWriter. These are ingested whole, in one atomic step
+// across all column families; into an empty family they land on the
+// bottommost level, non-overlapping, so the store needs no compaction.
+//
+// Counters (support, document and alias counts) are written as final values
+// into a store that held no counters when the run began, and as merge
+// operands (govkg.CounterAdd) otherwise, so that they add to what is stored.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/status.h"
+#include "store/keys_internal.h"
+
+namespace govkg::internal {
+
+class StoreCore;
+
+// The folder inside the store where a sorted load keeps its runs and tables.
+inline constexpr const char* kSortedLoadDir = "sorted-load.tmp";
+// Default memory for the rows of a sorted load.
+inline constexpr size_t kSortedLoadMemory = size_t{256} << 20;
+// A sorted load writes its run once it created this many entities (about
+// 300 MB of term map); the next run's counters then add to the stored ones.
+inline constexpr size_t kSortedLoadMaxTerms = size_t{2} << 20;
+
+class SortedLoad {
+ public:
+  // Spill files go to `temp_dir` (created on the first spill, removed with
+  // the load), which should be on the store's file system: the table files
+  // are written there too and moved into the store, not copied.
+  SortedLoad(std::string temp_dir, size_t memory_bytes);
+  ~SortedLoad();
+  SortedLoad(const SortedLoad&) = delete;
+  SortedLoad& operator=(const SortedLoad&) = delete;
+
+  void Put(Cf c, std::string_view key, std::string_view value);
+  void Add(Cf c, std::string_view key, int64_t n);
+  bool empty() const;
+  // Bytes of rows held in memory.
+  size_t memory() const { return memory_; }
+  const std::string& temp_dir() const { return temp_dir_; }
+  size_t budget() const { return budget_; }
+
+  // Sorts what is in memory and writes it as one run per column family when
+  // memory is over budget.
+  [[nodiscard]] Status SpillIfFull();
+  // Merges runs and memory, writes the table files and ingests them into
+  // `store` (all column families at once). `rows` gets the number of rows
+  // written. On return (ok or not) the load is empty again.
+  [[nodiscard]] Status Finish(StoreCore& store, uint64_t* rows);
+
+  // One column family's rows in memory: records appended to an arena, sorted
+  // through an index of (first 8 key bytes, offset).
+  struct Buffer;
+  // A sorted stream of rows (a spilled run or a sorted buffer).
+  class Source;
+
+ private:
+  void Append(Cf c, std::string_view key, uint8_t kind, std::string_view value, int64_t n);
+  Status Spill();
+  Status MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std::vector<std::string>* files,
+                   uint64_t* rows);
+  void Reset();
+
+  std::string temp_dir_;
+  size_t budget_;
+  size_t memory_ = 0;
+  uint64_t spills_ = 0;
+  std::vector<std::unique_ptr<Buffer>> buffers_;    // one per column family
+  std::vector<std::vector<std::string>> runs_;      // spilled run files per column family
+};
+
+}  // namespace govkg::internal
