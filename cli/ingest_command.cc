@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "store/ingest.h"
+#include "cli/ingest_pipeline.h"
 #include "store/store.h"
 
 namespace govkg::cli {

@@ -3,9 +3,10 @@
 // Two independent 64-bit lanes over 8-byte words (multiply–rotate mixing in
 // the style of MurmurHash3's finaliser), each seeded differently, then a full
 // avalanche. Fast enough (several GB/s) that hashing never limits ingest.
-#include <cstring>
+#include "store/hash.h"
 
-#include "store/ingest.h"
+#include <cstdint>
+#include <cstring>
 
 namespace govkg {
 

@@ -1,4 +1,4 @@
-// store/queue_internal.h: a bounded blocking queue for the ingest pipeline.
+// cli/work_queue_internal.h: a bounded blocking queue for the ingest pipeline.
 //
 // Bounded so that a fast producer cannot pile up documents in memory while
 // the writer is busy. Cancel() wakes everyone and makes Push/Pop fail: the

@@ -1,4 +1,4 @@
-// store/ingest.cc: the ingest pipeline (see ingest.h).
+// cli/ingest_pipeline.cc: the ingest pipeline (see ingest_pipeline.h).
 //
 //   producer thread ──WorkItem──▶ N workers ──Done──▶ writer (calling thread)
 //   (lists files, reads        (read, hash, skip     (PutDocument, counts,
@@ -13,8 +13,8 @@
 #include <thread>
 
 #include "model/json_io.h"
-#include "store/ingest.h"
-#include "store/queue_internal.h"
+#include "cli/ingest_pipeline.h"
+#include "cli/work_queue_internal.h"
 
 namespace govkg {
 

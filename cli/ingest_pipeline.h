@@ -1,5 +1,7 @@
-// store/ingest.h: `govkg ingest` as a library: files, folders, standard input
-// or JSON Lines from `govkg extract --format json` → one Store.
+// cli/ingest_pipeline.h: `govkg ingest`'s pipeline, the one place where the
+// stages meet: files, folders, standard input or JSON Lines from `govkg
+// extract --format json` → extract/ → one Store. It lives with the command
+// line because it wires two stages; neither stage runs the other.
 //
 // Extraction runs in a pool of worker threads feeding the one writer (the
 // calling thread), which stores each document in one atomic WriteBatch
@@ -18,6 +20,7 @@
 
 #include "extract/extractor.h"
 #include "model/status.h"
+#include "store/hash.h"
 #include "store/store.h"
 
 namespace govkg {
@@ -70,11 +73,6 @@ struct IngestOptions {
 // were left out (the CLI exits 3).
 [[nodiscard]] Result<IngestProgress> Ingest(Store& store, const std::vector<std::string>& inputs,
                                             const IngestOptions& options);
-
-// The content hash stored in DocumentRecord::content_hash: 128 bits, 32 hex
-// digits. Not cryptographic; it only tells a changed document from an
-// unchanged one.
-std::string ContentHash(std::string_view bytes);
 
 // Prints ingest progress: on a terminal a live line (files, MB, MB/s,
 // triples, ETA) redrawn in place, then a summary; elsewhere only the summary.

@@ -1,7 +1,7 @@
-// store/progress.cc: ProgressPrinter (see ingest.h).
+// cli/ingest_progress.cc: ProgressPrinter (see ingest_pipeline.h).
 #include <string>
 
-#include "store/ingest.h"
+#include "cli/ingest_pipeline.h"
 
 namespace govkg {
 
