@@ -328,7 +328,8 @@ Status Checker::CheckIdentity() {
         }
       }
     }
-    const auto head = std::find_if(forms.begin(), forms.end(), [&](const EntityRecord& f) { return f.id == rep; });
+    const EntityId head_id = rep;  // clang 14 cannot capture a structured binding
+    const auto head = std::find_if(forms.begin(), forms.end(), [&](const EntityRecord& f) { return f.id == head_id; });
     for (const EntityRecord& f : forms) {
       if (head != forms.end() && f.id != rep && PreferredName(f.scope, f.name, head->scope, head->name)) {
         Problem("node " + std::to_string(rep) + " (" + head->name + "): " + f.name + " is the preferred form");
