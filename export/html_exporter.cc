@@ -14,6 +14,7 @@
 
 #include "export/exporter_internal.h"
 #include "graph/series.h"
+#include "model/utf8.h"
 
 namespace govkg::internal {
 
@@ -97,17 +98,7 @@ Result<Selection> Select(const GraphSource& source, const ExportOptions& options
 // spelling differs, so the page can fold a typed query to simplified.
 void AddFolding(const std::string& simplified, const std::string& traditional,
                 std::map<std::string, std::string>* fold) {
-  const auto chars = [](const std::string& s) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i < s.size();) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      out.push_back(s.substr(i, n));
-      i += n;
-    }
-    return out;
-  };
-  const std::vector<std::string> s = chars(simplified), t = chars(traditional);
+  const std::vector<std::string> s = Utf8Chars(simplified), t = Utf8Chars(traditional);
   if (s.size() != t.size()) return;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] != t[i]) (*fold)[t[i]] = s[i];

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "graph/edges_internal.h"
+#include "model/utf8.h"
 
 namespace govkg {
 namespace internal {
@@ -268,8 +269,7 @@ PeriodRange SeriesRules::Period(std::string_view text, bool change, int referenc
     }
     if (matched) continue;
     // Any other character (时期, 期间, 份, quotes) says nothing about dates.
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    i += Utf8Length(static_cast<unsigned char>(text[i]));
   }
 
   PeriodRange range;

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "model/utf8.h"
 #include "store/identity.h"
 
 namespace govkg {
@@ -19,20 +20,9 @@ constexpr size_t kMaxPairPostings = 200;
 // Neighbours listed as evidence.
 constexpr size_t kListedNeighbours = 4;
 
-// The UTF-8 characters of a name.
-std::vector<std::string> Chars(std::string_view s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    out.emplace_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
 
 std::set<std::string> Pairs(std::string_view name) {
-  const std::vector<std::string> c = Chars(name);
+  const std::vector<std::string> c = Utf8Chars(name);
   std::set<std::string> out;
   for (size_t i = 0; i + 1 < c.size(); ++i) out.insert(c[i] + c[i + 1]);
   return out;
