@@ -139,6 +139,16 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
   return x;
 }
 
+// Whether an object-kind word (治理, 试点) at `end` closes the verb's
+// object: a clause or list break, or 工作 (推进A试点工作). Inside a longer
+// noun (治理体系, 治理现代化) the word names no undertaking.
+bool EndsObject(std::u32string_view t, uint32_t end) {
+  if (end >= t.size()) return true;
+  const char32_t c = t[end];
+  if (IsClauseBreak(c) || c == U'、' || c == U'和' || c == U'及' || c == '\n') return true;
+  return t.substr(end, 2) == U"工作";
+}
+
 std::u32string WithoutQuotes(std::u32string_view s) {
   std::u32string out;
   for (const char32_t c : s) {
@@ -302,7 +312,14 @@ void RecognizePrograms(DocContext* ctx) {
     // 行动方案, 工程规划: the kind word opens a document kind, not a program.
     if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind | kDocumentKind, h->end + 1)) continue;
     if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
+    // Work nouns need a verb before them and nothing after them.
+    const bool weak = h->entry->weak_kind || h->entry->object_kind;
+    if (h->entry->object_kind && !EndsObject(t, h->end)) continue;
     Extent x = ExtendProgram(*ctx, h->start);
+    // A work noun needs a described object of its own: 大整治 in a run of
+    // steps (大排查、大整治、大提升活动) is not one.
+    constexpr uint32_t kMinObject = 3;
+    if (h->entry->object_kind && h->start - x.start < kMinObject) continue;
     const LexHit* scope = ctx->EndingAt(x.start, kScopeWord);
     const LexHit* b = ctx->EndingAt(scope != nullptr ? scope->start : x.start, kProgramBoundary);
     const std::u32string bword = b ? ctx->Slice(b->start, b->end) : std::u32string();
@@ -331,7 +348,7 @@ void RecognizePrograms(DocContext* ctx) {
       }
       continue;
     }
-    if (x.quotes.empty() && !x.quoted_whole && x.start > 0 &&
+    if (!h->entry->object_kind && x.quotes.empty() && !x.quoted_whole && x.start > 0 &&
         (t[x.start - 1] == U'、' || t[x.start - 1] == U'和' || t[x.start - 1] == U'及') &&
         SharedKindList(ctx, *h, &next_group)) {
       continue;
@@ -365,12 +382,14 @@ void RecognizePrograms(DocContext* ctx) {
       if (t[g->start] != U'一' || h->start < g->end + kMinDescribed) continue;
       x.start = g->end;
     }
+    // 深化X治理 carries on a line of work; 开展X治理 launches an undertaking.
+    if (h->entry->object_kind && b != nullptr && b->entry->ongoing) continue;
     bool accept = !x.quotes.empty() || x.quoted_whole || framed < h->start;
     bool credited = true;
     bool conducted = framed < h->start ||
                      (b != nullptr && (b->roles() & (kConductVerb | kBuildVerb)) != 0);
     if (conducted) accept = true;
-    if (b != nullptr && (b->roles() & kReferenceVerb) != 0 && !h->entry->weak_kind) {
+    if (b != nullptr && (b->roles() & kReferenceVerb) != 0 && !weak) {
       accept = true;
       credited = false;
     }
@@ -386,7 +405,7 @@ void RecognizePrograms(DocContext* ctx) {
         break;
       }
     }
-    if (!h->entry->weak_kind) {
+    if (!weak) {
       if (bword == U"以") accept = conducted = true;
       if (bword == U"和" || bword == U"及" || bword == U"与") {
         for (const int i : programs.EndingAt(b->start)) {

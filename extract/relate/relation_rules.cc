@@ -218,7 +218,8 @@ class Rules {
       last_verb = v;
       last_end = d.end;
       if (v == nullptr) continue;
-      std::vector<int> actors = discourse_.ActorsAt(v->start, 4);
+      std::vector<int> actors = SubjectRightBefore(v->start);
+      if (actors.empty()) actors = discourse_.ActorsAt(v->start, 4);
       // No body named nearby: the one the whole article is about issued it.
       if (const int da = DocumentActorAt(v->start);
           actors.empty() && da >= 0 && entities_[da].type == EntityType::kAgency) {
@@ -334,6 +335,23 @@ class Rules {
   }
 
   // The mentions (of any type, or programs) lying inside [start, end), in text order.
+  // The agency written right before the verb at `pos`, or with an auxiliary
+  // verb between (推动自治区党委出台《…》, 推动自治区人大完成修正了《…》): the
+  // verb's subject, even after a verb that makes it no clause's actor.
+  std::vector<int> SubjectRightBefore(uint32_t pos) const {
+    constexpr uint32_t kMaxAgencyChars = 40;
+    constexpr uint32_t kMaxGap = 2;
+    int best = -1;
+    for (const int i : MentionsIn(pos > kMaxAgencyChars ? pos - kMaxAgencyChars : 0, pos)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.type != EntityType::kAgency || m.entity < 0 || m.end > pos || pos - m.end > kMaxGap) continue;
+      bool han = true;
+      for (uint32_t p = m.end; p < pos; ++p) han &= IsHan(ctx_.text()[p]);
+      if (han) best = m.entity;
+    }
+    if (best < 0) return {};
+    return {best};
+  }
   std::vector<int> MentionsIn(uint32_t start, uint32_t end) const {
     return Within(discourse_.mentions_by_start(), start, end);
   }
@@ -538,6 +556,11 @@ class Rules {
     if (after != cue_ends_.begin() && *std::prev(after) > from) {
       const uint32_t p = *std::prev(after);
       const LexHit* cue = ctx_.EndingAt(p, kPersonCue);
+      // What is reported has its own subject (介绍了全区禁毒部门持续推进X):
+      // that body does the work, not the presenter's.
+      for (const int i : MentionsIn(p, m.start)) {
+        if (ctx_.mentions[i].type == EntityType::kAgency) return {};
+      }
       // The cue follows a person directly or after a comma (…乙，介绍了).
       uint32_t before = cue->start;
       while (before > from && (ctx_.text()[before - 1] == U'，' || ctx_.text()[before - 1] == ',')) {

@@ -29,6 +29,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
     case kProgramKind:
       e.weak_kind |= f1 == "weak";
       e.venue |= f1 == "venue";
+      e.object_kind |= f1 == "object";
       break;
     case kRegionLevel:
       e.generic_level |= f1 == "generic";
@@ -42,6 +43,9 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       break;
     case kAgencyName:
       if (!f1.empty()) e.full_name = FromUtf8(f1);
+      break;
+    case kConductVerb:
+      e.ongoing |= f1 == "ongoing";
       break;
     case kPlaceSuffix:
       e.list_only_place |= f1 == "list";

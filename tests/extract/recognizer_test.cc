@@ -122,6 +122,17 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // items of a list after a program share its standing
       {"推动森林消防训练基地、水上救援示范基地尽早开工。", EntityType::kProgram,
        "水上救援示范基地"},
+      // a work noun (治理, 试点, 创建) as the whole object of a conducting verb
+      {"市生态环境局组织开展城区餐饮油烟治理、工地扬尘整治。", EntityType::kProgram,
+       "城区餐饮油烟治理"},
+      {"市生态环境局组织开展城区餐饮油烟治理、工地扬尘整治。", EntityType::kProgram,
+       "工地扬尘整治"},
+      {"积极推进县域医共体建设试点工作。", EntityType::kProgram, "县域医共体建设试点"},
+      {"开展全国文明城市创建。", EntityType::kProgram, "全国文明城市创建"},
+      // …but not inside a longer noun, without a verb, or as a short step
+      {"推进基层社会治理现代化。", EntityType::kProgram, "基层社会治理", false},
+      {"城区餐饮油烟治理成效明显。", EntityType::kProgram, "城区餐饮油烟治理", false},
+      {"组织开展欠薪问题大排查、大整治、大化解活动。", EntityType::kProgram, "欠薪问题大排查、大整治", false},
   });
 }
 

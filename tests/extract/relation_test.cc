@@ -183,7 +183,21 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
       {"市水利局印发《河道防汛导则》和《堤防巡查导则》。",
        {{"市水利局", Predicate::kIssues, "河道防汛导则"},
         {"市水利局", Predicate::kIssues, "堤防巡查导则"}}},
+      // a body moved to act by another (推动A出台) issues what it puts out
+      {"市教育局推动市政府出台了《校园安全管理办法》。",
+       {{"市政府", Predicate::kIssues, "校园安全管理办法"},
+        {"市教育局", Predicate::kIssues, "校园安全管理办法", false}}},
+      {"省水利厅推动省人大完成修正了《河道管理条例》。",
+       {{"省人大", Predicate::kIssues, "河道管理条例"}}},
   });
+}
+
+TEST_CASE("A body another one moves to act (推动A出台) is not the actor of what follows",
+          "[extract][relation]") {
+  CheckRows({{"赵某介绍：“今年以来，省林业局推动省政府出台了《森林防火条例》。"
+              "在森林防火方面，组织开展了林区野外火源治理、林区输电线路隐患整治。”",
+              {{"省林业局", Predicate::kConducts, "林区野外火源治理"},
+               {"省政府", Predicate::kConducts, "林区野外火源治理", false}}}});
 }
 
 TEST_CASE("Units listed with one shared kind word are units of the body before them",
@@ -240,7 +254,11 @@ TEST_CASE("Officials presenting a program speak for the bodies that run it, not 
               "湖南省公安厅食品药品犯罪侦查总队副总队长陈亮，介绍了全省“护苗2025”专项行动的成果。",
               {{"湖南省市场监督管理局", Predicate::kConducts, "护苗2025专项行动"},
                {"湖南省公安厅食品药品犯罪侦查总队", Predicate::kConducts, "护苗2025专项行动"},
-               {"湖南省政府新闻办", Predicate::kConducts, "护苗2025专项行动", false}}}});
+               {"湖南省政府新闻办", Predicate::kConducts, "护苗2025专项行动", false}}},
+             // what is reported has its own subject: that body runs the program
+             {"省教育厅副厅长李某介绍了全省教育部门持续推进校园食品安全守护行动的情况。",
+              {{"教育部门", Predicate::kConducts, "校园食品安全守护行动"},
+               {"省教育厅", Predicate::kConducts, "校园食品安全守护行动", false}}}});
 }
 
 TEST_CASE("Figures after a program the paragraph names are that program's",
