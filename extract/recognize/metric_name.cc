@@ -190,7 +190,16 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
     const size_t len = lex_.MatchPeriodAt(text.substr(0, end), k);
     if (len > 0) {
       period->assign(text.substr(k, len));
-      start = k + len;
+      // 粮食产量连续6年过千亿斤: after the thing counted, a span with no
+      // words of its own after it; the name is what comes before it.
+      constexpr size_t kMaxRest = 1;
+      const Cleaned rest = Clean(text, k + len, end);
+      if (k > start && !rest.has_verb && rest.name.size() <= kMaxRest &&
+          !Clean(text, start, k).name.empty()) {
+        end = k;
+      } else {
+        start = k + len;
+      }
       break;
     }
   }

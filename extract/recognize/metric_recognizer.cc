@@ -463,7 +463,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // Rates and totals (覆盖率, 货运量, 人数, 处理能力, 满意度, 占比) are
   // measured, not acted on: they never borrow a verb.
   const char32_t last = empty_before ? 0 : names[0].back();
-  const bool measure = std::u32string_view(U"率量数额值度比力").find(last) != std::u32string_view::npos;
+  const bool measure = std::u32string_view(U"率量数额值度比力积").find(last) != std::u32string_view::npos;
   bool borrow = !region.has_verb && !st.prev_verb.empty() && !measure;
   if (!post_nominal) {
     const size_t tail_end = names_.TailEnd(text, after, kMaxTail);
@@ -479,6 +479,12 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       return after;
     }
     if (names.empty()) names.emplace_back();
+    // 山东新建557万亩高标准农田: the verb is followed by its object after
+    // the number, so what comes before the verb is the subject.
+    if (region.verb_at_end && names.size() == 1 && names[0].size() > region.verb.size() &&
+        names[0].compare(names[0].size() - region.verb.size(), region.verb.size(), region.verb) == 0) {
+      names[0] = region.verb;
+    }
     for (std::u32string& name : names) name += tail;
     m.range.end = static_cast<uint32_t>(tail_end);
     if (region.has_verb) verb = region.verb;
@@ -502,6 +508,13 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       !st.prev_verb.empty() && st.prev_name.size() > st.prev_verb.size() &&
       st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0) {
     names[0] += st.prev_name.substr(st.prev_verb.size());
+  }
+  // 新建X557万亩，总数达到6100万亩: a bare total is the previous object's.
+  if (names.size() == 1 && lex_.totals.count(names[0]) != 0 && !st.prev_name.empty() &&
+      unit == st.prev_unit) {
+    const bool verb_led = !st.prev_verb.empty() && st.prev_name.size() > st.prev_verb.size() &&
+                          st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0;
+    names[0] = (verb_led ? st.prev_name.substr(st.prev_verb.size()) : st.prev_name) + names[0];
   }
   // 3000余支、5.9万余人: an item with no words of its own repeats the previous name.
   if (names.empty() || (names.size() == 1 && names[0].empty())) {

@@ -151,8 +151,10 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
           lex.trail_trims.Insert(term, 1);
         } else if (kind != nullptr && *kind == "distribute") {
           lex.distribute_cues.Insert(term, 1);
+        } else if (kind != nullptr && *kind == "total") {
+          lex.totals.insert(term);
         } else {
-          return "expected lead, trail or distribute";
+          return "expected lead, trail, distribute or total";
         }
         return "";
       }));

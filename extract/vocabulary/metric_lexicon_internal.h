@@ -9,6 +9,7 @@
 #pragma once
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -78,6 +79,7 @@ struct MetricLexicon {
   Trie<int> lead_trims;
   EndingTrie<int> trail_trims;
   EndingTrie<int> distribute_cues;
+  std::set<std::u32string> totals;  // a bare total (总数) of the previous metric's object
   EndingTrie<std::string> implied_units;  // name ending → unit (点击量 → 次)
   // metric_target_cues.txt: payload 1 = the cue needs a metric verb after it
   // (将建成, 计划投资), 0 = always a cue (确保, 力争)

@@ -357,6 +357,19 @@ TEST_CASE("Find reads rates per unit and a bare change verb after a change", "[m
   CHECK(got == want);
 }
 
+TEST_CASE("Find names a subject's figure by its verb and object, totals by the previous object",
+          "[metric]") {
+  const std::vector<MetricMention> found = FindIn(
+      "今年河南新建320万亩节水灌溉面积，年底总数将达到2100万亩，全省蔬菜产量连续5年过千万吨。");
+  std::vector<std::tuple<std::string, double, std::string>> got;
+  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
+  const std::vector<std::tuple<std::string, double, std::string>> want = {
+      {"新建节水灌溉面积", 3200000, "亩"},
+      {"节水灌溉面积总数", 21000000, "亩"},
+      {"蔬菜产量", 10000000, "吨"}};
+  CHECK(got == want);
+}
+
 TEST_CASE("A range keeps its upper bound", "[metric]") {
   const std::vector<MetricMention> found = FindIn("排查隐患3至5处。");
   REQUIRE(found.size() == 1);
