@@ -374,7 +374,12 @@ void RecognizePrograms(DocContext* ctx) {
       if (k > x.start && k < h->start && (t[k] == U'个' || t[k] == U'项' || t[k] == U'家' || t[k] == U'座')) continue;
     }
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
-    if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5) continue;
+    // A kind marked short names with two characters right after a conducting
+    // verb (开展强基工程), where 宣教活动 stays a kind of work.
+    constexpr uint32_t kMinShortName = 4;
+    const bool short_ok = h->entry->short_name && b != nullptr && b->end == x.start &&
+                          (b->roles() & kConductVerb) != 0 && h->end - x.start >= kMinShortName;
+    if (x.quotes.empty() && !x.quoted_whole && h->end - x.start < 5 && !short_ok) continue;
     if (const LexHit* g = x.quotes.empty() ? ctx->StartingAt(x.start, kGenericModifier) : nullptr) {
       // 一系列/一批 before a described undertaking counts it, the rest names
       // it (一系列安全生产隐患大排查行动); before a bare kind it is generic.

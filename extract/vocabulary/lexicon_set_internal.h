@@ -58,6 +58,7 @@ struct LexEntry {
   bool weak_kind = false;         // program kind needing a verb or quotes (平台)
   bool venue = false;             // program kind that is a meeting (论坛), not field work
   bool ongoing = false;           // conducting verb that carries on work (深化), launches none
+  bool short_name = false;        // program kind whose 2-character names are names (强基工程)
   bool object_kind = false;       // work noun (治理, 试点) naming a program only as the
                                   // whole object of a conducting verb
   bool generic_level = false;     // 盟市, 旗县

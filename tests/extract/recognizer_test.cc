@@ -133,6 +133,11 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"推进基层社会治理现代化。", EntityType::kProgram, "基层社会治理", false},
       {"城区餐饮油烟治理成效明显。", EntityType::kProgram, "城区餐饮油烟治理", false},
       {"组织开展欠薪问题大排查、大整治、大化解活动。", EntityType::kProgram, "欠薪问题大排查、大整治", false},
+      // two characters before 工程 right after a conducting verb name it
+      {"全市创新开展铸魂工程，建立新机制。", EntityType::kProgram, "铸魂工程"},
+      {"全市创新开展宣教活动，建立新机制。", EntityType::kProgram, "宣教活动", false},
+      // a bare 派出所 is a body of the text's police
+      {"全面推进派出所“两队一室”建设。", EntityType::kAgency, "派出所"},
   });
 }
 
