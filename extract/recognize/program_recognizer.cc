@@ -1,6 +1,8 @@
 // The Program recogniser: kind words (专项行动, 工程, 平台) extended leftwards
 // across quoted names to a conducting verb; quoted names listed before
 // 等+kind (“獴猎”“靖边”等专项行动) or framed by 以…为 stand alone.
+#include <unordered_map>
+
 #include "extract/recognize/mention_index_internal.h"
 #include "extract/recognize/mention_internal.h"
 
@@ -300,6 +302,55 @@ bool SharedKindList(DocContext* ctx, const LexHit& h, int* next_group) {
   }
   return true;
 }
+// The quoted blocks of a run “A”“B”“C” that ends right before 建设 and
+// starts right after a conducting or building verb, each added as a program
+// unless a program already starts there (“雪亮工程”). Bounded: the run is
+// walked once from its end, at most kMaxBlocks blocks of kMaxQuoted each.
+void QuotedBeforeBuild(DocContext* ctx) {
+  constexpr int kMaxBlocks = 12;
+  constexpr uint32_t kMaxQuoted = 16;
+  const std::u32string_view t = ctx->text();
+  // Agency mentions by span: “智慧法院” before 建设 is a project, not a court.
+  std::unordered_map<uint64_t, size_t> agencies;
+  bool indexed = false;
+  auto span_key = [](uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
+  for (uint32_t pos = 2; pos + 1 < t.size(); ++pos) {
+    if (!IsCloseQuote(t[pos - 1]) || t.substr(pos, 2) != U"建设") continue;
+    std::vector<std::pair<uint32_t, uint32_t>> blocks;
+    uint32_t e = pos;
+    while (e > 1 && IsCloseQuote(t[e - 1]) && static_cast<int>(blocks.size()) < kMaxBlocks) {
+      uint32_t k = e - 1;
+      while (k > 0 && !IsOpenQuote(t[k - 1]) && IsNameChar(t[k - 1]) && e - k <= kMaxQuoted) --k;
+      if (k == 0 || !IsOpenQuote(t[k - 1]) || k == e - 1) break;
+      blocks.push_back({k, e - 1});
+      e = k - 1;
+    }
+    const LexHit* verb = ctx->EndingAt(e, kConductVerb | kBuildVerb);
+    if (blocks.empty() || verb == nullptr) continue;
+    if (!indexed) {
+      for (size_t i = 0; i < ctx->mentions.size(); ++i) {
+        const Mention& m = ctx->mentions[i];
+        if (m.type == EntityType::kAgency) agencies.emplace(span_key(m.start, m.end), i);
+      }
+      indexed = true;
+    }
+    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+      if (ctx->EndingAt(it->second, kProgramKind) != nullptr) continue;  // its own kind word
+      if (const auto a = agencies.find(span_key(it->first, it->second)); a != agencies.end()) {
+        Mention& m = ctx->mentions[a->second];
+        m = Mention{};
+        m.type = EntityType::kProgram;
+        m.start = it->first;
+        m.end = it->second;
+        m.name = ctx->Slice(it->first, it->second);
+        m.conducted = true;
+        agencies.erase(a);
+        continue;
+      }
+      AddProgram(ctx, it->first, it->second, true, -1, {});
+    }
+  }
+}
 }  // namespace
 
 void RecognizePrograms(DocContext* ctx) {
@@ -461,6 +512,9 @@ void RecognizePrograms(DocContext* ctx) {
       AddProgram(ctx, h.end + 1, k, true, -1, {});
     }
   }
+  // 加快推进“雪亮工程”“智慧法院”“数字检察”建设: quoted names between a
+  // conducting verb and 建设 are each a program being built.
+  QuotedBeforeBuild(ctx);
   // “清风2023” framed by 以…为: the name stands alone.
   for (uint32_t i = 1; i + 1 < t.size(); ++i) {
     if (t[i - 1] != U'以' || !IsOpenQuote(t[i])) continue;

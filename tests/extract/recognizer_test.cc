@@ -136,6 +136,10 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // two characters before 工程 right after a conducting verb name it
       {"全市创新开展铸魂工程，建立新机制。", EntityType::kProgram, "铸魂工程"},
       {"全市创新开展宣教活动，建立新机制。", EntityType::kProgram, "宣教活动", false},
+      // quoted names between a conducting verb and 建设: each a program, not a body
+      {"加快推进“天网工程”“智慧检务”“数字法院”建设。", EntityType::kProgram, "智慧检务"},
+      {"加快推进“天网工程”“智慧检务”“数字法院”建设。", EntityType::kProgram, "数字法院"},
+      {"加快推进“天网工程”“智慧检务”“数字法院”建设。", EntityType::kAgency, "数字法院", false},
       // a bare 派出所 is a body of the text's police
       {"全面推进派出所“两队一室”建设。", EntityType::kAgency, "派出所"},
   });
