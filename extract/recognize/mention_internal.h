@@ -83,6 +83,7 @@ struct Mention {
   bool framed = false;          // named in a 在…中 frame: the next clause's subject runs it
   int group = -1;               // programs listed together (“獴猎”“靖边”等)
   bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
+  bool brand = false;           // a region's program of a nationwide brand (平安X建设)
   bool title_line = false;      // Documents: the text's own title (…统计公报 on its first line)
   // Persons: title and agency from "AGENCY TITLE NAME".
   std::u32string title;

@@ -270,7 +270,9 @@ bool SharedKindList(DocContext* ctx, const LexHit& h, int* next_group) {
     if (s == end || (!verb && s > 0 && end - s >= kMaxItem)) return false;
     item.start = s;
     // An item with a kind word of its own is its own program.
-    if (!items.empty() && item.quotes.empty() && ctx->EndingAt(end, kProgramKind) != nullptr) {
+    // (A work noun such as 整治 is a step here: 大排查、大整治、大提升活动.)
+    if (const LexHit* own = ctx->EndingAt(end, kProgramKind);
+        !items.empty() && item.quotes.empty() && own != nullptr && !own->entry->object_kind) {
       return false;
     }
     items.insert(items.begin(), item);
@@ -348,6 +350,28 @@ void QuotedBeforeBuild(DocContext* ctx) {
         continue;
       }
       AddProgram(ctx, it->first, it->second, true, -1, {});
+    }
+  }
+}
+// 平安中国建设, 法治广东建设, 平安巴彦淖尔市建设: a brand, a region (with
+// its level word or not) and 建设 name a region's program of a nationwide kind.
+void BrandPrograms(DocContext* ctx) {
+  const std::u32string_view t = ctx->text();
+  std::vector<std::pair<uint32_t, uint32_t>> found;
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kProgramBrand) == 0 || h.entry->nation) continue;
+    const LexHit* region = ctx->StartingAt(h.end, kRegionName | kRegionShort | kProgramBrand);
+    if (region == nullptr || ((region->roles() & kProgramBrand) != 0 && !region->entry->nation)) continue;
+    uint32_t end = region->end;
+    if (const LexHit* level = ctx->StartingAt(end, kRegionLevel); level != nullptr) end = level->end;
+    if (t.substr(end, 2) != U"建设") continue;
+    found.push_back({h.start, end + 2});
+  }
+  for (const auto& [start, end] : found) {
+    // Named, not run here: it claims no figures and no conducting body.
+    if (Mention* m = AddProgram(ctx, start, end, false, -1, {}); m != nullptr) {
+      m->credited = false;
+      m->brand = true;
     }
   }
 }
@@ -515,6 +539,7 @@ void RecognizePrograms(DocContext* ctx) {
   // 加快推进“雪亮工程”“智慧法院”“数字检察”建设: quoted names between a
   // conducting verb and 建设 are each a program being built.
   QuotedBeforeBuild(ctx);
+  BrandPrograms(ctx);
   // “清风2023” framed by 以…为: the name stands alone.
   for (uint32_t i = 1; i + 1 < t.size(); ++i) {
     if (t[i - 1] != U'以' || !IsOpenQuote(t[i])) continue;

@@ -118,7 +118,7 @@ class Rules {
       }
       if (m.conducted) PartOf(m, whole);
       // A program named after a place takes place there (黄河禁渔执法行动).
-      if (!m.conducted || !m.field_work) continue;
+      if ((!m.conducted && !m.brand) || !m.field_work) continue;
       for (const int i : MentionsIn(m.start, m.end)) {
         const Mention& p = ctx_.mentions[i];
         if (p.type == EntityType::kPlace) Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);

@@ -48,6 +48,9 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
     case kConductVerb:
       e.ongoing |= f1 == "ongoing";
       break;
+    case kProgramBrand:
+      e.nation |= f1 == "nation";
+      break;
     case kPlaceSuffix:
       e.list_only_place |= f1 == "list";
       break;
@@ -80,7 +83,7 @@ uint32_t UserRole(const std::string& role) {
       {"document-kind", kDocumentKind}, {"stop", kStopWord},
       {"generic", kGenericModifier},   {"not-kind", kNotKind},
       {"region-fact", kRegionFact},    {"work-done", kWorkDone},
-      {"person-cue", kPersonCue},
+      {"person-cue", kPersonCue},      {"program-brand", kProgramBrand},
   };
   const auto it = kRoles.find(role);
   if (it != kRoles.end()) return it->second;
@@ -147,7 +150,7 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
       {"document_kinds.txt", kDocumentKind}, {"generic_modifiers.txt", kGenericModifier},
       {"not_kinds.txt", kNotKind},      {"name_words.txt", kNameWord},
       {"region_facts.txt", kRegionFact}, {"work_done.txt", kWorkDone},
-      {"person_cues.txt", kPersonCue},
+      {"person_cues.txt", kPersonCue},  {"program_brands.txt", kProgramBrand},
   };
   std::map<std::u32string, LexEntry> entries;
   for (const auto& [file, role] : kFiles) {

@@ -47,6 +47,7 @@ enum LexRole : uint32_t {
   kRegionFact = 1u << 21,       // 发生, 事故, 人口 …: a metric about a region, reported by the place
   kPersonCue = 1u << 23,        // 介绍, 表示, 同志 …: a word right after a person's name
   kWorkDone = 1u << 22,         // 查处, 隐患, 检查 …: work done, reported by the agency or program
+  kProgramBrand = 1u << 25,     // 平安, 法治 …: 平安+region+建设 names a program
 };
 
 struct LexEntry {
@@ -58,6 +59,7 @@ struct LexEntry {
   bool weak_kind = false;         // program kind needing a verb or quotes (平台)
   bool venue = false;             // program kind that is a meeting (论坛), not field work
   bool ongoing = false;           // conducting verb that carries on work (深化), launches none
+  bool nation = false;            // program brand file: a country's name (中国), not a brand
   bool short_name = false;        // program kind whose 2-character names are names (强基工程)
   bool object_kind = false;       // work noun (治理, 试点) naming a program only as the
                                   // whole object of a conducting verb

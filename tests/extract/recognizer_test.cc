@@ -140,6 +140,14 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"加快推进“天网工程”“智慧检务”“数字法院”建设。", EntityType::kProgram, "智慧检务"},
       {"加快推进“天网工程”“智慧检务”“数字法院”建设。", EntityType::kProgram, "数字法院"},
       {"加快推进“天网工程”“智慧检务”“数字法院”建设。", EntityType::kAgency, "数字法院", false},
+      // a nationwide brand with a region and 建设 is that region's program
+      {"为平安四川建设奠定了坚实基础。", EntityType::kProgram, "平安四川建设"},
+      {"深入学习关于健康中国建设的重要论述。", EntityType::kProgram, "健康中国建设"},
+      {"推进平安建设取得新成效。", EntityType::kProgram, "平安建设", false},
+      {"矛盾纠纷大排查、大整治、大化解活动全面开展。", EntityType::kProgram,
+       "矛盾纠纷大排查、大整治、大化解活动", false},
+      {"集中开展矛盾纠纷大排查、大整治、大化解活动。", EntityType::kProgram,
+       "矛盾纠纷大排查、大整治、大化解活动"},
       // a bare 派出所 is a body of the text's police
       {"全面推进派出所“两队一室”建设。", EntityType::kAgency, "派出所"},
   });

@@ -192,6 +192,13 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
   });
 }
 
+TEST_CASE("A region's program of a nationwide brand takes place in the region, run by no one named",
+          "[extract][relation]") {
+  CheckRows({{"四川省委扎实推进平安四川建设，全省治安持续向好。",
+              {{"平安四川建设", Predicate::kLocatedIn, "四川省"},
+               {"四川省委", Predicate::kConducts, "平安四川建设", false}}}});
+}
+
 TEST_CASE("A body another one moves to act (推动A出台) is not the actor of what follows",
           "[extract][relation]") {
   CheckRows({{"赵某介绍：“今年以来，省林业局推动省政府出台了《森林防火条例》。"
