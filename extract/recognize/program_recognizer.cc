@@ -106,10 +106,11 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
           (t[b->start] == U'及' || t[b->start] == U'和' || t[b->start] == U'与')) {
         constexpr uint32_t kMaxConjunct = 12;
         uint32_t q = b->start;
-        while (q > 0 && b->start - q < kMaxConjunct && IsHan(t[q - 1]) &&
-               ctx.EndingAt(q, kProgramBoundary) == nullptr) {
-          --q;
-        }
+        auto inside_name = [&](uint32_t at) {
+          const LexHit* w = ctx.EndingAt(at, kProgramBoundary);
+          return w == nullptr || ctx.InsideLonger(*w, kProgramKind | kAgencyKind | kNameWord);
+        };
+        while (q > 0 && b->start - q < kMaxConjunct && IsHan(t[q - 1]) && inside_name(q)) --q;
         const LexHit* verb = ctx.EndingAt(q, kConductVerb);
         if (q < b->start && verb != nullptr && pos - q < kMaxProgramChars) {
           s = q;

@@ -148,6 +148,12 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
        "矛盾纠纷大排查、大整治、大化解活动", false},
       {"集中开展矛盾纠纷大排查、大整治、大化解活动。", EntityType::kProgram,
        "矛盾纠纷大排查、大整治、大化解活动"},
+      // nouns holding a stop word's character (应急, 供应) stay inside names
+      {"组织开展农村应急体系和能力建设试点。", EntityType::kProgram, "农村应急体系和能力建设试点"},
+      {"开展农产品供应链提升工程。", EntityType::kProgram, "农产品供应链提升工程"},
+      // 完成X平台和Y项目建设: what was completed was built
+      {"完成全省水利综合监管平台和防汛通信保障项目建设。", EntityType::kProgram,
+       "防汛通信保障项目"},
       // a bare 派出所 is a body of the text's police
       {"全面推进派出所“两队一室”建设。", EntityType::kAgency, "派出所"},
   });
