@@ -387,7 +387,13 @@ void RecognizePrograms(DocContext* ctx) {
     if (h == nullptr) continue;
     // 行动方案, 工程规划: the kind word opens a document kind, not a program.
     if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind | kDocumentKind, h->end + 1)) continue;
-    if (ctx->StartingAt(h->end, kProgramKind) != nullptr) continue;  // 攻坚|项目
+    // 攻坚|项目: the longer kind names it; a work noun after a kind does not
+    // (X工程建设 names X工程).
+    if (const LexHit* next = ctx->StartingAt(h->end, kProgramKind);
+        next != nullptr && !next->entry->object_kind) {
+      continue;
+    }
+    if (h->entry->object_kind && ctx->EndingAt(h->start, kProgramKind) != nullptr) continue;
     // Work nouns need a verb before them and nothing after them.
     const bool weak = h->entry->weak_kind || h->entry->object_kind;
     if (h->entry->object_kind && !EndsObject(t, h->end)) continue;

@@ -370,6 +370,13 @@ TEST_CASE("Find names a subject's figure by its verb and object, totals by the p
   CHECK(got == want);
 }
 
+TEST_CASE("Find names figures of work of other sectors by their verb", "[metric]") {
+  const std::vector<MetricMention> found = FindIn("压减学科类校外培训机构2130家，压降能耗12.5万吨。");
+  std::vector<std::string> names;
+  for (const MetricMention& m : found) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"压减学科类校外培训机构", "压降能耗"});
+}
+
 TEST_CASE("A range keeps its upper bound", "[metric]") {
   const std::vector<MetricMention> found = FindIn("排查隐患3至5处。");
   REQUIRE(found.size() == 1);

@@ -154,6 +154,11 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // 完成X平台和Y项目建设: what was completed was built
       {"完成全省水利综合监管平台和防汛通信保障项目建设。", EntityType::kProgram,
        "防汛通信保障项目"},
+      // blockers that are nouns in a name (支持, 服务) stay inside it
+      {"省教育厅实施乡村教师支持计划。", EntityType::kProgram, "乡村教师支持计划"},
+      {"团市委组织开展青年志愿服务活动。", EntityType::kProgram, "青年志愿服务活动"},
+      // private institutions are counted objects, not government bodies
+      {"压减学科类校外培训机构2130家。", EntityType::kAgency, "校外培训机构", false},
       // a bare 派出所 is a body of the text's police
       {"全面推进派出所“两队一室”建设。", EntityType::kAgency, "派出所"},
   });
