@@ -347,7 +347,11 @@ class Rules {
       if (m.type != EntityType::kAgency || m.entity < 0 || m.end > pos || pos - m.end > kMaxGap) continue;
       bool han = true;
       for (uint32_t p = m.end; p < pos; ++p) han &= IsHan(ctx_.text()[p]);
-      if (han) best = m.entity;
+      // The last of a list of partners (联合A、B印发) is not the subject alone.
+      const char32_t before = m.start > 0 ? ctx_.text()[m.start - 1] : 0;
+      const bool partner = before == U'、' || before == U'和' || before == U'及' || before == U'与' ||
+                           ctx_.EndingAt(m.start, kCoopVerb) != nullptr;
+      best = han && !partner ? m.entity : -1;
     }
     if (best < 0) return {};
     return {best};

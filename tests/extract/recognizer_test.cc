@@ -159,6 +159,10 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"团市委组织开展青年志愿服务活动。", EntityType::kProgram, "青年志愿服务活动"},
       // private institutions are counted objects, not government bodies
       {"压减学科类校外培训机构2130家。", EntityType::kAgency, "校外培训机构", false},
+      // a quoted name, then 建设 and a kind: one program
+      {"台州市将深入开展“共富乡村”建设行动。", EntityType::kProgram, "共富乡村建设行动"},
+      // the central bank's branches are bodies
+      {"中国人民银行福建省分行召开新闻发布会。", EntityType::kAgency, "中国人民银行福建省分行"},
       // a bare 派出所 is a body of the text's police
       {"全面推进派出所“两队一室”建设。", EntityType::kAgency, "派出所"},
   });

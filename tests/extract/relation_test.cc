@@ -189,7 +189,19 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
         {"市教育局", Predicate::kIssues, "校园安全管理办法", false}}},
       {"省水利厅推动省人大完成修正了《河道管理条例》。",
        {{"省人大", Predicate::kIssues, "河道管理条例"}}},
+      // the last partner of a list is not the issuer alone
+      {"省住建厅联合省民政厅、省财政厅印发《农房安全保障通知》。",
+       {{"省住建厅", Predicate::kIssues, "农房安全保障通知"},
+        {"省财政厅", Predicate::kIssues, "农房安全保障通知", false}}},
   });
+}
+
+TEST_CASE("An abbreviated sector kind (住建厅) is the body written in full", "[extract][coreference]") {
+  const DocumentGraph g = testing::ExtractText(
+      "浙江省住房和城乡建设厅召开会议。省住建厅副厅长陈某介绍了情况。");
+  const Entity* full = testing::FindEntity(g, EntityType::kAgency, "浙江省住房和城乡建设厅");
+  REQUIRE(full != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "省住建厅") == full);
 }
 
 TEST_CASE("A region's program of a nationwide brand takes place in the region, run by no one named",
