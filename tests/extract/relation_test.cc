@@ -204,6 +204,15 @@ TEST_CASE("An abbreviated sector kind (住建厅) is the body written in full", 
   CHECK(testing::FindEntity(g, EntityType::kAgency, "省住建厅") == full);
 }
 
+TEST_CASE("A region's 警方 is its police (公安机关), and a time word before it is no part of it",
+          "[extract][coreference]") {
+  const DocumentGraph g = testing::ExtractText("一年来贵州警方开展“清源”行动，全省公安机关破获案件30起。");
+  const Entity* police = testing::FindEntity(g, EntityType::kAgency, "贵州省公安机关");
+  REQUIRE(police != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "贵州警方") == police);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "来贵州警方") == nullptr);
+}
+
 TEST_CASE("A region's program of a nationwide brand takes place in the region, run by no one named",
           "[extract][relation]") {
   CheckRows({{"四川省委扎实推进平安四川建设，全省治安持续向好。",
