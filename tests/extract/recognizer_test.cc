@@ -157,6 +157,9 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // blockers that are nouns in a name (支持, 服务) stay inside it
       {"省教育厅实施乡村教师支持计划。", EntityType::kProgram, "乡村教师支持计划"},
       {"团市委组织开展青年志愿服务活动。", EntityType::kProgram, "青年志愿服务活动"},
+      // a party organisation and a special body in general name no body
+      {"全面加强边境地区基层党组织建设。", EntityType::kAgency, "边境地区基层党组", false},
+      {"各地设立专门机构负责此项工作。", EntityType::kAgency, "专门机构", false},
       // private institutions are counted objects, not government bodies
       {"压减学科类校外培训机构2130家。", EntityType::kAgency, "校外培训机构", false},
       // a quoted name, then 建设 and a kind: one program
