@@ -390,7 +390,7 @@ void RecognizePrograms(DocContext* ctx) {
     // 攻坚|项目: the longer kind names it; a work noun after a kind does not
     // (X工程建设 names X工程).
     if (const LexHit* next = ctx->StartingAt(h->end, kProgramKind);
-        next != nullptr && !next->entry->object_kind) {
+        next != nullptr && !next->entry->object_kind && !next->entry->quoted_only) {
       continue;
     }
     if (h->entry->object_kind && ctx->EndingAt(h->start, kProgramKind) != nullptr) continue;
@@ -398,6 +398,13 @@ void RecognizePrograms(DocContext* ctx) {
     const bool weak = h->entry->weak_kind || h->entry->object_kind;
     if (h->entry->object_kind && !EndsObject(t, h->end)) continue;
     Extent x = ExtendProgram(*ctx, h->start);
+    // “两区”划定工作: the quoted name, then a short verb or noun of the work.
+    if (h->entry->quoted_only) {
+      constexpr uint32_t kMinBetween = 2, kMaxBetween = 4;
+      if (x.quotes.empty() || !EndsObject(t, h->end)) continue;
+      const uint32_t between = h->start - (x.quotes.front().second + 1);
+      if (between < kMinBetween || between > kMaxBetween) continue;
+    }
     // A work noun needs a described object of its own: 大整治 in a run of
     // steps (大排查、大整治、大提升活动) is not one.
     constexpr uint32_t kMinObject = 3;

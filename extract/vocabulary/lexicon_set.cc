@@ -31,6 +31,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       e.venue |= f1 == "venue";
       e.object_kind |= f1 == "object";
       e.short_name |= f1 == "short";
+      e.quoted_only |= f1 == "quoted";
       break;
     case kRegionLevel:
       e.generic_level |= f1 == "generic";

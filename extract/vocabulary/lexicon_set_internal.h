@@ -60,6 +60,7 @@ struct LexEntry {
   bool venue = false;             // program kind that is a meeting (论坛), not field work
   bool ongoing = false;           // conducting verb that carries on work (深化), launches none
   bool nation = false;            // program brand file: a country's name (中国), not a brand
+  bool quoted_only = false;       // program kind naming only around a quoted name (“两区”划定工作)
   bool short_name = false;        // program kind whose 2-character names are names (强基工程)
   bool object_kind = false;       // work noun (治理, 试点) naming a program only as the
                                   // whole object of a conducting verb

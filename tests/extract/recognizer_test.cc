@@ -166,6 +166,11 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"台州市将深入开展“共富乡村”建设行动。", EntityType::kProgram, "共富乡村建设行动"},
       // the central bank's branches are bodies
       {"中国人民银行福建省分行召开新闻发布会。", EntityType::kAgency, "中国人民银行福建省分行"},
+      // 工作 names work only around a quoted name with a short word between
+      {"全省从去年开始启动“三线”划定工作。", EntityType::kProgram, "三线划定工作"},
+      {"全省扎实推进“五大任务”工作。", EntityType::kProgram, "五大任务工作", false},
+      {"积极推广“五人小组工作法”等经验。", EntityType::kProgram, "五人小组工作", false},
+      {"积极推进县域医共体建设试点工作。", EntityType::kProgram, "县域医共体建设试点"},
       // a bare 派出所 is a body of the text's police
       {"全面推进派出所“两队一室”建设。", EntityType::kAgency, "派出所"},
   });
