@@ -117,6 +117,7 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // 一系列 counts a described undertaking; before a bare kind it is generic
       {"市水利局组织开展了一系列汛前堤防隐患大排查行动。", EntityType::kProgram, "汛前堤防隐患大排查行动"},
       {"市水利局组织开展了一系列专项行动。", EntityType::kProgram, "专项行动", false},
+      {"深入开展系列文明创建活动。", EntityType::kProgram, "文明创建活动"},
       // a platform named in quotes right after its kind word
       {"全省统一的政务服务平台“赣服通”已上线运行。", EntityType::kProgram, "赣服通"},
       // items of a list after a program share its standing
