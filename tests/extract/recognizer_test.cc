@@ -158,6 +158,11 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // blockers that are nouns in a name (支持, 服务) stay inside it
       {"省教育厅实施乡村教师支持计划。", EntityType::kProgram, "乡村教师支持计划"},
       {"团市委组织开展青年志愿服务活动。", EntityType::kProgram, "青年志愿服务活动"},
+      // mass organisations, party branches and hospitals are bodies
+      {"共青团江西省委、江西省少工委联合开展“红领巾心向党”主题活动。", EntityType::kAgency,
+       "江西省少工委"},
+      {"市妇联组织开展巾帼志愿服务活动。", EntityType::kAgency, "市妇联"},
+      {"南昌大学第一附属医院承办此次培训。", EntityType::kAgency, "南昌大学第一附属医院"},
       // a party organisation and a special body in general name no body
       {"全面加强边境地区基层党组织建设。", EntityType::kAgency, "边境地区基层党组", false},
       {"各地设立专门机构负责此项工作。", EntityType::kAgency, "专门机构", false},
