@@ -12,8 +12,9 @@ mention annotations say which node each span of each document joined. With
 (default: a temporary folder) and exported first.
 
 Each truth member is an item. Its node is the one most of its spans joined
-(a span that a node's mention equals counts before one it only overlaps); a
-member none of whose spans any node holds is a node of its own. Precision of
+(a span that a node's mention equals counts before one whose ends are at
+most two characters off); a member none of whose spans any node holds (extraction missed it) is
+a node of its own. Precision of
 an item: the share of the items of its node that are of its cluster; recall:
 the share of its cluster's items that are in its node (Bagga & Baldwin 1998).
 Exit 1 when a figure is below its --min-*.
@@ -72,11 +73,14 @@ def node_of(member, mentions):
         if exact:
             votes[exact[0]] += 2
             continue
-        best, overlap = None, 0
+        # Else a span whose ends are at most two characters off (a quote or a
+        # scope word); not a body inside the name of its unit, which
+        # extraction missed.
+        best, off = None, 3
         for ms, me, n in mentions:
-            o = min(e, me) - max(s, ms)
-            if o > overlap:
-                best, overlap = n, o
+            d = abs(ms - s) + abs(me - e)
+            if d < off:
+                best, off = n, d
         if best is not None:
             votes[best] += 1
     if not votes:

@@ -159,8 +159,11 @@ class DocBuilder {
     if (const auto it = forms_.find(&kind); it != forms_.end()) return it->second;
     const bool province = kind.level == "省";
     const std::string& region = province ? real_->province : real_->city;
-    std::vector<std::string> forms = {region + kind.kind,
-                                      (province ? real_->province_short : real_->city_short) + kind.kind};
+    std::vector<std::string> forms = {region + kind.kind};
+    // Not 景德镇 + 市场监督管理局: it reads as 景德镇市 + 场监督管理局.
+    if (!kind.kind.starts_with(kind.level)) {
+      forms.push_back((province ? real_->province_short : real_->city_short) + kind.kind);
+    }
     if (!province) forms.push_back(real_->province + region + kind.kind);
     // The alias is the level word and the kind, abbreviated or not (省市场监管局).
     if (kind.alias.starts_with(kind.level)) {

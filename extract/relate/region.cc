@@ -213,6 +213,7 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
   const size_t title_end = std::min(t.find(U'\n'), t.size());
   const bool county_voice = SpeaksAsCounty(t);
   std::map<int, int> votes;
+  std::map<int, int> in_title;  // divisions the title line names, and their ancestors
   for (const LexHit& h : ctx.hits()) {
     if ((h.roles() & kRegionRoles) == 0 || h.entry->divisions.empty()) continue;
     if (ctx.StartingAt(h.start, kRegionRoles) != &h) continue;  // longest only
@@ -231,15 +232,31 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
       continue;
     }
     votes[h.entry->divisions.front()] += h.start < title_end || Dateline(ctx, h.end) ? 3 : 1;
+    if (h.start < title_end) {
+      for (int a = h.entry->divisions.front(); a >= 0; a = div.at(a).parent) ++in_title[a];
+    }
   }
   if (votes.empty()) return -1;
   std::map<int, int> support;
   for (const auto& [d, n] : votes) {
     for (int a = d; a >= 0; a = div.at(a).parent) support[a] += n;
   }
-  // Down from the best province while one child clearly leads.
+  // Down from the best province while one child clearly leads, or is the
+  // only one the title names (泰安市召开…: a city's press conference where the
+  // province's bodies speak too is the city's).
   int current = -1;
   for (int level = 1; level <= 3; ++level) {
+    int titled = -1, titled_count = 0;
+    for (const auto& [d, n] : in_title) {
+      if (div.at(d).level == level && div.at(d).parent == current) {
+        titled = d;
+        ++titled_count;
+      }
+    }
+    if (titled_count == 1) {
+      current = titled;
+      continue;
+    }
     int best = -1, first = 0, second = 0;
     for (const auto& [d, n] : support) {
       if (div.at(d).level != level || div.at(d).parent != current) continue;
