@@ -141,9 +141,9 @@ class DocBuilder {
       used_agencies_.insert(full);
       Agency a;
       a.full = full;
-      a.alias = kind.alias;
+      a.alias = real_ != nullptr ? RealAlias(kind) : kind.alias;
       a.kind = &kind;
-      a.entity = Entity("Agency", full, {kind.alias});
+      a.entity = Entity("Agency", full, {a.alias});
       if (real_ != nullptr) {
         a.cluster = "Agency/" + (kind.level == "省" ? real_->province_code : real_->city_code) + "/" + kind.kind;
         Truth(a.entity, a.cluster);
@@ -172,6 +172,13 @@ class DocBuilder {
     }
     const size_t pick = rng_.Chance(0.4) ? 0 : static_cast<size_t>(rng_.Int(1, static_cast<int64_t>(forms.size()) - 1));
     return forms_.emplace(&kind, forms[pick]).first->second;
+  }
+  // The short alias in the level word of the real division: 自治区公安厅 in a
+  // text about 内蒙古自治区, not 省公安厅.
+  std::string RealAlias(const AgencyKind& kind) const {
+    if (kind.level != "省" || !kind.alias.starts_with(kind.level)) return kind.alias;
+    const std::string level = real_->province.ends_with("自治区") ? "自治区" : "省";
+    return level + kind.alias.substr(kind.level.size());
   }
   // "今年以来，全市公安机关…": a generic name that means the city's body.
   void GenericBody() {
