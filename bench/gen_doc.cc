@@ -30,9 +30,11 @@ struct Agency {
 
 class DocBuilder {
  public:
-  // `real`: the city the document is about, or nullptr for invented places.
-  DocBuilder(const Vocabulary& vocab, Rng& rng, const RealRegion* real, GeneratedDoc* doc)
-      : vocab_(vocab), rng_(rng), real_(real), doc_(doc) {}
+  // `real`: the city the document is about, or nullptr for invented places;
+  // `campaign`: that city's campaign (夏季道路交通安全整治行动, “夏季行动”).
+  DocBuilder(const Vocabulary& vocab, Rng& rng, const RealRegion* real,
+             std::pair<std::string, std::string> campaign, GeneratedDoc* doc)
+      : vocab_(vocab), rng_(rng), real_(real), campaign_(std::move(campaign)), doc_(doc) {}
 
   void Build() {
     if (real_ != nullptr) {
@@ -41,6 +43,9 @@ class DocBuilder {
       city_ = real_->city;
       county_ = real_->city;
       doc_->traditional = rng_.Chance(0.15);
+      // The city's campaign: its full name, the full name and later its
+      // quoted short name (the document gives the alias), or the short name only.
+      campaign_form_ = rng_.Chance(0.7) ? static_cast<int>(rng_.Int(0, 2)) : -1;
     } else {
       province_ = PlaceName("省");
       city_ = PlaceName("市");
@@ -180,6 +185,17 @@ class DocBuilder {
     const std::string level = real_->province.ends_with("自治区") ? "自治区" : "省";
     return level + kind.alias.substr(kind.level.size());
   }
+  // The city's campaign in this document's form (the first item of the first turn).
+  int CampaignMention() {
+    campaign_done_ = true;
+    const bool full = campaign_form_ != 2;
+    const std::string& name = full ? campaign_.first : campaign_.second;
+    const int e = Entity("Program", name, campaign_form_ == 1 ? std::vector<std::string>{campaign_.second}
+                                                              : std::vector<std::string>{});
+    Truth(e, "Program/" + real_->city_code + "/campaign");
+    Mention(e, full ? name : "“" + name + "”");
+    return e;
+  }
   // "今年以来，全市公安机关…": a generic name that means the city's body.
   void GenericBody() {
     Add(Period() + "，全市");
@@ -307,7 +323,8 @@ class DocBuilder {
   void Item(const Agency& agency, int top, int j) {
     Add(kOrdinals[j]);
     Add(kVerbs[rng_.Int(0, 4)]);
-    const int program = ProgramMention();
+    const bool campaign = campaign_form_ >= 0 && !campaign_done_;
+    const int program = campaign ? CampaignMention() : ProgramMention();
     Relate(agency.entity, "conducts", program);
     Relate(program, "partOf", top);
     EndSentence("。");
@@ -335,12 +352,20 @@ class DocBuilder {
     const std::string period = Period();
     Add(period + "，");
     Metrics(program, static_cast<int>(rng_.Int(2, 5)), period);
+    if (campaign && campaign_form_ == 1) {
+      Add("，“");
+      Mention(program, campaign_.second);
+      Add("”取得明显成效");
+    }
     EndSentence("。\n");
   }
 
   const Vocabulary& vocab_;
   Rng& rng_;
   const RealRegion* real_;
+  std::pair<std::string, std::string> campaign_;
+  int campaign_form_ = -1;
+  bool campaign_done_ = false;
   GeneratedDoc* doc_;
   size_t pos_ = 0;
   size_t sentence_start_ = 0;
@@ -380,8 +405,15 @@ GeneratedDoc GenerateDocument(const Vocabulary& vocab, uint64_t seed, uint64_t i
     }
     real = &vocab.regions[pool[static_cast<size_t>(choice.Int(0, static_cast<int64_t>(pool.size()) - 1))]];
   }
+  // The city's campaign: one per city and seed, whatever the document.
+  std::pair<std::string, std::string> campaign;
+  if (real != nullptr) {
+    Rng names(seed ^ 0xCA3E1A7ULL, static_cast<uint64_t>(real - vocab.regions.data()));
+    const std::string& opening = names.Pick(vocab.campaign_openings);
+    campaign = {opening + names.Pick(vocab.domains) + "整治行动", opening + "行动"};
+  }
   Rng rng(seed, index);
-  DocBuilder(vocab, rng, real, &doc).Build();
+  DocBuilder(vocab, rng, real, std::move(campaign), &doc).Build();
   return doc;
 }
 

@@ -142,6 +142,7 @@ Result<Vocabulary> LoadVocabulary(const std::string& dir, const std::string& div
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "sites.txt", &v.sites));
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "media.txt", &v.media));
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "generic_bodies.txt", &v.generic_bodies));
+  GOVKG_RETURN_IF_ERROR(ReadList(dir, "campaign_openings.txt", &v.campaign_openings));
   GOVKG_RETURN_IF_ERROR(ReadRegions(divisions, &v.regions));
   for (const auto& level : {"省", "市", "县"}) {
     bool found = false;

@@ -50,6 +50,7 @@ struct Vocabulary {
   std::vector<std::string> sites;
   std::vector<std::string> media;
   std::vector<std::string> generic_bodies;  // 公安机关, 禁毒部门: named by a region's documents
+  std::vector<std::string> campaign_openings;  // 夏季: a city's campaign 夏季…整治行动, “夏季行动”
   std::vector<RealRegion> regions;          // every usable city of the table of divisions
 };
 
