@@ -232,7 +232,7 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
       continue;
     }
     votes[h.entry->divisions.front()] += h.start < title_end || Dateline(ctx, h.end) ? 3 : 1;
-    if (h.start < title_end) {
+    if (h.start < title_end && title_end < t.size()) {  // a title line, not a one-line text
       for (int a = h.entry->divisions.front(); a >= 0; a = div.at(a).parent) ++in_title[a];
     }
   }
@@ -241,9 +241,9 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
   for (const auto& [d, n] : votes) {
     for (int a = d; a >= 0; a = div.at(a).parent) support[a] += n;
   }
-  // Down from the best province while one child clearly leads, or is the
-  // only one the title names (泰安市召开…: a city's press conference where the
-  // province's bodies speak too is the city's).
+  // Down from the best province while one child clearly leads, or leads and
+  // is the only one a title line names (泰安市召开…: a city's press conference
+  // where the province's bodies speak too is the city's).
   int current = -1;
   for (int level = 1; level <= 3; ++level) {
     int titled = -1, titled_count = 0;
@@ -252,10 +252,6 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
         titled = d;
         ++titled_count;
       }
-    }
-    if (titled_count == 1) {
-      current = titled;
-      continue;
     }
     int best = -1, first = 0, second = 0;
     for (const auto& [d, n] : support) {
@@ -270,7 +266,8 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
       }
     }
     const int whole = current >= 0 ? support[current] : first;
-    if (best < 0 || first == second || 2 * first < whole) break;
+    if (best < 0 || first == second) break;
+    if (2 * first < whole && !(titled_count == 1 && titled == best)) break;
     current = best;
   }
   return current;
