@@ -2,6 +2,7 @@
 // enumerations 一是…二是…, metrics) and records every planted fact as gold.
 #include "bench/gen_doc_internal.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -24,17 +25,32 @@ struct Agency {
   std::string full;   // 岚河市公安局
   std::string alias;  // 市公安局
   const AgencyKind* kind = nullptr;
+  std::string cluster;  // truth cluster in a document about a real city, else empty
 };
 
 class DocBuilder {
  public:
-  DocBuilder(const Vocabulary& vocab, Rng& rng, GeneratedDoc* doc)
-      : vocab_(vocab), rng_(rng), doc_(doc) {}
+  // `real`: the city the document is about, or nullptr for invented places;
+  // `campaign`: that city's campaign (夏季道路交通安全整治行动, “夏季行动”).
+  DocBuilder(const Vocabulary& vocab, Rng& rng, const RealRegion* real,
+             std::pair<std::string, std::string> campaign, GeneratedDoc* doc)
+      : vocab_(vocab), rng_(rng), real_(real), campaign_(std::move(campaign)), doc_(doc) {}
 
   void Build() {
-    province_ = PlaceName("省");
-    city_ = PlaceName("市");
-    county_ = PlaceName("县");
+    if (real_ != nullptr) {
+      // Only provincial and city bodies: the city stays the document's region.
+      province_ = real_->province;
+      city_ = real_->city;
+      county_ = real_->city;
+      doc_->traditional = rng_.Chance(0.15);
+      // The city's campaign: its full name, the full name and later its
+      // quoted short name (the document gives the alias), or the short name only.
+      campaign_form_ = rng_.Chance(0.7) ? static_cast<int>(rng_.Int(0, 2)) : -1;
+    } else {
+      province_ = PlaceName("省");
+      city_ = PlaceName("市");
+      county_ = PlaceName("县");
+    }
     domain_ = rng_.Pick(vocab_.domains);
     const int speakers = static_cast<int>(rng_.Int(2, 4));
     for (int i = 0; i < speakers; ++i) agencies_.push_back(NewAgency());
@@ -43,7 +59,9 @@ class DocBuilder {
     Mention(Entity("Place", city_, {}), city_);
     Add("召开" + domain_ + "工作新闻发布会\n");
     Add(std::to_string(rng_.Int(1, 12)) + "月" + std::to_string(rng_.Int(1, 28)) + "日，");
-    Mention(Entity("Agency", city_ + "人民政府新闻办公室", {}), city_ + "人民政府新闻办公室");
+    const int office = Entity("Agency", city_ + "人民政府新闻办公室", {});
+    if (real_ != nullptr) Truth(office, "Agency/" + real_->city_code + "/人民政府新闻办公室");
+    Mention(office, city_ + "人民政府新闻办公室");
     Add("召开新闻发布会，邀请");
     for (size_t i = 0; i < agencies_.size(); ++i) {
       if (i > 0) Add("、");
@@ -51,6 +69,7 @@ class DocBuilder {
     }
     Add("相关负责同志，就" + domain_ + "工作情况回答记者提问。\n");
     Add(rng_.Pick(vocab_.filler) + rng_.Pick(vocab_.filler) + "\n");
+    if (real_ != nullptr && rng_.Chance(0.8)) GenericBody();
     for (size_t i = 0; i < agencies_.size(); ++i) Turn(agencies_[i]);
   }
 
@@ -91,6 +110,10 @@ class DocBuilder {
     Add(surface);
     doc_->entities[static_cast<size_t>(entity)].mentions.emplace_back(start, pos_);
   }
+  // Entity `entity` is a member of truth cluster `cluster` (once).
+  void Truth(int entity, const std::string& cluster) {
+    if (truth_entities_.insert(entity).second) doc_->truth.push_back({cluster, static_cast<size_t>(entity)});
+  }
   void Relate(int s, const char* p, int o, std::optional<std::string> title = std::nullopt) {
     const std::string key = std::to_string(s) + p + std::to_string(o);
     if (!related_.insert(key).second) return;  // one edge per pair and predicate
@@ -117,16 +140,70 @@ class DocBuilder {
   Agency NewAgency() {
     for (int attempt = 0;; ++attempt) {
       const AgencyKind& kind = rng_.Pick(vocab_.agencies);
-      const std::string full = Region(kind.level) + kind.kind;
+      if (real_ != nullptr && kind.level == "县") continue;
+      const std::string full = real_ != nullptr ? RealForm(kind) : Region(kind.level) + kind.kind;
       if (used_agencies_.count(full) && attempt < 50) continue;
       used_agencies_.insert(full);
       Agency a;
       a.full = full;
-      a.alias = kind.alias;
+      a.alias = real_ != nullptr ? RealAlias(kind) : kind.alias;
       a.kind = &kind;
-      a.entity = Entity("Agency", full, {kind.alias});
+      a.entity = Entity("Agency", full, {a.alias});
+      if (real_ != nullptr) {
+        a.cluster = "Agency/" + (kind.level == "省" ? real_->province_code : real_->city_code) + "/" + kind.kind;
+        Truth(a.entity, a.cluster);
+      }
       return a;
     }
+  }
+  // How this document writes a body of the real city or its province, one
+  // form per body and document: the full name (江门市公安局), the short form
+  // of the division (江门公安局), for a city's body its province before it
+  // (广东省江门市公安局), and the kind's abbreviation (江门市市场监管局).
+  const std::string& RealForm(const AgencyKind& kind) {
+    if (const auto it = forms_.find(&kind); it != forms_.end()) return it->second;
+    const bool province = kind.level == "省";
+    const std::string& region = province ? real_->province : real_->city;
+    std::vector<std::string> forms = {region + kind.kind};
+    // Not 景德镇 + 市场监督管理局: it reads as 景德镇市 + 场监督管理局.
+    if (!kind.kind.starts_with(kind.level)) {
+      forms.push_back((province ? real_->province_short : real_->city_short) + kind.kind);
+    }
+    if (!province) forms.push_back(real_->province + region + kind.kind);
+    // The alias is the level word and the kind, abbreviated or not (省市场监管局).
+    if (kind.alias.starts_with(kind.level)) {
+      const std::string abbreviated = kind.alias.substr(kind.level.size());
+      if (abbreviated != kind.kind && abbreviated.size() >= 6) forms.push_back(region + abbreviated);
+    }
+    const size_t pick = rng_.Chance(0.4) ? 0 : static_cast<size_t>(rng_.Int(1, static_cast<int64_t>(forms.size()) - 1));
+    return forms_.emplace(&kind, forms[pick]).first->second;
+  }
+  // The short alias in the level word of the real division: 自治区公安厅 in a
+  // text about 内蒙古自治区, not 省公安厅.
+  std::string RealAlias(const AgencyKind& kind) const {
+    if (kind.level != "省" || !kind.alias.starts_with(kind.level)) return kind.alias;
+    const std::string level = real_->province.ends_with("自治区") ? "自治区" : "省";
+    return level + kind.alias.substr(kind.level.size());
+  }
+  // The city's campaign in this document's form (the first item of the first turn).
+  int CampaignMention() {
+    campaign_done_ = true;
+    const bool full = campaign_form_ != 2;
+    const std::string& name = full ? campaign_.first : campaign_.second;
+    const int e = Entity("Program", name, campaign_form_ == 1 ? std::vector<std::string>{campaign_.second}
+                                                              : std::vector<std::string>{});
+    Truth(e, "Program/" + real_->city_code + "/campaign");
+    Mention(e, full ? name : "“" + name + "”");
+    return e;
+  }
+  // "今年以来，全市公安机关…": a generic name that means the city's body.
+  void GenericBody() {
+    Add(Period() + "，全市");
+    const std::string& name = rng_.Pick(vocab_.generic_bodies);
+    const int e = Entity("Agency", name, {});
+    Truth(e, "Agency/" + real_->city_code + "/generic/" + name);
+    Mention(e, name);
+    Add("坚持打防并举，持续加强" + domain_ + "工作。\n");
   }
   // A program mention, quoted or not; returns the entity.
   int ProgramMention() {
@@ -198,6 +275,7 @@ class DocBuilder {
     BeginSentence();
     const std::string& unit = rng_.Pick(agency.kind->sub_units);
     const int sub = Entity("Agency", agency.full + unit, {unit});
+    if (!agency.cluster.empty()) Truth(sub, agency.cluster + "/" + unit);
     Mention(sub, agency.full + unit);
     const std::string& title = rng_.Pick(agency.kind->titles);
     Add(title);
@@ -245,7 +323,8 @@ class DocBuilder {
   void Item(const Agency& agency, int top, int j) {
     Add(kOrdinals[j]);
     Add(kVerbs[rng_.Int(0, 4)]);
-    const int program = ProgramMention();
+    const bool campaign = campaign_form_ >= 0 && !campaign_done_;
+    const int program = campaign ? CampaignMention() : ProgramMention();
     Relate(agency.entity, "conducts", program);
     Relate(program, "partOf", top);
     EndSentence("。");
@@ -273,11 +352,20 @@ class DocBuilder {
     const std::string period = Period();
     Add(period + "，");
     Metrics(program, static_cast<int>(rng_.Int(2, 5)), period);
+    if (campaign && campaign_form_ == 1) {
+      Add("，“");
+      Mention(program, campaign_.second);
+      Add("”取得明显成效");
+    }
     EndSentence("。\n");
   }
 
   const Vocabulary& vocab_;
   Rng& rng_;
+  const RealRegion* real_;
+  std::pair<std::string, std::string> campaign_;
+  int campaign_form_ = -1;
+  bool campaign_done_ = false;
   GeneratedDoc* doc_;
   size_t pos_ = 0;
   size_t sentence_start_ = 0;
@@ -285,6 +373,8 @@ class DocBuilder {
   std::map<std::string, int> by_name_;
   std::set<std::string> related_;
   std::set<std::string> used_agencies_;
+  std::map<const AgencyKind*, std::string> forms_;
+  std::set<int> truth_entities_;
   std::vector<Agency> agencies_;
   std::string province_, city_, county_, domain_;
 };
@@ -296,14 +386,43 @@ nlohmann::ordered_json Number(double v) {
 
 }  // namespace
 
-GeneratedDoc GenerateDocument(const Vocabulary& vocab, uint64_t seed, uint64_t index) {
+GeneratedDoc GenerateDocument(const Vocabulary& vocab, uint64_t seed, uint64_t index,
+                              const WorldOptions& world) {
   GeneratedDoc doc;
   char name[32];
   std::snprintf(name, sizeof name, "gen_%07llu.txt", static_cast<unsigned long long>(index));
   doc.name = name;
+  // Whether the document is about a real city, and which, from streams of
+  // their own: the other documents keep the text they had without cities.
+  const RealRegion* real = nullptr;
+  Rng choice(seed ^ 0x3A9E0C1DULL, index);
+  if (!vocab.regions.empty() && world.cities > 0 && choice.Chance(world.regional_share)) {
+    Rng cities(seed ^ 0xC171E5ULL, 0);
+    std::vector<size_t> pool;
+    while (pool.size() < std::min(world.cities, vocab.regions.size())) {
+      const size_t c = static_cast<size_t>(cities.Int(0, static_cast<int64_t>(vocab.regions.size()) - 1));
+      if (std::find(pool.begin(), pool.end(), c) == pool.end()) pool.push_back(c);
+    }
+    real = &vocab.regions[pool[static_cast<size_t>(choice.Int(0, static_cast<int64_t>(pool.size()) - 1))]];
+  }
+  // The city's campaign: one per city and seed, whatever the document.
+  std::pair<std::string, std::string> campaign;
+  if (real != nullptr) {
+    Rng names(seed ^ 0xCA3E1A7ULL, static_cast<uint64_t>(real - vocab.regions.data()));
+    const std::string& opening = names.Pick(vocab.campaign_openings);
+    campaign = {opening + names.Pick(vocab.domains) + "整治行动", opening + "行动"};
+  }
   Rng rng(seed, index);
-  DocBuilder(vocab, rng, &doc).Build();
+  DocBuilder(vocab, rng, real, std::move(campaign), &doc).Build();
   return doc;
+}
+
+std::string TruthMemberJson(const GeneratedDoc& doc, const TruthMember& member) {
+  const GoldEntity& e = doc.entities.at(member.entity);
+  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+  for (const auto& [s, t] : e.mentions) mentions.push_back({s, t});
+  return nlohmann::ordered_json{{"doc", doc.name}, {"type", e.type}, {"name", e.name}, {"mentions", std::move(mentions)}}
+      .dump();
 }
 
 std::string GoldJson(const GeneratedDoc& doc) {

@@ -2,16 +2,22 @@
 //
 // Writes --mb megabytes (10^6 bytes) of Chinese government press text as many
 // documents, deterministically from --seed, and the gold annotations of what
-// it planted (one NAME.gold.json per document, the shape score.py reads).
+// it planted (one NAME.gold.json per document, the shape score.py reads), and
+// with --truth the clusters of cross-document identities it planted (one
+// body under several forms in documents about one real city; one generic
+// name in documents of several cities), which bench/bcubed.py scores the
+// store's nodes against.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <opencc/opencc.h>
 
 #include "bench/gen_doc_internal.h"
@@ -27,6 +33,9 @@ struct Options {
   std::string out = "corpus";
   std::string gold;        // directory of NAME.gold.json, or empty
   std::string gold_jsonl;  // one file of JSON Lines, or empty
+  std::string truth;       // the identity clusters as JSON Lines, or empty
+  std::string divisions = GOVKG_GEN_DIVISIONS;
+  WorldOptions world;
   double traditional_share = 0.1;
   double fullwidth_share = 0.05;
   std::string data = GOVKG_GEN_DATA_DIR;
@@ -94,13 +103,14 @@ struct Produced {
 
 void Produce(const Vocabulary& vocab, const Options& o, const Script& script, uint64_t index,
              Produced* p) {
-  p->doc = GenerateDocument(vocab, o.seed, index);
+  p->doc = GenerateDocument(vocab, o.seed, index, o.world);
   p->traditional = false;
   p->gold.clear();
   if (!o.gold.empty() || !o.gold_jsonl.empty()) p->gold = GoldJson(p->doc);
   // The script choice has its own stream, so shares do not change the wording.
   Rng rng(o.seed ^ 0x5C1A7ULL, index);
-  if (rng.Chance(o.traditional_share)) p->traditional = script.ToTraditional(&p->doc.text);
+  const bool traditional = rng.Chance(o.traditional_share);
+  if (traditional || p->doc.traditional) p->traditional = script.ToTraditional(&p->doc.text);
   if (rng.Chance(o.fullwidth_share)) ToFullWidth(&p->doc.text);
 }
 
@@ -112,7 +122,7 @@ bool WriteFile(const std::filesystem::path& path, const std::string& data) {
 }
 
 int Run(const Options& o) {
-  auto vocab = LoadVocabulary(o.data);
+  auto vocab = LoadVocabulary(o.data, o.divisions);
   if (!vocab.ok()) {
     std::fprintf(stderr, "%s\n", vocab.status().message().c_str());
     return 1;
@@ -137,6 +147,7 @@ int Run(const Options& o) {
   const auto start = std::chrono::steady_clock::now();
   const uint64_t target = static_cast<uint64_t>(o.mb * 1e6);
   uint64_t bytes = 0, docs = 0, traditional = 0, entities = 0, relations = 0;
+  std::map<std::string, std::vector<std::string>> clusters;  // truth cluster → members' JSON
   constexpr size_t kBatch = 512;
   std::vector<Produced> batch(kBatch);
   while (bytes < target) {
@@ -159,6 +170,9 @@ int Run(const Options& o) {
         return 1;
       }
       if (jsonl != nullptr) std::fprintf(jsonl, "%s\n", p.gold.c_str());
+      if (!o.truth.empty()) {
+        for (const TruthMember& m : p.doc.truth) clusters[m.cluster].push_back(TruthMemberJson(p.doc, m));
+      }
       bytes += p.doc.text.size();
       traditional += p.traditional;
       entities += p.doc.entities.size();
@@ -169,6 +183,18 @@ int Run(const Options& o) {
   if (jsonl != nullptr && std::fclose(jsonl) != 0) {
     std::fprintf(stderr, "gen: %s: cannot write\n", o.gold_jsonl.c_str());
     return 1;
+  }
+  if (!o.truth.empty()) {
+    std::string out;
+    for (const auto& [cluster, members] : clusters) {
+      out += "{\"cluster\":" + nlohmann::json(cluster).dump() + ",\"members\":[";
+      for (size_t i = 0; i < members.size(); ++i) out += (i ? "," : "") + members[i];
+      out += "]}\n";
+    }
+    if (!WriteFile(o.truth, out)) {
+      std::fprintf(stderr, "gen: %s: cannot write\n", o.truth.c_str());
+      return 1;
+    }
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fprintf(stderr,
@@ -198,7 +224,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--fullwidth-share", o.fullwidth_share, "share of documents with full-width digits")
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--truth", o.truth,
+                 "file for the cross-document identity clusters as JSON Lines (bench/bcubed.py reads it)");
+  app.add_option("--regional-share", o.world.regional_share,
+                 "share of documents about a real city, where the identities are planted")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--cities", o.world.cities, "how many real cities the seed's documents are about");
   app.add_option("--data", o.data, "vocabulary directory (bench/gen_data)");
+  app.add_option("--divisions", o.divisions, "table of divisions (extract/lexicon/admin_divisions.txt)");
   app.add_option("--threads", o.threads, "worker threads (0: all cores); output does not depend on it");
   try {
     app.parse(argc, argv);

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <string_view>
 
 namespace govkg::gen {
@@ -86,9 +87,48 @@ Status ReadMetrics(const std::string& dir, std::vector<MetricSpec>* out) {
   return Status::OK();
 }
 
+// The cities of the table of divisions (name, code, level, parent, short form)
+// that a document can be about without doubt: a prefecture-level 市 of a 省 or
+// 自治区, whose name and short form (two characters or more) name no other
+// division, and whose province has a short form.
+Status ReadRegions(const std::string& path, std::vector<RealRegion>* out) {
+  std::ifstream in(path);
+  if (!in) return Status::IOError("gen: " + path, "cannot open");
+  struct Row {
+    std::string name, code, parent, short_form;
+    int level = 0;
+  };
+  std::vector<Row> rows;
+  std::map<std::string, int> uses;  // names and short forms → how many divisions spell them
+  std::map<std::string, size_t> by_code;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const auto f = Split(line, '\t');
+    if (f.size() < 4) continue;
+    Row r{f[0], f[1], f[3], f.size() > 4 ? f[4] : "", std::atoi(f[2].c_str())};
+    ++uses[r.name];
+    if (!r.short_form.empty()) ++uses[r.short_form];
+    by_code[r.code] = rows.size();
+    rows.push_back(std::move(r));
+  }
+  for (const Row& c : rows) {
+    if (c.level != 2 || !c.name.ends_with("市") || c.short_form.size() < 6) continue;
+    if (uses[c.name] != 1 || uses[c.short_form] != 1) continue;
+    const auto p = by_code.find(c.parent);
+    if (p == by_code.end()) continue;
+    const Row& prov = rows[p->second];
+    if (prov.short_form.empty() || !(prov.name.ends_with("省") || prov.name.ends_with("自治区"))) continue;
+    out->push_back({prov.name, prov.short_form, prov.code, c.name, c.short_form, c.code});
+  }
+  if (out->empty()) return Status::InvalidArgument("gen: " + path, "no usable city");
+  return Status::OK();
+}
+
 }  // namespace
 
-Result<Vocabulary> LoadVocabulary(const std::string& dir) {
+Result<Vocabulary> LoadVocabulary(const std::string& dir, const std::string& divisions) {
   Vocabulary v;
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "place_chars.txt", &v.place_chars));
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "surnames.txt", &v.surnames));
@@ -101,6 +141,9 @@ Result<Vocabulary> LoadVocabulary(const std::string& dir) {
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "filler.txt", &v.filler));
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "sites.txt", &v.sites));
   GOVKG_RETURN_IF_ERROR(ReadList(dir, "media.txt", &v.media));
+  GOVKG_RETURN_IF_ERROR(ReadList(dir, "generic_bodies.txt", &v.generic_bodies));
+  GOVKG_RETURN_IF_ERROR(ReadList(dir, "campaign_openings.txt", &v.campaign_openings));
+  GOVKG_RETURN_IF_ERROR(ReadRegions(divisions, &v.regions));
   for (const auto& level : {"省", "市", "县"}) {
     bool found = false;
     for (const auto& a : v.agencies) found = found || a.level == level;

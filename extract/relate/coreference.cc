@@ -45,6 +45,21 @@ bool IsQualifyingPrefix(std::u32string_view prefix, const LexiconSet& lexicon) {
   return false;
 }
 
+// The divisions the regions at the start of a name spell (河南省平顶山市
+// 市场监督管理局 → 河南省, 平顶山市), in order.
+std::vector<int> LeadingDivisions(std::u32string_view name, const LexiconSet& lexicon) {
+  std::vector<int> out;
+  for (size_t i = 0; i < name.size();) {
+    const auto m = lexicon.trie().LongestAt(name, i);
+    if (m.length == 0 || (m.payload->roles & (kRegionName | kRegionLevel)) == 0) break;
+    if ((m.payload->roles & kRegionName) != 0 && !m.payload->divisions.empty()) {
+      out.push_back(m.payload->divisions.front());
+    }
+    i += m.length;
+  }
+  return out;
+}
+
 // The drafts that may be a longer form of a name (see Resolver::Run).
 class Candidates {
  public:
@@ -312,10 +327,12 @@ class Resolver {
                                                                             s.name.size()),
                                     lexicon_);
         }
-        // 公安刑侦部门 ⊂ 公安机关刑侦部门: same start, same last three characters.
+        // 公安刑侦部门 ⊂ 公安机关刑侦部门: same start, same last three characters,
+        // and no division the short form leaves out (河南省市场监督管理局 is
+        // not 河南省平顶山市市场监督管理局: the province's body, not the city's).
         return s.name.size() >= 4 && s.name[0] == l.name[0] &&
                EndsWith(l.name, std::u32string_view(s.name).substr(s.name.size() - 3)) &&
-               IsSubsequence(s.name, l.name);
+               IsSubsequence(s.name, l.name) && SpellsNoOtherDivision(l.name, s.name);
       case EntityType::kProgram: {
         // 夏季行动 → 夏季治安打击整治行动: same opening, same kind word.
         if (s.name.size() < 4) return false;  // before the substr: names can be one character
@@ -337,6 +354,15 @@ class Resolver {
       default:
         return false;
     }
+  }
+
+  // Whether every division at the start of `longer` is one at the start of `shorter`.
+  bool SpellsNoOtherDivision(std::u32string_view longer, std::u32string_view shorter) const {
+    const std::vector<int> in_short = LeadingDivisions(shorter, lexicon_);
+    for (const int d : LeadingDivisions(longer, lexicon_)) {
+      if (std::find(in_short.begin(), in_short.end(), d) == in_short.end()) return false;
+    }
+    return true;
   }
 
   int NearestBefore(const EntityDraft& s, const std::vector<EntityDraft>& drafts,

@@ -213,6 +213,7 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
   const size_t title_end = std::min(t.find(U'\n'), t.size());
   const bool county_voice = SpeaksAsCounty(t);
   std::map<int, int> votes;
+  std::map<int, int> in_title;  // divisions the title line names, and their ancestors
   for (const LexHit& h : ctx.hits()) {
     if ((h.roles() & kRegionRoles) == 0 || h.entry->divisions.empty()) continue;
     if (ctx.StartingAt(h.start, kRegionRoles) != &h) continue;  // longest only
@@ -231,15 +232,27 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
       continue;
     }
     votes[h.entry->divisions.front()] += h.start < title_end || Dateline(ctx, h.end) ? 3 : 1;
+    if (h.start < title_end && title_end < t.size()) {  // a title line, not a one-line text
+      for (int a = h.entry->divisions.front(); a >= 0; a = div.at(a).parent) ++in_title[a];
+    }
   }
   if (votes.empty()) return -1;
   std::map<int, int> support;
   for (const auto& [d, n] : votes) {
     for (int a = d; a >= 0; a = div.at(a).parent) support[a] += n;
   }
-  // Down from the best province while one child clearly leads.
+  // Down from the best province while one child clearly leads, or leads and
+  // is the only one a title line names (泰安市召开…: a city's press conference
+  // where the province's bodies speak too is the city's).
   int current = -1;
   for (int level = 1; level <= 3; ++level) {
+    int titled = -1, titled_count = 0;
+    for (const auto& [d, n] : in_title) {
+      if (div.at(d).level == level && div.at(d).parent == current) {
+        titled = d;
+        ++titled_count;
+      }
+    }
     int best = -1, first = 0, second = 0;
     for (const auto& [d, n] : support) {
       if (div.at(d).level != level || div.at(d).parent != current) continue;
@@ -253,7 +266,8 @@ int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
       }
     }
     const int whole = current >= 0 ? support[current] : first;
-    if (best < 0 || first == second || 2 * first < whole) break;
+    if (best < 0 || first == second) break;
+    if (2 * first < whole && !(titled_count == 1 && titled == best)) break;
     current = best;
   }
   return current;

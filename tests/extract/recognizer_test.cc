@@ -196,6 +196,8 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"全年粮食丰收已成定局。", EntityType::kAgency, "成定局", false},
       // a sector's full kind names a body by itself, its short form too
       {"另据了解，市场监管局还对集贸市场开展了执法检查。", EntityType::kAgency, "市场监督管理局"},
+      {"泰安市住建局开展建筑工地安全检查。", EntityType::kAgency, "泰安市住房和城乡建设局"},
+      {"山东省卫生健康委组织开展义诊活动。", EntityType::kAgency, "山东省卫生健康委员会"},
       {"人力资源和社会保障局组织开展欠薪专项检查。", EntityType::kAgency, "人力资源和社会保障局"},
       {"省安委会成员单位负责同志参加会议。", EntityType::kPerson, "单位", false},
       {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},

@@ -265,5 +265,32 @@ TEST_CASE("Two provinces named as often leave the region at the country", "[extr
   CHECK(h.region == "210000");
 }
 
+TEST_CASE("A city the title names and that leads is the region, though its province's bodies speak more",
+          "[extract][region]") {
+  const std::string body =
+      "泰安市人民政府新闻办公室召开新闻发布会，邀请山东省公安厅、山东省应急管理厅、山东省民政厅相关负责同志。"
+      "山东省公安厅会同山东省民政厅开展检查，山东省应急管理厅参加，全市公安机关参加。";
+  const DocumentGraph g = testing::ExtractText("泰安市召开禁毒工作新闻发布会\n" + body);
+  CHECK(g.region == "370900");
+  const Entity* organs = testing::FindEntity(g, EntityType::kAgency, "公安机关");
+  REQUIRE(organs != nullptr);
+  CHECK(organs->scope == "370900");
+  // Without the title line the province's bodies outweigh the city.
+  const DocumentGraph h = testing::ExtractText("山东省召开会议\n" + body);
+  CHECK(h.region == "370000");
+}
+
+TEST_CASE("A province's body is not the body of the same kind of one of its cities", "[extract][region]") {
+  const DocumentGraph g = testing::ExtractText(
+      "平顶山市召开会议\n河南省平顶山市市场监督管理局会同河南省市场监督管理局开展检查。");
+  const Entity* city = testing::FindEntity(g, EntityType::kAgency, "河南省平顶山市市场监督管理局");
+  const Entity* province = testing::FindEntity(g, EntityType::kAgency, "河南省市场监督管理局");
+  REQUIRE(city != nullptr);
+  REQUIRE(province != nullptr);
+  CHECK(city != province);
+  CHECK(city->name == "河南省平顶山市市场监督管理局");
+  CHECK(province->name == "河南省市场监督管理局");
+}
+
 }  // namespace
 }  // namespace govkg
