@@ -163,7 +163,10 @@ class Rules {
         const Mention& m = ctx_.mentions[i];
         if (m.type == EntityType::kAgency && m.maximal) first = std::max(first, i);
       }
-      if (first < 0) continue;
+      if (first < 0) {
+        PairCooperation(h);
+        continue;
+      }
       const std::vector<int> partners = discourse_.GroupOf(first);
       for (const int a : discourse_.ActorsAt(h.start, 4)) {
         for (const int p : partners) {
@@ -172,6 +175,32 @@ class Rules {
           }
         }
       }
+    }
+  }
+
+  // 市公安局与市生态环境局持续深化协作联动: no partner after the verb, the
+  // bodies joined as the clause's subject work together; the first with
+  // each of the others (a list of a few, not a roll of dozens).
+  void PairCooperation(const LexHit& h) {
+    constexpr size_t kMaxPartners = 4;
+    const TextRange clause = ctx_.ClauseAt(h.start);
+    const std::vector<int> group = discourse_.ActorsAt(h.start, 2);
+    if (group.size() < 2 || group.size() > kMaxPartners) return;
+    // Every member named in the verb's clause, and the group joined by a
+    // conjunction (与, 和, 同), not only by 、 as the items of a roll are.
+    bool joined = false;
+    size_t in_clause = 0;
+    for (const int i : MentionsIn(clause.start, h.start)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.type != EntityType::kAgency || !m.maximal) continue;
+      if (std::find(group.begin(), group.end(), m.entity) == group.end()) continue;
+      ++in_clause;
+      const char32_t c = m.end < h.start ? ctx_.text()[m.end] : U'\0';
+      joined |= c == U'与' || c == U'和' || c == U'同' || c == U'及';
+    }
+    if (!joined || in_clause < group.size()) return;
+    for (size_t k = 1; k < group.size(); ++k) {
+      Add(group.front(), Predicate::kCooperatesWith, group[k], clause.start, h.end);
     }
   }
 
@@ -206,6 +235,10 @@ class Rules {
       if (const LexHit* scope = ctx_.EndingAt(at, kScopeWord); scope != nullptr) at = scope->start;
       const LexHit* v = ctx_.EndingAt(at, kIssueVerb);
       if (v == nullptr && at > 0 && t[at - 1] == U'了') v = ctx_.EndingAt(at - 1, kIssueVerb);
+      // 省政府近期印发的《…》: the verb qualifies the name; its issuer is
+      // the body named right before the verb, not the clause's subject.
+      const bool attributive = v == nullptr && at > 0 && t[at - 1] == U'的' &&
+                               (v = ctx_.EndingAt(at - 1, kIssueVerb)) != nullptr;
       // 印发《A》和《B》, 制定印发《A》《B》: the list shares the verb.
       if (v == nullptr && last_verb != nullptr && at >= last_end && at - last_end <= 2) {
         bool joined = true;
@@ -218,12 +251,14 @@ class Rules {
       last_verb = v;
       last_end = d.end;
       if (v == nullptr) continue;
-      std::vector<int> actors = discourse_.ActorsAt(v->start, 4);
-      // No body named nearby: the one the whole article is about issued it.
-      if (const int da = DocumentActorAt(v->start);
-          actors.empty() && da >= 0 && entities_[da].type == EntityType::kAgency) {
-        actors.push_back(da);
+      std::vector<int> actors;
+      if (attributive) {
+        if (const int a = AgencyEndingAt(v->start); a >= 0) actors.push_back(a);
       }
+      if (actors.empty()) actors = discourse_.ActorsAt(v->start, 4);
+      // No body named nearby: the paragraph's subject (市委…。…制定印发了《…》),
+      // else the one the whole article is about issued it.
+      if (actors.empty()) actors = ParagraphActor(v->start);
       for (const int a : actors) Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
     }
   }
@@ -295,7 +330,7 @@ class Rules {
       prev_sentence = mm.sentence;
       // A program the text credits with the figures keeps them (行动期间发生
       // 交通事故…下降); otherwise the place, not the agency, reports them.
-      int owner = OwnerOf(pos, mm.period);
+      int owner = OwnerOf(pos, mm.period, fact == Fact::kWork);
       if (fact == Fact::kRegion && (owner < 0 || entities_[owner].type != EntityType::kProgram)) {
         if (const int place = RegionAt(pos); place >= 0) owner = place;
       }
@@ -556,6 +591,26 @@ class Rules {
     return out;
   }
 
+  // The entity of the agency named right before `pos` (a time word such as
+  // 近期 or 日前 may stand between), or -1.
+  int AgencyEndingAt(uint32_t pos) const {
+    constexpr uint32_t kMaxGap = 2;
+    constexpr uint32_t kLookBack = 40;
+    int best = -1;
+    uint32_t best_end = 0;
+    for (const int i : MentionsIn(pos > kLookBack ? pos - kLookBack : 0, pos)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.type != EntityType::kAgency || !m.maximal || m.entity < 0 || m.end + kMaxGap < pos) continue;
+      bool han_gap = true;
+      for (uint32_t k = m.end; k < pos; ++k) han_gap &= IsHan(ctx_.text()[k]);
+      if (han_gap && m.end >= best_end) {
+        best = m.entity;
+        best_end = m.end;
+      }
+    }
+    return best;
+  }
+
   // The end positions of the person cues (介绍了, 表示), in order, each once.
   static std::vector<uint32_t> CueEnds(const DocContext& ctx) {
     std::vector<uint32_t> ends;
@@ -634,7 +689,9 @@ class Rules {
     return last;
   }
 
-  int OwnerOf(uint32_t pos, const TextRange& period = {}) const {
+  // `work`: the figure at pos counts work done (检查企业), which a program
+  // launched in the paragraph before may own; a region's statistic may not.
+  int OwnerOf(uint32_t pos, const TextRange& period = {}, bool work = false) const {
     // 0. The program that heads the paragraph's item (一是…“护校安园”专项行动).
     const int top = discourse_.ItemAt(pos);
     if (top >= 0 && discourse_.items()[top].opens_paragraph) {
@@ -653,9 +710,14 @@ class Rules {
       if (p >= 0) return p;
       // 1b. The program of the period clause the figures fall under.
       if (const int f = PeriodProgram(period); f >= 0) return f;
-      // 2. The sentence's own actor, or a place it is about.
+      // 2. The sentence's own actor, or a place it is about. An actor that
+      // has just been said to run a program in the paragraph (A组织开展X行动。
+      // …期间，A累计破获…) reports the figures through it.
       const std::vector<int> a = discourse_.ActorsAt(pos, 2);
-      if (!a.empty()) return a.front();
+      if (!a.empty()) {
+        if (const int q = ActorsProgram(a.front(), pos); q >= 0) return q;
+        return a.front();
+      }
       for (const int i : discourse_.mentions_by_start().StartingIn(r.start, r.start + 1)) {
         const Mention& m = ctx_.mentions[i];
         if (m.type == EntityType::kPlace && m.end <= pos) return m.entity;
@@ -692,9 +754,62 @@ class Rules {
         }
         const int p = SingleProgram(cands, pos);
         if (p >= 0) return p;
+        // 截至目前，全市各部门累计检查企业492家: a paragraph of figures with
+        // nobody named before them continues the program the paragraph
+        // before has just launched.
+        if (work && cands.empty() && para > 0 && NothingNamedBefore(para, pos)) {
+          const int q = LastProgramOf(para - 1);
+          if (q >= 0) return q;
+        }
       }
     }
     return ActorOrRegion(pos);
+  }
+
+  // Whether no agency, program or place is named in the paragraph before pos.
+  bool NothingNamedBefore(int para, uint32_t pos) const {
+    for (const int i : MentionsIn(ctx_.seg().paragraphs[para].range.start, pos)) {
+      const EntityType type = ctx_.mentions[i].type;
+      if (type == EntityType::kAgency || type == EntityType::kProgram || type == EntityType::kPlace) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The one credited, conducted program a paragraph names last, or -1.
+  int LastProgramOf(int para) const {
+    const TextRange r = ctx_.seg().paragraphs[para].range;
+    if (IsHeadingLine(para)) return -1;
+    std::vector<const Mention*> cands;
+    for (const int k : ProgramsIn(r.start, r.end)) {
+      const Mention& m = ctx_.mentions[k];
+      if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
+    }
+    const int p = SingleProgram(cands, r.end);
+    return p >= 0 ? p : -1;
+  }
+
+  // Outside items and turns: the program that `actor` was said to conduct
+  // earlier in the paragraph, in a sentence before the one at pos, when
+  // that sentence opens nothing new (no conducting verb before pos). -1 if none.
+  int ActorsProgram(int actor, uint32_t pos) const {
+    if (discourse_.ItemAt(pos) >= 0 || discourse_.TurnAt(pos) >= 0 || ConductVerbBefore(pos)) {
+      return -1;
+    }
+    const int para = ctx_.ParagraphAt(pos);
+    const int s = ctx_.SentenceAt(pos);
+    if (para < 0 || s < 0) return -1;
+    const uint32_t sentence_start = ctx_.seg().sentences[s].range.start;
+    std::vector<const Mention*> cands;
+    for (const int k : ProgramsIn(ctx_.seg().paragraphs[para].range.start, sentence_start)) {
+      const Mention& m = ctx_.mentions[k];
+      if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
+    }
+    const int p = SingleProgram(cands, pos);
+    // The conducts edges are found before the reports.
+    if (p < 0 || !seen_.contains({actor, static_cast<int>(Predicate::kConducts), p})) return -1;
+    return p;
   }
 
   // Whether the sentence opens a new undertaking before pos (并组织开展了…):

@@ -418,5 +418,31 @@ TEST_CASE("Regions the lexicon does not know are read off agency names",
   CHECK(city->mentions[0].start == 0);
 }
 
+TEST_CASE("Relations read across sentences and paragraphs", "[extract][relation][discourse]") {
+  CheckRows({
+      // 印发的《…》: the body right before the verb issued it, not the subject.
+      {"江西省卫生健康委召开全省医疗质量工作会议。会议传达了省政府近期印发的《关于推进公立医院高质量发展的实施意见》。",
+       {{"省政府", Predicate::kIssues, "关于推进公立医院高质量发展的实施意见"},
+        {"江西省卫生健康委", Predicate::kIssues, "关于推进公立医院高质量发展的实施意见", false}}},
+      // No body in the sentence: the paragraph's subject issued it.
+      {"市水务局高度重视防汛工作，将防汛纳入年度重点任务。制定印发了《城区防汛应急工作方案》，明确各单位责任。",
+       {{"市水务局", Predicate::kIssues, "城区防汛应急工作方案"}}},
+      // Two bodies joined as the subject of a cooperating verb work together.
+      {"省教育厅与省公安厅持续深化协作联动，共同维护校园安全。",
+       {{"省教育厅", Predicate::kCooperatesWith, "省公安厅"}}},
+      // The actor who launched a program reports its figures in the next sentence.
+      {"全省生态环境部门组织开展“清废行动”，严厉打击非法倾倒固体废物行为。今年以来，全省生态环境部门累计查处固体废物案件326起。",
+       {{"清废行动", Predicate::kReports, "查处固体废物案件"},
+        {"生态环境部门", Predicate::kReports, "查处固体废物案件", false}}},
+      // Work figures in a paragraph that names nobody continue the program
+      // the paragraph before launched; a region's statistic does not.
+      {"县住建局组织开展了城镇燃气安全专项整治行动。\n截至目前，全县各部门累计检查燃气经营企业36家，约谈企业5家。",
+       {{"城镇燃气安全专项整治行动", Predicate::kReports, "检查燃气经营企业"},
+        {"城镇燃气安全专项整治行动", Predicate::kReports, "约谈企业"}}},
+      {"县交通运输局组织开展了农村公路提质改造专项行动。\n全县农村公路总里程达1520公里。",
+       {{"农村公路提质改造专项行动", Predicate::kReports, "农村公路总里程", false}}},
+  });
+}
+
 }  // namespace
 }  // namespace govkg
