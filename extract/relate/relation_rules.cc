@@ -117,13 +117,45 @@ class Rules {
         }
       }
       if (m.conducted) PartOf(m, whole);
-      // A program named after a place takes place there (黄河禁渔执法行动).
-      if (!m.conducted || !m.field_work) continue;
+      // …主题活动在省博物馆开营: the site right after the name is its venue.
+      const bool venue = Venue(m);
+      // A base named after a place lies there (呼伦贝尔森林防灭火实训基地).
+      if (const LexHit* k = ctx_.EndingAt(m.end, kProgramKind); k != nullptr && k->entry->site) {
+        for (const int i : discourse_.mentions_by_start().StartingIn(m.start, m.start + 1)) {
+          const Mention& p = ctx_.mentions[i];
+          if (p.type == EntityType::kPlace && p.entity >= 0 && p.end < m.end) {
+            Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
+          }
+        }
+      }
+      // A program named after a place takes place there (黄河禁渔执法行动),
+      // unless its venue is named, or the name opens with the province the
+      // text speaks for (河北省…专项行动): the body's jurisdiction, not a
+      // site, where a trip there is one (民营企业进边疆·内蒙古行活动).
+      if (!m.conducted || !m.field_work || venue) continue;
       for (const int i : MentionsIn(m.start, m.end)) {
         const Mention& p = ctx_.mentions[i];
-        if (p.type == EntityType::kPlace) Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
+        if (p.type != EntityType::kPlace || p.entity < 0) continue;
+        if (p.start == m.start && entities_[p.entity].name == ctx_.main_region_full) continue;
+        Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
       }
     }
+  }
+
+  // Whether the program's name is followed by 在 PLACE and a verb (…活动在
+  // 市体育馆举行); adds the locatedIn edge.
+  bool Venue(const Mention& m) {
+    const std::u32string_view t = ctx_.text();
+    uint32_t at = m.end;
+    if (at < t.size() && IsCloseQuote(t[at])) ++at;
+    if (at + 2 >= t.size() || t[at] != U'在') return false;
+    for (const int i : discourse_.mentions_by_start().StartingIn(at + 1, at + 2)) {
+      const Mention& p = ctx_.mentions[i];
+      if (p.type != EntityType::kPlace || p.entity < 0 || p.end >= t.size() || !IsHan(t[p.end])) continue;
+      Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, p.end);
+      return true;
+    }
+    return false;
   }
 
   // A program cited as the frame of another (按照X工作要求…; 贯彻…关于开展X的部署，

@@ -29,6 +29,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
     case kProgramKind:
       e.weak_kind |= f1 == "weak";
       e.venue |= f1 == "venue";
+      for (const std::string& f : fields) e.site |= f == "site";
       break;
     case kRegionLevel:
       e.generic_level |= f1 == "generic";

@@ -57,6 +57,7 @@ struct LexEntry {
   bool host = false;              // agency kind of a press office (新闻办): hosts, runs nothing
   bool weak_kind = false;         // program kind needing a verb or quotes (平台)
   bool venue = false;             // program kind that is a meeting (论坛), not field work
+  bool site = false;              // program kind that is a place of its own (基地)
   bool generic_level = false;     // 盟市, 旗县
   bool province = false;          // region of province level
   bool town_level = false;        // 乡, 镇: level word of a town

@@ -444,5 +444,24 @@ TEST_CASE("Relations read across sentences and paragraphs", "[extract][relation]
   });
 }
 
+TEST_CASE("Programs are located at their venue, base or named place",
+          "[extract][relation][place]") {
+  CheckRows({
+      // The site after 在 is the venue; 的 after the organiser's verb is no part of the name.
+      {"贵州省教育厅主办的贵州青少年科技创新主题活动在贵阳市图书馆开幕。",
+       {{"贵州青少年科技创新主题活动", Predicate::kLocatedIn, "贵阳市图书馆"},
+        {"贵州省教育厅", Predicate::kConducts, "贵州青少年科技创新主题活动"}}},
+      // The province a campaign's name opens with is its scope, not a site.
+      {"湖南省水利厅部署开展湖南省河湖清四乱专项行动。",
+       {{"湖南省河湖清四乱专项行动", Predicate::kLocatedIn, "湖南省", false}}},
+      // …but a river in the name is where the work is done.
+      {"湖南省水利厅部署开展长江岸线清理整治专项行动。",
+       {{"长江岸线清理整治专项行动", Predicate::kLocatedIn, "长江"}}},
+      // A base lies in the place its name opens with.
+      {"省应急管理厅推动岳阳市防汛抢险实训基地建设。",
+       {{"岳阳市防汛抢险实训基地", Predicate::kLocatedIn, "岳阳市"}}},
+  });
+}
+
 }  // namespace
 }  // namespace govkg
