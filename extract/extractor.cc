@@ -147,6 +147,7 @@ class LexiconExtractor final : public Extractor {
       });
       if (!known) relations.push_back(std::move(r));
     }
+    internal::AddTownCounties(all, &relations);
     for (const internal::RelationDraft& r : relations) {
       Relation rel;
       rel.subject = ids[r.subject];

@@ -38,6 +38,10 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
                                               const std::vector<EntityDraft>& entities,
                                               const LexiconSet& lexicon, int region);
 
+// A program in a town (A镇…改造工程) lies in the town's county too: the
+// county the hierarchy relations put the town in. Appends those edges.
+void AddTownCounties(const std::vector<EntityDraft>& entities, std::vector<RelationDraft>* relations);
+
 // 在包头市建立的“X”平台: a program that the clause builds in a place, or
 // carries out there (field work: 在X市召开 is a meeting's venue), is locatedIn it.
 std::vector<RelationDraft> VenueRelations(const DocContext& ctx);

@@ -119,6 +119,10 @@ class Rules {
       if (m.conducted) PartOf(m, whole);
       // …主题活动在省博物馆开营: the site right after the name is its venue.
       const bool venue = Venue(m);
+      // A project named right after a list of places (A镇、B乡道路改造工程) lies in each.
+      // It is a local part of the program of its kind the paragraph has
+      // named before it (检查“四好农村路”提升工程。…查看了A镇、B乡道路改造工程).
+      if (ListedPlacesBefore(m) && !m.conducted) LocalPartOf(m);
       // A base named after a place lies there (呼伦贝尔森林防灭火实训基地).
       if (const LexHit* k = ctx_.EndingAt(m.end, kProgramKind); k != nullptr && k->entry->site) {
         for (const int i : discourse_.mentions_by_start().StartingIn(m.start, m.start + 1)) {
@@ -140,6 +144,39 @@ class Rules {
         Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
       }
     }
+  }
+
+  // Whether places are listed right before the name; adds their locatedIn edges.
+  bool ListedPlacesBefore(const Mention& m) {
+    constexpr int kMaxPlaces = 16;
+    const std::u32string_view t = ctx_.text();
+    uint32_t end = m.start;
+    for (int n = 0; n < kMaxPlaces && end > 0; ++n) {
+      const Mention* place = nullptr;
+      for (const int i : MentionsIn(end > 8 ? end - 8 : 0, end)) {
+        const Mention& p = ctx_.mentions[i];
+        if (p.type == EntityType::kPlace && p.entity >= 0 && p.end == end) place = &p;
+      }
+      if (place == nullptr) return n > 0;
+      Add(m.entity, Predicate::kLocatedIn, place->entity, place->start, m.end);
+      if (place->start < 2 || (t[place->start - 1] != U'、' && t[place->start - 1] != U'和')) return true;
+      end = place->start - 1;
+    }
+    return true;
+  }
+
+  void LocalPartOf(const Mention& m) {
+    const int para = ctx_.ParagraphAt(m.start);
+    const LexHit* kind = ctx_.EndingAt(m.end, kProgramKind);
+    if (para < 0 || kind == nullptr) return;
+    const std::u32string_view word = ctx_.text().substr(kind->start, kind->end - kind->start);
+    int whole = -1;
+    for (const int i : ProgramsIn(ctx_.seg().paragraphs[para].range.start, m.start)) {
+      const Mention& p = ctx_.mentions[i];
+      if (p.entity < 0 || p.entity == m.entity || !p.credited || !p.conducted) continue;
+      if (std::u32string_view(p.name).ends_with(word)) whole = p.entity;
+    }
+    if (whole >= 0) Add(m.entity, Predicate::kPartOf, whole, m.start, m.end);
   }
 
   // Whether the program's name is followed by 在 PLACE and a verb (…活动在

@@ -457,6 +457,17 @@ TEST_CASE("Programs are located at their venue, base or named place",
       // …but a river in the name is where the work is done.
       {"湖南省水利厅部署开展长江岸线清理整治专项行动。",
        {{"长江岸线清理整治专项行动", Predicate::kLocatedIn, "长江"}}},
+      // A project named after a list of towns lies in each, and in their county;
+      // it is a local part of the program of its kind the paragraph named.
+      {"桃源县召开全县农村公路建设推进会。会后，县交通运输局组织专家查看了青林镇、漳江镇农村公路提质改造工程。",
+       {{"农村公路提质改造工程", Predicate::kLocatedIn, "青林镇"},
+        {"农村公路提质改造工程", Predicate::kLocatedIn, "漳江镇"},
+        {"农村公路提质改造工程", Predicate::kLocatedIn, "桃源县"},
+        {"漳江镇", Predicate::kLocatedIn, "桃源县"}}},
+      {"省水利厅农村水利处一行来我县检查“农村饮水安全巩固提升工程”。检查组先后实地查看了青山镇、白沙乡、石门镇供水管网改造工程。",
+       {{"供水管网改造工程", Predicate::kLocatedIn, "白沙乡"},
+        {"供水管网改造工程", Predicate::kPartOf, "农村饮水安全巩固提升工程"},
+        {"省水利厅农村水利处", Predicate::kConducts, "供水管网改造工程", false}}},
       // A base lies in the place its name opens with.
       {"省应急管理厅推动岳阳市防汛抢险实训基地建设。",
        {{"岳阳市防汛抢险实训基地", Predicate::kLocatedIn, "岳阳市"}}},
