@@ -364,6 +364,58 @@ class Rules {
     }
   }
 
+  // 全体党员前往省展览馆, 小朋友将参观A馆和B馆: the sites visited are where
+  // the undertaking that owns the sentence goes, else the one the article
+  // opens with (its heading or first paragraph).
+  void Visits() {
+    const std::u32string_view t = ctx_.text();
+    for (const LexHit& h : ctx_.hits()) {
+      if ((h.roles() & kVisitVerb) == 0) continue;
+      std::vector<int> sites;
+      uint32_t at = h.end;
+      constexpr size_t kMaxSites = 8;
+      while (sites.size() < kMaxSites) {
+        int site = -1;
+        for (const int i : discourse_.mentions_by_start().StartingIn(at, at + 1)) {
+          const Mention& p = ctx_.mentions[i];
+          if (p.type == EntityType::kPlace && p.entity >= 0 &&
+              ctx_.EndingAt(p.end, kPlaceSuffix) != nullptr) {
+            site = i;
+          }
+        }
+        if (site < 0) break;
+        sites.push_back(site);
+        at = ctx_.mentions[site].end;
+        if (at >= t.size() || (t[at] != U'和' && t[at] != U'、' && t[at] != U'及')) break;
+        ++at;
+      }
+      if (sites.empty()) continue;
+      int owner = OwnerOf(h.start);
+      if (owner < 0 || entities_[owner].type != EntityType::kProgram) owner = SectionProgram(h.start);
+      if (owner < 0) continue;
+      for (const int i : sites) {
+        Add(owner, Predicate::kLocatedIn, ctx_.mentions[i].entity, h.start, ctx_.mentions[i].end);
+      }
+    }
+  }
+
+  // The first program the article holding pos credits and conducts, in its
+  // heading or its first paragraph; -1 if none.
+  int SectionProgram(uint32_t pos) const {
+    const uint32_t start = sections_[SectionOf(pos)];
+    const int first = ctx_.ParagraphAt(start);
+    if (first < 0) return -1;
+    for (int q = first; q < first + 2 && q < static_cast<int>(ctx_.seg().paragraphs.size()); ++q) {
+      const TextRange r = ctx_.seg().paragraphs[q].range;
+      if (r.start > pos) break;
+      for (const int i : ProgramsIn(r.start, std::min(r.end, pos))) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.entity >= 0 && m.credited && m.conducted) return m.entity;
+      }
+    }
+    return -1;
+  }
+
   // Whether the places from `p` on run (joined by 、和及与) into 等 within the clause.
   bool ClosedByDeng(const Mention& p, const TextRange& clause) const {
     uint32_t at = p.end;
@@ -1033,6 +1085,7 @@ std::vector<RelationDraft> FindRelations(const DocContext& ctx,
   rules.Cooperation();
   rules.Issues();
   rules.Locations();
+  rules.Visits();
   rules.Reports(metrics, metric_entities);
   return rules.Take();
 }

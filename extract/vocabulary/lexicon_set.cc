@@ -62,6 +62,7 @@ uint32_t VerbRole(const std::string& kind) {
   if (kind == "build") return kBuildVerb;
   if (kind == "reference") return kReferenceVerb;
   if (kind == "blocker") return kBlocker;
+  if (kind == "visit") return kVisitVerb;
   return 0;
 }
 

@@ -47,6 +47,7 @@ enum LexRole : uint32_t {
   kRegionFact = 1u << 21,       // 发生, 事故, 人口 …: a metric about a region, reported by the place
   kPersonCue = 1u << 23,        // 介绍, 表示, 同志 …: a word right after a person's name
   kWorkDone = 1u << 22,         // 查处, 隐患, 检查 …: work done, reported by the agency or program
+  kVisitVerb = 1u << 25,        // 参观, 前往 …: the place after it is where the undertaking goes
 };
 
 struct LexEntry {

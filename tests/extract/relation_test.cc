@@ -468,6 +468,11 @@ TEST_CASE("Programs are located at their venue, base or named place",
        {{"供水管网改造工程", Predicate::kLocatedIn, "白沙乡"},
         {"供水管网改造工程", Predicate::kPartOf, "农村饮水安全巩固提升工程"},
         {"省水利厅农村水利处", Predicate::kConducts, "供水管网改造工程", false}}},
+      // The site the members visit is where the article's activity goes; a city visited is not a site.
+      {"## 县教育局开展“红色足迹”主题党日活动\n\n3月5日，县教育局机关党支部全体党员前往遵义市红军纪念馆，重温入党誓词。\n",
+       {{"红色足迹主题党日活动", Predicate::kLocatedIn, "遵义市红军纪念馆"}}},
+      {"## 县教育局开展“红色足迹”主题党日活动\n\n3月5日，县教育局机关党支部全体党员前往遵义市，参观学习。\n",
+       {{"红色足迹主题党日活动", Predicate::kLocatedIn, "遵义市", false}}},
       // A base lies in the place its name opens with.
       {"省应急管理厅推动岳阳市防汛抢险实训基地建设。",
        {{"岳阳市防汛抢险实训基地", Predicate::kLocatedIn, "岳阳市"}}},
