@@ -637,8 +637,12 @@ class Rules {
     if (r.end - r.start > kMaxIntro) return -1;
     // A lead-in names nothing else (no figures, documents or other
     // programs); a paragraph of work that happens to end in a program does.
+    // Dates (2024年, 3月20日) are no figures.
     for (uint32_t k = r.start; k < r.end; ++k) {
-      if (IsDigitChar(ctx_.text()[k])) return -1;
+      if (!IsDigitChar(ctx_.text()[k])) continue;
+      while (k + 1 < r.end && IsDigitChar(ctx_.text()[k + 1])) ++k;
+      const char32_t next = k + 1 < r.end ? ctx_.text()[k + 1] : U' ';
+      if (next != U'年' && next != U'月' && next != U'日') return -1;
     }
     int programs = 0;
     for (const int i : MentionsIn(r.start, r.end)) {
@@ -651,9 +655,12 @@ class Rules {
     while (end > r.start && !IsNameChar(ctx_.text()[end - 1]) && !IsCloseQuote(ctx_.text()[end - 1])) {
       --end;
     }
+    // The program ends the paragraph, or only clauses that name nothing
+    // follow it (…启动“平安护航”专项行动，坚持包联驱动，不断开创工作新局面。).
     for (const int i : ProgramsIn(r.start, r.end)) {
       const Mention& m = ctx_.mentions[i];
-      if (m.entity >= 0 && m.conducted && m.credited && m.end + 1 >= end) return m.entity;
+      if (m.entity < 0 || !m.conducted || !m.credited) continue;
+      if (m.end + 1 >= end || MentionsIn(m.end, r.end).empty()) return m.entity;
     }
     return -1;
   }

@@ -444,6 +444,20 @@ TEST_CASE("Relations read across sentences and paragraphs", "[extract][relation]
   });
 }
 
+TEST_CASE("A lead paragraph launching a program introduces its parts", "[extract][relation][discourse]") {
+  // The lead may carry dates and end in clauses that name nothing.
+  CheckRows({
+      {"记者从浙江省教育厅获悉，2023年，浙江省教育厅全面启动“护苗成长”专项行动，坚持部门联动，不断提升工作成效。\n"
+       "据介绍，2023年以来，浙江省教育厅深入开展校园欺凌专项治理，开展学生心理健康促进行动。\n",
+       {{"校园欺凌专项治理", Predicate::kPartOf, "护苗成长专项行动"},
+        {"学生心理健康促进行动", Predicate::kPartOf, "护苗成长专项行动"}}},
+      // A lead with figures is a paragraph of work, not a lead-in.
+      {"2023年，浙江省教育厅全面启动“护苗成长”专项行动，排查隐患120处。\n"
+       "浙江省教育厅深入开展校园欺凌专项治理。\n",
+       {{"校园欺凌专项治理", Predicate::kPartOf, "护苗成长专项行动", false}}},
+  });
+}
+
 TEST_CASE("Programs are located at their venue, base or named place",
           "[extract][relation][place]") {
   CheckRows({
