@@ -116,7 +116,8 @@ class Rules {
           }
         }
       }
-      if (m.conducted) PartOf(m, whole);
+      // A plan the item's actor implements (落实“三年行动计划”) is cited, no part.
+      if (m.conducted && !Cited(m)) PartOf(m, whole);
       // …主题活动在省博物馆开营: the site right after the name is its venue.
       const bool venue = Venue(m);
       // A project named right after a list of places (A镇、B乡道路改造工程) lies in each.
@@ -195,6 +196,15 @@ class Rules {
     return false;
   }
 
+  // The heading program of the item a cited program sits in (not in its
+  // heading), or -1.
+  int ItemHeadOf(const Mention& x) const {
+    const int item = discourse_.ItemAt(x.start);
+    if (item < 0 || InHeading(item, x)) return -1;
+    const int h = HeadingProgram(item);
+    return h == x.entity ? -1 : h;
+  }
+
   // A program cited as the frame of another (按照X工作要求…; 贯彻…关于开展X的部署，
   // 开展Y): the program carried out under it is part of it.
   void Frames() {
@@ -208,16 +218,23 @@ class Rules {
       // a sentence of thousands of programs would relate every pair.
       constexpr size_t kMaxFramed = 8;
       size_t framed = 0;
+      // Inside an item that heads a program, the work is that program's part
+      // (一是…“护校安园”专项行动。…落实“三年行动计划”，…推进校园安全专项整治).
+      const int item_head = ItemHeadOf(x);
       for (const int i : ProgramsIn(x.end, r.end)) {
         if (framed++ == kMaxFramed) break;
         const Mention& y = ctx_.mentions[i];
+        if (item_head >= 0) break;
         if (y.conducted && !Cited(y) && y.entity != x.entity) {
           Add(y.entity, Predicate::kPartOf, x.entity, x.start, y.end);
           found = true;
         }
       }
       const int item = discourse_.ItemAt(x.start);
-      if (!found && item >= 0 && !InHeading(item, x)) {
+      // The item's heading program is part of a frame that opens a sentence
+      // of the item (三是…林草专项整治。按照X工作要求，…), not of a plan the
+      // item's body implements in passing (…会同教育部门落实“三年行动计划”).
+      if (!found && item >= 0 && !InHeading(item, x) && ctx_.ClauseAt(x.start).start == r.start) {
         const int h = HeadingProgram(item);
         if (h >= 0 && h != x.entity) Add(h, Predicate::kPartOf, x.entity, x.start, x.end);
       }

@@ -458,6 +458,21 @@ TEST_CASE("A lead paragraph launching a program introduces its parts", "[extract
   });
 }
 
+TEST_CASE("A plan an item implements in passing frames nothing", "[extract][relation][discourse]") {
+  const std::string text =
+      "省水利厅河湖管理处处长王平：今年以来，全省水利部门重点抓好两方面工作。\n"
+      "一是扎实开展“清河护水”专项行动。全省水利部门作为主力军，会同生态环境等部门全面落实“河湖长制三年行动计划”，"
+      "深入推进河道采砂专项整治。\n"
+      "二是着力抓好常态化水土保持专项整治。按照水土流失综合治理专项行动工作要求，严厉查处违法违规行为。\n";
+  CheckRows({{text,
+              {{"河道采砂专项整治", Predicate::kPartOf, "清河护水专项行动"},
+               {"河道采砂专项整治", Predicate::kPartOf, "河湖长制三年行动计划", false},
+               {"河湖长制三年行动计划", Predicate::kPartOf, "清河护水专项行动", false},
+               {"清河护水专项行动", Predicate::kPartOf, "河湖长制三年行动计划", false},
+               // a frame that opens a sentence of the item holds the item's program
+               {"常态化水土保持专项整治", Predicate::kPartOf, "水土流失综合治理专项行动"}}}});
+}
+
 TEST_CASE("Programs are located at their venue, base or named place",
           "[extract][relation][place]") {
   CheckRows({
