@@ -410,6 +410,46 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
   return out;
 }
 
+void AddRegionPlace(DocContext* ctx, const std::vector<MetricMention>& metrics,
+                    std::vector<EntityDraft>* drafts) {
+  std::u32string region;
+  for (const std::u32string* r : {&ctx->doc_region_full, &ctx->main_city_full, &ctx->main_region_full}) {
+    if (r->empty()) continue;
+    for (const EntityDraft& d : *drafts) {
+      if (d.type == EntityType::kPlace && !d.dropped && d.name == *r) return;  // a place reports it
+    }
+    if (region.empty()) region = *r;
+  }
+  if (region.empty()) return;
+  // Whether a metric is a region fact and not work done (as the relation rules read it).
+  const bool needed = std::any_of(metrics.begin(), metrics.end(), [&](const MetricMention& mm) {
+    bool fact = false;
+    for (uint32_t p = mm.range.start + 1; p <= mm.number.start; ++p) {
+      const LexHit* w = ctx->EndingAt(p, kWorkDone);
+      if (w != nullptr && w->start >= mm.range.start) return false;
+      const LexHit* f = ctx->EndingAt(p, kRegionFact);
+      fact |= f != nullptr && f->start >= mm.range.start;
+    }
+    return fact;
+  });
+  if (!needed) return;
+  const size_t at = ctx->text().find(region);
+  if (at == std::u32string_view::npos) return;
+  Mention m;
+  m.type = EntityType::kPlace;
+  m.start = static_cast<uint32_t>(at);
+  m.end = static_cast<uint32_t>(at + region.size());
+  m.name = region;
+  m.maximal = false;  // inside an agency's name
+  m.entity = static_cast<int>(drafts->size());
+  EntityDraft d;
+  d.type = EntityType::kPlace;
+  d.name = region;
+  d.mentions.push_back(static_cast<int>(ctx->mentions.size()));
+  ctx->mentions.push_back(std::move(m));
+  drafts->push_back(std::move(d));
+}
+
 void AddTownCounties(const std::vector<EntityDraft>& entities, std::vector<RelationDraft>* relations) {
   auto is_town = [&](int e) {
     const std::u32string& n = entities[e].name;

@@ -444,6 +444,21 @@ TEST_CASE("Relations read across sentences and paragraphs", "[extract][relation]
   });
 }
 
+TEST_CASE("A region's facts are its own though only agency names name it",
+          "[extract][relation][place]") {
+  const std::string text =
+      "四川省生态环境厅召开新闻发布会。今年1至9月，全省空气质量优良天数比例达89.6%，同比上升2.1个百分点。"
+      "全省生态环境部门查处环境违法案件410起。\n";
+  CheckRows({{text,
+              {{"四川省", Predicate::kReports, "空气质量优良天数比例"},
+               {"四川省", Predicate::kReports, "空气质量优良天数比例同比"},
+               {"生态环境部门", Predicate::kReports, "查处环境违法案件"},
+               {"四川省", Predicate::kReports, "查处环境违法案件", false}}}});
+  // Without such a fact the region inside the names stays no place of its own.
+  const DocumentGraph g = testing::ExtractText("四川省生态环境厅召开新闻发布会。全省生态环境部门查处环境违法案件410起。\n");
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "四川省") == nullptr);
+}
+
 TEST_CASE("A lead paragraph launching a program introduces its parts", "[extract][relation][discourse]") {
   // The lead may carry dates and end in clauses that name nothing.
   CheckRows({
