@@ -382,8 +382,26 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
     }
     int start = division[i] >= 0 ? div.at(division[i]).parent : -1;
     if (division[i] < 0) {
-      // A town: in the county named right before it, else the document's county.
       const Mention& m = ctx.mentions[entities[i].mentions.front()];
+      // A site named after its city or county (开原市体育馆) lies in it; a
+      // province's museum names the province it serves, not a site in it.
+      if (const LexHit* own = ctx.StartingAt(m.start, kRegionName);
+          own != nullptr && own->end < m.end && !own->entry->divisions.empty() &&
+          ctx.EndingAt(m.end, kPlaceSuffix) != nullptr) {
+        const int d = Reading(*own->entry, div, region);
+        const auto it = entity_of.find(d);
+        if (d >= 0 && div.at(d).level >= 2 && it != entity_of.end() && it->second != static_cast<int>(i)) {
+          RelationDraft r;
+          r.subject = static_cast<int>(i);
+          r.predicate = Predicate::kLocatedIn;
+          r.object = it->second;
+          r.start = m.start;
+          r.end = m.end;
+          out.push_back(std::move(r));
+        }
+        continue;
+      }
+      // A town: in the county named right before it, else the document's county.
       const LexHit* before = ctx.EndingAt(m.start, kRegionName);
       if (before != nullptr && !before->entry->divisions.empty()) {
         start = Reading(*before->entry, div, region);

@@ -517,6 +517,10 @@ TEST_CASE("Programs are located at their venue, base or named place",
        {{"红色足迹主题党日活动", Predicate::kLocatedIn, "遵义市红军纪念馆"}}},
       {"## 县教育局开展“红色足迹”主题党日活动\n\n3月5日，县教育局机关党支部全体党员前往遵义市，参观学习。\n",
        {{"红色足迹主题党日活动", Predicate::kLocatedIn, "遵义市", false}}},
+      // A city's site lies in the city; the program held there, at the site.
+      {"沈阳市召开新闻发布会。沈阳市教育局在沈阳市图书馆举办“书香沈阳”主题活动。",
+       {{"沈阳市图书馆", Predicate::kLocatedIn, "沈阳市"},
+        {"书香沈阳主题活动", Predicate::kLocatedIn, "沈阳市图书馆"}}},
       // A base lies in the place its name opens with.
       {"省应急管理厅推动岳阳市防汛抢险实训基地建设。",
        {{"岳阳市防汛抢险实训基地", Predicate::kLocatedIn, "岳阳市"}}},
