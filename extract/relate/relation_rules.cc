@@ -196,6 +196,29 @@ class Rules {
     return false;
   }
 
+  // X工程，包括A工程、B工程和C工程: the programs after the verb, in its
+  // sentence, are parts of the last program named before it there.
+  void Parts() {
+    constexpr size_t kMaxParts = 16;
+    for (const LexHit& h : ctx_.hits()) {
+      if ((h.roles() & kPartsVerb) == 0 || ctx_.StartingAt(h.start, kPartsVerb) != &h) continue;
+      const int s = ctx_.SentenceAt(h.start);
+      if (s < 0) continue;
+      const TextRange r = ctx_.seg().sentences[s].range;
+      int whole = -1;
+      for (const int i : ProgramsIn(r.start, h.start)) {
+        if (ctx_.mentions[i].entity >= 0 && ctx_.mentions[i].credited) whole = ctx_.mentions[i].entity;
+      }
+      if (whole < 0) continue;
+      size_t n = 0;
+      for (const int i : ProgramsIn(h.end, r.end)) {
+        if (n++ == kMaxParts) break;
+        const Mention& y = ctx_.mentions[i];
+        if (y.entity >= 0 && y.entity != whole) Add(y.entity, Predicate::kPartOf, whole, h.start, y.end);
+      }
+    }
+  }
+
   // The heading program of the item a cited program sits in (not in its
   // heading), or -1.
   int ItemHeadOf(const Mention& x) const {
@@ -962,8 +985,10 @@ class Rules {
   bool ConductVerbBefore(uint32_t pos) const {
     const int s = ctx_.SentenceAt(pos);
     if (s < 0) return false;
+    // 包括 lists parts of what is already under way; it opens nothing new.
     for (uint32_t p = ctx_.seg().sentences[s].range.start + 1; p <= pos; ++p) {
-      if (ctx_.EndingAt(p, kConductVerb) != nullptr) return true;
+      const LexHit* v = ctx_.EndingAt(p, kConductVerb);
+      if (v != nullptr && (v->roles() & kPartsVerb) == 0) return true;
     }
     return false;
   }
@@ -1105,6 +1130,7 @@ std::vector<RelationDraft> FindRelations(const DocContext& ctx,
   rules.SubOrganizations();
   rules.Posts();
   rules.Programs();
+  rules.Parts();
   rules.Frames();
   rules.Cooperation();
   rules.Issues();

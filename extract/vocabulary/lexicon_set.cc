@@ -63,6 +63,7 @@ uint32_t VerbRole(const std::string& kind) {
   if (kind == "reference") return kReferenceVerb;
   if (kind == "blocker") return kBlocker;
   if (kind == "visit") return kVisitVerb;
+  if (kind == "parts") return kPartsVerb | kConductVerb;
   return 0;
 }
 

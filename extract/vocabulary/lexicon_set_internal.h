@@ -48,6 +48,7 @@ enum LexRole : uint32_t {
   kPersonCue = 1u << 23,        // 介绍, 表示, 同志 …: a word right after a person's name
   kWorkDone = 1u << 22,         // 查处, 隐患, 检查 …: work done, reported by the agency or program
   kVisitVerb = 1u << 25,        // 参观, 前往 …: the place after it is where the undertaking goes
+  kPartsVerb = 1u << 26,        // 包括 …: the programs after it are parts of the one before
 };
 
 struct LexEntry {

@@ -473,6 +473,19 @@ TEST_CASE("A lead paragraph launching a program introduces its parts", "[extract
   });
 }
 
+TEST_CASE("Programs listed after 包括 are parts of the program before", "[extract][relation]") {
+  CheckRows({
+      {"今年，省水利厅深入实施农村供水保障工程，包括水源保护工程、管网改造工程和水质提升工程。",
+       {{"水源保护工程", Predicate::kPartOf, "农村供水保障工程"},
+        {"管网改造工程", Predicate::kPartOf, "农村供水保障工程"},
+        {"水质提升工程", Predicate::kPartOf, "农村供水保障工程"},
+        {"省水利厅", Predicate::kConducts, "管网改造工程"}}},
+      // The next paragraph's program is no part of it.
+      {"今年，省水利厅深入实施农村供水保障工程，包括水源保护工程和管网改造工程。\n省住建厅启动城镇老旧小区改造工程。",
+       {{"城镇老旧小区改造工程", Predicate::kPartOf, "农村供水保障工程", false}}},
+  });
+}
+
 TEST_CASE("A plan an item implements in passing frames nothing", "[extract][relation][discourse]") {
   const std::string text =
       "省水利厅河湖管理处处长王平：今年以来，全省水利部门重点抓好两方面工作。\n"
