@@ -172,7 +172,7 @@ class Rules {
     if (para < 0 || kind == nullptr) return;
     const std::u32string_view word = ctx_.text().substr(kind->start, kind->end - kind->start);
     int whole = -1;
-    for (const int i : ProgramsIn(ctx_.seg().paragraphs[para].range.start, m.start)) {
+    for (const int i : ProgramsIn(Reach(ctx_.seg().paragraphs[para].range.start, m.start), m.start)) {
       const Mention& p = ctx_.mentions[i];
       if (p.entity < 0 || p.entity == m.entity || !p.credited || !p.conducted) continue;
       if (std::u32string_view(p.name).ends_with(word)) whole = p.entity;
@@ -205,13 +205,16 @@ class Rules {
       const int s = ctx_.SentenceAt(h.start);
       if (s < 0) continue;
       const TextRange r = ctx_.seg().sentences[s].range;
+      // A few hundred characters each side: a sentence of thousands (a
+      // flattened list) is not walked again for each of its verbs.
+      constexpr uint32_t kWindow = 256;
       int whole = -1;
-      for (const int i : ProgramsIn(r.start, h.start)) {
+      for (const int i : ProgramsIn(std::max(r.start, h.start > kWindow ? h.start - kWindow : 0), h.start)) {
         if (ctx_.mentions[i].entity >= 0 && ctx_.mentions[i].credited) whole = ctx_.mentions[i].entity;
       }
       if (whole < 0) continue;
       size_t n = 0;
-      for (const int i : ProgramsIn(h.end, r.end)) {
+      for (const int i : ProgramsIn(h.end, std::min(r.end, h.end + kWindow))) {
         if (n++ == kMaxParts) break;
         const Mention& y = ctx_.mentions[i];
         if (y.entity >= 0 && y.entity != whole) Add(y.entity, Predicate::kPartOf, whole, h.start, y.end);
@@ -936,7 +939,9 @@ class Rules {
 
   // Whether no agency, program or place is named in the paragraph before pos.
   bool NothingNamedBefore(int para, uint32_t pos) const {
-    for (const int i : MentionsIn(ctx_.seg().paragraphs[para].range.start, pos)) {
+    // Stops at the first: asked for every figure of the paragraph.
+    for (const int i : discourse_.mentions_by_start().StartingIn(ctx_.seg().paragraphs[para].range.start, pos)) {
+      CountWork(1);
       const EntityType type = ctx_.mentions[i].type;
       if (type == EntityType::kAgency || type == EntityType::kProgram || type == EntityType::kPlace) {
         return false;
@@ -945,12 +950,20 @@ class Rules {
     return true;
   }
 
+  // How far back the program look-ups of a figure reach: a paragraph of
+  // ordinary text, not a flattened table of thousands of figures, each of
+  // which would walk it again.
+  static constexpr uint32_t kMaxProgramLookBack = 1024;
+  static uint32_t Reach(uint32_t from, uint32_t to) {
+    return to > from + kMaxProgramLookBack ? to - kMaxProgramLookBack : from;
+  }
+
   // The one credited, conducted program a paragraph names last, or -1.
   int LastProgramOf(int para) const {
     const TextRange r = ctx_.seg().paragraphs[para].range;
     if (IsHeadingLine(para)) return -1;
     std::vector<const Mention*> cands;
-    for (const int k : ProgramsIn(r.start, r.end)) {
+    for (const int k : ProgramsIn(Reach(r.start, r.end), r.end)) {
       const Mention& m = ctx_.mentions[k];
       if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
     }
@@ -970,7 +983,8 @@ class Rules {
     if (para < 0 || s < 0) return -1;
     const uint32_t sentence_start = ctx_.seg().sentences[s].range.start;
     std::vector<const Mention*> cands;
-    for (const int k : ProgramsIn(ctx_.seg().paragraphs[para].range.start, sentence_start)) {
+    for (const int k : ProgramsIn(Reach(ctx_.seg().paragraphs[para].range.start, sentence_start),
+                                  sentence_start)) {
       const Mention& m = ctx_.mentions[k];
       if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
     }
