@@ -430,6 +430,14 @@ TEST_CASE("Relations read across sentences and paragraphs", "[extract][relation]
       // Two bodies joined as the subject of a cooperating verb work together.
       {"省教育厅与省公安厅持续深化协作联动，共同维护校园安全。",
        {{"省教育厅", Predicate::kCooperatesWith, "省公安厅"}}},
+      // Health and planning commissions are bodies; 共同 joins the pair's work.
+      {"省卫生健康委和省医保局共同举办医保政策宣传月活动。",
+       {{"省卫生健康委", Predicate::kCooperatesWith, "省医保局"},
+        {"省卫生健康委", Predicate::kConducts, "医保政策宣传月活动"},
+        {"省医保局", Predicate::kConducts, "医保政策宣传月活动"}}},
+      {"市发展改革委会同市疾控中心开展“清源”专项行动。",
+       {{"市发展改革委", Predicate::kCooperatesWith, "市疾控中心"},
+        {"市发展改革委", Predicate::kConducts, "清源专项行动"}}},
       // The actor who launched a program reports its figures in the next sentence.
       {"全省生态环境部门组织开展“清废行动”，严厉打击非法倾倒固体废物行为。今年以来，全省生态环境部门累计查处固体废物案件326起。",
        {{"清废行动", Predicate::kReports, "查处固体废物案件"},
