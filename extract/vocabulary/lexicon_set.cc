@@ -46,6 +46,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       break;
     case kPlaceSuffix:
       e.list_only_place |= f1 == "list";
+      e.numbered_place |= f1 == "numbered";
       break;
     case kPlaceName:
       e.basin |= f1 == "basin";

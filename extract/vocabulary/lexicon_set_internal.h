@@ -65,6 +65,7 @@ struct LexEntry {
   bool town_level = false;        // 乡, 镇: level word of a town
   bool national_level = false;    // 国家, 中央: a name opening with it is national
   bool list_only_place = false;   // place suffix valid only in a 在…list
+  bool numbered_place = false;    // place suffix named by a number before it (331国道)
   bool basin = false;             // place also called NAME流域
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
   std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局
