@@ -88,6 +88,7 @@ class LexiconExtractor final : public Extractor {
     internal::RecognizeDocuments(&ctx);
     std::vector<internal::EntityDraft> drafts = internal::ResolveCoreference(&ctx, *lexicon_);
     const std::vector<internal::MetricMention> metrics = metrics_->Find(norm.text, seg);
+    internal::AddRegionPlace(&ctx, metrics, &drafts);
 
     // Entities: named ones, then one per metric mention.
     std::vector<std::string> ids;
@@ -147,6 +148,7 @@ class LexiconExtractor final : public Extractor {
       });
       if (!known) relations.push_back(std::move(r));
     }
+    internal::AddTownCounties(all, &relations);
     for (const internal::RelationDraft& r : relations) {
       Relation rel;
       rel.subject = ids[r.subject];

@@ -234,6 +234,22 @@ void RecognizePlaces(DocContext* ctx) {
     if (h.entry->basin && t.substr(h.end, 2) == U"流域") m.aliases.push_back(surface + U"流域");
     ctx->mentions.push_back(std::move(m));
   }
+  // Roads named by their number (331国道, 207省道): two to four digits
+  // standing alone before the road word.
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kPlaceSuffix) == 0 || !h.entry->numbered_place) continue;
+    uint32_t s = h.start;
+    while (s > 0 && h.start - s < 5 && t[s - 1] >= U'0' && t[s - 1] <= U'9') --s;
+    const uint32_t digits = h.start - s;
+    if (digits < 2 || digits > 4 || (s > 0 && (IsDigitChar(t[s - 1]) || t[s - 1] == U'.'))) continue;
+    if (agencies.Covers(s, h.end) || places.Exactly(s, h.end) >= 0) continue;
+    Mention m;
+    m.type = EntityType::kPlace;
+    m.start = s;
+    m.end = h.end;
+    m.name = ctx->Slice(s, h.end);
+    ctx->mentions.push_back(std::move(m));
+  }
   // Regions read off agency names, where the text names them on their own
   // (澄岚市召开…, not 澄岚市人民政府).
   const std::vector<std::vector<uint32_t>> found = PositionsOf(t, ctx->inferred_regions);

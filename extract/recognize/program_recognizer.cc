@@ -89,8 +89,10 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
     if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord | kRegionLevel)) {
       // A plain stop word right after a conducting verb opens the name
       // (组织开展无照经营专项行动): the verb is the boundary.
+      // 主办的X活动: 的 after the verb opens nothing.
       const bool opens_name = (b->roles() & kProgramBoundary) == kStopWord &&
-                              ctx.EndingAt(b->start, kConductVerb) != nullptr;
+                              ctx.EndingAt(b->start, kConductVerb) != nullptr &&
+                              t.substr(b->start, b->end - b->start) != U"的";
       // 建设 after a noun is part of the name (力量建设三年行动, 体系建设规划);
       // after a verb or at the clause start it is the verb (推动建设X工程).
       const bool noun_use = (b->roles() & kProgramBoundary) == kBuildVerb && b->start > 0 &&

@@ -1,6 +1,7 @@
 // The document's region and the scopes of its entities (see region_internal.h).
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "extract/recognize/mention_index_internal.h"
 #include "extract/relate/region_internal.h"
@@ -83,6 +84,30 @@ uint32_t TownStart(const DocContext& ctx, uint32_t level, const LexHit** region_
   return s;
 }
 
+// A project named right after a list of places (A镇、B乡道路改造工程): Han
+// characters from `start` to a program kind word, four to sixteen of them,
+// with no boundary word. Appended to `found` as a program the text carries out.
+void ProjectAfter(const DocContext& ctx, uint32_t start, std::vector<Mention>* found) {
+  constexpr uint32_t kMinName = 4, kMaxName = 16;
+  const std::u32string_view t = ctx.text();
+  for (uint32_t k = start; k < t.size() && k < start + kMaxName && IsHan(t[k]); ++k) {
+    if (ctx.StartingAt(k, kBoundaryRoles | kRegionLevel | kAgencyKind) != nullptr) return;
+    const LexHit* kind = ctx.StartingAt(k, kProgramKind);
+    if (kind == nullptr || kind->entry->weak_kind || kind->end - start < kMinName) continue;
+    if (ctx.StartingAt(kind->end, kProgramKind) != nullptr) continue;  // 工程|项目: the longer
+    Mention m;
+    m.type = EntityType::kProgram;
+    m.start = start;
+    m.end = kind->end;
+    m.name = ctx.Slice(start, kind->end);
+    // Named as a place's project, not as work the sentence's subject takes
+    // up (督导组查看了…工程): conducted by nobody the sentence names.
+    m.conducted = false;
+    found->push_back(std::move(m));
+    return;
+  }
+}
+
 // Towns (胡坨镇、马头营镇、古河乡; 五原县天吉泰镇): a list of two or more
 // NAME乡/镇 items joined by 、, or one right after its county's name.
 void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
@@ -122,6 +147,10 @@ void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
     m.end = w.end;
     m.name = ctx->Slice(w.start, w.end);
     found->push_back(std::move(m));
+    // The list's last town runs into a project's name (查看了A镇、B乡翻浆路
+    // 改造工程): the project is named after the list, not after the town.
+    const bool last = i + 1 == towns.size() || towns[i + 1].start != w.end + 1;
+    if (listed && last && !programs.Covers(w.end, w.end + 1)) ProjectAfter(*ctx, w.end, found);
   }
 }
 
@@ -367,8 +396,26 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
     }
     int start = division[i] >= 0 ? div.at(division[i]).parent : -1;
     if (division[i] < 0) {
-      // A town: in the county named right before it, else the document's county.
       const Mention& m = ctx.mentions[entities[i].mentions.front()];
+      // A site named after its city or county (开原市体育馆) lies in it; a
+      // province's museum names the province it serves, not a site in it.
+      if (const LexHit* own = ctx.StartingAt(m.start, kRegionName);
+          own != nullptr && own->end < m.end && !own->entry->divisions.empty() &&
+          ctx.EndingAt(m.end, kPlaceSuffix) != nullptr) {
+        const int d = Reading(*own->entry, div, region);
+        const auto it = entity_of.find(d);
+        if (d >= 0 && div.at(d).level >= 2 && it != entity_of.end() && it->second != static_cast<int>(i)) {
+          RelationDraft r;
+          r.subject = static_cast<int>(i);
+          r.predicate = Predicate::kLocatedIn;
+          r.object = it->second;
+          r.start = m.start;
+          r.end = m.end;
+          out.push_back(std::move(r));
+        }
+        continue;
+      }
+      // A town: in the county named right before it, else the document's county.
       const LexHit* before = ctx.EndingAt(m.start, kRegionName);
       if (before != nullptr && !before->entry->divisions.empty()) {
         start = Reading(*before->entry, div, region);
@@ -393,6 +440,70 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
     }
   }
   return out;
+}
+
+void AddRegionPlace(DocContext* ctx, const std::vector<MetricMention>& metrics,
+                    std::vector<EntityDraft>* drafts) {
+  std::u32string region;
+  for (const std::u32string* r : {&ctx->doc_region_full, &ctx->main_city_full, &ctx->main_region_full}) {
+    if (r->empty()) continue;
+    for (const EntityDraft& d : *drafts) {
+      if (d.type == EntityType::kPlace && !d.dropped && d.name == *r) return;  // a place reports it
+    }
+    if (region.empty()) region = *r;
+  }
+  if (region.empty()) return;
+  // Whether a metric is a region fact and not work done (as the relation rules read it).
+  const bool needed = std::any_of(metrics.begin(), metrics.end(), [&](const MetricMention& mm) {
+    bool fact = false;
+    for (uint32_t p = mm.range.start + 1; p <= mm.number.start; ++p) {
+      const LexHit* w = ctx->EndingAt(p, kWorkDone);
+      if (w != nullptr && w->start >= mm.range.start) return false;
+      const LexHit* f = ctx->EndingAt(p, kRegionFact);
+      fact |= f != nullptr && f->start >= mm.range.start;
+    }
+    return fact;
+  });
+  if (!needed) return;
+  const size_t at = ctx->text().find(region);
+  if (at == std::u32string_view::npos) return;
+  Mention m;
+  m.type = EntityType::kPlace;
+  m.start = static_cast<uint32_t>(at);
+  m.end = static_cast<uint32_t>(at + region.size());
+  m.name = region;
+  m.maximal = false;  // inside an agency's name
+  m.entity = static_cast<int>(drafts->size());
+  EntityDraft d;
+  d.type = EntityType::kPlace;
+  d.name = region;
+  d.mentions.push_back(static_cast<int>(ctx->mentions.size()));
+  ctx->mentions.push_back(std::move(m));
+  drafts->push_back(std::move(d));
+}
+
+void AddTownCounties(const std::vector<EntityDraft>& entities, std::vector<RelationDraft>* relations) {
+  auto is_town = [&](int e) {
+    const std::u32string& n = entities[e].name;
+    return entities[e].type == EntityType::kPlace && !n.empty() && (n.back() == U'镇' || n.back() == U'乡');
+  };
+  std::map<int, int> county_of;  // town entity → the place it lies in
+  std::set<std::pair<int, int>> known;
+  for (const RelationDraft& r : *relations) {
+    if (r.predicate != Predicate::kLocatedIn) continue;
+    known.insert({r.subject, r.object});
+    if (is_town(r.subject) && entities[r.object].type == EntityType::kPlace) county_of[r.subject] = r.object;
+  }
+  std::vector<RelationDraft> added;
+  for (const RelationDraft& r : *relations) {
+    if (r.predicate != Predicate::kLocatedIn || entities[r.subject].type != EntityType::kProgram) continue;
+    const auto it = county_of.find(r.object);
+    if (it == county_of.end() || !known.insert({r.subject, it->second}).second) continue;
+    RelationDraft d = r;
+    d.object = it->second;
+    added.push_back(std::move(d));
+  }
+  for (RelationDraft& d : added) relations->push_back(std::move(d));
 }
 
 std::vector<RelationDraft> VenueRelations(const DocContext& ctx) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extract/relate/coreference_internal.h"
+#include "extract/recognize/metric_internal.h"
 #include "extract/relate/relation_internal.h"
 
 namespace govkg::internal {
@@ -37,6 +38,18 @@ int DivisionOf(const EntityDraft& e, const LexiconSet& lexicon, int region);
 std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
                                               const std::vector<EntityDraft>& entities,
                                               const LexiconSet& lexicon, int region);
+
+// A fact about a region (全省空气质量优良天数比例) is the region's to report;
+// when the text names its region only inside agency names (江西省生态环境厅),
+// no place could report it. Then the first occurrence of the region's name
+// becomes its place mention and entity (appended to ctx->mentions and
+// `drafts`). Nothing is added when no metric is such a fact.
+void AddRegionPlace(DocContext* ctx, const std::vector<MetricMention>& metrics,
+                    std::vector<EntityDraft>* drafts);
+
+// A program in a town (A镇…改造工程) lies in the town's county too: the
+// county the hierarchy relations put the town in. Appends those edges.
+void AddTownCounties(const std::vector<EntityDraft>& entities, std::vector<RelationDraft>* relations);
 
 // 在包头市建立的“X”平台: a program that the clause builds in a place, or
 // carries out there (field work: 在X市召开 is a meeting's venue), is locatedIn it.

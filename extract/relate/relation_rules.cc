@@ -116,14 +116,119 @@ class Rules {
           }
         }
       }
-      if (m.conducted) PartOf(m, whole);
-      // A program named after a place takes place there (黄河禁渔执法行动).
-      if ((!m.conducted && !m.brand) || !m.field_work) continue;
+      // A plan the item's actor implements (落实“三年行动计划”) is cited, no part.
+      if (m.conducted && !Cited(m)) PartOf(m, whole);
+      // …主题活动在省博物馆开营: the site right after the name is its venue.
+      const bool venue = Venue(m);
+      // A project named right after a list of places (A镇、B乡道路改造工程) lies in each.
+      // It is a local part of the program of its kind the paragraph has
+      // named before it (检查“四好农村路”提升工程。…查看了A镇、B乡道路改造工程).
+      if (ListedPlacesBefore(m) && !m.conducted) LocalPartOf(m);
+      // A base named after a place lies there (呼伦贝尔森林防灭火实训基地).
+      if (const LexHit* k = ctx_.EndingAt(m.end, kProgramKind); k != nullptr && k->entry->site) {
+        for (const int i : discourse_.mentions_by_start().StartingIn(m.start, m.start + 1)) {
+          const Mention& p = ctx_.mentions[i];
+          if (p.type == EntityType::kPlace && p.entity >= 0 && p.end < m.end) {
+            Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
+          }
+        }
+      }
+      // A program named after a place takes place there (黄河禁渔执法行动),
+      // unless its venue is named, or the name opens with the province the
+      // text speaks for (河北省…专项行动): the body's jurisdiction, not a
+      // site, where a trip there is one (民营企业进边疆·内蒙古行活动).
+      if ((!m.conducted && !m.brand) || !m.field_work || venue) continue;
       for (const int i : MentionsIn(m.start, m.end)) {
         const Mention& p = ctx_.mentions[i];
-        if (p.type == EntityType::kPlace) Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
+        if (p.type != EntityType::kPlace || p.entity < 0) continue;
+        if (p.start == m.start && entities_[p.entity].name == ctx_.main_region_full) continue;
+        Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, m.end);
       }
     }
+  }
+
+  // Whether places are listed right before the name; adds their locatedIn edges.
+  bool ListedPlacesBefore(const Mention& m) {
+    constexpr int kMaxPlaces = 16;
+    const std::u32string_view t = ctx_.text();
+    uint32_t end = m.start;
+    for (int n = 0; n < kMaxPlaces && end > 0; ++n) {
+      const Mention* place = nullptr;
+      for (const int i : MentionsIn(end > 8 ? end - 8 : 0, end)) {
+        const Mention& p = ctx_.mentions[i];
+        if (p.type == EntityType::kPlace && p.entity >= 0 && p.end == end) place = &p;
+      }
+      if (place == nullptr) return n > 0;
+      Add(m.entity, Predicate::kLocatedIn, place->entity, place->start, m.end);
+      if (place->start < 2 || (t[place->start - 1] != U'、' && t[place->start - 1] != U'和')) return true;
+      end = place->start - 1;
+    }
+    return true;
+  }
+
+  void LocalPartOf(const Mention& m) {
+    const int para = ctx_.ParagraphAt(m.start);
+    const LexHit* kind = ctx_.EndingAt(m.end, kProgramKind);
+    if (para < 0 || kind == nullptr) return;
+    const std::u32string_view word = ctx_.text().substr(kind->start, kind->end - kind->start);
+    int whole = -1;
+    for (const int i : ProgramsIn(Reach(ctx_.seg().paragraphs[para].range.start, m.start), m.start)) {
+      const Mention& p = ctx_.mentions[i];
+      if (p.entity < 0 || p.entity == m.entity || !p.credited || !p.conducted) continue;
+      if (std::u32string_view(p.name).ends_with(word)) whole = p.entity;
+    }
+    if (whole >= 0) Add(m.entity, Predicate::kPartOf, whole, m.start, m.end);
+  }
+
+  // Whether the program's name is followed by 在 PLACE and a verb (…活动在
+  // 市体育馆举行); adds the locatedIn edge.
+  bool Venue(const Mention& m) {
+    const std::u32string_view t = ctx_.text();
+    uint32_t at = m.end;
+    if (at < t.size() && IsCloseQuote(t[at])) ++at;
+    if (at + 2 >= t.size() || t[at] != U'在') return false;
+    for (const int i : discourse_.mentions_by_start().StartingIn(at + 1, at + 2)) {
+      const Mention& p = ctx_.mentions[i];
+      if (p.type != EntityType::kPlace || p.entity < 0 || p.end >= t.size() || !IsHan(t[p.end])) continue;
+      Add(m.entity, Predicate::kLocatedIn, p.entity, m.start, p.end);
+      return true;
+    }
+    return false;
+  }
+
+  // X工程，包括A工程、B工程和C工程: the programs after the verb, in its
+  // sentence, are parts of the last program named before it there.
+  void Parts() {
+    constexpr size_t kMaxParts = 16;
+    for (const LexHit& h : ctx_.hits()) {
+      if ((h.roles() & kPartsVerb) == 0 || ctx_.StartingAt(h.start, kPartsVerb) != &h) continue;
+      const int s = ctx_.SentenceAt(h.start);
+      if (s < 0) continue;
+      const TextRange r = ctx_.seg().sentences[s].range;
+      // A few hundred characters each side: a sentence of thousands (a
+      // flattened list) is not walked again for each of its verbs.
+      constexpr uint32_t kWindow = 256;
+      int whole = -1;
+      for (const int i : ProgramsIn(std::max(r.start, h.start > kWindow ? h.start - kWindow : 0), h.start)) {
+        if (ctx_.mentions[i].entity >= 0 && ctx_.mentions[i].credited) whole = ctx_.mentions[i].entity;
+      }
+      if (whole < 0) continue;
+      size_t n = 0;
+      for (const int i : ProgramsIn(h.end, std::min(r.end, h.end + kWindow))) {
+        if (n++ == kMaxParts) break;
+        const Mention& y = ctx_.mentions[i];
+        if (y.entity >= 0 && y.entity != whole) Add(y.entity, Predicate::kPartOf, whole, h.start, y.end);
+      }
+    }
+  }
+
+  // The heading program of the item a cited program sits in (not in its
+  // heading), or -1.
+  int ItemHeadOf(const Mention& x) const {
+    const int item = discourse_.ItemAt(x.start);
+    if (item < 0 || InHeading(item, x)) return -1;
+    const int h = HeadingProgram(item);
+    return h == x.entity ? -1 : h;
   }
 
   // A program cited as the frame of another (按照X工作要求…; 贯彻…关于开展X的部署，
@@ -139,16 +244,23 @@ class Rules {
       // a sentence of thousands of programs would relate every pair.
       constexpr size_t kMaxFramed = 8;
       size_t framed = 0;
+      // Inside an item that heads a program, the work is that program's part
+      // (一是…“护校安园”专项行动。…落实“三年行动计划”，…推进校园安全专项整治).
+      const int item_head = ItemHeadOf(x);
       for (const int i : ProgramsIn(x.end, r.end)) {
         if (framed++ == kMaxFramed) break;
         const Mention& y = ctx_.mentions[i];
+        if (item_head >= 0) break;
         if (y.conducted && !Cited(y) && y.entity != x.entity) {
           Add(y.entity, Predicate::kPartOf, x.entity, x.start, y.end);
           found = true;
         }
       }
       const int item = discourse_.ItemAt(x.start);
-      if (!found && item >= 0 && !InHeading(item, x)) {
+      // The item's heading program is part of a frame that opens a sentence
+      // of the item (三是…林草专项整治。按照X工作要求，…), not of a plan the
+      // item's body implements in passing (…会同教育部门落实“三年行动计划”).
+      if (!found && item >= 0 && !InHeading(item, x) && ctx_.ClauseAt(x.start).start == r.start) {
         const int h = HeadingProgram(item);
         if (h >= 0 && h != x.entity) Add(h, Predicate::kPartOf, x.entity, x.start, x.end);
       }
@@ -163,7 +275,10 @@ class Rules {
         const Mention& m = ctx_.mentions[i];
         if (m.type == EntityType::kAgency && m.maximal) first = std::max(first, i);
       }
-      if (first < 0) continue;
+      if (first < 0) {
+        PairCooperation(h);
+        continue;
+      }
       const std::vector<int> partners = discourse_.GroupOf(first);
       for (const int a : discourse_.ActorsAt(h.start, 4)) {
         for (const int p : partners) {
@@ -172,6 +287,32 @@ class Rules {
           }
         }
       }
+    }
+  }
+
+  // 市公安局与市生态环境局持续深化协作联动: no partner after the verb, the
+  // bodies joined as the clause's subject work together; the first with
+  // each of the others (a list of a few, not a roll of dozens).
+  void PairCooperation(const LexHit& h) {
+    constexpr size_t kMaxPartners = 4;
+    const TextRange clause = ctx_.ClauseAt(h.start);
+    const std::vector<int> group = discourse_.ActorsAt(h.start, 2);
+    if (group.size() < 2 || group.size() > kMaxPartners) return;
+    // Every member named in the verb's clause, and the group joined by a
+    // conjunction (与, 和, 同), not only by 、 as the items of a roll are.
+    bool joined = false;
+    size_t in_clause = 0;
+    for (const int i : MentionsIn(clause.start, h.start)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.type != EntityType::kAgency || !m.maximal) continue;
+      if (std::find(group.begin(), group.end(), m.entity) == group.end()) continue;
+      ++in_clause;
+      const char32_t c = m.end < h.start ? ctx_.text()[m.end] : U'\0';
+      joined |= c == U'与' || c == U'和' || c == U'同' || c == U'及';
+    }
+    if (!joined || in_clause < group.size()) return;
+    for (size_t k = 1; k < group.size(); ++k) {
+      Add(group.front(), Predicate::kCooperatesWith, group[k], clause.start, h.end);
     }
   }
 
@@ -206,6 +347,10 @@ class Rules {
       if (const LexHit* scope = ctx_.EndingAt(at, kScopeWord); scope != nullptr) at = scope->start;
       const LexHit* v = ctx_.EndingAt(at, kIssueVerb);
       if (v == nullptr && at > 0 && t[at - 1] == U'了') v = ctx_.EndingAt(at - 1, kIssueVerb);
+      // 省政府近期印发的《…》: the verb qualifies the name; its issuer is
+      // the body named right before the verb, not the clause's subject.
+      const bool attributive = v == nullptr && at > 0 && t[at - 1] == U'的' &&
+                               (v = ctx_.EndingAt(at - 1, kIssueVerb)) != nullptr;
       // 印发《A》和《B》, 制定印发《A》《B》: the list shares the verb.
       if (v == nullptr && last_verb != nullptr && at >= last_end && at - last_end <= 2) {
         bool joined = true;
@@ -218,13 +363,18 @@ class Rules {
       last_verb = v;
       last_end = d.end;
       if (v == nullptr) continue;
-      std::vector<int> actors = SubjectRightBefore(v->start);
-      if (actors.empty()) actors = discourse_.ActorsAt(v->start, 4);
-      // No body named nearby: the one the whole article is about issued it.
-      if (const int da = DocumentActorAt(v->start);
-          actors.empty() && da >= 0 && entities_[da].type == EntityType::kAgency) {
-        actors.push_back(da);
+      // 省政府近期印发的《…》, 推动省人大完成修正了《…》: the body named right
+      // before the verb issues it, unless it is the last partner of a list
+      // (联合A、B印发), whose subject is the clause's.
+      std::vector<int> actors;
+      if (const int a = AgencyMentionEndingAt(v->start);
+          a >= 0 && (attributive || !ListedPartner(ctx_.mentions[a]))) {
+        actors.push_back(ctx_.mentions[a].entity);
       }
+      if (actors.empty()) actors = discourse_.ActorsAt(v->start, 4);
+      // No body named nearby: the paragraph's subject (市委…。…制定印发了《…》),
+      // else the one the whole article is about issued it.
+      if (actors.empty()) actors = ParagraphActor(v->start);
       for (const int a : actors) Add(a, Predicate::kIssues, d.entity, v->start, d.end + 1);
     }
   }
@@ -259,6 +409,58 @@ class Rules {
         Add(owner, Predicate::kLocatedIn, p.entity, clause.start, clause.end);
       }
     }
+  }
+
+  // 全体党员前往省展览馆, 小朋友将参观A馆和B馆: the sites visited are where
+  // the undertaking that owns the sentence goes, else the one the article
+  // opens with (its heading or first paragraph).
+  void Visits() {
+    const std::u32string_view t = ctx_.text();
+    for (const LexHit& h : ctx_.hits()) {
+      if ((h.roles() & kVisitVerb) == 0) continue;
+      std::vector<int> sites;
+      uint32_t at = h.end;
+      constexpr size_t kMaxSites = 8;
+      while (sites.size() < kMaxSites) {
+        int site = -1;
+        for (const int i : discourse_.mentions_by_start().StartingIn(at, at + 1)) {
+          const Mention& p = ctx_.mentions[i];
+          if (p.type == EntityType::kPlace && p.entity >= 0 &&
+              ctx_.EndingAt(p.end, kPlaceSuffix) != nullptr) {
+            site = i;
+          }
+        }
+        if (site < 0) break;
+        sites.push_back(site);
+        at = ctx_.mentions[site].end;
+        if (at >= t.size() || (t[at] != U'和' && t[at] != U'、' && t[at] != U'及')) break;
+        ++at;
+      }
+      if (sites.empty()) continue;
+      int owner = OwnerOf(h.start);
+      if (owner < 0 || entities_[owner].type != EntityType::kProgram) owner = SectionProgram(h.start);
+      if (owner < 0) continue;
+      for (const int i : sites) {
+        Add(owner, Predicate::kLocatedIn, ctx_.mentions[i].entity, h.start, ctx_.mentions[i].end);
+      }
+    }
+  }
+
+  // The first program the article holding pos credits and conducts, in its
+  // heading or its first paragraph; -1 if none.
+  int SectionProgram(uint32_t pos) const {
+    const uint32_t start = sections_[SectionOf(pos)];
+    const int first = ctx_.ParagraphAt(start);
+    if (first < 0) return -1;
+    for (int q = first; q < first + 2 && q < static_cast<int>(ctx_.seg().paragraphs.size()); ++q) {
+      const TextRange r = ctx_.seg().paragraphs[q].range;
+      if (r.start > pos) break;
+      for (const int i : ProgramsIn(r.start, std::min(r.end, pos))) {
+        const Mention& m = ctx_.mentions[i];
+        if (m.entity >= 0 && m.credited && m.conducted) return m.entity;
+      }
+    }
+    return -1;
   }
 
   // Whether the places from `p` on run (joined by 、和及与) into 等 within the clause.
@@ -296,7 +498,7 @@ class Rules {
       prev_sentence = mm.sentence;
       // A program the text credits with the figures keeps them (行动期间发生
       // 交通事故…下降); otherwise the place, not the agency, reports them.
-      int owner = OwnerOf(pos, mm.period);
+      int owner = OwnerOf(pos, mm.period, fact == Fact::kWork);
       if (fact == Fact::kRegion && (owner < 0 || entities_[owner].type != EntityType::kProgram)) {
         if (const int place = RegionAt(pos); place >= 0) owner = place;
       }
@@ -335,26 +537,11 @@ class Rules {
   }
 
   // The mentions (of any type, or programs) lying inside [start, end), in text order.
-  // The agency written right before the verb at `pos`, or with an auxiliary
-  // verb between (推动自治区党委出台《…》, 推动自治区人大完成修正了《…》): the
-  // verb's subject, even after a verb that makes it no clause's actor.
-  std::vector<int> SubjectRightBefore(uint32_t pos) const {
-    constexpr uint32_t kMaxAgencyChars = 40;
-    constexpr uint32_t kMaxGap = 2;
-    int best = -1;
-    for (const int i : MentionsIn(pos > kMaxAgencyChars ? pos - kMaxAgencyChars : 0, pos)) {
-      const Mention& m = ctx_.mentions[i];
-      if (m.type != EntityType::kAgency || m.entity < 0 || m.end > pos || pos - m.end > kMaxGap) continue;
-      bool han = true;
-      for (uint32_t p = m.end; p < pos; ++p) han &= IsHan(ctx_.text()[p]);
-      // The last of a list of partners (联合A、B印发) is not the subject alone.
-      const char32_t before = m.start > 0 ? ctx_.text()[m.start - 1] : 0;
-      const bool partner = before == U'、' || before == U'和' || before == U'及' || before == U'与' ||
-                           ctx_.EndingAt(m.start, kCoopVerb) != nullptr;
-      best = han && !partner ? m.entity : -1;
-    }
-    if (best < 0) return {};
-    return {best};
+  // The last of a list of partners (联合A、B印发): not a subject alone.
+  bool ListedPartner(const Mention& m) const {
+    const char32_t before = m.start > 0 ? ctx_.text()[m.start - 1] : 0;
+    return before == U'、' || before == U'和' || before == U'及' || before == U'与' ||
+           ctx_.EndingAt(m.start, kCoopVerb) != nullptr;
   }
   std::vector<int> MentionsIn(uint32_t start, uint32_t end) const {
     return Within(discourse_.mentions_by_start(), start, end);
@@ -503,8 +690,12 @@ class Rules {
     if (r.end - r.start > kMaxIntro) return -1;
     // A lead-in names nothing else (no figures, documents or other
     // programs); a paragraph of work that happens to end in a program does.
+    // Dates (2024年, 3月20日) are no figures.
     for (uint32_t k = r.start; k < r.end; ++k) {
-      if (IsDigitChar(ctx_.text()[k])) return -1;
+      if (!IsDigitChar(ctx_.text()[k])) continue;
+      while (k + 1 < r.end && IsDigitChar(ctx_.text()[k + 1])) ++k;
+      const char32_t next = k + 1 < r.end ? ctx_.text()[k + 1] : U' ';
+      if (next != U'年' && next != U'月' && next != U'日') return -1;
     }
     int programs = 0;
     for (const int i : MentionsIn(r.start, r.end)) {
@@ -517,9 +708,12 @@ class Rules {
     while (end > r.start && !IsNameChar(ctx_.text()[end - 1]) && !IsCloseQuote(ctx_.text()[end - 1])) {
       --end;
     }
+    // The program ends the paragraph, or only clauses that name nothing
+    // follow it (…启动“平安护航”专项行动，坚持包联驱动，不断开创工作新局面。).
     for (const int i : ProgramsIn(r.start, r.end)) {
       const Mention& m = ctx_.mentions[i];
-      if (m.entity >= 0 && m.conducted && m.credited && m.end + 1 >= end) return m.entity;
+      if (m.entity < 0 || !m.conducted || !m.credited) continue;
+      if (m.end + 1 >= end || MentionsIn(m.end, r.end).empty()) return m.entity;
     }
     return -1;
   }
@@ -581,6 +775,29 @@ class Rules {
       if (!after_person) out.clear();
     }
     return out;
+  }
+
+  // The agency mention named right before `pos`, with at most two characters
+  // between (a time word such as 近期, an auxiliary verb such as 完成), or -1.
+  int AgencyMentionEndingAt(uint32_t pos) const {
+    constexpr uint32_t kMaxGap = 2;
+    constexpr uint32_t kLookBack = 40;
+    int best = -1;
+    uint32_t best_end = 0;
+    for (const int i : MentionsIn(pos > kLookBack ? pos - kLookBack : 0, pos)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.type != EntityType::kAgency || !m.maximal || m.entity < 0 || m.end > pos ||
+          m.end + kMaxGap < pos) {
+        continue;
+      }
+      bool han_gap = true;
+      for (uint32_t k = m.end; k < pos; ++k) han_gap &= IsHan(ctx_.text()[k]);
+      if (han_gap && m.end >= best_end) {
+        best = i;
+        best_end = m.end;
+      }
+    }
+    return best;
   }
 
   // The end positions of the person cues (介绍了, 表示), in order, each once.
@@ -661,7 +878,9 @@ class Rules {
     return last;
   }
 
-  int OwnerOf(uint32_t pos, const TextRange& period = {}) const {
+  // `work`: the figure at pos counts work done (检查企业), which a program
+  // launched in the paragraph before may own; a region's statistic may not.
+  int OwnerOf(uint32_t pos, const TextRange& period = {}, bool work = false) const {
     // 0. The program that heads the paragraph's item (一是…“护校安园”专项行动).
     const int top = discourse_.ItemAt(pos);
     if (top >= 0 && discourse_.items()[top].opens_paragraph) {
@@ -680,9 +899,14 @@ class Rules {
       if (p >= 0) return p;
       // 1b. The program of the period clause the figures fall under.
       if (const int f = PeriodProgram(period); f >= 0) return f;
-      // 2. The sentence's own actor, or a place it is about.
+      // 2. The sentence's own actor, or a place it is about. An actor that
+      // has just been said to run a program in the paragraph (A组织开展X行动。
+      // …期间，A累计破获…) reports the figures through it.
       const std::vector<int> a = discourse_.ActorsAt(pos, 2);
-      if (!a.empty()) return a.front();
+      if (!a.empty()) {
+        if (const int q = ActorsProgram(a.front(), pos); q >= 0) return q;
+        return a.front();
+      }
       for (const int i : discourse_.mentions_by_start().StartingIn(r.start, r.start + 1)) {
         const Mention& m = ctx_.mentions[i];
         if (m.type == EntityType::kPlace && m.end <= pos) return m.entity;
@@ -719,9 +943,73 @@ class Rules {
         }
         const int p = SingleProgram(cands, pos);
         if (p >= 0) return p;
+        // 截至目前，全市各部门累计检查企业492家: a paragraph of figures with
+        // nobody named before them continues the program the paragraph
+        // before has just launched.
+        if (work && cands.empty() && para > 0 && NothingNamedBefore(para, pos)) {
+          const int q = LastProgramOf(para - 1);
+          if (q >= 0) return q;
+        }
       }
     }
     return ActorOrRegion(pos);
+  }
+
+  // Whether no agency, program or place is named in the paragraph before pos.
+  bool NothingNamedBefore(int para, uint32_t pos) const {
+    // Stops at the first: asked for every figure of the paragraph.
+    for (const int i : discourse_.mentions_by_start().StartingIn(ctx_.seg().paragraphs[para].range.start, pos)) {
+      CountWork(1);
+      const EntityType type = ctx_.mentions[i].type;
+      if (type == EntityType::kAgency || type == EntityType::kProgram || type == EntityType::kPlace) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // How far back the program look-ups of a figure reach: a paragraph of
+  // ordinary text, not a flattened table of thousands of figures, each of
+  // which would walk it again.
+  static constexpr uint32_t kMaxProgramLookBack = 1024;
+  static uint32_t Reach(uint32_t from, uint32_t to) {
+    return to > from + kMaxProgramLookBack ? to - kMaxProgramLookBack : from;
+  }
+
+  // The one credited, conducted program a paragraph names last, or -1.
+  int LastProgramOf(int para) const {
+    const TextRange r = ctx_.seg().paragraphs[para].range;
+    if (IsHeadingLine(para)) return -1;
+    std::vector<const Mention*> cands;
+    for (const int k : ProgramsIn(Reach(r.start, r.end), r.end)) {
+      const Mention& m = ctx_.mentions[k];
+      if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
+    }
+    const int p = SingleProgram(cands, r.end);
+    return p >= 0 ? p : -1;
+  }
+
+  // Outside items and turns: the program that `actor` was said to conduct
+  // earlier in the paragraph, in a sentence before the one at pos, when
+  // that sentence opens nothing new (no conducting verb before pos). -1 if none.
+  int ActorsProgram(int actor, uint32_t pos) const {
+    if (discourse_.ItemAt(pos) >= 0 || discourse_.TurnAt(pos) >= 0 || ConductVerbBefore(pos)) {
+      return -1;
+    }
+    const int para = ctx_.ParagraphAt(pos);
+    const int s = ctx_.SentenceAt(pos);
+    if (para < 0 || s < 0) return -1;
+    const uint32_t sentence_start = ctx_.seg().sentences[s].range.start;
+    std::vector<const Mention*> cands;
+    for (const int k : ProgramsIn(Reach(ctx_.seg().paragraphs[para].range.start, sentence_start),
+                                  sentence_start)) {
+      const Mention& m = ctx_.mentions[k];
+      if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
+    }
+    const int p = SingleProgram(cands, pos);
+    // The conducts edges are found before the reports.
+    if (p < 0 || !seen_.contains({actor, static_cast<int>(Predicate::kConducts), p})) return -1;
+    return p;
   }
 
   // Whether the sentence opens a new undertaking before pos (并组织开展了…):
@@ -729,8 +1017,10 @@ class Rules {
   bool ConductVerbBefore(uint32_t pos) const {
     const int s = ctx_.SentenceAt(pos);
     if (s < 0) return false;
+    // 包括 lists parts of what is already under way; it opens nothing new.
     for (uint32_t p = ctx_.seg().sentences[s].range.start + 1; p <= pos; ++p) {
-      if (ctx_.EndingAt(p, kConductVerb) != nullptr) return true;
+      const LexHit* v = ctx_.EndingAt(p, kConductVerb);
+      if (v != nullptr && (v->roles() & kPartsVerb) == 0) return true;
     }
     return false;
   }
@@ -872,10 +1162,12 @@ std::vector<RelationDraft> FindRelations(const DocContext& ctx,
   rules.SubOrganizations();
   rules.Posts();
   rules.Programs();
+  rules.Parts();
   rules.Frames();
   rules.Cooperation();
   rules.Issues();
   rules.Locations();
+  rules.Visits();
   rules.Reports(metrics, metric_entities);
   return rules.Take();
 }

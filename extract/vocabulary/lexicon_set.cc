@@ -32,6 +32,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       e.object_kind |= f1 == "object";
       e.short_name |= f1 == "short";
       e.quoted_only |= f1 == "quoted";
+      for (const std::string& f : fields) e.site |= f == "site";
       break;
     case kRegionLevel:
       e.generic_level |= f1 == "generic";
@@ -54,6 +55,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       break;
     case kPlaceSuffix:
       e.list_only_place |= f1 == "list";
+      e.numbered_place |= f1 == "numbered";
       break;
     case kPlaceName:
       e.basin |= f1 == "basin";
@@ -70,6 +72,8 @@ uint32_t VerbRole(const std::string& kind) {
   if (kind == "build") return kBuildVerb;
   if (kind == "reference") return kReferenceVerb;
   if (kind == "blocker") return kBlocker;
+  if (kind == "visit") return kVisitVerb;
+  if (kind == "parts") return kPartsVerb | kConductVerb;
   return 0;
 }
 

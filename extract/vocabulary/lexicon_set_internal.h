@@ -47,7 +47,9 @@ enum LexRole : uint32_t {
   kRegionFact = 1u << 21,       // 发生, 事故, 人口 …: a metric about a region, reported by the place
   kPersonCue = 1u << 23,        // 介绍, 表示, 同志 …: a word right after a person's name
   kWorkDone = 1u << 22,         // 查处, 隐患, 检查 …: work done, reported by the agency or program
-  kProgramBrand = 1u << 25,     // 平安, 法治 …: 平安+region+建设 names a program
+  kVisitVerb = 1u << 25,        // 参观, 前往 …: the place after it is where the undertaking goes
+  kPartsVerb = 1u << 26,        // 包括 …: the programs after it are parts of the one before
+  kProgramBrand = 1u << 27,     // 平安, 法治 …: 平安+region+建设 names a program
 };
 
 struct LexEntry {
@@ -64,11 +66,13 @@ struct LexEntry {
   bool short_name = false;        // program kind whose 2-character names are names (强基工程)
   bool object_kind = false;       // work noun (治理, 试点) naming a program only as the
                                   // whole object of a conducting verb
+  bool site = false;              // program kind that is a place of its own (基地)
   bool generic_level = false;     // 盟市, 旗县
   bool province = false;          // region of province level
   bool town_level = false;        // 乡, 镇: level word of a town
   bool national_level = false;    // 国家, 中央: a name opening with it is national
   bool list_only_place = false;   // place suffix valid only in a 在…list
+  bool numbered_place = false;    // place suffix named by a number before it (331国道)
   bool basin = false;             // place also called NAME流域
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
   std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局

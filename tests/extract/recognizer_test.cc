@@ -204,6 +204,12 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
       {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},
       {"在长江流域开展禁渔。", EntityType::kPlace, "长江"},
+      // roads named by their number; a figure before the word is none
+      {"沿207省道新建光伏路灯1200盏。", EntityType::kPlace, "207省道"},
+      {"全市新改建国道12.5公里。", EntityType::kPlace, "5国道", false},
+      // health and planning commissions, hospitals
+      {"省卫生健康委部署医疗质量提升行动。", EntityType::kAgency, "省卫生健康委"},
+      {"县人民医院开展义诊活动。", EntityType::kAgency, "县人民医院"},
       {"出台《安全生产条例》。", EntityType::kDocument, "安全生产条例"},
       {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "禁毒法"},
       {"制定《实施〈中华人民共和国禁毒法〉办法》。", EntityType::kDocument, "实施中华人民共和国禁毒法办法"},

@@ -464,5 +464,135 @@ TEST_CASE("Regions the lexicon does not know are read off agency names",
   CHECK(city->mentions[0].start == 0);
 }
 
+TEST_CASE("Relations read across sentences and paragraphs", "[extract][relation][discourse]") {
+  CheckRows({
+      // 印发的《…》: the body right before the verb issued it, not the subject.
+      {"江西省卫生健康委召开全省医疗质量工作会议。会议传达了省政府近期印发的《关于推进公立医院高质量发展的实施意见》。",
+       {{"省政府", Predicate::kIssues, "关于推进公立医院高质量发展的实施意见"},
+        {"江西省卫生健康委", Predicate::kIssues, "关于推进公立医院高质量发展的实施意见", false}}},
+      // No body in the sentence: the paragraph's subject issued it.
+      {"市水务局高度重视防汛工作，将防汛纳入年度重点任务。制定印发了《城区防汛应急工作方案》，明确各单位责任。",
+       {{"市水务局", Predicate::kIssues, "城区防汛应急工作方案"}}},
+      // Two bodies joined as the subject of a cooperating verb work together.
+      {"省教育厅与省公安厅持续深化协作联动，共同维护校园安全。",
+       {{"省教育厅", Predicate::kCooperatesWith, "省公安厅"}}},
+      // Health and planning commissions are bodies; 共同 joins the pair's work.
+      {"省卫生健康委和省医保局共同举办医保政策宣传月活动。",
+       {{"省卫生健康委", Predicate::kCooperatesWith, "省医保局"},
+        {"省卫生健康委", Predicate::kConducts, "医保政策宣传月活动"},
+        {"省医保局", Predicate::kConducts, "医保政策宣传月活动"}}},
+      {"市发展改革委会同市疾控中心开展“清源”专项行动。",
+       {{"市发展改革委", Predicate::kCooperatesWith, "市疾控中心"},
+        {"市发展改革委", Predicate::kConducts, "清源专项行动"}}},
+      // The actor who launched a program reports its figures in the next sentence.
+      {"全省生态环境部门组织开展“清废行动”，严厉打击非法倾倒固体废物行为。今年以来，全省生态环境部门累计查处固体废物案件326起。",
+       {{"清废行动", Predicate::kReports, "查处固体废物案件"},
+        {"生态环境部门", Predicate::kReports, "查处固体废物案件", false}}},
+      // Work figures in a paragraph that names nobody continue the program
+      // the paragraph before launched; a region's statistic does not.
+      {"县住建局组织开展了城镇燃气安全专项整治行动。\n截至目前，全县各部门累计检查燃气经营企业36家，约谈企业5家。",
+       {{"城镇燃气安全专项整治行动", Predicate::kReports, "检查燃气经营企业"},
+        {"城镇燃气安全专项整治行动", Predicate::kReports, "约谈企业"}}},
+      {"县交通运输局组织开展了农村公路提质改造专项行动。\n全县农村公路总里程达1520公里。",
+       {{"农村公路提质改造专项行动", Predicate::kReports, "农村公路总里程", false}}},
+  });
+}
+
+TEST_CASE("A region's facts are its own though only agency names name it",
+          "[extract][relation][place]") {
+  const std::string text =
+      "四川省生态环境厅召开新闻发布会。今年1至9月，全省空气质量优良天数比例达89.6%，同比上升2.1个百分点。"
+      "全省生态环境部门查处环境违法案件410起。\n";
+  CheckRows({{text,
+              {{"四川省", Predicate::kReports, "空气质量优良天数比例"},
+               {"四川省", Predicate::kReports, "空气质量优良天数比例同比"},
+               {"生态环境部门", Predicate::kReports, "查处环境违法案件"},
+               {"四川省", Predicate::kReports, "查处环境违法案件", false}}}});
+  // Without such a fact the region inside the names stays no place of its own.
+  const DocumentGraph g = testing::ExtractText("四川省生态环境厅召开新闻发布会。全省生态环境部门查处环境违法案件410起。\n");
+  CHECK(testing::FindEntity(g, EntityType::kPlace, "四川省") == nullptr);
+}
+
+TEST_CASE("A lead paragraph launching a program introduces its parts", "[extract][relation][discourse]") {
+  // The lead may carry dates and end in clauses that name nothing.
+  CheckRows({
+      {"记者从浙江省教育厅获悉，2023年，浙江省教育厅全面启动“护苗成长”专项行动，坚持部门联动，不断提升工作成效。\n"
+       "据介绍，2023年以来，浙江省教育厅深入开展校园欺凌专项治理，开展学生心理健康促进行动。\n",
+       {{"校园欺凌专项治理", Predicate::kPartOf, "护苗成长专项行动"},
+        {"学生心理健康促进行动", Predicate::kPartOf, "护苗成长专项行动"}}},
+      // A lead with figures is a paragraph of work, not a lead-in.
+      {"2023年，浙江省教育厅全面启动“护苗成长”专项行动，排查隐患120处。\n"
+       "浙江省教育厅深入开展校园欺凌专项治理。\n",
+       {{"校园欺凌专项治理", Predicate::kPartOf, "护苗成长专项行动", false}}},
+  });
+}
+
+TEST_CASE("Programs listed after 包括 are parts of the program before", "[extract][relation]") {
+  CheckRows({
+      {"今年，省水利厅深入实施农村供水保障工程，包括水源保护工程、管网改造工程和水质提升工程。",
+       {{"水源保护工程", Predicate::kPartOf, "农村供水保障工程"},
+        {"管网改造工程", Predicate::kPartOf, "农村供水保障工程"},
+        {"水质提升工程", Predicate::kPartOf, "农村供水保障工程"},
+        {"省水利厅", Predicate::kConducts, "管网改造工程"}}},
+      // The next paragraph's program is no part of it.
+      {"今年，省水利厅深入实施农村供水保障工程，包括水源保护工程和管网改造工程。\n省住建厅启动城镇老旧小区改造工程。",
+       {{"城镇老旧小区改造工程", Predicate::kPartOf, "农村供水保障工程", false}}},
+  });
+}
+
+TEST_CASE("A plan an item implements in passing frames nothing", "[extract][relation][discourse]") {
+  const std::string text =
+      "省水利厅河湖管理处处长王平：今年以来，全省水利部门重点抓好两方面工作。\n"
+      "一是扎实开展“清河护水”专项行动。全省水利部门作为主力军，会同生态环境等部门全面落实“河湖长制三年行动计划”，"
+      "深入推进河道采砂专项整治。\n"
+      "二是着力抓好常态化水土保持专项整治。按照水土流失综合治理专项行动工作要求，严厉查处违法违规行为。\n";
+  CheckRows({{text,
+              {{"河道采砂专项整治", Predicate::kPartOf, "清河护水专项行动"},
+               {"河道采砂专项整治", Predicate::kPartOf, "河湖长制三年行动计划", false},
+               {"河湖长制三年行动计划", Predicate::kPartOf, "清河护水专项行动", false},
+               {"清河护水专项行动", Predicate::kPartOf, "河湖长制三年行动计划", false},
+               // a frame that opens a sentence of the item holds the item's program
+               {"常态化水土保持专项整治", Predicate::kPartOf, "水土流失综合治理专项行动"}}}});
+}
+
+TEST_CASE("Programs are located at their venue, base or named place",
+          "[extract][relation][place]") {
+  CheckRows({
+      // The site after 在 is the venue; 的 after the organiser's verb is no part of the name.
+      {"贵州省教育厅主办的贵州青少年科技创新主题活动在贵阳市图书馆开幕。",
+       {{"贵州青少年科技创新主题活动", Predicate::kLocatedIn, "贵阳市图书馆"},
+        {"贵州省教育厅", Predicate::kConducts, "贵州青少年科技创新主题活动"}}},
+      // The province a campaign's name opens with is its scope, not a site.
+      {"湖南省水利厅部署开展湖南省河湖清四乱专项行动。",
+       {{"湖南省河湖清四乱专项行动", Predicate::kLocatedIn, "湖南省", false}}},
+      // …but a river in the name is where the work is done.
+      {"湖南省水利厅部署开展长江岸线清理整治专项行动。",
+       {{"长江岸线清理整治专项行动", Predicate::kLocatedIn, "长江"}}},
+      // A project named after a list of towns lies in each, and in their county;
+      // it is a local part of the program of its kind the paragraph named.
+      {"桃源县召开全县农村公路建设推进会。会后，县交通运输局组织专家查看了青林镇、漳江镇农村公路提质改造工程。",
+       {{"农村公路提质改造工程", Predicate::kLocatedIn, "青林镇"},
+        {"农村公路提质改造工程", Predicate::kLocatedIn, "漳江镇"},
+        {"农村公路提质改造工程", Predicate::kLocatedIn, "桃源县"},
+        {"漳江镇", Predicate::kLocatedIn, "桃源县"}}},
+      {"省水利厅农村水利处一行来我县检查“农村饮水安全巩固提升工程”。检查组先后实地查看了青山镇、白沙乡、石门镇供水管网改造工程。",
+       {{"供水管网改造工程", Predicate::kLocatedIn, "白沙乡"},
+        {"供水管网改造工程", Predicate::kPartOf, "农村饮水安全巩固提升工程"},
+        {"省水利厅农村水利处", Predicate::kConducts, "供水管网改造工程", false}}},
+      // The site the members visit is where the article's activity goes; a city visited is not a site.
+      {"## 县教育局开展“红色足迹”主题党日活动\n\n3月5日，县教育局机关党支部全体党员前往遵义市红军纪念馆，重温入党誓词。\n",
+       {{"红色足迹主题党日活动", Predicate::kLocatedIn, "遵义市红军纪念馆"}}},
+      {"## 县教育局开展“红色足迹”主题党日活动\n\n3月5日，县教育局机关党支部全体党员前往遵义市，参观学习。\n",
+       {{"红色足迹主题党日活动", Predicate::kLocatedIn, "遵义市", false}}},
+      // A city's site lies in the city; the program held there, at the site.
+      {"沈阳市召开新闻发布会。沈阳市教育局在沈阳市图书馆举办“书香沈阳”主题活动。",
+       {{"沈阳市图书馆", Predicate::kLocatedIn, "沈阳市"},
+        {"书香沈阳主题活动", Predicate::kLocatedIn, "沈阳市图书馆"}}},
+      // A base lies in the place its name opens with.
+      {"省应急管理厅推动岳阳市防汛抢险实训基地建设。",
+       {{"岳阳市防汛抢险实训基地", Predicate::kLocatedIn, "岳阳市"}}},
+  });
+}
+
 }  // namespace
 }  // namespace govkg
