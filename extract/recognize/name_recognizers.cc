@@ -273,21 +273,27 @@ void RecognizePlaces(DocContext* ctx) {
     if (t[i] != U'在') continue;
     std::vector<std::pair<uint32_t, uint32_t>> items;
     uint32_t s = i + 1;
+    uint32_t deng = 0;  // where the list closes with 等
     while (true) {
+      // A quoted item (在“一湖两海”等重点生态区) is its name without the marks.
+      const bool quoted = s < t.size() && IsOpenQuote(t[s]);
+      if (quoted) ++s;
       uint32_t e = s;
       while (e < t.size() && IsNameChar(t[e]) && t[e] != U'等' && e - s < 12) ++e;
-      if (e == s || e >= t.size()) break;
+      if (e == s || e >= t.size() || (quoted && !IsCloseQuote(t[e]))) break;
       items.push_back({s, e});
+      if (quoted && ++e >= t.size()) break;
       if (t[e] == U'、') {
         s = e + 1;
         continue;
       }
       if (t[e] != U'等') items.clear();
+      deng = e;
       break;
     }
     // One item alone only before 等 + an area word (在X湖等重点区域, 等地):
     // 在X等 is otherwise too often not a place at all.
-    if (items.empty() || (items.size() == 1 && !AreaWordAfter(t, items[0].second + 1))) continue;
+    if (items.empty() || (items.size() == 1 && !AreaWordAfter(t, deng + 1))) continue;
     for (const auto& [a, b] : items) {
       bool site = false;
       for (uint32_t k = a + 1; k < b; ++k) {

@@ -204,6 +204,8 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
       {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},
       {"在长江流域开展禁渔。", EntityType::kPlace, "长江"},
+      {"在“两湖一江”等重点水域设立专门机构。", EntityType::kPlace, "两湖一江"},
+      {"在“两湖一江”等重点水域设立专门机构。", EntityType::kAgency, "专门机构", false},
       // roads named by their number; a figure before the word is none
       {"沿207省道新建光伏路灯1200盏。", EntityType::kPlace, "207省道"},
       {"全市新改建国道12.5公里。", EntityType::kPlace, "5国道", false},
