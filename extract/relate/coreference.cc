@@ -211,6 +211,11 @@ class Resolver {
     const std::u32string_view term = std::u32string_view(name).substr(0, m.length);
     const std::u32string_view rest = std::u32string_view(name).substr(m.length);
     if (full.empty() || full == term) return name;
+    // 北京大学, 四川师范大学: a university named after its region keeps the
+    // short form; it is no body of the region's government.
+    for (const std::u32string_view school : {U"大学", U"学院", U"师范", U"理工", U"医科"}) {
+      if (rest.starts_with(school)) return name;
+    }
     // 内蒙古 + 自治区…: the level word follows anyway.
     if (full.starts_with(term) && rest.starts_with(std::u32string_view(full).substr(term.size()))) {
       return name;

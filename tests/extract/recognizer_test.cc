@@ -163,6 +163,9 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
        "江西省少工委"},
       {"市妇联组织开展巾帼志愿服务活动。", EntityType::kAgency, "市妇联"},
       {"南昌大学第一附属医院承办此次培训。", EntityType::kAgency, "南昌大学第一附属医院"},
+      // a university named after its region keeps its name (no 四川省大学)
+      {"四川大学华西医院承办此次培训。", EntityType::kAgency, "四川大学华西医院"},
+      {"四川大学华西医院承办此次培训。", EntityType::kAgency, "四川省大学华西医院", false},
       // a party organisation and a special body in general name no body
       {"全面加强边境地区基层党组织建设。", EntityType::kAgency, "边境地区基层党组", false},
       {"各地设立专门机构负责此项工作。", EntityType::kAgency, "专门机构", false},
