@@ -166,6 +166,9 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // a university named after its region keeps its name (no 四川省大学)
       {"四川大学华西医院承办此次培训。", EntityType::kAgency, "四川大学华西医院"},
       {"四川大学华西医院承办此次培训。", EntityType::kAgency, "四川省大学华西医院", false},
+      // a hospital's role in a project, or its level, names no hospital
+      {"以省人民医院为输出医院、县人民医院为依托医院。", EntityType::kAgency, "输出医院", false},
+      {"全省县级医院全部接入平台。", EntityType::kAgency, "县级医院", false},
       // a party organisation and a special body in general name no body
       {"全面加强边境地区基层党组织建设。", EntityType::kAgency, "边境地区基层党组", false},
       {"各地设立专门机构负责此项工作。", EntityType::kAgency, "专门机构", false},
