@@ -320,12 +320,28 @@ class Rules {
   }
   bool CitedInClause(const Mention& m) const {
     const TextRange clause = ctx_.ClauseAt(m.start);
-    CountWork(m.start - clause.start);
-    for (uint32_t p = clause.start + 1; p <= m.start; ++p) {
-      const LexHit* h = ctx_.EndingAt(p, kReferenceVerb);
-      if (h != nullptr && h->start >= clause.start && !ctx_.InsideLonger(*h, kNameWord)) return true;
+    return FirstCiteEnd(clause) <= m.start;
+  }
+  // The first position of the clause where a reference verb ends (the end of
+  // the clause + 1 when none): the same for every program of the clause, so
+  // a clause of hundreds of listed names is scanned once, not once a name.
+  uint32_t FirstCiteEnd(const TextRange& clause) const {
+    if (last_cite_clause_ == clause.start && last_cite_clause_end_ == clause.end) {
+      return last_cite_end_;
     }
-    return false;
+    CountWork(clause.end - clause.start);
+    uint32_t found = clause.end + 1;
+    for (uint32_t p = clause.start + 1; p <= clause.end; ++p) {
+      const LexHit* h = ctx_.EndingAt(p, kReferenceVerb);
+      if (h != nullptr && h->start >= clause.start && !ctx_.InsideLonger(*h, kNameWord)) {
+        found = p;
+        break;
+      }
+    }
+    last_cite_clause_ = clause.start;
+    last_cite_clause_end_ = clause.end;
+    last_cite_end_ = found;
+    return found;
   }
 
   bool InHeading(int item, const Mention& m) const {
@@ -832,6 +848,8 @@ class Rules {
   const std::vector<uint32_t> cue_ends_ = CueEnds(ctx_);
   std::set<std::tuple<int, int, int>> seen_;
   mutable std::vector<int8_t> cited_;  // mention index → Cited(): -1 not yet asked, 0, 1
+  // FirstCiteEnd() of the clause asked last (programs come in text order).
+  mutable uint32_t last_cite_clause_ = UINT32_MAX, last_cite_clause_end_ = 0, last_cite_end_ = 0;
   std::vector<RelationDraft> out_;
 };
 
