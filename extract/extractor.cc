@@ -135,8 +135,11 @@ class LexiconExtractor final : public Extractor {
       d.type = EntityType::kMetric;
       all.push_back(std::move(d));
     }
-    // Relations of one sentence share its quote: encode each span once.
-    std::unordered_map<uint64_t, std::string> quotes;
+    // Quotes are slices of the decoded text in UTF-8, encoded once: a list of
+    // thousands of names gives as many relations, each quoting a window of
+    // its own, and encoding every window apart cost a tenth of such a text.
+    std::string text_utf8;
+    std::vector<uint32_t> byte_at;  // code point index → its byte in text_utf8
     std::vector<internal::RelationDraft> relations =
         internal::FindRelations(ctx, all, metrics, metric_entities);
     std::vector<internal::RelationDraft> places = internal::HierarchyRelations(ctx, all, *lexicon_, region);
@@ -154,14 +157,11 @@ class LexiconExtractor final : public Extractor {
       rel.object = ids[r.object];
       rel.title = ToUtf8(r.title);
       rel.evidence = norm.ToOriginal(r.start, r.end);
-      const uint64_t key = (static_cast<uint64_t>(rel.evidence.start) << 32) | rel.evidence.end;
-      auto [quote, fresh] = quotes.try_emplace(key);
-      if (fresh) {
-        quote->second = ToUtf8(std::u32string_view(decoded->text)
-                                   .substr(rel.evidence.start,
-                                           rel.evidence.end - rel.evidence.start));
-      }
-      rel.quote = quote->second;
+      if (byte_at.empty()) byte_at = internal::Utf8Offsets(decoded->text, &text_utf8);
+      const uint32_t from = std::min<uint32_t>(rel.evidence.start, decoded->text.size());
+      const auto size = static_cast<uint32_t>(decoded->text.size());
+      const uint32_t to = rel.evidence.end < from ? size : std::min(rel.evidence.end, size);
+      rel.quote.assign(text_utf8, byte_at[from], byte_at[to] - byte_at[from]);
       out.graph.relations.push_back(std::move(rel));
     }
     return out;

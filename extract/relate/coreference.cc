@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/relate/coreference_internal.h"
 #include "extract/recognize/mention_index_internal.h"
@@ -367,31 +368,37 @@ class Resolver {
 
 // Quoted short names of known programs (“护校安园”的主力军) are mentions too.
 void AddQuotedProgramMentions(DocContext* ctx) {
-  std::set<std::u32string> known;
+  // Views of the names, hashed: a list of thousands of quoted names asked a
+  // tree of copied strings once a quote. The mentions found are appended
+  // after the scan, so the views stay valid.
+  std::unordered_set<std::u32string_view> known;
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kProgram) continue;
     known.insert(m.name);
     for (const auto& a : m.aliases) known.insert(a);
   }
+  if (known.empty()) return;
   const std::u32string_view t = ctx->text();
   const StartIndex programs(ctx->mentions, EntityType::kProgram);  // before any are added
+  std::vector<Mention> added;
   for (uint32_t i = 0; i < t.size(); ++i) {
     if (!IsOpenQuote(t[i])) continue;
     uint32_t k = i + 1;
     while (k < t.size() && !IsCloseQuote(t[k]) && k - i < 20) ++k;
     if (k >= t.size() || !IsCloseQuote(t[k])) continue;
-    const std::u32string name = ctx->Slice(i + 1, k);
+    const std::u32string_view name = t.substr(i + 1, k - (i + 1));
     if (!programs.Covers(i + 1, k) && known.count(name) != 0) {
       Mention m;
       m.type = EntityType::kProgram;
       m.start = i + 1;
       m.end = k;
-      m.name = name;
+      m.name = std::u32string(name);
       m.credited = false;
-      ctx->mentions.push_back(std::move(m));
+      added.push_back(std::move(m));
     }
     i = k;
   }
+  for (Mention& m : added) ctx->mentions.push_back(std::move(m));
 }
 
 }  // namespace
