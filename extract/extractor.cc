@@ -138,8 +138,22 @@ class LexiconExtractor final : public Extractor {
     // Quotes are slices of the decoded text in UTF-8, encoded once: a list of
     // thousands of names gives as many relations, each quoting a window of
     // its own, and encoding every window apart cost a tenth of such a text.
-    std::string text_utf8;
+    std::string_view text_utf8;
+    std::string encoded;
     std::vector<uint32_t> byte_at;  // code point index → its byte in text_utf8
+    auto encode_text = [&] {
+      byte_at = internal::Utf8Offsets(decoded->text);
+      // Valid UTF-8 decoded without a problem is its own encoding, less a BOM.
+      text_utf8 = bytes;
+      if (text_utf8.size() >= 3 && text_utf8.substr(0, 3) == "\xEF\xBB\xBF") {
+        text_utf8.remove_prefix(3);
+      }
+      if (decoded->encoding != "UTF-8" || !decoded->problems.empty() ||
+          text_utf8.size() != byte_at.back()) {
+        encoded = ToUtf8(decoded->text);
+        text_utf8 = encoded;
+      }
+    };
     std::vector<internal::RelationDraft> relations =
         internal::FindRelations(ctx, all, metrics, metric_entities);
     std::vector<internal::RelationDraft> places = internal::HierarchyRelations(ctx, all, *lexicon_, region);
@@ -157,11 +171,11 @@ class LexiconExtractor final : public Extractor {
       rel.object = ids[r.object];
       rel.title = ToUtf8(r.title);
       rel.evidence = norm.ToOriginal(r.start, r.end);
-      if (byte_at.empty()) byte_at = internal::Utf8Offsets(decoded->text, &text_utf8);
+      if (byte_at.empty()) encode_text();
       const uint32_t from = std::min<uint32_t>(rel.evidence.start, decoded->text.size());
       const auto size = static_cast<uint32_t>(decoded->text.size());
       const uint32_t to = rel.evidence.end < from ? size : std::min(rel.evidence.end, size);
-      rel.quote.assign(text_utf8, byte_at[from], byte_at[to] - byte_at[from]);
+      rel.quote = text_utf8.substr(byte_at[from], byte_at[to] - byte_at[from]);
       out.graph.relations.push_back(std::move(rel));
     }
     return out;

@@ -307,15 +307,14 @@ std::string ToUtf8(std::u32string_view text) {
   return out;
 }
 
-std::vector<uint32_t> Utf8Offsets(std::u32string_view text, std::string* utf8) {
-  *utf8 = ToUtf8(text);
+std::vector<uint32_t> Utf8Offsets(std::u32string_view text) {
   std::vector<uint32_t> offsets(text.size() + 1);
   uint32_t b = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     offsets[i] = b;
     const char32_t c = text[i];
-    // The lengths ToUtf8 writes: U+FFFD (3 bytes) for what it cannot encode.
-    b += c < 0x80 ? 1 : c < 0x800 ? 2 : (c < 0x10000 || c > 0x10FFFF) ? 3 : 4;
+    // The lengths ToUtf8 writes; U+FFFD (3 bytes) for what it cannot encode.
+    b += 1 + (c >= 0x80) + (c >= 0x800) + (c >= 0x10000 && c <= 0x10FFFF);
   }
   offsets[text.size()] = b;
   return offsets;

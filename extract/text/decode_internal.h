@@ -34,10 +34,10 @@ struct DecodedText {
 
 // UTF-8 of a slice of code points (for names and quotes).
 std::string ToUtf8(std::u32string_view text);
-// ToUtf8(text) into *utf8, and the byte at which each code point starts
-// there (text.size() + 1 entries, the last the length): a slice of code
-// points [a, b) is then the bytes [offsets[a], offsets[b]) of *utf8.
-std::vector<uint32_t> Utf8Offsets(std::u32string_view text, std::string* utf8);
+// The byte at which each code point starts in ToUtf8(text) (text.size() + 1
+// entries, the last its length): a slice of code points [a, b) is the bytes
+// [offsets[a], offsets[b]) of the whole text's UTF-8.
+std::vector<uint32_t> Utf8Offsets(std::u32string_view text);
 std::u32string FromUtf8(std::string_view utf8);  // REQUIRES: valid UTF-8
 
 }  // namespace govkg::internal
