@@ -46,6 +46,18 @@ bool IsQualifyingPrefix(std::u32string_view prefix, const LexiconSet& lexicon) {
   return false;
 }
 
+// (type, name) keys hashed: trees of them compared whole strings at every
+// level, a tenth of coreference on a text naming one body over and over.
+using TypedName = std::pair<EntityType, std::u32string>;
+struct TypedNameHash {
+  size_t operator()(const TypedName& k) const {
+    return std::hash<std::u32string_view>{}(k.second) ^
+           (static_cast<size_t>(k.first) * 0x9E3779B97F4A7C15ull);
+  }
+};
+template <typename V>
+using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash>;
+
 // The drafts that may be a longer form of a name (see Resolver::Run).
 class Candidates {
  public:
@@ -104,8 +116,8 @@ class Candidates {
 
  private:
   const std::vector<EntityDraft>& drafts_;
-  std::map<std::pair<EntityType, std::u32string>, std::vector<int>> by_ending_;
-  std::map<std::pair<EntityType, std::u32string>, std::vector<int>> by_alias_;
+  TypedNameMap<std::vector<int>> by_ending_;
+  TypedNameMap<std::vector<int>> by_alias_;
 };
 
 class Resolver {
@@ -140,12 +152,20 @@ class Resolver {
       const LexEntry* e = lexicon_.trie().Find(m.name);
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
-    full = CanonicalKind(FullRegion(full));
+    full = Canonical(full);
     if (full_.size() <= static_cast<size_t>(i)) {
       full_.resize(std::max(ctx_->mentions.size(), static_cast<size_t>(i) + 1));
     }
     full_[i] = full;
     return full;
+  }
+
+  // CanonicalKind(FullRegion(name)), remembered: a document names its bodies
+  // again and again, and each answer costs a dozen trie walks.
+  const std::u32string& Canonical(const std::u32string& name) {
+    auto [it, fresh] = canonical_.try_emplace(name);
+    if (fresh) it->second = CanonicalKind(FullRegion(name));
+    return it->second;
   }
 
   // The region of the level m's prefix names, from the agency named last
@@ -217,7 +237,7 @@ class Resolver {
   }
 
   std::vector<EntityDraft> Run() {
-    std::map<std::pair<EntityType, std::u32string>, int> by_key;
+    TypedNameMap<int> by_key;
     std::vector<EntityDraft> drafts;
     for (size_t i = 0; i < ctx_->mentions.size(); ++i) {
       const Mention& m = ctx_->mentions[i];
@@ -364,6 +384,7 @@ class Resolver {
   // (a text of a hundred thousand of them built and freed as many nodes).
   std::vector<std::optional<std::u32string>> full_;
   std::vector<int> agencies_by_end_;  // agency mentions by end, built on first use
+  std::unordered_map<std::u32string, std::u32string> canonical_;  // see Canonical()
 };
 
 // Quoted short names of known programs (“护校安园”的主力军) are mentions too.
