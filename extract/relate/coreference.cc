@@ -504,6 +504,15 @@ const LexHit* UnknownRegionLevel(const DocContext& ctx, const Mention& m) {
   return nullptr;
 }
 
+// A hash of a short name cheaper than the standard one over its bytes.
+struct ViewHash {
+  size_t operator()(std::u32string_view v) const {
+    uint64_t h = v.size();
+    for (const char32_t c : v) h = (h ^ c) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+
 size_t Occurrences(std::u32string_view text, std::u32string_view what) {
   size_t n = 0;
   for (size_t p = text.find(what); p != text.npos; p = text.find(what, p + what.size())) ++n;
@@ -523,13 +532,23 @@ std::map<std::u32string, size_t> CountOccurrences(std::u32string_view text, cons
     CountWork(names.size() * text.size());
     return out;
   }
-  std::map<size_t, std::unordered_map<std::u32string_view, std::pair<size_t, size_t>>> by_length;
+  std::map<size_t, std::unordered_map<std::u32string_view, std::pair<size_t, size_t>, ViewHash>>
+      by_length;
+  // The names' first characters: most positions start none, and are passed
+  // over without hashing what follows them.
+  std::vector<uint64_t> first(0x10000 / 64, 0);
   for (const auto& [name, unused] : names) {
-    if (!name.empty()) by_length[name.size()][name] = {0, 0};  // count, next free position
+    if (name.empty()) continue;
+    by_length[name.size()][name] = {0, 0};  // count, next free position
+    if (name[0] < 0x10000) first[name[0] >> 6] |= uint64_t{1} << (name[0] & 63);
   }
+  const auto may_start = [&](char32_t c) {
+    return c >= 0x10000 || ((first[c >> 6] >> (c & 63)) & 1) != 0;
+  };
   for (auto& [len, counts] : by_length) {
     CountWork(text.size());
     for (size_t p = 0; p + len <= text.size(); ++p) {
+      if (!may_start(text[p])) continue;
       const auto it = counts.find(text.substr(p, len));
       if (it == counts.end() || p < it->second.second) continue;
       ++it->second.first;
@@ -543,15 +562,26 @@ std::map<std::u32string, size_t> CountOccurrences(std::u32string_view text, cons
 }  // namespace
 
 void InferRegions(DocContext* ctx) {
-  std::map<std::u32string, bool> candidates;  // name → province level
-  std::map<std::u32string, std::u32string> level_of;  // name → its level word
+  // Gathered as views of the text first: a text of thousands of agency
+  // mentions names a few regions, each over and over.
+  struct Seen {
+    bool province = false;
+    std::u32string_view level;
+  };
+  std::unordered_map<std::u32string_view, Seen, ViewHash> seen;
+  const std::u32string_view t = ctx->text();
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kAgency) continue;
     if (const LexHit* level = UnknownRegionLevel(*ctx, m); level != nullptr) {
-      const std::u32string name = ctx->Slice(m.start, level->end);
-      candidates[name] = level->entry->province;
-      level_of[name] = ctx->Slice(level->start, level->end);
+      seen[t.substr(m.start, level->end - m.start)] = {
+          level->entry->province, t.substr(level->start, level->end - level->start)};
     }
+  }
+  std::map<std::u32string, bool> candidates;  // name → province level
+  std::map<std::u32string, std::u32string> level_of;  // name → its level word
+  for (const auto& [name, s] : seen) {
+    candidates.emplace(name, s.province);
+    level_of.emplace(name, s.level);
   }
   const std::map<std::u32string, size_t> occurrences = CountOccurrences(ctx->text(), candidates);
   std::map<std::u32string, size_t> best_of_level;
