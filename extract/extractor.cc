@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/relate/coreference_internal.h"
@@ -158,11 +160,25 @@ class LexiconExtractor final : public Extractor {
         internal::FindRelations(ctx, all, metrics, metric_entities);
     std::vector<internal::RelationDraft> places = internal::HierarchyRelations(ctx, all, *lexicon_, region);
     for (internal::RelationDraft& r : internal::VenueRelations(ctx)) places.push_back(std::move(r));
-    for (internal::RelationDraft& r : places) {
-      const bool known = std::any_of(relations.begin(), relations.end(), [&](const auto& o) {
-        return o.subject == r.subject && o.predicate == r.predicate && o.object == r.object;
-      });
-      if (!known) relations.push_back(std::move(r));
+    // Each (subject, predicate, object) once, looked up in a hash set: a scan
+    // of all relations per place relation was quadratic in a list of places.
+    const auto triple = [](const internal::RelationDraft& r) {
+      return std::tuple<int, int, int>(r.subject, static_cast<int>(r.predicate), r.object);
+    };
+    struct TripleHash {
+      size_t operator()(const std::tuple<int, int, int>& t) const {
+        const auto [s, p, o] = t;
+        return static_cast<size_t>(((uint64_t(uint32_t(s)) * 0x9E3779B97F4A7C15ull) ^
+                                    (uint64_t(uint32_t(o)) << 8) ^ uint64_t(uint32_t(p))) *
+                                   0xC2B2AE3D27D4EB4Full);
+      }
+    };
+    if (!places.empty()) {
+      std::unordered_set<std::tuple<int, int, int>, TripleHash> known;
+      for (const internal::RelationDraft& r : relations) known.insert(triple(r));
+      for (internal::RelationDraft& r : places) {
+        if (known.insert(triple(r)).second) relations.push_back(std::move(r));
+      }
     }
     for (const internal::RelationDraft& r : relations) {
       Relation rel;
