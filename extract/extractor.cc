@@ -137,9 +137,13 @@ class LexiconExtractor final : public Extractor {
       d.type = EntityType::kMetric;
       all.push_back(std::move(d));
     }
-    // Quotes are slices of the decoded text in UTF-8, encoded once: a list of
-    // thousands of names gives as many relations, each quoting a window of
-    // its own, and encoding every window apart cost a tenth of such a text.
+    // Quotes: the relations of one sentence share its quote, each span is
+    // encoded once. A list of thousands of names gives as many relations, each
+    // quoting a window of its own, and encoding every window apart cost a
+    // tenth of such a text: once the spans encoded outgrow the text, quotes
+    // are sliced from the whole text in UTF-8 instead.
+    std::unordered_map<uint64_t, std::string> quotes;
+    size_t encoded_chars = 0;
     std::string_view text_utf8;
     std::string encoded;
     std::vector<uint32_t> byte_at;  // code point index → its byte in text_utf8
@@ -187,11 +191,20 @@ class LexiconExtractor final : public Extractor {
       rel.object = ids[r.object];
       rel.title = ToUtf8(r.title);
       rel.evidence = norm.ToOriginal(r.start, r.end);
-      if (byte_at.empty()) encode_text();
       const uint32_t from = std::min<uint32_t>(rel.evidence.start, decoded->text.size());
       const auto size = static_cast<uint32_t>(decoded->text.size());
       const uint32_t to = rel.evidence.end < from ? size : std::min(rel.evidence.end, size);
-      rel.quote = text_utf8.substr(byte_at[from], byte_at[to] - byte_at[from]);
+      if (byte_at.empty() && encoded_chars > size) encode_text();
+      if (!byte_at.empty()) {
+        rel.quote = text_utf8.substr(byte_at[from], byte_at[to] - byte_at[from]);
+      } else {
+        auto [quote, fresh] = quotes.try_emplace(uint64_t{from} << 32 | to);
+        if (fresh) {
+          quote->second = ToUtf8(std::u32string_view(decoded->text).substr(from, to - from));
+          encoded_chars += to - from;
+        }
+        rel.quote = quote->second;
+      }
       out.graph.relations.push_back(std::move(rel));
     }
     return out;
