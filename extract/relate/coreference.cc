@@ -400,7 +400,8 @@ void AddQuotedProgramMentions(DocContext* ctx) {
   }
   if (known.empty()) return;
   const std::u32string_view t = ctx->text();
-  const StartIndex programs(ctx->mentions, EntityType::kProgram);  // before any are added
+  // The programs before any are added, indexed when a quote first names one.
+  std::optional<StartIndex> programs;
   std::vector<Mention> added;
   for (uint32_t i = 0; i < t.size(); ++i) {
     if (!IsOpenQuote(t[i])) continue;
@@ -408,7 +409,12 @@ void AddQuotedProgramMentions(DocContext* ctx) {
     while (k < t.size() && !IsCloseQuote(t[k]) && k - i < 20) ++k;
     if (k >= t.size() || !IsCloseQuote(t[k])) continue;
     const std::u32string_view name = t.substr(i + 1, k - (i + 1));
-    if (!programs.Covers(i + 1, k) && known.count(name) != 0) {
+    if (known.count(name) != 0) {
+      if (!programs) programs.emplace(ctx->mentions, EntityType::kProgram);
+      if (programs->Covers(i + 1, k)) {
+        i = k;
+        continue;
+      }
       Mention m;
       m.type = EntityType::kProgram;
       m.start = i + 1;
