@@ -718,10 +718,25 @@ class Rules {
   bool ConductVerbBefore(uint32_t pos) const {
     const int s = ctx_.SentenceAt(pos);
     if (s < 0) return false;
-    for (uint32_t p = ctx_.seg().sentences[s].range.start + 1; p <= pos; ++p) {
-      if (ctx_.EndingAt(p, kConductVerb) != nullptr) return true;
+    return FirstConductEnd(s) <= pos;
+  }
+  // The first position of sentence s where a conducting verb ends (past the
+  // sentence's end when none): the same for every figure of the sentence,
+  // so a run of thousands of figures scans its sentence once, not once each.
+  uint32_t FirstConductEnd(int s) const {
+    if (s == last_conduct_sentence_) return last_conduct_end_;
+    const TextRange r = ctx_.seg().sentences[s].range;
+    CountWork(r.end - r.start);
+    uint32_t found = r.end + 1;
+    for (uint32_t p = r.start + 1; p <= r.end; ++p) {
+      if (ctx_.EndingAt(p, kConductVerb) != nullptr) {
+        found = p;
+        break;
+      }
     }
-    return false;
+    last_conduct_sentence_ = s;
+    last_conduct_end_ = found;
+    return found;
   }
 
   int ActorOrRegion(uint32_t pos) const {
@@ -850,6 +865,9 @@ class Rules {
   mutable std::vector<int8_t> cited_;  // mention index → Cited(): -1 not yet asked, 0, 1
   // FirstCiteEnd() of the clause asked last (programs come in text order).
   mutable uint32_t last_cite_clause_ = UINT32_MAX, last_cite_clause_end_ = 0, last_cite_end_ = 0;
+  // FirstConductEnd() of the sentence asked last (figures come in text order).
+  mutable int last_conduct_sentence_ = -1;
+  mutable uint32_t last_conduct_end_ = 0;
   std::vector<RelationDraft> out_;
 };
 
