@@ -295,15 +295,10 @@ Result<DecodedText> DecodeBytes(std::string_view doc_name, std::string_view byte
 }
 
 std::string ToUtf8(std::u32string_view text) {
-  // Written through a pointer into a buffer of the exact size, counted first:
-  // this runs for every name, quote and normalised text (5% of extraction
-  // when it pushed byte by byte), and a buffer for the worst case was zeroed
-  // at four bytes a character.
-  size_t bytes = 0;
-  for (const char32_t c : text) {
-    bytes += 1 + (c >= 0x80) + (c >= 0x800) + (c >= 0x10000 && c <= 0x10FFFF);
-  }
-  std::string out(bytes, '\0');
+  // Written through a pointer into a buffer sized for the worst case: this
+  // runs for every name, quote and normalised text (5% of extraction when it
+  // pushed byte by byte).
+  std::string out(text.size() * 4, '\0');
   char* p = out.data();
   const auto put = [&p](unsigned v) { *p++ = static_cast<char>(v); };
   for (const char32_t c : text) {
