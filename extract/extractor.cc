@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/relate/coreference_internal.h"
@@ -136,17 +138,52 @@ class LexiconExtractor final : public Extractor {
       d.type = EntityType::kMetric;
       all.push_back(std::move(d));
     }
-    // Relations of one sentence share its quote: encode each span once.
+    // Quotes: the relations of one sentence share its quote, each span is
+    // encoded once. A list of thousands of names gives as many relations, each
+    // quoting a window of its own, and encoding every window apart cost a
+    // tenth of such a text: once the spans encoded outgrow the text, quotes
+    // are sliced from the whole text in UTF-8 instead.
     std::unordered_map<uint64_t, std::string> quotes;
+    size_t encoded_chars = 0;
+    std::string_view text_utf8;
+    std::string encoded;
+    std::vector<uint32_t> byte_at;  // code point index → its byte in text_utf8
+    auto encode_text = [&] {
+      byte_at = internal::Utf8Offsets(decoded->text);
+      // Valid UTF-8 decoded without a problem is its own encoding, less a BOM.
+      text_utf8 = bytes;
+      if (text_utf8.size() >= 3 && text_utf8.substr(0, 3) == "\xEF\xBB\xBF") {
+        text_utf8.remove_prefix(3);
+      }
+      if (decoded->encoding != "UTF-8" || !decoded->problems.empty() ||
+          text_utf8.size() != byte_at.back()) {
+        encoded = ToUtf8(decoded->text);
+        text_utf8 = encoded;
+      }
+    };
     std::vector<internal::RelationDraft> relations =
         internal::FindRelations(ctx, all, metrics, metric_entities);
     std::vector<internal::RelationDraft> places = internal::HierarchyRelations(ctx, all, *lexicon_, region);
     for (internal::RelationDraft& r : internal::VenueRelations(ctx)) places.push_back(std::move(r));
-    for (internal::RelationDraft& r : places) {
-      const bool known = std::any_of(relations.begin(), relations.end(), [&](const auto& o) {
-        return o.subject == r.subject && o.predicate == r.predicate && o.object == r.object;
-      });
-      if (!known) relations.push_back(std::move(r));
+    // Each (subject, predicate, object) once, looked up in a hash set: a scan
+    // of all relations per place relation was quadratic in a list of places.
+    const auto triple = [](const internal::RelationDraft& r) {
+      return std::tuple<int, int, int>(r.subject, static_cast<int>(r.predicate), r.object);
+    };
+    struct TripleHash {
+      size_t operator()(const std::tuple<int, int, int>& t) const {
+        const auto [s, p, o] = t;
+        return static_cast<size_t>(((uint64_t(uint32_t(s)) * 0x9E3779B97F4A7C15ull) ^
+                                    (uint64_t(uint32_t(o)) << 8) ^ uint64_t(uint32_t(p))) *
+                                   0xC2B2AE3D27D4EB4Full);
+      }
+    };
+    if (!places.empty()) {
+      std::unordered_set<std::tuple<int, int, int>, TripleHash> known;
+      for (const internal::RelationDraft& r : relations) known.insert(triple(r));
+      for (internal::RelationDraft& r : places) {
+        if (known.insert(triple(r)).second) relations.push_back(std::move(r));
+      }
     }
     internal::AddTownCounties(all, &relations);
     for (const internal::RelationDraft& r : relations) {
@@ -156,14 +193,20 @@ class LexiconExtractor final : public Extractor {
       rel.object = ids[r.object];
       rel.title = ToUtf8(r.title);
       rel.evidence = norm.ToOriginal(r.start, r.end);
-      const uint64_t key = (static_cast<uint64_t>(rel.evidence.start) << 32) | rel.evidence.end;
-      auto [quote, fresh] = quotes.try_emplace(key);
-      if (fresh) {
-        quote->second = ToUtf8(std::u32string_view(decoded->text)
-                                   .substr(rel.evidence.start,
-                                           rel.evidence.end - rel.evidence.start));
+      const uint32_t from = std::min<uint32_t>(rel.evidence.start, decoded->text.size());
+      const auto size = static_cast<uint32_t>(decoded->text.size());
+      const uint32_t to = rel.evidence.end < from ? size : std::min(rel.evidence.end, size);
+      if (byte_at.empty() && encoded_chars > size) encode_text();
+      if (!byte_at.empty()) {
+        rel.quote = text_utf8.substr(byte_at[from], byte_at[to] - byte_at[from]);
+      } else {
+        auto [quote, fresh] = quotes.try_emplace(uint64_t{from} << 32 | to);
+        if (fresh) {
+          quote->second = ToUtf8(std::u32string_view(decoded->text).substr(from, to - from));
+          encoded_chars += to - from;
+        }
+        rel.quote = quote->second;
       }
-      rel.quote = quote->second;
       out.graph.relations.push_back(std::move(rel));
     }
     return out;

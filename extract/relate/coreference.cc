@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/relate/coreference_internal.h"
 #include "extract/recognize/mention_index_internal.h"
@@ -59,6 +60,18 @@ std::vector<int> LeadingDivisions(std::u32string_view name, const LexiconSet& le
   }
   return out;
 }
+
+// (type, name) keys hashed: trees of them compared whole strings at every
+// level, a tenth of coreference on a text naming one body over and over.
+using TypedName = std::pair<EntityType, std::u32string>;
+struct TypedNameHash {
+  size_t operator()(const TypedName& k) const {
+    return std::hash<std::u32string_view>{}(k.second) ^
+           (static_cast<size_t>(k.first) * 0x9E3779B97F4A7C15ull);
+  }
+};
+template <typename V>
+using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash>;
 
 // The drafts that may be a longer form of a name (see Resolver::Run).
 class Candidates {
@@ -118,8 +131,8 @@ class Candidates {
 
  private:
   const std::vector<EntityDraft>& drafts_;
-  std::map<std::pair<EntityType, std::u32string>, std::vector<int>> by_ending_;
-  std::map<std::pair<EntityType, std::u32string>, std::vector<int>> by_alias_;
+  TypedNameMap<std::vector<int>> by_ending_;
+  TypedNameMap<std::vector<int>> by_alias_;
 };
 
 class Resolver {
@@ -154,12 +167,20 @@ class Resolver {
       const LexEntry* e = lexicon_.trie().Find(m.name);
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
-    full = CanonicalKind(FullRegion(full));
+    full = Canonical(full);
     if (full_.size() <= static_cast<size_t>(i)) {
       full_.resize(std::max(ctx_->mentions.size(), static_cast<size_t>(i) + 1));
     }
     full_[i] = full;
     return full;
+  }
+
+  // CanonicalKind(FullRegion(name)), remembered: a document names its bodies
+  // again and again, and each answer costs a dozen trie walks.
+  const std::u32string& Canonical(const std::u32string& name) {
+    auto [it, fresh] = canonical_.try_emplace(name);
+    if (fresh) it->second = CanonicalKind(FullRegion(name));
+    return it->second;
   }
 
   // The region of the level m's prefix names, from the agency named last
@@ -236,7 +257,7 @@ class Resolver {
   }
 
   std::vector<EntityDraft> Run() {
-    std::map<std::pair<EntityType, std::u32string>, int> by_key;
+    TypedNameMap<int> by_key;
     std::vector<EntityDraft> drafts;
     for (size_t i = 0; i < ctx_->mentions.size(); ++i) {
       const Mention& m = ctx_->mentions[i];
@@ -394,35 +415,48 @@ class Resolver {
   // (a text of a hundred thousand of them built and freed as many nodes).
   std::vector<std::optional<std::u32string>> full_;
   std::vector<int> agencies_by_end_;  // agency mentions by end, built on first use
+  std::unordered_map<std::u32string, std::u32string> canonical_;  // see Canonical()
 };
 
 // Quoted short names of known programs (“护校安园”的主力军) are mentions too.
 void AddQuotedProgramMentions(DocContext* ctx) {
-  std::set<std::u32string> known;
+  // Views of the names, hashed: a list of thousands of quoted names asked a
+  // tree of copied strings once a quote. The mentions found are appended
+  // after the scan, so the views stay valid.
+  std::unordered_set<std::u32string_view> known;
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kProgram) continue;
     known.insert(m.name);
     for (const auto& a : m.aliases) known.insert(a);
   }
+  if (known.empty()) return;
   const std::u32string_view t = ctx->text();
-  const StartIndex programs(ctx->mentions, EntityType::kProgram);  // before any are added
+  // The programs before any are added, indexed when a quote first names one.
+  std::optional<StartIndex> programs;
+  std::vector<Mention> added;
   for (uint32_t i = 0; i < t.size(); ++i) {
     if (!IsOpenQuote(t[i])) continue;
     uint32_t k = i + 1;
     while (k < t.size() && !IsCloseQuote(t[k]) && k - i < 20) ++k;
     if (k >= t.size() || !IsCloseQuote(t[k])) continue;
-    const std::u32string name = ctx->Slice(i + 1, k);
-    if (!programs.Covers(i + 1, k) && known.count(name) != 0) {
+    const std::u32string_view name = t.substr(i + 1, k - (i + 1));
+    if (known.count(name) != 0) {
+      if (!programs) programs.emplace(ctx->mentions, EntityType::kProgram);
+      if (programs->Covers(i + 1, k)) {
+        i = k;
+        continue;
+      }
       Mention m;
       m.type = EntityType::kProgram;
       m.start = i + 1;
       m.end = k;
-      m.name = name;
+      m.name = std::u32string(name);
       m.credited = false;
-      ctx->mentions.push_back(std::move(m));
+      added.push_back(std::move(m));
     }
     i = k;
   }
+  for (Mention& m : added) ctx->mentions.push_back(std::move(m));
 }
 
 }  // namespace
@@ -507,6 +541,15 @@ const LexHit* UnknownRegionLevel(const DocContext& ctx, const Mention& m) {
   return nullptr;
 }
 
+// A hash of a short name cheaper than the standard one over its bytes.
+struct ViewHash {
+  size_t operator()(std::u32string_view v) const {
+    uint64_t h = v.size();
+    for (const char32_t c : v) h = (h ^ c) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+
 size_t Occurrences(std::u32string_view text, std::u32string_view what) {
   size_t n = 0;
   for (size_t p = text.find(what); p != text.npos; p = text.find(what, p + what.size())) ++n;
@@ -526,13 +569,23 @@ std::map<std::u32string, size_t> CountOccurrences(std::u32string_view text, cons
     CountWork(names.size() * text.size());
     return out;
   }
-  std::map<size_t, std::unordered_map<std::u32string_view, std::pair<size_t, size_t>>> by_length;
+  std::map<size_t, std::unordered_map<std::u32string_view, std::pair<size_t, size_t>, ViewHash>>
+      by_length;
+  // The names' first characters: most positions start none, and are passed
+  // over without hashing what follows them.
+  std::vector<uint64_t> first(0x10000 / 64, 0);
   for (const auto& [name, unused] : names) {
-    if (!name.empty()) by_length[name.size()][name] = {0, 0};  // count, next free position
+    if (name.empty()) continue;
+    by_length[name.size()][name] = {0, 0};  // count, next free position
+    if (name[0] < 0x10000) first[name[0] >> 6] |= uint64_t{1} << (name[0] & 63);
   }
+  const auto may_start = [&](char32_t c) {
+    return c >= 0x10000 || ((first[c >> 6] >> (c & 63)) & 1) != 0;
+  };
   for (auto& [len, counts] : by_length) {
     CountWork(text.size());
     for (size_t p = 0; p + len <= text.size(); ++p) {
+      if (!may_start(text[p])) continue;
       const auto it = counts.find(text.substr(p, len));
       if (it == counts.end() || p < it->second.second) continue;
       ++it->second.first;
@@ -546,15 +599,26 @@ std::map<std::u32string, size_t> CountOccurrences(std::u32string_view text, cons
 }  // namespace
 
 void InferRegions(DocContext* ctx) {
-  std::map<std::u32string, bool> candidates;  // name → province level
-  std::map<std::u32string, std::u32string> level_of;  // name → its level word
+  // Gathered as views of the text first: a text of thousands of agency
+  // mentions names a few regions, each over and over.
+  struct Seen {
+    bool province = false;
+    std::u32string_view level;
+  };
+  std::unordered_map<std::u32string_view, Seen, ViewHash> seen;
+  const std::u32string_view t = ctx->text();
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kAgency) continue;
     if (const LexHit* level = UnknownRegionLevel(*ctx, m); level != nullptr) {
-      const std::u32string name = ctx->Slice(m.start, level->end);
-      candidates[name] = level->entry->province;
-      level_of[name] = ctx->Slice(level->start, level->end);
+      seen[t.substr(m.start, level->end - m.start)] = {
+          level->entry->province, t.substr(level->start, level->end - level->start)};
     }
+  }
+  std::map<std::u32string, bool> candidates;  // name → province level
+  std::map<std::u32string, std::u32string> level_of;  // name → its level word
+  for (const auto& [name, s] : seen) {
+    candidates.emplace(name, s.province);
+    level_of.emplace(name, s.level);
   }
   const std::map<std::u32string, size_t> occurrences = CountOccurrences(ctx->text(), candidates);
   std::map<std::u32string, size_t> best_of_level;

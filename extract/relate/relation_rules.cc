@@ -523,12 +523,28 @@ class Rules {
   }
   bool CitedInClause(const Mention& m) const {
     const TextRange clause = ctx_.ClauseAt(m.start);
-    CountWork(m.start - clause.start);
-    for (uint32_t p = clause.start + 1; p <= m.start; ++p) {
-      const LexHit* h = ctx_.EndingAt(p, kReferenceVerb);
-      if (h != nullptr && h->start >= clause.start && !ctx_.InsideLonger(*h, kNameWord)) return true;
+    return FirstCiteEnd(clause) <= m.start;
+  }
+  // The first position of the clause where a reference verb ends (the end of
+  // the clause + 1 when none): the same for every program of the clause, so
+  // a clause of hundreds of listed names is scanned once, not once a name.
+  uint32_t FirstCiteEnd(const TextRange& clause) const {
+    if (last_cite_clause_ == clause.start && last_cite_clause_end_ == clause.end) {
+      return last_cite_end_;
     }
-    return false;
+    CountWork(clause.end - clause.start);
+    uint32_t found = clause.end + 1;
+    for (uint32_t p = clause.start + 1; p <= clause.end; ++p) {
+      const LexHit* h = ctx_.EndingAt(p, kReferenceVerb);
+      if (h != nullptr && h->start >= clause.start && !ctx_.InsideLonger(*h, kNameWord)) {
+        found = p;
+        break;
+      }
+    }
+    last_cite_clause_ = clause.start;
+    last_cite_clause_end_ = clause.end;
+    last_cite_end_ = found;
+    return found;
   }
 
   bool InHeading(int item, const Mention& m) const {
@@ -1017,12 +1033,28 @@ class Rules {
   bool ConductVerbBefore(uint32_t pos) const {
     const int s = ctx_.SentenceAt(pos);
     if (s < 0) return false;
-    // 包括 lists parts of what is already under way; it opens nothing new.
-    for (uint32_t p = ctx_.seg().sentences[s].range.start + 1; p <= pos; ++p) {
+    return FirstConductEnd(s) <= pos;
+  }
+
+  // The first position of sentence s where a conducting verb ends (past the
+  // sentence's end when none): the same for every figure of the sentence,
+  // so a run of thousands of figures scans its sentence once, not once each.
+  // 包括 lists parts of what is already under way; it opens nothing new.
+  uint32_t FirstConductEnd(int s) const {
+    if (s == last_conduct_sentence_) return last_conduct_end_;
+    const TextRange r = ctx_.seg().sentences[s].range;
+    CountWork(r.end - r.start);
+    uint32_t found = r.end + 1;
+    for (uint32_t p = r.start + 1; p <= r.end; ++p) {
       const LexHit* v = ctx_.EndingAt(p, kConductVerb);
-      if (v != nullptr && (v->roles() & kPartsVerb) == 0) return true;
+      if (v != nullptr && (v->roles() & kPartsVerb) == 0) {
+        found = p;
+        break;
+      }
     }
-    return false;
+    last_conduct_sentence_ = s;
+    last_conduct_end_ = found;
+    return found;
   }
 
   int ActorOrRegion(uint32_t pos) const {
@@ -1149,6 +1181,11 @@ class Rules {
   const std::vector<uint32_t> cue_ends_ = CueEnds(ctx_);
   std::set<std::tuple<int, int, int>> seen_;
   mutable std::vector<int8_t> cited_;  // mention index → Cited(): -1 not yet asked, 0, 1
+  // FirstCiteEnd() of the clause asked last (programs come in text order).
+  mutable uint32_t last_cite_clause_ = UINT32_MAX, last_cite_clause_end_ = 0, last_cite_end_ = 0;
+  // FirstConductEnd() of the sentence asked last (figures come in text order).
+  mutable int last_conduct_sentence_ = -1;
+  mutable uint32_t last_conduct_end_ = 0;
   std::vector<RelationDraft> out_;
 };
 

@@ -14,11 +14,12 @@ void Blank(std::u32string* text, size_t from, size_t to) {
 
 // A breadcrumb: two or more '>' (or › ») between short pieces.
 bool IsBreadcrumb(std::u32string_view line) {
+  if (line.size() > 80) return false;  // before the count: most lines are long
   int separators = 0;
   for (const char32_t c : line) {
     separators += c == U'>' || c == U'›' || c == U'»' || c == U'＞';
   }
-  return separators >= 2 && line.size() <= 80;
+  return separators >= 2;
 }
 
 bool EndsWithImageName(std::u32string_view line) {
@@ -34,8 +35,7 @@ bool EndsWithImageName(std::u32string_view line) {
 // not 摄影, 摄像, 摄制, 摄入, 摄取.
 void BlankCredits(std::u32string* text) {
   std::u32string& t = *text;
-  for (size_t i = 3; i < t.size(); ++i) {
-    if (t[i] != U'摄') continue;
+  for (size_t i = t.find(U'摄', 3); i < t.size(); i = t.find(U'摄', i + 1)) {
     if (i + 1 < t.size() && std::u32string_view(U"影像制入取").find(t[i + 1]) != std::u32string_view::npos) {
       continue;
     }

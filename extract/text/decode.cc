@@ -116,6 +116,25 @@ DecodedText DecodeUtf8Census(std::string_view bytes, size_t skip, Utf8Scan* scan
       scan->first_nul = i;
       break;
     }
+    // A run of Han text: three-byte sequences whose lead byte needs no range
+    // check of its second byte (Utf8SeqAt's first case), decoded in a loop of
+    // their own without the general case's branches.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+      size_t k = i;
+      while (k + 2 < n) {
+        const unsigned lead = s[k], b1 = s[k + 1], b2 = s[k + 2];
+        if (lead < 0xE1 || lead > 0xEF || lead == 0xED || ((b1 ^ 0x80u) | (b2 ^ 0x80u)) >= 0x40) {
+          break;
+        }
+        *o++ = (char32_t{lead & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+        k += 3;
+      }
+      if (k > i) {
+        multibyte += (k - i) / 3;
+        i = k;
+        continue;
+      }
+    }
     char32_t cp;
     size_t bad = 0;
     const size_t len = Utf8SeqAt(s, n, i, &cp, &bad);
@@ -305,6 +324,19 @@ std::string ToUtf8(std::u32string_view text) {
   }
   out.resize(static_cast<size_t>(p - out.data()));
   return out;
+}
+
+std::vector<uint32_t> Utf8Offsets(std::u32string_view text) {
+  std::vector<uint32_t> offsets(text.size() + 1);
+  uint32_t b = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    offsets[i] = b;
+    const char32_t c = text[i];
+    // The lengths ToUtf8 writes; U+FFFD (3 bytes) for what it cannot encode.
+    b += 1 + (c >= 0x80) + (c >= 0x800) + (c >= 0x10000 && c <= 0x10FFFF);
+  }
+  offsets[text.size()] = b;
+  return offsets;
 }
 
 std::u32string FromUtf8(std::string_view utf8) {

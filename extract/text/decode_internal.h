@@ -34,6 +34,10 @@ struct DecodedText {
 
 // UTF-8 of a slice of code points (for names and quotes).
 std::string ToUtf8(std::u32string_view text);
+// The byte at which each code point starts in ToUtf8(text) (text.size() + 1
+// entries, the last its length): a slice of code points [a, b) is the bytes
+// [offsets[a], offsets[b]) of the whole text's UTF-8.
+std::vector<uint32_t> Utf8Offsets(std::u32string_view text);
 std::u32string FromUtf8(std::string_view utf8);  // REQUIRES: valid UTF-8
 
 }  // namespace govkg::internal

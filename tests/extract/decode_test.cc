@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "extract/text/decode_internal.h"
 
@@ -27,6 +28,25 @@ TEST_CASE("decode: plain UTF-8") {
   CHECK(d.encoding == "UTF-8");
   CHECK(d.text == U"公安厅 ok");
   CHECK(d.problems.empty());
+}
+
+TEST_CASE("decode: Utf8Offsets slice the whole text's UTF-8 as ToUtf8 encodes each slice") {
+  // One, two, three and four bytes, a lone surrogate and a code point past
+  // U+10FFFF (both written as U+FFFD).
+  const std::u32string text = {U'a', U'\u00E9', U'\u516C', U'\U0001F600', char32_t{0xD800},
+                               char32_t{0x110000}, U'z'};
+  const std::string utf8 = ToUtf8(text);
+  const std::vector<uint32_t> at = Utf8Offsets(text);
+  REQUIRE(at.size() == text.size() + 1);
+  CHECK(at.front() == 0);
+  CHECK(at.back() == utf8.size());
+  for (size_t a = 0; a <= text.size(); ++a) {
+    for (size_t b = a; b <= text.size(); ++b) {
+      INFO(a << ".." << b);
+      CHECK(utf8.substr(at[a], at[b] - at[a]) == ToUtf8(std::u32string_view(text).substr(a, b - a)));
+    }
+  }
+  CHECK(Utf8Offsets(U"") == std::vector<uint32_t>{0});
 }
 
 TEST_CASE("decode: UTF-8 BOM is dropped") {
