@@ -100,9 +100,21 @@ Result<std::string> ReadAll(const std::string& path, size_t limit) {
     return Status::InvalidArgument("ingest: " + path, std::to_string(size >> 20) + " MB is over the limit of " +
                                                           std::to_string(limit >> 20) + " MB (--max-doc-mb)");
   }
+  // One read of the known size (a file may still grow or shrink meanwhile:
+  // read on to the end). Reading through istreambuf_iterator went a
+  // character at a time, 5% of an ingest's CPU.
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("ingest: " + path, "cannot open");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  if (in) {
+    char more[4096];
+    while (in.read(more, sizeof more) || in.gcount() > 0) {
+      bytes.append(more, static_cast<size_t>(in.gcount()));
+      if (bytes.size() > limit) return Status::InvalidArgument("ingest: " + path, "grew over the --max-doc-mb limit");
+    }
+  }
   if (in.bad()) return Status::IOError("ingest: " + path, "read failed");
   return bytes;
 }

@@ -100,6 +100,7 @@ Status BulkGroup::CommitSorted(StoreCore& store) {
 
 Status BulkGroup::Commit(StoreCore& store) {
   if (empty()) return Status::OK();
+  store.known_empty = false;
   if (sorted_) return CommitSorted(store);
   rocksdb::WriteBatch wb(bytes_);
   for (int c = 0; c < kCfCount_; ++c) {

@@ -7,19 +7,18 @@
 
 namespace govkg::internal {
 
+// Byte swaps, not loops: a bulk load encodes a dozen ids per triple.
 void PutFixed64BE(std::string* out, uint64_t v) {
+  v = __builtin_bswap64(v);
   char buf[8];
-  for (int i = 7; i >= 0; --i) {
-    buf[i] = static_cast<char>(v & 0xff);
-    v >>= 8;
-  }
+  std::memcpy(buf, &v, 8);
   out->append(buf, 8);
 }
 
 uint64_t DecodeFixed64BE(const char* p) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return __builtin_bswap64(v);
 }
 
 void PutVarint(std::string* out, uint64_t v) {
@@ -36,20 +35,17 @@ void PutLengthPrefixed(std::string* out, std::string_view s) {
 }
 
 std::string EncodeCounter(int64_t v) {
-  std::string out(8, '\0');
-  uint64_t u = static_cast<uint64_t>(v);
-  for (int i = 0; i < 8; ++i) {
-    out[i] = static_cast<char>(u & 0xff);
-    u >>= 8;
-  }
-  return out;
+  static_assert(std::endian::native == std::endian::little, "counters are stored little-endian");
+  char buf[8];
+  std::memcpy(buf, &v, 8);
+  return std::string(buf, 8);
 }
 
 int64_t DecodeCounter(std::string_view v) {
   if (v.size() != 8) return 0;
-  uint64_t u = 0;
-  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(v[i]);
-  return static_cast<int64_t>(u);
+  int64_t u;
+  std::memcpy(&u, v.data(), 8);
+  return u;
 }
 
 bool Reader::GetVarint(uint64_t* v) {
@@ -212,15 +208,19 @@ namespace {
 // between them or last.
 enum class PAt { kFirst, kMiddle, kLast };
 std::string TripleKeyOf(PAt at, uint64_t a, uint64_t b, Predicate p, const std::string& title) {
-  std::string k;
-  k.reserve(18 + title.size());
-  if (at == PAt::kFirst) k.push_back(static_cast<char>(p));
-  PutFixed64BE(&k, a);
-  if (at == PAt::kMiddle) k.push_back(static_cast<char>(p));
-  PutFixed64BE(&k, b);
-  if (at == PAt::kLast) k.push_back(static_cast<char>(p));
-  k.append(title);
-  k.push_back('\0');
+  std::string k(18 + title.size(), '\0');  // the last byte stays 0
+  char* out = k.data();
+  const auto id = [&](uint64_t v) {
+    v = __builtin_bswap64(v);
+    std::memcpy(out, &v, 8);
+    out += 8;
+  };
+  if (at == PAt::kFirst) *out++ = static_cast<char>(p);
+  id(a);
+  if (at == PAt::kMiddle) *out++ = static_cast<char>(p);
+  id(b);
+  if (at == PAt::kLast) *out++ = static_cast<char>(p);
+  if (!title.empty()) std::memcpy(out, title.data(), title.size());
   return k;
 }
 
@@ -261,7 +261,9 @@ bool DecodeOspKey(std::string_view k, TripleKey* t) {
 }
 
 std::string ProvKey(std::string_view spo_key, uint64_t doc_id) {
-  std::string k(spo_key);
+  std::string k;
+  k.reserve(spo_key.size() + 8);
+  k.append(spo_key);
   PutFixed64BE(&k, doc_id);
   return k;
 }
@@ -293,6 +295,7 @@ bool DecodeEvidence(std::string_view v, std::vector<Evidence>* ev) {
 
 std::string MentionKey(EntityId id, uint64_t doc_id) {
   std::string k;
+  k.reserve(16);
   PutFixed64BE(&k, id);
   PutFixed64BE(&k, doc_id);
   return k;

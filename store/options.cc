@@ -29,6 +29,12 @@ class CounterAddOperator : public rocksdb::AssociativeMergeOperator {
 
 bool IsCounted(int cf) { return cf == kCfCount || cf == kCfSpo || cf == kCfPos || cf == kCfOsp; }
 
+// The families whose point lookups often ask for keys that are not stored: a
+// new document's path, a new entity's term, a free id (and meta keys). Every
+// other lookup is of a key that exists (a counter or mention row of a stored
+// document, `govkg check` following an index); the rest of the reads scan.
+bool HasMissingLookups(int cf) { return cf == kCfMeta || cf == kCfDict || cf == kCfDoc; }
+
 // The default Env for a store opened read-only. RocksDB sizes its flush and
 // compaction pools when a database opens, starting at least one thread each;
 // a read-only open never schedules either, and starting and joining those
@@ -107,8 +113,16 @@ std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Optio
       cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(lookup));
       cfo.compression = rocksdb::kNoCompression;
       cfo.optimize_filters_for_hits = true;
-    } else {
+    } else if (HasMissingLookups(i)) {
       cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    } else {
+      // Read by prefix scans, or looked up by keys that exist: a bloom
+      // filter would answer nothing, and building it was a tenth of the
+      // cost of writing a table.
+      rocksdb::BlockBasedTableOptions scanned = table;
+      scanned.filter_policy.reset();
+      scanned.partition_filters = false;
+      cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(scanned));
     }
     cfs.emplace_back(kCfNames[i], cfo);
   }

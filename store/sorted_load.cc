@@ -39,9 +39,15 @@ uint32_t LoadU32(const char* p) {
 }
 
 
-uint64_t KeyHead(std::string_view key) {
+// Bytes [from, from + 8) of the key as a big-endian number, zero-padded.
+uint64_t KeyHead(std::string_view key, size_t from) {
+  if (key.size() >= from + 8) {
+    uint64_t v;
+    std::memcpy(&v, key.data() + from, 8);
+    return __builtin_bswap64(v);
+  }
   uint64_t head = 0;
-  for (size_t i = 0; i < 8; ++i) head = (head << 8) | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+  for (size_t i = from; i < from + 8; ++i) head = (head << 8) | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
   return head;
 }
 
@@ -52,7 +58,9 @@ struct SortedLoad::Buffer {
   // whole arena at each doubling and faulted its pages in twice).
   static constexpr size_t kChunkBytes = size_t{4} << 20;
   struct Ref {
-    uint64_t head;  // first 8 key bytes, big-endian: most comparisons end here
+    // The first 16 key bytes, big-endian: most comparisons end here (8 were
+    // not enough: the rows of one subject, entity or predicate share them).
+    uint64_t head, head2;
     const char* rec;
   };
   std::vector<std::unique_ptr<char[]>> chunks;
@@ -75,28 +83,25 @@ struct SortedLoad::Buffer {
   }
   static std::string_view KeyAt(const char* rec) { return {rec + 4, LoadU32(rec)}; }
   size_t bytes() const { return chunk_bytes + refs.capacity() * sizeof(Ref); }
+  // Key order; equal keys in arrival order (the last put wins).
   void Sort() {
     std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
       if (a.head != b.head) return a.head < b.head;
-      const std::string_view ka = KeyAt(a.rec), kb = KeyAt(b.rec);
-      return ka != kb ? ka < kb : a.rec < b.rec;
+      if (a.head2 != b.head2) return a.head2 < b.head2;
+      const int c = KeyAt(a.rec).compare(KeyAt(b.rec));
+      return c != 0 ? c < 0 : a.rec < b.rec;
     });
   }
 };
 
-// A sorted stream of records. key/value stay valid until the next Next().
-class SortedLoad::Source {
- public:
-  virtual ~Source() = default;
-  // Moves to the next record; false at the end or on an error (see status()).
-  virtual bool Next() = 0;
-  virtual Status status() const { return Status::OK(); }
+namespace {
 
+// A record decoded in place: key and value point into its bytes.
+struct MemoryRecord {
   std::string_view key, value;
   uint8_t kind = kPut;
   int64_t n = 0;
 
- protected:
   // Decodes the record at p (all of it in memory).
   void Decode(const char* p) {
     const uint32_t klen = LoadU32(p);
@@ -104,11 +109,23 @@ class SortedLoad::Source {
     kind = static_cast<uint8_t>(p[4 + klen]);
     if (kind == kPut) {
       value = {p + 9 + klen, LoadU32(p + 5 + klen)};
+      n = 0;
     } else {
       std::memcpy(&n, p + 5 + klen, 8);
       value = {};
     }
   }
+};
+
+}  // namespace
+
+// A sorted stream of records. key/value stay valid until the next Next().
+class SortedLoad::Source : public MemoryRecord {
+ public:
+  virtual ~Source() = default;
+  // Moves to the next record; false at the end or on an error (see status()).
+  virtual bool Next() = 0;
+  virtual Status status() const { return Status::OK(); }
 };
 
 namespace {
@@ -189,6 +206,34 @@ class FileSource : public SortedLoad::Source {
   size_t pos_ = 0, end_ = 0, used_ = 0;
   Status status_;
 };
+
+// Calls emit(key, kind, value, sum) once per distinct key of one sorted
+// buffer. The buffer's records stay put, so nothing is copied.
+template <typename Emit>
+Status MergeBuffer(const SortedLoad::Buffer& b, Emit&& emit) {
+  const std::vector<SortedLoad::Buffer::Ref>& refs = b.refs;
+  MemoryRecord r, next;
+  for (size_t i = 0; i < refs.size();) {
+    r.Decode(refs[i].rec);
+    int64_t sum = r.n;
+    size_t j = i + 1;
+    for (; j < refs.size() && refs[j].head == refs[i].head && refs[j].head2 == refs[i].head2; ++j) {
+      if (j + 16 < refs.size()) __builtin_prefetch(refs[j + 16].rec);
+      next.Decode(refs[j].rec);
+      if (next.key != r.key) break;
+      if (next.kind == kPut) {
+        r.kind = kPut;
+        r.value = next.value;
+      } else {
+        sum += next.n;
+      }
+    }
+    if (i + 16 < refs.size()) __builtin_prefetch(refs[i + 16].rec);
+    GOVKG_RETURN_IF_ERROR(emit(r.key, r.kind, r.value, sum));
+    i = j;
+  }
+  return Status::OK();
+}
 
 // Calls emit(key, kind, value, sum) once per distinct key of the merged
 // sources: a put's last value, or the sum of a counter's additions.
@@ -278,7 +323,7 @@ void SortedLoad::Append(Cf c, std::string_view key, uint8_t kind, std::string_vi
   const size_t size = RecordSize(key, kind, value);
   char* rec = b.Allocate(size);
   EncodeRecord(rec, key, kind, value, n);
-  b.refs.push_back({KeyHead(key), rec});
+  b.refs.push_back({KeyHead(key, 0), KeyHead(key, 8), rec});
   memory_ += b.bytes() - before;
 }
 
@@ -307,9 +352,7 @@ Status SortedLoad::Spill() {
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr) return Status::IOError("store: sorted load: " + path, std::strerror(errno));
     std::string out;
-    std::vector<std::unique_ptr<Source>> sources;
-    sources.push_back(std::make_unique<MemorySource>(b));
-    Status s = MergeSources(sources, [&](std::string_view key, uint8_t kind, std::string_view value, int64_t n) {
+    Status s = MergeBuffer(b, [&](std::string_view key, uint8_t kind, std::string_view value, int64_t n) {
       AppendRecord(&out, key, kind, value, n);
       if (out.size() >= (size_t{1} << 20)) {
         if (std::fwrite(out.data(), 1, out.size(), f) != out.size()) {
@@ -342,6 +385,7 @@ Status SortedLoad::MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std
 
   const rocksdb::Options options = store.db->GetOptions(store.cf(c));
   std::unique_ptr<rocksdb::SstFileWriter> writer;
+  std::string counter;
   auto close = [&]() -> Status {
     if (!writer) return Status::OK();
     const rocksdb::Status s = writer->Finish();
@@ -349,13 +393,15 @@ Status SortedLoad::MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std
     return s.ok() ? Status::OK() : store.Error(s, "sorted load: write table file");
   };
   uint64_t n = 0;
-  const Status merged = MergeSources(sources, [&](std::string_view key, uint8_t kind, std::string_view value,
-                                                  int64_t sum) -> Status {
+  auto write = [&](std::string_view key, uint8_t kind, std::string_view value, int64_t sum) -> Status {
     if (kind == kAdd && sum == 0) return Status::OK();
     if (writer && (n & 4095) == 0 && writer->FileSize() >= kTableFileBytes) GOVKG_RETURN_IF_ERROR(close());
     if (!writer) {
       files->push_back(temp_dir_ + "/" + kCfNames[c] + "-" + std::to_string(files->size()) + ".sst");
-      writer = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options, store.cf(c));
+      // The page cache keeps the table: ingesting links it, and the store
+      // reads it next (dropping it every megabyte also cost a system call).
+      writer = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options, store.cf(c),
+                                                        /*invalidate_page_cache=*/false);
       const rocksdb::Status s = writer->Open(files->back());
       if (!s.ok()) return store.Error(s, "sorted load: create " + files->back());
     }
@@ -364,11 +410,12 @@ Status SortedLoad::MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std
     if (kind == kPut) {
       s = writer->Put(key, value);
     } else {
-      const std::string counter = EncodeCounter(sum);
+      counter = EncodeCounter(sum);
       s = counters_as_merge ? writer->Merge(key, counter) : writer->Put(key, counter);
     }
     return s.ok() ? Status::OK() : store.Error(s, "sorted load: write table file");
-  });
+  };
+  const Status merged = runs_[c].empty() ? MergeBuffer(b, write) : MergeSources(sources, write);
   const Status closed = close();
   *rows = n;
   GOVKG_RETURN_IF_ERROR(merged);

@@ -65,6 +65,14 @@ Status internal::StoreCore::Get(Cf c, std::string_view key, std::string* value, 
   return Error(s, "read");
 }
 
+Status internal::StoreCore::GetUnlessEmpty(Cf c, std::string_view key, std::string* value, bool* found) const {
+  if (known_empty) {
+    *found = false;
+    return Status::OK();
+  }
+  return Get(c, key, value, found);
+}
+
 std::unique_ptr<rocksdb::Iterator> internal::StoreCore::NewIterator(Cf c) const {
   return std::unique_ptr<rocksdb::Iterator>(db->NewIterator(ReadOpts(), cf(c)));
 }

@@ -41,33 +41,43 @@ bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos;
 // Bad input is refused before anything is written.
 Status Validate(std::string_view path, const DocumentGraph& g) {
   if (path.empty()) return Invalid("(empty path)", "a document needs a path");
-  std::set<std::string_view> ids;
+  // A sorted vector, not a set: a bulk load validates every document, and a
+  // set allocated a node per entity.
+  std::vector<std::string_view> ids;
+  ids.reserve(g.entities.size());
+  for (const Entity& e : g.entities) ids.push_back(e.id);
+  std::sort(ids.begin(), ids.end());
+  const auto known = [&](std::string_view id) { return std::binary_search(ids.begin(), ids.end(), id); };
+  std::set<std::string_view> repeated, seen;  // ids given twice (none, unless the input is bad)
+  for (size_t i = 1; i < ids.size(); ++i) {
+    if (ids[i] == ids[i - 1]) repeated.insert(ids[i]);
+  }
   for (size_t i = 0; i < g.entities.size(); ++i) {
     const Entity& e = g.entities[i];
-    const std::string where = "entity " + std::to_string(i) + " (\"" + e.id + "\")";
-    if (static_cast<size_t>(e.type) >= std::size(kAllEntityTypes)) return Invalid(path, where + ": bad type");
-    if (!ids.insert(e.id).second) return Invalid(path, where + ": duplicate id");
-    if (e.name.empty()) return Invalid(path, where + ": empty name");
-    if (HasNul(e.name)) return Invalid(path, where + ": NUL byte in name");
+    const auto where = [&] { return "entity " + std::to_string(i) + " (\"" + e.id + "\")"; };
+    if (static_cast<size_t>(e.type) >= std::size(kAllEntityTypes)) return Invalid(path, where() + ": bad type");
+    if (repeated.contains(e.id) && !seen.insert(e.id).second) return Invalid(path, where() + ": duplicate id");
+    if (e.name.empty()) return Invalid(path, where() + ": empty name");
+    if (HasNul(e.name)) return Invalid(path, where() + ": NUL byte in name");
     if (!ValidScope(e.scope)) {
-      return Invalid(path, where + ": scope \"" + e.scope +
+      return Invalid(path, where() + ": scope \"" + e.scope +
                                "\" is none of \"\" (unique alone), \"doc\" or a region code of 2-12 digits");
     }
     for (const std::string& a : e.aliases) {
-      if (HasNul(a)) return Invalid(path, where + ": NUL byte in alias");
+      if (HasNul(a)) return Invalid(path, where() + ": NUL byte in alias");
     }
-    if (e.metric && !std::isfinite(e.metric->value)) return Invalid(path, where + ": metric value not finite");
+    if (e.metric && !std::isfinite(e.metric->value)) return Invalid(path, where() + ": metric value not finite");
     if (e.metric && (HasNul(e.metric->unit) || HasNul(e.metric->period))) {
-      return Invalid(path, where + ": NUL byte in metric");
+      return Invalid(path, where() + ": NUL byte in metric");
     }
   }
   for (size_t i = 0; i < g.relations.size(); ++i) {
     const Relation& r = g.relations[i];
-    const std::string where = "relation " + std::to_string(i);
-    if (static_cast<size_t>(r.predicate) >= std::size(kAllPredicates)) return Invalid(path, where + ": bad predicate");
-    if (!ids.contains(r.subject)) return Invalid(path, where + ": unknown subject \"" + r.subject + "\"");
-    if (!ids.contains(r.object)) return Invalid(path, where + ": unknown object \"" + r.object + "\"");
-    if (HasNul(r.title)) return Invalid(path, where + ": NUL byte in title");
+    const auto where = [&] { return "relation " + std::to_string(i); };
+    if (static_cast<size_t>(r.predicate) >= std::size(kAllPredicates)) return Invalid(path, where() + ": bad predicate");
+    if (!known(r.subject)) return Invalid(path, where() + ": unknown subject \"" + r.subject + "\"");
+    if (!known(r.object)) return Invalid(path, where() + ": unknown object \"" + r.object + "\"");
+    if (HasNul(r.title)) return Invalid(path, where() + ": NUL byte in title");
   }
   return Status::OK();
 }
@@ -95,6 +105,7 @@ struct Batch : internal::WriteSink {
     return n;
   }
   Status Write() {
+    impl.known_empty = false;
     rocksdb::WriteOptions wo;
     wo.sync = impl.options.sync;
     const rocksdb::Status s = impl.db->Write(wo, &wb);
@@ -160,7 +171,7 @@ Result<std::optional<std::pair<uint64_t, internal::DocValue>>> LoadDoc(internal:
   using Found = std::optional<std::pair<uint64_t, internal::DocValue>>;
   std::string v;
   bool found = false;
-  GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDoc, internal::DocPathKey(path), &v, &found));
+  GOVKG_RETURN_IF_ERROR(impl.GetUnlessEmpty(internal::kCfDoc, internal::DocPathKey(path), &v, &found));
   if (!found) return Found();
   if (v.size() != 8) return impl.Corrupt("document path entry " + std::string(path));
   const uint64_t doc_id = internal::DecodeFixed64BE(v.data());
@@ -192,7 +203,7 @@ Result<uint64_t> FreeId(const internal::StoreCore& impl, std::string_view seed, 
     if (id == 0 || taken.contains(id)) continue;
     bool found = false;
     std::string v;
-    GOVKG_RETURN_IF_ERROR(impl.Get(cf, key_of(id), &v, &found));
+    GOVKG_RETURN_IF_ERROR(impl.GetUnlessEmpty(cf, key_of(id), &v, &found));
     if (!found) {
       taken.insert(id);
       return id;
@@ -230,7 +241,7 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
     } else {
       std::string v;
       bool found = false;
-      GOVKG_RETURN_IF_ERROR(impl.Get(internal::kCfDict, internal::DictTermKey(term), &v, &found));
+      GOVKG_RETURN_IF_ERROR(impl.GetUnlessEmpty(internal::kCfDict, internal::DictTermKey(term), &v, &found));
       if (found) {
         if (v.size() != 8) return impl.Corrupt("dictionary entry of " + e.name);
         id = internal::DecodeFixed64BE(v.data());
@@ -396,6 +407,14 @@ Status Store::StartSortedLoad(size_t memory_bytes) {
   std::filesystem::remove_all(temp, ec);
   if (ec) return Status::IOError("store: " + temp, ec.message());
   impl.bulk_group.StartSorted(temp, memory_bytes > 0 ? memory_bytes : internal::kSortedLoadMemory);
+  bool empty = true;
+  for (const Cf c : {internal::kCfDict, internal::kCfDoc}) {
+    std::unique_ptr<rocksdb::Iterator> it = impl.NewIterator(c);
+    it->SeekToFirst();
+    if (!it->status().ok()) return impl.Error(it->status(), "read");
+    empty = empty && !it->Valid();
+  }
+  impl.known_empty = empty;
   return Status::OK();
 }
 
