@@ -319,8 +319,13 @@ void QuotedBeforeBuild(DocContext* ctx) {
   std::unordered_map<uint64_t, size_t> agencies;
   bool indexed = false;
   auto span_key = [](uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
-  for (uint32_t pos = 2; pos + 1 < t.size(); ++pos) {
-    if (!IsCloseQuote(t[pos - 1]) || t.substr(pos, 2) != U"建设") continue;
+  // Walks the lexicon's hits of 建设 (a building verb), not every character.
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kBuildVerb) == 0 || h.start < 2 || !IsCloseQuote(t[h.start - 1]) ||
+        t.substr(h.start, h.end - h.start) != U"建设") {
+      continue;
+    }
+    const uint32_t pos = h.start;
     std::vector<std::pair<uint32_t, uint32_t>> blocks;
     uint32_t e = pos;
     while (e > 1 && IsCloseQuote(t[e - 1]) && static_cast<int>(blocks.size()) < kMaxBlocks) {

@@ -509,11 +509,14 @@ void AddTownCounties(const std::vector<EntityDraft>& entities, std::vector<Relat
 std::vector<RelationDraft> VenueRelations(const DocContext& ctx) {
   std::vector<RelationDraft> out;
   const std::u32string_view t = ctx.text();
+  auto venue = [&](const Mention& p) {
+    return p.type == EntityType::kPlace && p.entity >= 0 && p.start > 0 && t[p.start - 1] == U'在';
+  };
+  // Most texts name no venue: no index of their programs then.
+  if (std::none_of(ctx.mentions.begin(), ctx.mentions.end(), venue)) return out;
   const StartIndex programs(ctx.mentions, EntityType::kProgram);
   for (const Mention& p : ctx.mentions) {
-    if (p.type != EntityType::kPlace || p.entity < 0 || p.start == 0 || t[p.start - 1] != U'在') {
-      continue;
-    }
+    if (!venue(p)) continue;
     const TextRange clause = ctx.ClauseAt(p.start);
     for (const int i : programs.StartingIn(p.end, std::min(clause.end, p.end + 15))) {
       const Mention& m = ctx.mentions[i];

@@ -700,7 +700,16 @@ class Rules {
            t.find(U',') == std::u32string_view::npos;
   }
 
+  // Asked for the same paragraphs from every program and figure after them:
+  // remembered per paragraph.
   int IntroProgram(int paragraph) const {
+    if (intro_.empty()) intro_.assign(ctx_.seg().paragraphs.size(), kNotAsked);
+    int& known = intro_[paragraph];
+    if (known == kNotAsked) known = FindIntroProgram(paragraph);
+    return known;
+  }
+
+  int FindIntroProgram(int paragraph) const {
     constexpr uint32_t kMaxIntro = 160;  // characters: a lead-in, not a body paragraph
     const TextRange r = ctx_.seg().paragraphs[paragraph].range;
     if (r.end - r.start > kMaxIntro) return -1;
@@ -1184,6 +1193,8 @@ class Rules {
   // FirstCiteEnd() of the clause asked last (programs come in text order).
   mutable uint32_t last_cite_clause_ = UINT32_MAX, last_cite_clause_end_ = 0, last_cite_end_ = 0;
   // FirstConductEnd() of the sentence asked last (figures come in text order).
+  static constexpr int kNotAsked = -2;
+  mutable std::vector<int> intro_;  // paragraph → IntroProgram(), kNotAsked before asked
   mutable int last_conduct_sentence_ = -1;
   mutable uint32_t last_conduct_end_ = 0;
   std::vector<RelationDraft> out_;
