@@ -20,6 +20,17 @@ struct Extent {
   bool quoted_whole = false;  // the whole name sits in quotation marks
 };
 
+// The start of the contents of the quoted block that closes at t[end] (a
+// closing mark), or kNoQuote when no opening mark lies within
+// kMaxQuotedChars on its line. The contents may be empty (“”).
+constexpr uint32_t kNoQuote = UINT32_MAX;
+constexpr uint32_t kMaxQuotedChars = 20;
+uint32_t QuoteContentsStart(std::u32string_view t, uint32_t end) {
+  uint32_t k = end;
+  while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && end + 1 - k < kMaxQuotedChars) --k;
+  return k > 0 && IsOpenQuote(t[k - 1]) ? k : kNoQuote;
+}
+
 // Where a description written right before a quoted name (治安整治“…”)
 // starts: Han characters back to a boundary, scope or region word; `open`
 // itself when there is none or it is a time (今年, 3月) rather than a
@@ -75,9 +86,8 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
         x.stopped_at_adjacent_quote = true;  // ”“: the block before is another name
         break;
       }
-      uint32_t k = s - 1;
-      while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && s - k < 20) --k;
-      if (k == 0 || !IsOpenQuote(t[k - 1]) || k == s - 1) break;
+      const uint32_t k = QuoteContentsStart(t, s - 1);
+      if (k == kNoQuote || k == s - 1) break;
       x.quotes.push_back({k, s - 1});
       s = k - 1;
       continue;
@@ -199,9 +209,8 @@ std::vector<ListItem> ListBefore(const DocContext& ctx, uint32_t deng, bool* ver
     while (s > 0 && end - s < 24) {
       const char32_t c = t[s - 1];
       if (IsCloseQuote(c)) {
-        uint32_t k = s - 1;
-        while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && s - k < 20) --k;
-        if (k == 0 || !IsOpenQuote(t[k - 1])) break;
+        const uint32_t k = QuoteContentsStart(t, s - 1);
+        if (k == kNoQuote) break;
         item.quotes.insert(item.quotes.begin(), {k, s - 1});
         s = k - 1;
         continue;
@@ -254,9 +263,8 @@ bool SharedKindList(DocContext* ctx, const LexHit& h, int* next_group) {
     while (s > 0 && end - s < kMaxItem) {
       const char32_t c = t[s - 1];
       if (IsCloseQuote(c)) {
-        uint32_t k = s - 1;
-        while (k > 0 && !IsOpenQuote(t[k - 1]) && t[k - 1] != '\n' && s - k < 20) --k;
-        if (k == 0 || !IsOpenQuote(t[k - 1]) || k == s - 1) return false;
+        const uint32_t k = QuoteContentsStart(t, s - 1);
+        if (k == kNoQuote || k == s - 1) return false;
         item.quotes.insert(item.quotes.begin(), {k, s - 1});
         s = k - 1;
         continue;
@@ -310,10 +318,9 @@ bool SharedKindList(DocContext* ctx, const LexHit& h, int* next_group) {
 // The quoted blocks of a run “A”“B”“C” that ends right before 建设 and
 // starts right after a conducting or building verb, each added as a program
 // unless a program already starts there (“雪亮工程”). Bounded: the run is
-// walked once from its end, at most kMaxBlocks blocks of kMaxQuoted each.
+// walked once from its end, at most kMaxBlocks blocks of kMaxQuotedChars each.
 void QuotedBeforeBuild(DocContext* ctx) {
   constexpr int kMaxBlocks = 12;
-  constexpr uint32_t kMaxQuoted = 16;
   const std::u32string_view t = ctx->text();
   // Agency mentions by span: “智慧法院” before 建设 is a project, not a court.
   std::unordered_map<uint64_t, size_t> agencies;
@@ -329,9 +336,8 @@ void QuotedBeforeBuild(DocContext* ctx) {
     std::vector<std::pair<uint32_t, uint32_t>> blocks;
     uint32_t e = pos;
     while (e > 1 && IsCloseQuote(t[e - 1]) && static_cast<int>(blocks.size()) < kMaxBlocks) {
-      uint32_t k = e - 1;
-      while (k > 0 && !IsOpenQuote(t[k - 1]) && IsNameChar(t[k - 1]) && e - k <= kMaxQuoted) --k;
-      if (k == 0 || !IsOpenQuote(t[k - 1]) || k == e - 1) break;
+      const uint32_t k = QuoteContentsStart(t, e - 1);
+      if (k == kNoQuote || k == e - 1) break;
       blocks.push_back({k, e - 1});
       e = k - 1;
     }
@@ -529,9 +535,8 @@ void RecognizePrograms(DocContext* ctx) {
       group = next_group++;
       uint32_t e = x.start;
       while (e > 1 && IsCloseQuote(t[e - 1])) {
-        uint32_t k = e - 1;
-        while (k > 0 && !IsOpenQuote(t[k - 1]) && e - k < 20) --k;
-        if (k == 0 || !IsOpenQuote(t[k - 1])) break;
+        const uint32_t k = QuoteContentsStart(t, e - 1);
+        if (k == kNoQuote) break;
         AddProgram(ctx, k, e - 1, true, group, {});
         e = k - 1;
       }
