@@ -377,6 +377,11 @@ TEST_CASE("Find names figures of work of other sectors by their verb", "[metric]
   CHECK(names == std::vector<std::string>{"压减学科类校外培训机构", "压降能耗"});
 }
 
+TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
+  CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
+  CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);
+}
+
 TEST_CASE("A range keeps its upper bound", "[metric]") {
   const std::vector<MetricMention> found = FindIn("排查隐患3至5处。");
   REQUIRE(found.size() == 1);
