@@ -13,6 +13,7 @@
 #include <set>
 #include <tuple>
 
+#include "model/tsv.h"
 #include "store/identity.h"
 #include "store/nodes_internal.h"
 #include "store/store_internal.h"
@@ -52,17 +53,6 @@ std::vector<std::string> Lines(const char* const* pieces) {
   return lines;
 }
 
-std::vector<std::string> Fields(const std::string& line) {
-  std::vector<std::string> f;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    f.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) return f;
-    start = tab + 1;
-  }
-}
-
 class DivisionTable {
  public:
   DivisionTable() {
@@ -70,12 +60,12 @@ class DivisionTable {
     // "town"): a division's name minus its short form ends in one of them.
     std::vector<std::string> levels;
     for (const std::string& line : Lines(kRegionLevelsText)) {
-      const std::vector<std::string> f = Fields(line);
+      const std::vector<std::string> f = SplitTabs(line);
       if (f.size() == 1 || f[1] == "province") levels.push_back(f[0]);
     }
     std::map<std::string, int> by_code;
     for (const std::string& line : Lines(kDivisionsText)) {
-      const std::vector<std::string> f = Fields(line);
+      const std::vector<std::string> f = SplitTabs(line);
       if (f.size() < 4) continue;
       Division d;
       d.name = f[0];

@@ -233,6 +233,17 @@ bool BoundaryAfter(const DocContext& ctx, uint32_t pos) {
          ctx.StartingAt(pos, kBoundaryRoles | kAgencyKind | kAgencyName) != nullptr;
 }
 
+// A locatedIn edge whose evidence is text[start, end).
+RelationDraft LocatedIn(int subject, int object, uint32_t start, uint32_t end) {
+  RelationDraft r;
+  r.subject = subject;
+  r.predicate = Predicate::kLocatedIn;
+  r.object = object;
+  r.start = start;
+  r.end = end;
+  return r;
+}
+
 }  // namespace
 
 int DocumentRegion(const DocContext& ctx, const LexiconSet& lexicon) {
@@ -405,13 +416,7 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
         const int d = Reading(*own->entry, div, region);
         const auto it = entity_of.find(d);
         if (d >= 0 && div.at(d).level >= 2 && it != entity_of.end() && it->second != static_cast<int>(i)) {
-          RelationDraft r;
-          r.subject = static_cast<int>(i);
-          r.predicate = Predicate::kLocatedIn;
-          r.object = it->second;
-          r.start = m.start;
-          r.end = m.end;
-          out.push_back(std::move(r));
+          out.push_back(LocatedIn(static_cast<int>(i), it->second, m.start, m.end));
         }
         continue;
       }
@@ -429,13 +434,7 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
       const auto it = entity_of.find(a);
       if (it == entity_of.end()) continue;
       const Mention& m = ctx.mentions[entities[i].mentions.front()];
-      RelationDraft r;
-      r.subject = static_cast<int>(i);
-      r.predicate = Predicate::kLocatedIn;
-      r.object = it->second;
-      r.start = m.start;
-      r.end = m.end;
-      out.push_back(std::move(r));
+      out.push_back(LocatedIn(static_cast<int>(i), it->second, m.start, m.end));
       break;
     }
   }
@@ -528,13 +527,7 @@ std::vector<RelationDraft> VenueRelations(const DocContext& ctx) {
                (m.field_work && ctx.StartingAt(k, kConductVerb) != nullptr);
       }
       if (!verb) continue;
-      RelationDraft r;
-      r.subject = m.entity;
-      r.predicate = Predicate::kLocatedIn;
-      r.object = p.entity;
-      r.start = p.start - 1;
-      r.end = m.end;
-      out.push_back(std::move(r));
+      out.push_back(LocatedIn(m.entity, p.entity, p.start - 1, m.end));
     }
   }
   return out;

@@ -1,6 +1,7 @@
 #include <fstream>
 
 #include "extract/vocabulary/lexicon_internal.h"
+#include "model/tsv.h"
 
 namespace govkg::internal {
 namespace {
@@ -17,18 +18,6 @@ bool IsValidUtf8(const std::string& s) {
     i += n;
   }
   return true;
-}
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    parts.push_back(line.substr(start, tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return parts;
 }
 
 }  // namespace
