@@ -65,6 +65,10 @@ struct MetricMention {
   // Where the paragraph's period clause stands when the metric takes it
   // (“X”行动开展以来，…): a program named there owns the figures. Empty else.
   TextRange period;
+  // Who has the figure, when the text names it beside the name (大理州、
+  // 丽江市接待游客均超过500万人次: one metric each, subjects 大理州 and 丽江市).
+  // Empty else.
+  TextRange subject;
   bool is_change = false;  // a 同比/较上年 change metric
   // For a range (3至5个) the value is the lower bound and this the upper one;
   // 0 when the number is not a range.

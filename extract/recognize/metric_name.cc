@@ -177,6 +177,25 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   return out;
 }
 
+bool MetricNamer::SharedPredicate(std::u32string_view text, const std::vector<Cleaned>& items,
+                                  std::vector<TextRange>* spans) const {
+  // 大理州、丽江市接待游客均超过500万人次: bare nouns, then one item whose
+  // verb cut a subject off its front. The nouns are more subjects of that
+  // verb, not things counted (封闭式管理、配备率均达100% has no such verb).
+  constexpr size_t kMaxSubject = 12;
+  if (items.size() < 2) return false;
+  const Cleaned& last = items.back();
+  if (!last.has_verb || last.verb_at_end) return false;
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    if (items[i].has_verb || items[i].name.size() > kMaxSubject) return false;
+  }
+  TextRange& tail = spans->back();
+  const size_t verb_at = text.substr(tail.start, tail.end - tail.start).find(last.verb);
+  if (verb_at == std::u32string_view::npos || verb_at == 0 || verb_at > kMaxSubject) return false;
+  tail.end = tail.start + static_cast<uint32_t>(verb_at);
+  return true;
+}
+
 NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t end,
                                 std::u32string* period) const {
   NameRegion r;
@@ -230,19 +249,33 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, start);
       d.length > 0) {
     end -= d.length;
+    std::vector<TextRange> spans;
+    std::vector<Cleaned> items;
     size_t item_start = start;
     for (size_t k = start; k <= end; ++k) {
       if (k == end || text[k] == U'、') {
         Cleaned item = Clean(text, item_start, k);
-        if (r.items.empty()) {
-          r.verb = item.verb;
-          r.has_verb = item.has_verb;
-          r.verb_at_end = item.verb_at_end;
+        if (!item.name.empty()) {
+          items.push_back(std::move(item));
+          spans.push_back({static_cast<uint32_t>(item_start), static_cast<uint32_t>(k)});
         }
-        if (!item.name.empty()) r.items.push_back(std::move(item.name));
         item_start = k + 1;
       }
     }
+    if (!items.empty()) {
+      r.verb = items.front().verb;
+      r.has_verb = items.front().has_verb;
+      r.verb_at_end = items.front().verb_at_end;
+    }
+    if (SharedPredicate(text, items, &spans)) {
+      r.verb = items.back().verb;
+      r.has_verb = true;
+      r.verb_at_end = false;
+      r.items.assign(items.size(), items.back().name);
+      r.subjects = std::move(spans);
+      return r;
+    }
+    for (Cleaned& item : items) r.items.push_back(std::move(item.name));
     return r;
   }
   Cleaned whole = Clean(text, start, end);

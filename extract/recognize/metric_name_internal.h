@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/text/segment_internal.h"
 #include "extract/vocabulary/metric_lexicon_internal.h"
 
 namespace govkg::internal {
@@ -19,6 +20,10 @@ namespace govkg::internal {
 struct NameRegion {
   // One name, or one per item of a distributed list; may hold one empty name.
   std::vector<std::u32string> items;
+  // Per item, the span of the text that names who has the figure, when the
+  // items are subjects sharing one predicate (大理州、丽江市接待游客均超过
+  // 500万人次: 大理州, 丽江市); empty otherwise.
+  std::vector<TextRange> subjects;
   std::u32string verb;  // the verbs the (first) name starts with, e.g. 研制发布
   bool has_verb = false;
   bool verb_at_end = false;  // the verb closes the clause: 日均巡逻3万余人次
@@ -64,6 +69,11 @@ class MetricNamer {
   Cleaned Clean(std::u32string_view text, size_t start, size_t end) const;
 
  private:
+  // Whether `items` are subjects sharing the last one's verb; if so, cuts
+  // the last span to its subject.
+  bool SharedPredicate(std::u32string_view text, const std::vector<Cleaned>& items,
+                       std::vector<TextRange>* spans) const;
+
   const MetricLexicon& lex_;
 };
 

@@ -532,13 +532,21 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   }
   m.value.value = value;
   bool emitted = false;
-  for (const std::u32string& name : names) {
+  // Subjects come only with a distributed list, one per name.
+  const bool with_subjects = region.subjects.size() == names.size();
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::u32string& name = names[i];
     // A name needs a Chinese word, or a short code with a Chinese unit
     // (GDP达到3000亿元); an English sentence is no metric of ours.
     const bool han_unit = !unit.empty() && static_cast<unsigned char>(unit[0]) >= 0x80;
     if (std::none_of(name.begin(), name.end(), IsHan) && !(han_unit && name.size() <= 10)) continue;
     MetricMention item = m;
     item.name = MetricEncodeUtf8(name);
+    if (with_subjects) {
+      // each subject's figure is its own observation, from its own mention
+      item.subject = region.subjects[i];
+      item.range.start = region.subjects[i].start;
+    }
     out.push_back(std::move(item));
     emitted = true;
   }

@@ -504,6 +504,8 @@ class Rules {
       }
       // A press office announces figures; the region they describe has them.
       if (IsHost(owner)) owner = RegionAt(pos);
+      // A subject named with the figure (大理州、丽江市接待游客均…) has it.
+      if (const int subject = SubjectOf(mm); subject >= 0) owner = subject;
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
     }
   }
@@ -646,7 +648,8 @@ class Rules {
     if (item < 0) {
       // Outside any enumeration: a lead-in paragraph's program.
       if (discourse_.TurnAt(m.start) >= 0) return;
-      if (const int intro = IntroProgramBefore(m.start); intro >= 0 && intro != m.entity) {
+      if (const int intro = IntroProgramBefore(m.start);
+          intro >= 0 && intro != m.entity && !RunByOthers(m, intro)) {
         Add(m.entity, Predicate::kPartOf, intro, m.start, m.end);
       }
       return;
@@ -670,9 +673,21 @@ class Rules {
       if (main >= 0 && main != m.entity) Add(m.entity, Predicate::kPartOf, main, m.start, m.end);
       return;
     }
-    if (const int intro = IntroProgramBefore(m.start); intro >= 0 && intro != m.entity) {
+    if (const int intro = IntroProgramBefore(m.start);
+        intro >= 0 && intro != m.entity && !RunByOthers(m, intro)) {
       Add(m.entity, Predicate::kPartOf, intro, m.start, m.end);
     }
+  }
+
+  // Whether the sentence of program m names who runs it, and none of them
+  // runs `whole`: a lead-in's work (文旅部门推进X。) has no part that another
+  // body launches on its own (Y公安厅开展Z行动).
+  bool RunByOthers(const Mention& m, int whole) const {
+    const std::vector<int> own = discourse_.ActorsAt(m.start, 2);
+    if (own.empty()) return false;
+    return std::none_of(own.begin(), own.end(), [&](int a) {
+      return seen_.contains({a, static_cast<int>(Predicate::kConducts), whole});
+    });
   }
 
   // A short paragraph that ends by naming a program it conducts (…扎实做好X
@@ -862,6 +877,17 @@ class Rules {
       if (r != nullptr && r->start >= mm.range.start) fact = Fact::kRegion;
     }
     return fact;
+  }
+
+  // The place or body that a metric's subject span names, -1 if none.
+  int SubjectOf(const MetricMention& mm) const {
+    if (mm.subject.end <= mm.subject.start) return -1;
+    for (const int i : MentionsIn(mm.subject.start, mm.subject.end)) {
+      const Mention& m = ctx_.mentions[i];
+      const bool owner_type = m.type == EntityType::kPlace || m.type == EntityType::kAgency;
+      if (owner_type && m.entity >= 0 && m.end <= mm.subject.end) return m.entity;
+    }
+    return -1;
   }
 
   // The place a region fact at `pos` is about: the last place named in its

@@ -594,5 +594,40 @@ TEST_CASE("Programs are located at their venue, base or named place",
   });
 }
 
+TEST_CASE("Places listed before one shared figure each report their own", "[extract][relation][metric]") {
+  // Invented: three prefectures of one province, one verb and one figure.
+  const DocumentGraph g =
+      testing::ExtractText("湖南省文化和旅游厅通报，国庆假期长沙市、株洲市、岳阳市接待游客均超过300万人次。");
+  std::vector<std::string> reporters;
+  for (const Relation& r : g.relations) {
+    const Entity* metric = testing::EntityById(g, r.object);
+    if (r.predicate != Predicate::kReports || metric == nullptr || !metric->metric) continue;
+    CHECK(metric->name == "接待游客");
+    CHECK(metric->metric->value == 3000000);
+    reporters.push_back(testing::EntityById(g, r.subject)->name);
+  }
+  std::sort(reporters.begin(), reporters.end());
+  CHECK(reporters == std::vector<std::string>{"岳阳市", "株洲市", "长沙市"});
+  // …three figures, not one: each is its own observation.
+  CHECK(std::count_if(g.entities.begin(), g.entities.end(), [](const Entity& e) {
+          return e.type == EntityType::kMetric;
+        }) == 3);
+  // Items that are things measured, not subjects, stay one metric each.
+  CheckRows({{"全市中小学封闭式管理、专职保安员配备率均达100%。",
+              {{"封闭式管理", Predicate::kReports, "专职保安员配备率", false}}}});
+}
+
+TEST_CASE("A lead-in's program has no part that another body launches on its own",
+          "[extract][relation][discourse]") {
+  CheckRows({
+      {"全省各级交通运输部门持续推进农村公路养护提升工程。\n浙江省公安厅开展打击非法营运专项行动，查处案件58起。\n",
+       {{"打击非法营运专项行动", Predicate::kPartOf, "农村公路养护提升工程", false},
+        {"浙江省公安厅", Predicate::kConducts, "打击非法营运专项行动"}}},
+      // …while a part with no actor of its own still is one.
+      {"全省各级交通运输部门持续推进农村公路养护提升工程。\n同时开展桥梁隐患排查专项行动，排查桥梁58座。\n",
+       {{"桥梁隐患排查专项行动", Predicate::kPartOf, "农村公路养护提升工程"}}},
+  });
+}
+
 }  // namespace
 }  // namespace govkg
