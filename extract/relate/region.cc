@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "extract/recognize/mention_index_internal.h"
 #include "extract/relate/region_internal.h"
@@ -74,6 +75,11 @@ uint32_t TownStart(const DocContext& ctx, uint32_t level, const LexHit** region_
       *region_before = r;
       break;
     }
+    // A village after its town (X镇Y村): the town's level word ends the stem.
+    if (const LexHit* r = ctx.EndingAt(s, kRegionLevel); r != nullptr && r->entry->town_level) {
+      *region_before = r;
+      break;
+    }
     if (ctx.EndingAt(s, kBoundaryRoles) != nullptr) break;
     --s;
   }
@@ -91,7 +97,12 @@ void ProjectAfter(const DocContext& ctx, uint32_t start, std::vector<Mention>* f
   constexpr uint32_t kMinName = 4, kMaxName = 16;
   const std::u32string_view t = ctx.text();
   for (uint32_t k = start; k < t.size() && k < start + kMaxName && IsHan(t[k]); ++k) {
-    if (ctx.StartingAt(k, kBoundaryRoles | kRegionLevel | kAgencyKind) != nullptr) return;
+    if (ctx.StartingAt(k, kBoundaryRoles | kAgencyKind) != nullptr) return;
+    // a level word ends the name unless a word holds it (农村公路)
+    if (const LexHit* level = ctx.StartingAt(k, kRegionLevel);
+        level != nullptr && !ctx.Overlapped(level->start, level->end, kNotKind, 0)) {
+      return;
+    }
     const LexHit* kind = ctx.StartingAt(k, kProgramKind);
     if (kind == nullptr || kind->entry->weak_kind || kind->end - start < kMinName) continue;
     if (ctx.StartingAt(kind->end, kProgramKind) != nullptr) continue;  // 工程|项目: the longer
@@ -135,7 +146,9 @@ void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
     const bool listed = (i > 0 && towns[i - 1].end + 1 == w.start && t[w.start - 1] == U'、') ||
                         (i + 1 < towns.size() && w.end + 1 == towns[i + 1].start &&
                          t[w.end] == U'、');
-    if (!listed && !w.after_region) continue;
+    // A town written before one of its villages (沱江镇老洞村) is named too.
+    const bool before_village = i + 1 < towns.size() && towns[i + 1].start == w.end;
+    if (!listed && !w.after_region && !before_village) continue;
     // Not inside an agency or program name (胡坨镇政府), not found already.
     if (agencies.Covers(w.start, w.end) || programs.Covers(w.start, w.end) ||
         places.Covers(w.start, w.end)) {
@@ -397,6 +410,18 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
     division[i] = DivisionOf(entities[i], lexicon, region);
     if (division[i] >= 0) entity_of.try_emplace(division[i], static_cast<int>(i));
   }
+  // Towns by the end of each mention: the village written right after one
+  // lies in it.
+  std::unordered_map<uint32_t, int> town_ending_at;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].type != EntityType::kPlace || division[i] >= 0) continue;
+    for (const int mi : entities[i].mentions) {
+      const LexHit* level = ctx.EndingAt(ctx.mentions[mi].end, kRegionLevel);
+      if (level != nullptr && level->entry->town_level) {
+        town_ending_at.try_emplace(ctx.mentions[mi].end, static_cast<int>(i));
+      }
+    }
+  }
   std::vector<RelationDraft> out;
   for (size_t i = 0; i < entities.size(); ++i) {
     if (entities[i].type != EntityType::kPlace || entities[i].mentions.empty()) continue;
@@ -420,13 +445,18 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
         }
         continue;
       }
-      // A town: in the county named right before it, else the document's county.
+      // A town: in the county named right before it, a village in its
+      // town, else the document's county.
       const LexHit* before = ctx.EndingAt(m.start, kRegionName);
+      const LexHit* level = ctx.EndingAt(m.end, kRegionLevel);
+      const bool town = level != nullptr && level->entry->town_level && level->start > m.start;
       if (before != nullptr && !before->entry->divisions.empty()) {
         start = Reading(*before->entry, div, region);
-      } else if (region >= 0 && div.at(region).level == 3 && m.name.size() >= 3 &&
-                 ctx.StartingAt(m.end - 1, kRegionLevel) != nullptr &&
-                 ctx.StartingAt(m.end - 1, kRegionLevel)->entry->town_level) {
+      } else if (const auto it = town ? town_ending_at.find(m.start) : town_ending_at.end();
+                 it != town_ending_at.end() && it->second != static_cast<int>(i)) {
+        out.push_back(LocatedIn(static_cast<int>(i), it->second, m.start, m.end));
+        continue;
+      } else if (region >= 0 && div.at(region).level == 3 && town) {
         start = region;
       }
     }

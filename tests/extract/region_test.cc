@@ -107,6 +107,29 @@ TEST_CASE("Towns in a list or after their county are places in it", "[extract][r
   }
 }
 
+TEST_CASE("Subdistricts after their district and villages after their town are places in them",
+          "[extract][region]") {
+  {
+    const DocumentGraph g = testing::ExtractText("南宁市青秀区新竹街道获评全国文明社区。");
+    CHECK(testing::FindRelation(g, "新竹街道", Predicate::kLocatedIn, "青秀区") != nullptr);
+  }
+  {
+    const DocumentGraph g =
+        testing::ExtractText("汝城县召开会议。\n文明镇沙洲村、土桥镇桂花村入选全省示范村。");
+    CHECK(testing::FindRelation(g, "沙洲村", Predicate::kLocatedIn, "文明镇") != nullptr);
+    CHECK(testing::FindRelation(g, "桂花村", Predicate::kLocatedIn, "土桥镇") != nullptr);
+    CHECK(testing::FindRelation(g, "土桥镇", Predicate::kLocatedIn, "汝城县") != nullptr);
+  }
+  {
+    // Kinds of village are no village's name (新农村, 贫困村, 行政村).
+    const DocumentGraph g = testing::ExtractText("汝城县新农村建设加快，全县贫困村全部出列，行政村通硬化路。");
+    for (const Entity& e : g.entities) {
+      INFO(e.name);
+      CHECK((e.type != EntityType::kPlace || e.name == "汝城县"));
+    }
+  }
+}
+
 TEST_CASE("Sites named after a region are places", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("学生们参观了辽宁省地质博物馆和辽宁科技馆。");
   CHECK(testing::FindEntity(g, EntityType::kPlace, "辽宁省地质博物馆") != nullptr);
