@@ -841,10 +841,23 @@ class Rules {
   }
 
   // The end positions of the person cues (介绍了, 表示), in order, each once.
-  static std::vector<uint32_t> CueEnds(const DocContext& ctx) {
+  // Whether a later clause than the one at `from` launches work (a
+  // conducting verb, not 深化, not 包括, ending by `to`). Figures in the
+  // launching clause itself describe the launch (联合10个部门开展X).
+  bool LaunchedBetween(uint32_t from, uint32_t to) const {
+    const uint32_t clause_end = ctx_.ClauseAt(from).end;
+    const auto after = std::upper_bound(launch_ends_.begin(), launch_ends_.end(), clause_end);
+    return after != launch_ends_.end() && *after <= to;
+  }
+
+  // The sorted ends of the hits with one of `roles` and none of `unless`.
+  static std::vector<uint32_t> HitEnds(const DocContext& ctx, uint32_t roles, uint32_t unless = 0) {
     std::vector<uint32_t> ends;
     for (const LexHit& h : ctx.hits()) {
-      if ((h.roles() & kPersonCue) != 0) ends.push_back(h.end);
+      if ((h.roles() & roles) != 0 && (h.roles() & unless) == 0 &&
+          ((roles & kConductVerb) == 0 || !h.entry->ongoing)) {
+        ends.push_back(h.end);
+      }
     }
     std::sort(ends.begin(), ends.end());
     ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
@@ -944,7 +957,10 @@ class Rules {
       const TextRange r = ctx_.seg().sentences[s].range;
       std::vector<const Mention*> cands;
       for (const int i : ProgramsIn(r.start, r.end)) {
-        if (ctx_.mentions[i].credited) cands.push_back(&ctx_.mentions[i]);
+        const Mention& m = ctx_.mentions[i];
+        // 破获案件1200起，并启动X行动: a program launched after the figures
+        // did not bring them.
+        if (m.credited && !(m.start > pos && LaunchedBetween(pos, m.start))) cands.push_back(&m);
       }
       const int p = SingleProgram(cands, pos);
       if (p >= 0) return p;
@@ -1213,7 +1229,8 @@ class Rules {
   const std::vector<int> section_actors_ = SectionActors();
   const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
-  const std::vector<uint32_t> cue_ends_ = CueEnds(ctx_);
+  const std::vector<uint32_t> cue_ends_ = HitEnds(ctx_, kPersonCue);
+  const std::vector<uint32_t> launch_ends_ = HitEnds(ctx_, kConductVerb, kPartsVerb);
   std::set<std::tuple<int, int, int>> seen_;
   mutable std::vector<int8_t> cited_;  // mention index → Cited(): -1 not yet asked, 0, 1
   // FirstCiteEnd() of the clause asked last (programs come in text order).

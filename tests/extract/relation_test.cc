@@ -629,5 +629,31 @@ TEST_CASE("A lead-in's program has no part that another body launches on its own
   });
 }
 
+TEST_CASE("Figures before a program launched in a later clause are not its own",
+          "[extract][relation][metric]") {
+  CheckRows({
+      {"今年以来，江西省公安厅破获盗窃案件860起，并于9月启动“赣鄱护航”专项行动。",
+       {{"江西省公安厅", Predicate::kReports, "破获盗窃案件"},
+        {"赣鄱护航专项行动", Predicate::kReports, "破获盗窃案件", false}}},
+      // …and figures after the launch are the program's.
+      {"江西省公安厅启动“赣鄱护航”专项行动，破获盗窃案件860起。",
+       {{"赣鄱护航专项行动", Predicate::kReports, "破获盗窃案件"}}},
+  });
+  {
+    // A count in the launching clause describes the launch.
+    const DocumentGraph g = testing::ExtractText("江西省公安厅会同省教育厅等6个部门开展“护苗成长”专项行动。");
+    bool reported = false;
+    for (const Relation& r : g.relations) {
+      const Entity* metric = testing::EntityById(g, r.object);
+      reported |= r.predicate == Predicate::kReports && metric->metric && metric->metric->value == 6 &&
+                  testing::EntityById(g, r.subject)->name == "护苗成长专项行动";
+    }
+    CHECK(reported);
+  }
+  // 推动了 is a verb: its 了 is no part of the program after it.
+  const DocumentGraph g = testing::ExtractText("全省查处案件56起，有力推动了农村饮水安全专项整治深入开展。");
+  CHECK(testing::FindEntity(g, EntityType::kProgram, "农村饮水安全专项整治") != nullptr);
+}
+
 }  // namespace
 }  // namespace govkg
