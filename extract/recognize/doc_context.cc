@@ -75,7 +75,7 @@ const LexHit* DocContext::LevelAt(uint32_t pos) const {
   if (level == nullptr || !level->entry->generic_level) return level;
   bool broken = false;
   for (uint32_t p = level->start + 1; p < level->end && !broken; ++p) {
-    const LexHit* k = StartingAt(p, kAgencyKind | kAgencyName);
+    const LexHit* k = StartingAt(p, kAgencyKind | kAgencyName | kNameWord);
     broken = k != nullptr && k->end > level->end;
   }
   if (!broken) return level;
@@ -117,7 +117,10 @@ bool DocContext::InsideLonger(const LexHit& h, uint32_t roles) const {
     const LexHit& o = hits_[k];
     if ((o.roles() & roles) != 0 && o.start < h.end && o.end > h.start &&
         (o.start < h.start || o.end > h.end)) {
-      return true;
+      // a collective level broken by a name (全省|市场监管) holds nothing
+      const bool broken_level = (o.roles() & roles) == kRegionLevel && o.entry->generic_level &&
+                                LevelAt(o.start) != &o;
+      if (!broken_level) return true;
     }
   }
   return false;

@@ -136,9 +136,10 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   // A rate is named whole: 食品抽检合格率, 现行命案破案率.
   const bool rate = !s.empty() && s.back() == U'率';
   // Only a verb before any 、 heads the name; after one it is inside a list
-  // of nouns (道路交通事故起数、死亡人数).
+  // of nouns (道路交通事故起数、死亡人数), unless partners make the list.
   const size_t list_at = s.find(U'、');
-  for (size_t k = 0; k < s.size() && k < list_at && !rate;) {
+  bool partners = false;
+  for (size_t k = 0; k < s.size() && (k < list_at || partners) && !rate;) {
     const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
     if (m.length == 0) {
       ++k;
@@ -147,6 +148,14 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
     if (*m.payload == VerbKind::kNotVerb) {
       k += m.length;
       continue;
+    }
+    // 联合A、B检查X: the verb after the partners heads the name.
+    if (*m.payload == VerbKind::kPartner) {
+      if (const size_t next = LastVerb(s, k + m.length); next != std::u32string::npos) {
+        k = next;
+        partners = true;
+        continue;
+      }
     }
     // the run of verbs it starts: 研制发布, 组织开展
     size_t run_end = k + m.length;
@@ -175,6 +184,17 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
     break;
   }
   return out;
+}
+
+size_t MetricNamer::LastVerb(std::u32string_view s, size_t from) const {
+  // The last, not the first: the partners' names hold verbs too (教育厅).
+  size_t last = std::u32string::npos;
+  for (size_t k = from; k < s.size();) {
+    const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
+    if (m.length > 0 && *m.payload == VerbKind::kVerb) last = k;
+    k += m.length > 0 ? m.length : 1;
+  }
+  return last;
 }
 
 bool MetricNamer::SharedPredicate(std::u32string_view text, const std::vector<Cleaned>& items,

@@ -69,6 +69,8 @@ class MetricNamer {
   Cleaned Clean(std::u32string_view text, size_t start, size_t end) const;
 
  private:
+  // Where the last plain verb of s at or after `from` starts, npos if none.
+  size_t LastVerb(std::u32string_view s, size_t from) const;
   // Whether `items` are subjects sharing the last one's verb; if so, cuts
   // the last span to its subject.
   bool SharedPredicate(std::u32string_view text, const std::vector<Cleaned>& items,

@@ -292,7 +292,7 @@ bool LexiconMetricRecognizer::TargetBefore(std::u32string_view text, size_t pos,
     if (const Trie<int>::Match t = lex_.targets.LongestAt(text, k); t.length > 0) {
       // 将建成, 计划投资: a plan only when a metric verb follows
       const Trie<VerbKind>::Match v = lex_.verbs.LongestAt(text, k + t.length);
-      if (*t.payload == 0 || (v.length > 0 && *v.payload == VerbKind::kVerb)) st.target_seen = true;
+      if (*t.payload == 0 || (v.length > 0 && *v.payload != VerbKind::kNotVerb)) st.target_seen = true;
     }
     // 到2025年: a deadline, unless it closes a range (2021年到2023年)
     if (text[k] == U'到' && IsDigit(At(text, k + 1)) && IsDigit(At(text, k + 4)) &&

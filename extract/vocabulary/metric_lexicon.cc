@@ -92,8 +92,12 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_verbs.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
-        if (kind != nullptr && *kind != "none") return "kind must be empty or none";
-        lex.verbs.Insert(term, kind == nullptr ? VerbKind::kVerb : VerbKind::kNotVerb);
+        if (kind != nullptr && *kind != "none" && *kind != "partner") {
+          return "kind must be empty, none or partner";
+        }
+        lex.verbs.Insert(term, kind == nullptr     ? VerbKind::kVerb
+                               : *kind == "none" ? VerbKind::kNotVerb
+                                                 : VerbKind::kPartner);
         return "";
       }));
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_qualifiers.txt",

@@ -23,7 +23,9 @@ struct UnitEntry {
   double scale = 1;
 };
 
-enum class VerbKind { kVerb, kNotVerb };
+// kPartner: a verb whose object is who acts with the subject (联合, 会同);
+// a verb after its partners heads the name instead (联合A、B检查食堂 → 检查食堂).
+enum class VerbKind { kVerb, kNotVerb, kPartner };
 
 struct QualifierEntry {
   bool before_number = true;  // pre (近820处) or post (6100余个)

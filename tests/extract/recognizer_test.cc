@@ -47,6 +47,11 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"联合开展专项检查，检查养老服务机构312家。", EntityType::kAgency, "检查养老服务机构", false},
       {"抽检餐饮服务机构86家。", EntityType::kAgency, "抽检餐饮服务机构", false},
       {"湖州市公安局2名民警受到表彰。", EntityType::kAgency, "湖州市公安局"},
+      // 全省 is the scope; 省市 (a collective level) is not read across 市场.
+      {"全省市场监管部门开展检查。", EntityType::kAgency, "市场监管部门"},
+      {"全省市场监管部门开展检查。", EntityType::kAgency, "场监管部门", false},
+      {"青岛海关查获走私案件12起。", EntityType::kAgency, "青岛海关"},
+      {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
   });
 }
 
