@@ -153,6 +153,29 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
   }
 }
 
+// "广州市、深圳市、佛山市市场监管局": divisions of one level listed before
+// a body's name each have that body (广州市市场监管局 …).
+void ListedRegionTwins(DocContext* ctx, const Mention& m) {
+  constexpr size_t kMaxTwins = 16;  // a list, not a page: linear time
+  const std::u32string_view t = ctx->text();
+  const LexHit* own = ctx->StartingAt(m.start, kRegionName);
+  if (own == nullptr || own->entry->divisions.empty() || own->end >= m.end) return;
+  const char32_t level = t[own->end - 1];
+  const std::u32string rest = ctx->Slice(own->end, m.end);
+  uint32_t at = m.start;
+  for (size_t n = 0; n < kMaxTwins && at > 1 && t[at - 1] == U'、'; ++n) {
+    const LexHit* other = ctx->EndingAt(at - 1, kRegionName);
+    if (other == nullptr || other->entry->divisions.empty() || t[other->end - 1] != level) return;
+    Mention twin;
+    twin.type = EntityType::kAgency;
+    twin.start = other->start;
+    twin.end = other->end;
+    twin.name = ctx->Slice(other->start, other->end) + rest;
+    ctx->mentions.push_back(std::move(twin));
+    at = other->start;
+  }
+}
+
 // Mentions [first, end) inside a longer one of them are not actors on their
 // own. In order of start (longest first at one start), a mention is inside a
 // longer one when an earlier-starting mention reaches its end, or a longer
@@ -283,6 +306,7 @@ void RecognizeAgencies(DocContext* ctx) {
         ctx->mentions.push_back(std::move(twin));
       }
     }
+    ListedRegionTwins(ctx, m);
     ctx->mentions.push_back(std::move(m));
   }
   // Parents: link each sub-unit to the mention of its parent span, creating

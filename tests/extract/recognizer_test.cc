@@ -51,6 +51,10 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"全省市场监管部门开展检查。", EntityType::kAgency, "市场监管部门"},
       {"全省市场监管部门开展检查。", EntityType::kAgency, "场监管部门", false},
       {"青岛海关查获走私案件12起。", EntityType::kAgency, "青岛海关"},
+      // Cities of one level listed before a body's name each have that body.
+      {"武汉市、宜昌市、襄阳市公安局破获案件12起。", EntityType::kAgency, "武汉市公安局"},
+      {"武汉市、宜昌市、襄阳市公安局破获案件12起。", EntityType::kAgency, "宜昌市公安局"},
+      {"湖北省、武汉市公安局联合破获案件12起。", EntityType::kAgency, "湖北省公安局", false},
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
   });
 }
