@@ -81,6 +81,7 @@ void RecognizePersons(DocContext* ctx) {
     if (name.size() >= 2 && name.size() <= 8 && AllHan(name)) persons.Add(title->end, b, title);
   }
   // "AGENCY TITLE NAME" in running text: 应急管理厅党委委员、副厅长邢国显。
+  std::unordered_map<uint32_t, size_t> person_ending_at;  // end → mention index
   for (const LexHit& h : ctx->hits()) {
     if ((h.roles() & kTitle) == 0 || ctx->StartingAt(h.start, kTitle) != &h) continue;
     for (uint32_t len = 3; len >= 2; --len) {
@@ -113,6 +114,12 @@ void RecognizePersons(DocContext* ctx) {
       Mention* person = persons.Add(h.end, e, &h);
       if (person->post_agency < 0) {
         person->post_agency = persons.AgencyEndingAt(chain);
+        // 局副局长甲、食品安全总监乙: a title after the previous official
+        // of a list is a post in the same body.
+        if (person->post_agency < 0 && chain > 1 && t[chain - 1] == U'、') {
+          const auto prev = person_ending_at.find(chain - 1);
+          if (prev != person_ending_at.end()) person->post_agency = ctx->mentions[prev->second].post_agency;
+        }
         // 厅党委委员、副厅长: the second post is in the body the party committee leads.
         if (chain != h.start && person->post_agency >= 0 &&
             ctx->mentions[person->post_agency].parent >= 0) {
@@ -125,6 +132,7 @@ void RecognizePersons(DocContext* ctx) {
           person->post_agency = ctx->mentions[person->post_agency].parent;
         }
       }
+      person_ending_at[person->end] = static_cast<size_t>(person - ctx->mentions.data());
       if (person->other_posts.empty()) {
         // Posts listed before this one, each AGENCY TITLE and joined by 、.
         for (int a = person->post_agency; a >= 0 && person->other_posts.size() < 4;) {

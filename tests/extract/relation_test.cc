@@ -655,5 +655,16 @@ TEST_CASE("Figures before a program launched in a later clause are not its own",
   CHECK(testing::FindEntity(g, EntityType::kProgram, "农村饮水安全专项整治") != nullptr);
 }
 
+TEST_CASE("Officials listed after one body's official hold posts in that body",
+          "[extract][relation][person]") {
+  CheckRows({
+      {"青海省生态环境厅副厅长马海明、总工程师冶永红出席发布会。",
+       {{"马海明", Predicate::kHoldsPost, "青海省生态环境厅"},
+        {"冶永红", Predicate::kHoldsPost, "青海省生态环境厅"}}},
+      {"省药监局副局长吴卫东、药品安全总监钱立新介绍情况。",
+       {{"钱立新", Predicate::kHoldsPost, "省药监局", true}}},
+  });
+}
+
 }  // namespace
 }  // namespace govkg
