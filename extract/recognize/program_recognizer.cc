@@ -389,6 +389,15 @@ void BrandPrograms(DocContext* ctx) {
     }
   }
 }
+// The end of a duration at `pos` (三年, 百日, 100天), `pos` when none.
+uint32_t DurationEnd(std::u32string_view t, uint32_t pos) {
+  constexpr uint32_t kMaxDigits = 4;
+  uint32_t k = pos;
+  while (k < t.size() && k - pos < kMaxDigits && (IsDigitChar(t[k]) || IsChineseNumeral(t[k]))) ++k;
+  if (k == pos || k >= t.size()) return pos;
+  return std::u32string_view(U"年日天").find(t[k]) != std::u32string_view::npos ? k + 1 : pos;
+}
+
 }  // namespace
 
 void RecognizePrograms(DocContext* ctx) {
@@ -402,9 +411,9 @@ void RecognizePrograms(DocContext* ctx) {
     if (ctx->Overlapped(h->start, h->end, kProgramKind | kNotKind | kDocumentKind, h->end + 1)) continue;
     // 攻坚|项目: the longer kind names it; a work noun after a kind does not
     // (X工程建设 names X工程).
-    if (const LexHit* next = ctx->StartingAt(h->end, kProgramKind);
+    if (const LexHit* next = ctx->StartingAt(DurationEnd(t, h->end), kProgramKind);
         next != nullptr && !next->entry->object_kind && !next->entry->quoted_only) {
-      continue;
+      continue;  // (攻坚|三年行动: a duration between two kinds joins them too)
     }
     if (h->entry->object_kind && ctx->EndingAt(h->start, kProgramKind) != nullptr) continue;
     // Work nouns need a verb before them and nothing after them.

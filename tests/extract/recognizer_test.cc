@@ -56,6 +56,9 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"武汉市、宜昌市、襄阳市公安局破获案件12起。", EntityType::kAgency, "宜昌市公安局"},
       {"湖北省、武汉市公安局联合破获案件12起。", EntityType::kAgency, "湖北省公安局", false},
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
+      {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
+      {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
+      {"建成省、市、县三级应急指挥部体系。", EntityType::kAgency, "应急指挥部", false},
   });
 }
 
@@ -69,6 +72,9 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
       {"纵深推进“猎狐”“天网”等专项行动。", EntityType::kProgram, "猎狐"},
       {"纵深推进“猎狐”“天网”等专项行动。", EntityType::kProgram, "天网"},
       {"以实际行动彰显承诺。", EntityType::kProgram, "实际行动", false},
+      // A duration between two kind words joins them into one name.
+      {"省安委会部署开展消防安全攻坚三年行动。", EntityType::kProgram, "消防安全攻坚三年行动"},
+      {"省安委会部署开展消防安全攻坚三年行动。", EntityType::kProgram, "消防安全攻坚", false},
       {"行动以来，破获案件5起。", EntityType::kProgram, "行动", false},
       {"无动态监控平台的企业被约谈。", EntityType::kProgram, "动态监控平台", false},
       {"建成全省治安情报信息平台。", EntityType::kProgram, "全省治安情报信息平台"},
