@@ -137,7 +137,7 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   const bool rate = !s.empty() && s.back() == U'率';
   // Only a verb before any 、 heads the name; after one it is inside a list
   // of nouns (道路交通事故起数、死亡人数), unless partners make the list.
-  const size_t list_at = s.find(U'、');
+  const size_t list_at = SubjectList(s) ? std::u32string::npos : s.find(U'、');
   bool partners = false;
   for (size_t k = 0; k < s.size() && (k < list_at || partners) && !rate;) {
     const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
@@ -184,6 +184,35 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
     break;
   }
   return out;
+}
+
+bool MetricNamer::SubjectList(std::u32string_view s) const {
+  // 凉山州、甘孜州、阿坝州共组织巡护人员: short nouns without a verb, then
+  // one more and its verb. The list is the verb's subject, not the thing
+  // counted (道路交通事故起数、死亡人数 has no subject before its verb).
+  constexpr size_t kMaxSubject = 6;
+  const size_t last = s.rfind(U'、');
+  if (last == std::u32string_view::npos) return false;
+  size_t item = 0;
+  for (size_t k = 0; k <= last; ++k) {
+    if (k < last && s[k] != U'、') continue;
+    if (k - item == 0 || k - item > kMaxSubject || VerbIn(s.substr(item, k - item))) return false;
+    item = k + 1;
+  }
+  // the last item: a subject of two or more characters, then a verb
+  for (size_t k = last + 3; k < s.size() && k <= last + 1 + kMaxSubject; ++k) {
+    const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
+    if (m.length > 0 && *m.payload == VerbKind::kVerb) return k + m.length < s.size();
+  }
+  return false;
+}
+
+bool MetricNamer::VerbIn(std::u32string_view s) const {
+  for (size_t k = 0; k < s.size(); ++k) {
+    const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
+    if (m.length > 0 && *m.payload != VerbKind::kNotVerb) return true;
+  }
+  return false;
 }
 
 size_t MetricNamer::LastVerb(std::u32string_view s, size_t from) const {

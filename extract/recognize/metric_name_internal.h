@@ -69,6 +69,9 @@ class MetricNamer {
   Cleaned Clean(std::u32string_view text, size_t start, size_t end) const;
 
  private:
+  // Whether s opens with a list of subjects of its verb (A州、B州、C州共组织…).
+  bool SubjectList(std::u32string_view s) const;
+  bool VerbIn(std::u32string_view s) const;
   // Where the last plain verb of s at or after `from` starts, npos if none.
   size_t LastVerb(std::u32string_view s, size_t from) const;
   // Whether `items` are subjects sharing the last one's verb; if so, cuts

@@ -64,6 +64,9 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
        {{"现有各类专兼职应急救援队伍", 3000, "支", "余", ""},
         {"现有各类专兼职应急救援队伍", 59000, "人", "余", ""}}},
       // partners after 联合/会同 are no part of the thing counted
+      // a list of subjects before the verb is no part of the name
+      {"恩施州、湘西州、黔东南州共组织巡护人员2.1万人次。",
+       {{"组织巡护人员", 21000, "人次", "", ""}}},
       {"市场监管局联合市教育局、市卫健委检查托育机构860家。",
        {{"检查托育机构", 860, "家", "", ""}}},
       {"收缴战争遗留物503枚、危险化学品近1900公斤。",
