@@ -58,6 +58,8 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
       {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
       {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
+      // 等地 closes a list of places; the kind after it names no body of its own.
+      {"长沙、株洲等地法院设立破产审判庭。", EntityType::kAgency, "地法院", false},
       {"建成省、市、县三级应急指挥部体系。", EntityType::kAgency, "应急指挥部", false},
   });
 }
