@@ -250,8 +250,12 @@ class Resolver {
     for (size_t k = std::min<size_t>(name.size(), 10); k >= 2; --k) {
       const LexEntry* e = lexicon_.trie().Find(std::u32string_view(name).substr(name.size() - k));
       if (e == nullptr || (e->roles & kAgencyKind) == 0) continue;
+      const std::u32string_view head = std::u32string_view(name).substr(0, name.size() - k);
+      for (const auto& [level, full] : e->canonical_kind_after) {
+        if (head.ends_with(level)) return std::u32string(head) + full;
+      }
       if (e->canonical_kind.empty()) return name;
-      return name.substr(0, name.size() - k) + e->canonical_kind;
+      return std::u32string(head) + e->canonical_kind;
     }
     return name;
   }

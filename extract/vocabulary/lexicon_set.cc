@@ -22,8 +22,15 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       e.alone |= f1 == "alone";
       e.host |= f1 == "host";
       // "=市场监督管理局": the full form of an abbreviated kind word.
+      // "=高级人民法院@省": the full form after that level word only.
       for (const std::string& f : fields) {
-        if (f.size() > 1 && f[0] == '=') e.canonical_kind = FromUtf8(f.substr(1));
+        if (f.size() <= 1 || f[0] != '=') continue;
+        const size_t at = f.find('@');
+        if (at == std::string::npos) {
+          e.canonical_kind = FromUtf8(f.substr(1));
+        } else {
+          e.canonical_kind_after.emplace_back(FromUtf8(f.substr(at + 1)), FromUtf8(f.substr(1, at - 1)));
+        }
       }
       break;
     case kProgramKind:

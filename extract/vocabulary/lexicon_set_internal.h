@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/vocabulary/divisions_internal.h"
@@ -76,6 +77,9 @@ struct LexEntry {
   bool basin = false;             // place also called NAME流域
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
   std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局
+  // Full forms that depend on the level word before the kind (省|法院 →
+  // 高级人民法院, 市|法院 → 中级人民法院): (level, full form) pairs.
+  std::vector<std::pair<std::u32string, std::u32string>> canonical_kind_after;
   // Regions: the divisions (indices into LexiconSet::divisions()) the term
   // names, fewest levels first (长沙 → 长沙市, 长沙县).
   std::vector<int> divisions;

@@ -1,5 +1,6 @@
 // Table tests of the recognisers: each row is a snippet and an entity that
 // must (or must not) be found in it.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,17 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"长沙、株洲等地法院设立破产审判庭。", EntityType::kAgency, "地法院", false},
       {"建成省、市、县三级应急指挥部体系。", EntityType::kAgency, "应急指挥部", false},
   });
+}
+
+TEST_CASE("A court or procuratorate named short is the body of its level", "[extract][agency]") {
+  const DocumentGraph g = testing::ExtractText(
+      "浙江省高级人民法院召开发布会。省法院副院长陈明介绍，杭州市法院、西湖区法院审结案件120件。省检察院出席。");
+  const Entity* high = testing::FindEntity(g, EntityType::kAgency, "浙江省高级人民法院");
+  REQUIRE(high != nullptr);
+  CHECK(std::find(high->aliases.begin(), high->aliases.end(), "省法院") != high->aliases.end());
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "杭州市中级人民法院") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "西湖区人民法院") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "浙江省人民检察院") != nullptr);
 }
 
 TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
