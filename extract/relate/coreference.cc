@@ -234,7 +234,7 @@ class Resolver {
     if (full.empty() || full == term) return name;
     // 北京大学, 四川师范大学: a university named after its region keeps the
     // short form; it is no body of the region's government.
-    for (const std::u32string_view school : {U"大学", U"学院", U"师范", U"理工", U"医科"}) {
+    for (const std::u32string& school : lexicon_.institution_words()) {
       if (rest.starts_with(school)) return name;
     }
     // 内蒙古 + 自治区…: the level word follows anyway.

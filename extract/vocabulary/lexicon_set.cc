@@ -209,6 +209,9 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
   Result<std::vector<LexiconLine>> chrome = LoadLexiconFile(dir + "/chrome_words.txt");
   if (!chrome.ok()) return chrome.status();
   for (const LexiconLine& line : *chrome) set->chrome_words_.push_back(FromUtf8(line.term));
+  Result<std::vector<LexiconLine>> institutions = LoadLexiconFile(dir + "/institution_words.txt");
+  if (!institutions.ok()) return institutions.status();
+  for (const LexiconLine& line : *institutions) set->institution_words_.push_back(FromUtf8(line.term));
   for (auto& [term, entry] : entries) {
     const char32_t c = term[0];
     if (c < 0x10000) set->first_chars_[c >> 3] |= static_cast<uint8_t>(1u << (c & 7));

@@ -97,6 +97,9 @@ class LexiconSet {
   const Divisions& divisions() const { return divisions_; }
   // chrome_words.txt: a short line holding one is page furniture.
   const std::vector<std::u32string>& chrome_words() const { return chrome_words_; }
+  // institution_words.txt: after a region's short form (北京|大学) they name
+  // an institution called after the place, not a body of its government.
+  const std::vector<std::u32string>& institution_words() const { return institution_words_; }
   // Whether some term starts with c: a cheap filter before the trie walk.
   bool MayStart(char32_t c) const {
     return c >= first_chars_.size() * 8 || (first_chars_[c >> 3] >> (c & 7)) & 1;
@@ -106,6 +109,7 @@ class LexiconSet {
   Trie<LexEntry> trie_;
   Divisions divisions_;
   std::vector<std::u32string> chrome_words_;
+  std::vector<std::u32string> institution_words_;
   std::vector<uint8_t> first_chars_ = std::vector<uint8_t>(0x10000 / 8, 0);  // BMP bitmap
 };
 
