@@ -495,8 +495,7 @@ void RecognizePrograms(DocContext* ctx) {
       // 一系列/一批 before a described undertaking counts it, the rest names
       // it (一系列安全生产隐患大排查行动); before a bare kind it is generic.
       constexpr uint32_t kMinDescribed = 4;
-      const bool counts = t[g->start] == U'一' || ctx->Slice(g->start, g->end) == U"系列";
-      if (!counts || h->start < g->end + kMinDescribed) continue;
+      if (!g->entry->counting || h->start < g->end + kMinDescribed) continue;
       x.start = g->end;
     }
     // 深化X治理 carries on a line of work; 开展X治理 launches an undertaking.

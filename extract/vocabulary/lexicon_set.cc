@@ -67,6 +67,9 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
     case kPlaceName:
       e.basin |= f1 == "basin";
       break;
+    case kGenericModifier:
+      e.counting |= f1 == "count";
+      break;
     default:
       break;
   }

@@ -70,6 +70,7 @@ struct LexEntry {
   bool site = false;              // program kind that is a place of its own (基地)
   bool generic_level = false;     // 盟市, 旗县
   bool province = false;          // region of province level
+  bool counting = false;          // 一系列, 一批: a generic modifier that counts what it precedes
   bool town_level = false;        // 乡, 镇: level word of a town
   bool national_level = false;    // 国家, 中央: a name opening with it is national
   bool list_only_place = false;   // place suffix valid only in a 在…list
