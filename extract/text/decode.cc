@@ -339,6 +339,19 @@ std::vector<uint32_t> Utf8Offsets(std::u32string_view text) {
   return offsets;
 }
 
+size_t FirstInvalidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  for (size_t i = 0; i < n;) {
+    char32_t cp;
+    size_t bad;
+    const size_t len = Utf8SeqAt(s, n, i, &cp, &bad);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 std::u32string FromUtf8(std::string_view utf8) {
   // Documented as requiring valid UTF-8, but a bad byte must never crash:
   // it becomes U+FFFD.

@@ -39,5 +39,8 @@ std::string ToUtf8(std::u32string_view text);
 // [offsets[a], offsets[b]) of the whole text's UTF-8.
 std::vector<uint32_t> Utf8Offsets(std::u32string_view text);
 std::u32string FromUtf8(std::string_view utf8);  // REQUIRES: valid UTF-8
+// The byte offset of the first invalid UTF-8 sequence (overlongs and
+// surrogates included), npos when `bytes` is valid UTF-8.
+size_t FirstInvalidUtf8(std::string_view bytes);
 
 }  // namespace govkg::internal

@@ -1,26 +1,10 @@
 #include <fstream>
 
+#include "extract/text/decode_internal.h"
 #include "extract/vocabulary/lexicon_internal.h"
 #include "model/tsv.h"
 
 namespace govkg::internal {
-namespace {
-
-bool IsValidUtf8(const std::string& s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
-}  // namespace
 
 Result<std::vector<LexiconLine>> LoadLexiconFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -31,9 +15,10 @@ Result<std::vector<LexiconLine>> LoadLexiconFile(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     if (line.empty() || line[0] == '#') continue;
-    if (!IsValidUtf8(line)) {
-      return Status::InvalidArgument(
-          "extract: lexicon " + path + ":" + std::to_string(number), "not valid UTF-8");
+    if (const size_t bad = FirstInvalidUtf8(line); bad != std::string::npos) {
+      return Status::InvalidArgument("extract: lexicon " + path + ":" + std::to_string(number),
+                                     "not valid UTF-8 at byte " + std::to_string(bad + 1) +
+                                         " of the line");
     }
     std::vector<std::string> parts = SplitTabs(line);
     LexiconLine entry;

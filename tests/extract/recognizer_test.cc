@@ -291,6 +291,17 @@ TEST_CASE("A user's --lexicon file adds vocabulary", "[extract][lexicon]") {
   Result<std::unique_ptr<Extractor>> bad = NewLexiconExtractor(options);
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().message().find("mine.txt:1") != std::string::npos);
+
+  // A GBK word (综治 in GBK bytes) and an overlong slash are refused with the line and byte.
+  testing::WriteFile(path, "# ok\n\xd7\xdb\xd6\xce\tagency-kind\n");
+  Result<std::unique_ptr<Extractor>> gbk = NewLexiconExtractor(options);
+  REQUIRE_FALSE(gbk.ok());
+  CHECK(gbk.status().message().find("mine.txt:2") != std::string::npos);
+  CHECK(gbk.status().message().find("not valid UTF-8 at byte 1") != std::string::npos);
+  testing::WriteFile(path, "ab\xc0\xaf\tagency-kind\n");
+  Result<std::unique_ptr<Extractor>> overlong = NewLexiconExtractor(options);
+  REQUIRE_FALSE(overlong.ok());
+  CHECK(overlong.status().message().find("at byte 3") != std::string::npos);
 }
 
 }  // namespace
