@@ -667,6 +667,11 @@ class Rules {
       Add(m.entity, Predicate::kPartOf, whole->entity, whole->start, m.end);
       return;
     }
+    // The program the items' paragraph launched before them.
+    if (const int lead = ItemsLeadProgram(m.start); lead >= 0 && lead != m.entity) {
+      Add(m.entity, Predicate::kPartOf, lead, m.start, m.end);
+      return;
+    }
     const int turn = discourse_.TurnAt(m.start);
     if (turn >= 0) {
       const int main = discourse_.turns()[turn].main_program;
@@ -841,6 +846,32 @@ class Rules {
   }
 
   // The end positions of the person cues (介绍了, 表示), in order, each once.
+  // The single program conducted in the paragraph before the outermost item
+  // holding pos, when that item starts inside the paragraph. -1 if none.
+  int ItemsLeadProgram(uint32_t pos) const {
+    int top = discourse_.ItemAt(pos);
+    if (top < 0) return -1;
+    while (discourse_.items()[top].parent >= 0) top = discourse_.items()[top].parent;
+    uint32_t first = discourse_.items()[top].range.start;
+    const int para = ctx_.ParagraphAt(first);
+    if (para < 0) return -1;
+    // Back to the enumeration's first item in the paragraph (一是 of 三是),
+    // over a bounded number of items: a list of thousands is not walked for each.
+    constexpr int kMaxItemsBack = 64;
+    const uint32_t para_start = ctx_.seg().paragraphs[para].range.start;
+    int k = top - 1;
+    for (; k >= 0 && discourse_.items()[k].range.start >= para_start; --k) {
+      if (top - k > kMaxItemsBack) return -1;  // the first item is too far back
+      if (discourse_.items()[k].parent < 0) first = discourse_.items()[k].range.start;
+    }
+    std::vector<const Mention*> cands;
+    for (const int i : ProgramsIn(Reach(para_start, first), first)) {
+      const Mention& m = ctx_.mentions[i];
+      if (m.credited && m.conducted) cands.push_back(&m);
+    }
+    return SingleProgram(cands, first);
+  }
+
   // Whether a later clause than the one at `from` launches work (a
   // conducting verb, not 深化, not 包括, ending by `to`). Figures in the
   // launching clause itself describe the launch (联合10个部门开展X).
@@ -994,6 +1025,9 @@ class Rules {
       if (p >= 0) return p;
       if (p == -2) return ActorOrRegion(pos);
     }
+    // 3b. The program that the items' paragraph launched before the first
+    // of them (深入开展X行动，取得显著成效。一是…): the items are its work.
+    if (const int lead = ItemsLeadProgram(pos); lead >= 0) return lead;
     // 4. The turn's main program.
     const int t = discourse_.TurnAt(pos);
     if (t >= 0 && discourse_.turns()[t].main_program >= 0) return discourse_.turns()[t].main_program;

@@ -666,5 +666,18 @@ TEST_CASE("Officials listed after one body's official hold posts in that body",
   });
 }
 
+TEST_CASE("Items after a program launched in their paragraph are its work",
+          "[extract][relation][discourse]") {
+  CheckRows({
+      {"今年以来，全省公安机关深入开展“清源2026”专项行动，成效明显。一是严打盗窃犯罪。破获盗窃案件560起。"
+       "二是深入推进“清库”行动。打掉犯罪团伙12个。三是整治治安乱点。整改隐患300处。",
+       {{"清源2026专项行动", Predicate::kReports, "破获盗窃案件"},
+        {"清源2026专项行动", Predicate::kReports, "整改隐患"},
+        {"清库行动", Predicate::kReports, "打掉犯罪团伙"},
+        {"清库行动", Predicate::kReports, "整改隐患", false},
+        {"清库行动", Predicate::kPartOf, "清源2026专项行动"}}},
+  });
+}
+
 }  // namespace
 }  // namespace govkg
