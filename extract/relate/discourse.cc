@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "extract/relate/discourse_internal.h"
 #include "extract/work_count_internal.h"
@@ -70,6 +71,15 @@ size_t Discourse::FirstAgencyFrom(uint32_t pos) const {
 
 void Discourse::BuildTurns() {
   const Segmentation& seg = ctx_.seg();
+  // Each person's post, from wherever the text gave it (副厅长赵卫国同志):
+  // a label that names only the person (赵卫国：) speaks for that body.
+  std::unordered_map<std::u32string, int> post_of;  // person's name → agency entity
+  for (const Mention& m : ctx_.mentions) {
+    if (m.type == EntityType::kPerson && m.post_agency >= 0 &&
+        ctx_.mentions[m.post_agency].entity >= 0) {
+      post_of.try_emplace(m.name, ctx_.mentions[m.post_agency].entity);
+    }
+  }
   std::vector<TextRange> ranges;
   for (const SpeakerTurn& st : seg.turns) {
     TurnInfo t;
@@ -79,6 +89,10 @@ void Discourse::BuildTurns() {
     for (size_t k = FirstAgencyFrom(st.label.start);
          k < agencies_.size() && agency_starts_[k] < st.label.end; ++k) {
       t.speaker_agencies.assign(1, ctx_.mentions[agencies_[k]].entity);
+    }
+    if (t.speaker_agencies.empty() && !post_of.empty()) {
+      const std::u32string name = ctx_.Slice(st.speaker.start, st.speaker.end);
+      if (const auto it = post_of.find(name); it != post_of.end()) t.speaker_agencies.assign(1, it->second);
     }
     // The collective actor: an agency right after a scope word (全区…).
     for (size_t k = FirstAgencyFrom(st.label.end);

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -399,7 +401,8 @@ class Segmenter {
     for (size_t i = s; i < limit; ++i) {
       if (!IsColon(text_[i])) continue;
       TextRange speaker;
-      if (i + 1 < para.range.end && MatchSpeakerLabel(text_, s, i, &speaker)) {
+      if (i + 1 < para.range.end &&
+          (MatchSpeakerLabel(text_, s, i, &speaker) || NamedBefore(s, i, &speaker))) {
         CloseTurn(PreviousParagraphEnd(p));
         SpeakerTurn turn;
         turn.label = {static_cast<uint32_t>(s), static_cast<uint32_t>(i)};
@@ -412,6 +415,31 @@ class Segmenter {
       break;
     }
     para.speaker_turn = open_turn_;
+  }
+
+  // A bare name as the label (赵卫国：) of someone the text has named in
+  // the stretch before (…副厅长赵卫国同志): a transcript's speaker.
+  bool NamedBefore(size_t start, size_t colon, TextRange* speaker) {
+    constexpr size_t kMinName = 2, kMaxName = 4;
+    constexpr size_t kLookBack = 3000;  // characters: the introduction, not the whole text
+    const size_t len = colon - start;
+    if (len < kMinName || len > kMaxName) return false;
+    const View name = text_.substr(start, len);
+    if (!std::all_of(name.begin(), name.end(), IsHan)) return false;
+    // A transcript has a few speakers: the names asked about are remembered,
+    // and past kMaxNames new ones are not searched (a page of "X：" lines
+    // would otherwise search kLookBack characters each).
+    constexpr size_t kMaxNames = 64;
+    auto known = bare_names_.find(std::u32string(name));
+    if (known == bare_names_.end()) {
+      if (bare_names_.size() >= kMaxNames) return false;
+      const size_t from = start > kLookBack ? start - kLookBack : 0;
+      known = bare_names_.emplace(name, text_.substr(from, start - from).find(name) != View::npos).first;
+    }
+    if (!known->second) return false;
+    speaker->start = static_cast<uint32_t>(start);
+    speaker->end = static_cast<uint32_t>(colon);
+    return true;
   }
 
   uint32_t PreviousParagraphEnd(int p) const {
@@ -496,6 +524,7 @@ class Segmenter {
   View text_;
   Segmentation out_;
   int open_turn_ = -1;
+  std::unordered_map<std::u32string, bool> bare_names_;  // NamedBefore's answers
   QuotedSpans quoted_;         // of the current paragraph
   std::vector<Style> styles_;  // paragraph-level numbering styles, outermost first
 };

@@ -679,5 +679,15 @@ TEST_CASE("Items after a program launched in their paragraph are its work",
   });
 }
 
+TEST_CASE("A speaker labelled by name alone speaks for the body of the post given before",
+          "[extract][relation][discourse]") {
+  CheckRows({
+      {"主持人:今天我们邀请到甘肃省水利厅副厅长孙立平同志介绍情况。\n"
+       "孙立平:今年以来,我们深入实施“河湖清四乱”专项行动,共清理河道垃圾8600吨。\n",
+       {{"甘肃省水利厅", Predicate::kConducts, "河湖清四乱专项行动"},
+        {"河湖清四乱专项行动", Predicate::kReports, "清理河道垃圾"}}},
+  });
+}
+
 }  // namespace
 }  // namespace govkg

@@ -143,6 +143,11 @@ TEST_CASE("segment: speaker turns") {
       {"2023年01月06日09:55 | 来源:巴彦淖尔日报", {}},
       {"为深入贯彻落实公安部的部署要求,交通管理局局长说:要加强。", {}},
       {"地址:呼和浩特市。", {}},
+      // A bare name labels a turn when the text has named that person before…
+      {"今天请到副厅长孙立平同志介绍情况。\n孙立平:今年以来,成效明显。",
+       {"孙立平|孙立平|今年以来"}},
+      // …and not otherwise.
+      {"今天介绍情况。\n孙立平:今年以来,成效明显。", {}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
