@@ -84,15 +84,16 @@ void RecognizePersons(DocContext* ctx) {
   std::unordered_map<uint32_t, size_t> person_ending_at;  // end → mention index
   for (const LexHit& h : ctx->hits()) {
     if ((h.roles() & kTitle) == 0 || ctx->StartingAt(h.start, kTitle) != &h) continue;
+    // One space may stand between the title and the name (办公室主任 刘洋).
+    const uint32_t n = h.end < t.size() && (t[h.end] == U' ' || t[h.end] == U'\u3000') ? h.end + 1 : h.end;
     for (uint32_t len = 3; len >= 2; --len) {
-      const uint32_t e = h.end + len;
-      if (e > t.size() || ctx->StartingAt(h.end, kSurname) == nullptr ||
-          !AllHan(t.substr(h.end, len))) {
+      const uint32_t e = n + len;
+      if (e > t.size() || ctx->StartingAt(n, kSurname) == nullptr || !AllHan(t.substr(n, len))) {
         continue;
       }
       const bool end_ok = e == t.size() || !IsNameChar(t[e]) ||
                           ctx->StartingAt(e, kStopWord | kTitle | kPersonCue) != nullptr;
-      if (!end_ok || ctx->Overlapped(h.end, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
+      if (!end_ok || ctx->Overlapped(n, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
         continue;
       }
       // 王海来我县: a cue right after two characters (来, 到, 在) ends a
@@ -111,7 +112,7 @@ void RecognizePersons(DocContext* ctx) {
         if (prev == nullptr) break;
         chain = prev->start;
       }
-      Mention* person = persons.Add(h.end, e, &h);
+      Mention* person = persons.Add(n, e, &h);
       if (person->post_agency < 0) {
         person->post_agency = persons.AgencyEndingAt(chain);
         // 局副局长甲、食品安全总监乙: a title after the previous official

@@ -224,6 +224,8 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       // A visit: 一行, 来 and 调研 end the name; a new title (副总工).
       {"省水利厅规划处副总工赵明一行来我县调研。", EntityType::kPerson, "赵明"},
       {"市应急管理局副局长王海来我县检查工作。", EntityType::kPerson, "王海"},
+      // one space between the title and the name
+      {"主持人(市应急管理局新闻发言人 周海燕):大家好。", EntityType::kPerson, "周海燕"},
       // surnames of the north-west and of minorities (巴, 乌, 阿 …)
       {"自治区林草局一级巡视员乌兰图在发布会上介绍。", EntityType::kPerson, "乌兰图"},
       // 同志 and 陪同 are no part of the agency named after them.
