@@ -16,6 +16,7 @@
 #include "extract/recognize/metric_name_internal.h"
 #include "extract/recognize/metric_quantity_internal.h"
 #include "extract/recognize/metric_table_internal.h"
+#include "extract/text/decode_internal.h"
 
 namespace govkg::internal {
 namespace {
@@ -327,6 +328,12 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (quantity.unit.empty()) {
     // 点击量突破百万: the name implies the unit.
     const std::string* implied = quantity.end == number_end ? ImpliedUnit(text, pos, st) : nullptr;
+    // 优良天数236.5天: the implied unit may be written, though no measure word
+    // of its own (天 is a duration elsewhere).
+    if (implied != nullptr) {
+      const std::u32string written = FromUtf8(*implied);
+      if (text.substr(quantity.end, written.size()) == written) quantity.end += written.size();
+    }
     const char32_t next = At(text, quantity.end);
     const bool alone = next == 0 || IsSentenceEnd(next) || IsClauseEnd(next) || next == U'、';
     if (implied == nullptr || !alone) return std::max(quantity.end, number_end);

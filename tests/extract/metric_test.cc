@@ -64,6 +64,8 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
        {{"现有各类专兼职应急救援队伍", 3000, "支", "余", ""},
         {"现有各类专兼职应急救援队伍", 59000, "人", "余", ""}}},
       // partners after 联合/会同 are no part of the thing counted
+      // a unit implied by the name may be written after the number
+      {"全市空气质量优良天数为301天。", {{"空气质量优良天数", 301, "天", "", ""}}},
       // a list of subjects before the verb is no part of the name
       {"恩施州、湘西州、黔东南州共组织巡护人员2.1万人次。",
        {{"组织巡护人员", 21000, "人次", "", ""}}},
