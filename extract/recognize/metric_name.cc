@@ -186,6 +186,36 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   return out;
 }
 
+bool MetricNamer::ListedSubjects(std::u32string_view text, size_t start, size_t end,
+                                 const std::vector<std::u32string>& items, std::u32string* shared,
+                                 std::vector<TextRange>* spans) const {
+  // 哈尔滨市、齐齐哈尔市、绥化市保护性耕作面积: short nouns without a verb
+  // ending in one character (a level word: 市, 县), and the last item opening
+  // with a noun that ends in it too. The nouns are subjects; the rest of the
+  // last item is the one name they share.
+  constexpr size_t kMaxSubject = 6, kMinName = 2;
+  const char32_t level = items.front().back();
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    const std::u32string& item = items[i];
+    if (item.size() < 2 || item.size() > kMaxSubject || item.back() != level || VerbIn(item)) return false;
+  }
+  const std::u32string& last = items.back();
+  const size_t cut = last.find(level, 1);
+  if (cut == std::u32string::npos || cut + 1 > kMaxSubject || last.size() < cut + 1 + kMinName) return false;
+  *shared = last.substr(cut + 1);
+  // Where each subject stands in the text, in order.
+  size_t from = start;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::u32string_view subject =
+        i + 1 < items.size() ? std::u32string_view(items[i]) : std::u32string_view(last).substr(0, cut + 1);
+    const size_t at = text.substr(0, end).find(subject, from);
+    if (at == std::u32string_view::npos) return false;
+    spans->push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + subject.size())});
+    from = at + subject.size();
+  }
+  return true;
+}
+
 bool MetricNamer::SubjectList(std::u32string_view s) const {
   // 凉山州、甘孜州、阿坝州共组织巡护人员: short nouns without a verb, then
   // one more and its verb. The list is the verb's subject, not the thing

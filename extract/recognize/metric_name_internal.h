@@ -45,6 +45,13 @@ class MetricNamer {
   NameRegion Analyse(std::u32string_view text, size_t start, size_t end,
                      std::u32string* period) const;
 
+  // Whether the items of a 分别 list are subjects sharing the last item's
+  // name (哈尔滨市、绥化市保护性耕作面积); if so sets that name and where
+  // each subject stands in text[start, end).
+  bool ListedSubjects(std::u32string_view text, size_t start, size_t end,
+                      const std::vector<std::u32string>& items, std::u32string* shared,
+                      std::vector<TextRange>* spans) const;
+
   // Skips the separators between list items (、 ， 和 及 以及) at `start`.
   size_t SkipListSeparators(std::u32string_view text, size_t start, size_t end) const;
 

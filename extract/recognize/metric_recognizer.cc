@@ -73,6 +73,9 @@ struct ScanState {
   // 侵财、盗窃案件同比分别下降26.5%和31.1%: the items still waiting for
   // their numbers, and whether they are changes
   std::vector<std::u32string> pending_items;
+  // …and their subjects, when the items name who has each figure
+  // (哈尔滨市、绥化市耕作面积分别达到1200万亩和1100万亩)
+  std::vector<TextRange> pending_subjects;
   bool pending_change = false;
   bool pending_down = false;
   // the previous metric of this sentence: where it ended, its name and verb
@@ -98,6 +101,7 @@ struct ScanState {
     sentence_start = clause_start = target_scanned = start;
     paren_saved.clear();
     pending_items.clear();
+    pending_subjects.clear();
     prev_end = kNone;
     prev_name.clear();
     sentence_names.clear();
@@ -394,6 +398,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   if (follows_metric && region_empty && !st.pending_items.empty()) {
     m.name = MetricEncodeUtf8(st.pending_items.front());
     st.pending_items.erase(st.pending_items.begin());
+    if (!st.pending_subjects.empty()) {
+      m.subject = st.pending_subjects.front();
+      st.pending_subjects.erase(st.pending_subjects.begin());
+    }
     m.is_change = st.pending_change;
     m.value.value = st.pending_change && st.pending_down ? -value : value;
     if (st.pending_change) m.name += percent ? "同比" : "较上年";
@@ -439,6 +447,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
         if (items.size() > 1) {
           base = items.front();
           st.pending_items.assign(items.begin() + 1, items.end());
+          st.pending_subjects.clear();
           st.pending_change = true;
           st.pending_down = region.change_down;
         }
@@ -529,18 +538,31 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     names.assign(1, st.prev_name);
   }
   // Respectively: 破获、抓获分别为3起和5名 pairs items and numbers.
+  // The items may be the subjects of one name instead (哈尔滨市、绥化市
+  // 耕作面积分别达到…): one figure of that name each.
+  std::vector<TextRange> subjects = region.subjects;
   if (region.respectively && names.size() == 1) {
     std::vector<std::u32string> items = names_.SplitList(names[0]);
     if (items.size() > 1) {
-      names.assign(1, items.front());
-      st.pending_items.assign(items.begin() + 1, items.end());
+      std::u32string shared;
+      std::vector<TextRange> spans;
+      if (names_.ListedSubjects(text, region_start, region_end, items, &shared, &spans)) {
+        names.assign(1, shared);
+        subjects.assign(1, spans.front());
+        st.pending_items.assign(items.size() - 1, shared);
+        st.pending_subjects.assign(spans.begin() + 1, spans.end());
+      } else {
+        names.assign(1, items.front());
+        st.pending_items.assign(items.begin() + 1, items.end());
+        st.pending_subjects.clear();
+      }
       st.pending_change = false;
     }
   }
   m.value.value = value;
   bool emitted = false;
-  // Subjects come only with a distributed list, one per name.
-  const bool with_subjects = region.subjects.size() == names.size();
+  // Subjects come with a distributed or paired list, one per name.
+  const bool with_subjects = subjects.size() == names.size();
   for (size_t i = 0; i < names.size(); ++i) {
     const std::u32string& name = names[i];
     // A name needs a Chinese word, or a short code with a Chinese unit
@@ -551,8 +573,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     item.name = MetricEncodeUtf8(name);
     if (with_subjects) {
       // each subject's figure is its own observation, from its own mention
-      item.subject = region.subjects[i];
-      item.range.start = region.subjects[i].start;
+      item.subject = subjects[i];
+      item.range.start = subjects[i].start;
     }
     out.push_back(std::move(item));
     emitted = true;

@@ -2,6 +2,7 @@
 // and the triples (by name) that must or must not be extracted from it.
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -612,6 +613,21 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
   CHECK(std::count_if(g.entities.begin(), g.entities.end(), [](const Entity& e) {
           return e.type == EntityType::kMetric;
         }) == 3);
+  // …and places paired with figures by 分别 each report theirs.
+  {
+    const DocumentGraph paired = testing::ExtractText(
+        "吉林省农业农村厅介绍，长春市、四平市、松原市保护性耕作面积分别达到800万亩、600万亩和500万亩。");
+    std::vector<std::pair<std::string, double>> got;
+    for (const Relation& r : paired.relations) {
+      const Entity* metric = testing::EntityById(paired, r.object);
+      if (r.predicate != Predicate::kReports || metric == nullptr || !metric->metric) continue;
+      CHECK(metric->name == "保护性耕作面积");
+      got.emplace_back(testing::EntityById(paired, r.subject)->name, metric->metric->value);
+    }
+    std::sort(got.begin(), got.end());
+    CHECK(got == std::vector<std::pair<std::string, double>>{
+                     {"四平市", 6e6}, {"松原市", 5e6}, {"长春市", 8e6}});
+  }
   // Items that are things measured, not subjects, stay one metric each.
   CheckRows({{"全市中小学封闭式管理、专职保安员配备率均达100%。",
               {{"封闭式管理", Predicate::kReports, "专职保安员配备率", false}}}});
