@@ -190,11 +190,12 @@ bool MetricNamer::ListedSubjects(std::u32string_view text, size_t start, size_t 
                                  const std::vector<std::u32string>& items, std::u32string* shared,
                                  std::vector<TextRange>* spans) const {
   // 哈尔滨市、齐齐哈尔市、绥化市保护性耕作面积: short nouns without a verb
-  // ending in one character (a level word: 市, 县), and the last item opening
-  // with a noun that ends in it too. The nouns are subjects; the rest of the
+  // ending in one level word (市, 县: region_levels.txt), and the last item
+  // opening with a noun that ends in it too. The nouns are subjects; the rest of the
   // last item is the one name they share.
   constexpr size_t kMaxSubject = 6, kMinName = 2;
   const char32_t level = items.front().back();
+  if (lex_.level_chars.find(level) == std::u32string::npos) return false;
   for (size_t i = 0; i + 1 < items.size(); ++i) {
     const std::u32string& item = items[i];
     if (item.size() < 2 || item.size() > kMaxSubject || item.back() != level || VerbIn(item)) return false;
@@ -213,6 +214,26 @@ bool MetricNamer::ListedSubjects(std::u32string_view text, size_t start, size_t 
     spans->push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + subject.size())});
     from = at + subject.size();
   }
+  return true;
+}
+
+bool MetricNamer::SharedMeasure(std::vector<std::u32string>* items) const {
+  // 餐饮食品、蔬菜制品不合格率: nouns of one kind (ending alike), the last
+  // with the measure they share; each item is that measure of its own.
+  constexpr size_t kMaxItem = 8, kMinMeasure = 2;
+  constexpr std::u32string_view kMeasureEnds = U"率量数额值度比";
+  std::vector<std::u32string>& v = *items;
+  if (v.size() < 2 || v.back().empty() || kMeasureEnds.find(v.back().back()) == std::u32string_view::npos) {
+    return false;
+  }
+  const char32_t kind = v.front().back();
+  for (size_t i = 0; i + 1 < v.size(); ++i) {
+    if (v[i].size() < 2 || v[i].size() > kMaxItem || v[i].back() != kind || VerbIn(v[i])) return false;
+  }
+  const size_t cut = v.back().find(kind, 1);
+  if (cut == std::u32string::npos || cut + 1 > kMaxItem || v.back().size() < cut + 1 + kMinMeasure) return false;
+  const std::u32string measure = v.back().substr(cut + 1);
+  for (size_t i = 0; i + 1 < v.size(); ++i) v[i] += measure;
   return true;
 }
 
@@ -355,6 +376,7 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
       return r;
     }
     for (Cleaned& item : items) r.items.push_back(std::move(item.name));
+    SharedMeasure(&r.items);
     return r;
   }
   Cleaned whole = Clean(text, start, end);

@@ -52,6 +52,10 @@ class MetricNamer {
                       const std::vector<std::u32string>& items, std::u32string* shared,
                       std::vector<TextRange>* spans) const;
 
+  // Gives the measure that the last of a list of like nouns carries to the
+  // others (餐饮食品、蔬菜制品不合格率 → 餐饮食品不合格率, …); whether it did.
+  bool SharedMeasure(std::vector<std::u32string>* items) const;
+
   // Skips the separators between list items (、 ， 和 及 以及) at `start`.
   size_t SkipListSeparators(std::u32string_view text, size_t start, size_t end) const;
 

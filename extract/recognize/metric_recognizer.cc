@@ -552,6 +552,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
         st.pending_items.assign(items.size() - 1, shared);
         st.pending_subjects.assign(spans.begin() + 1, spans.end());
       } else {
+        names_.SharedMeasure(&items);
         names.assign(1, items.front());
         st.pending_items.assign(items.begin() + 1, items.end());
         st.pending_subjects.clear();

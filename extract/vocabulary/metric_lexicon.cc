@@ -162,6 +162,14 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
         }
         return "";
       }));
+  // One-character level words (市, 县, 旗): a list of names ending in one
+  // is a list of places, the subjects of a figure, not things counted.
+  GOVKG_RETURN_IF_ERROR(LoadInto(dir, "region_levels.txt",
+      [&](const std::u32string& term, const LexiconLine& line) -> std::string {
+        const std::string* kind = Field(line, 0);
+        if (term.size() == 1 && (kind == nullptr || *kind != "generic")) lex.level_chars += term;
+        return "";
+      }));
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_implied_units.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* unit = Field(line, 0);

@@ -64,6 +64,11 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
        {{"现有各类专兼职应急救援队伍", 3000, "支", "余", ""},
         {"现有各类专兼职应急救援队伍", 59000, "人", "余", ""}}},
       // partners after 联合/会同 are no part of the thing counted
+      // like nouns listed before one measure each have that measure
+      {"肉制品、豆制品不合格率分别为2.1%和1.5%。",
+       {{"肉制品不合格率", 2.1, "%", "", ""}, {"豆制品不合格率", 1.5, "%", "", ""}}},
+      {"桃源县、慈利县粮食产量分别为50万吨和40万吨。",
+       {{"粮食产量", 500000, "吨", "", ""}, {"粮食产量", 400000, "吨", "", ""}}},
       // a unit implied by the name may be written after the number
       {"全市空气质量优良天数为301天。", {{"空气质量优良天数", 301, "天", "", ""}}},
       // a list of subjects before the verb is no part of the name
