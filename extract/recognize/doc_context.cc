@@ -11,6 +11,11 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
   const auto n = static_cast<uint32_t>(text.size());
   const Trie<LexEntry>& trie = lexicon.trie();
   start_index_.assign(n + 2, 0);
+  // A long text reserves a hit a character (ordinary text has a third of
+  // that): pages never written cost nothing, and growth by doubling copied
+  // and touched every hit again.
+  constexpr uint32_t kReserveHitsFrom = 16384;
+  if (n >= kReserveHitsFrom) hits_.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
     start_index_[i] = static_cast<uint32_t>(hits_.size());
     if (!IsNameChar(text[i]) || !lexicon.MayStart(text[i])) continue;
