@@ -151,7 +151,7 @@ class Resolver {
       full = FullAgencyName(m.parent) + (cut < m.name.size() ? m.name.substr(cut) : U"");
     } else if (!m.level_prefix.empty()) {
       // 自治区公安厅 → 内蒙古自治区公安厅; 市委 → 巴彦淖尔市委.
-      const auto by_level = ctx_->region_by_level.find(m.level_prefix);
+      const auto by_level = ctx_->region_by_level.find(std::u32string(m.level_prefix));
       const std::u32string none;
       const std::u32string& inferred = by_level == ctx_->region_by_level.end() ? none : by_level->second;
       const std::u32string* regions[] = {&ctx_->main_region_full, &ctx_->main_city_full, &inferred};

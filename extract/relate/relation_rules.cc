@@ -57,10 +57,10 @@ class Rules {
     for (const Mention& m : ctx_.mentions) {
       if (m.type == EntityType::kPerson && m.post_agency >= 0) {
         Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[m.post_agency].entity,
-            ctx_.mentions[m.post_agency].start, m.end, m.title);
+            ctx_.mentions[m.post_agency].start, m.end, ctx_.Slice(m.title.start, m.title.end));
         for (const auto& [agency, title] : m.other_posts) {
           Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[agency].entity,
-              ctx_.mentions[agency].start, m.end, title);
+              ctx_.mentions[agency].start, m.end, ctx_.Slice(title.start, title.end));
         }
       }
     }
