@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -158,13 +159,16 @@ class DocContext {
   std::u32string_view text_;
   const Segmentation& seg_;
   std::vector<LexHit> hits_;            // by start
-  std::vector<uint32_t> start_index_;   // CSR over hits_ by start
+  // CSR over hits_ by start. Arrays of the text's length written whole by
+  // the constructor: left uninitialised by their allocation, as a vector
+  // would zero them first.
+  std::unique_ptr<uint32_t[]> start_index_;
   std::vector<uint32_t> by_end_;        // hit indices sorted by end
   std::vector<uint32_t> end_index_;     // CSR over by_end_
   // Per position, the roles of all hits starting / ending there: most
   // positions have none of the roles a recogniser asks for, and the answer
   // then costs one load instead of a walk over the hits' entries.
-  std::vector<uint32_t> starting_roles_;
+  std::unique_ptr<uint32_t[]> starting_roles_;
   std::vector<uint32_t> ending_roles_;
   // The clauses in text order: clause k is [clause_starts_[k], clause_ends_[k]],
   // its end the break that closes it (or a cut, or the end of the text).
