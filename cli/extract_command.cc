@@ -86,7 +86,8 @@ Status RunExtract(const ExtractArgs& args, CliContext* ctx) {
     }
     for (const std::string& w : doc->warnings) std::fprintf(stderr, "govkg: %s\n", w.c_str());
     if (args.format == "json") {
-      std::cout << DocumentGraphToJson(doc->graph) << '\n';
+      WriteDocumentGraphJson(doc->graph, std::cout);  // streamed: tens of MB on dense texts
+      std::cout << '\n';
     } else {
       std::cout.flush();
       PrintTable(doc->graph);

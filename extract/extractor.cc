@@ -94,19 +94,23 @@ class LexiconExtractor final : public Extractor {
 
     // Entities: named ones, then one per metric mention.
     std::vector<std::string> ids;
+    ids.reserve(drafts.size() + metrics.size());
     std::map<EntityType, int> counters;
     // Reserved: a document of tens of thousands of entities would otherwise
     // copy them at every growth of the vector.
     out.graph.entities.reserve(drafts.size() + metrics.size());
     auto next_id = [&](EntityType t) { return IdPrefix(t) + std::to_string(++counters[t]); };
+    // Each Entity and Relation is built in its slot of the output: a temporary
+    // moved in touched twice the memory of a document of tens of thousands.
     for (const internal::EntityDraft& d : drafts) {
-      Entity e;
+      Entity& e = out.graph.entities.emplace_back();
       e.id = next_id(d.type);
       e.type = d.type;
       e.name = ToUtf8(d.name);
       e.scope = internal::ScopeOf(ctx, d, *lexicon_, region);
       for (const auto& a : d.aliases) e.aliases.push_back(ToUtf8(a));
       std::vector<Span> spans;
+      spans.reserve(d.mentions.size());
       for (const int mi : d.mentions) {
         const internal::Mention& m = ctx.mentions[mi];
         spans.push_back(norm.ToOriginal(m.start, m.end));
@@ -117,11 +121,11 @@ class LexiconExtractor final : public Extractor {
       spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
       e.mentions = std::move(spans);
       ids.push_back(e.id);
-      out.graph.entities.push_back(std::move(e));
     }
     std::vector<int> metric_entities;
+    metric_entities.reserve(metrics.size());
     for (const internal::MetricMention& mm : metrics) {
-      Entity e;
+      Entity& e = out.graph.entities.emplace_back();
       e.id = next_id(EntityType::kMetric);
       e.type = EntityType::kMetric;
       e.name = mm.name;
@@ -129,10 +133,10 @@ class LexiconExtractor final : public Extractor {
       e.mentions.push_back(norm.ToOriginal(mm.range.start, mm.range.end));
       metric_entities.push_back(static_cast<int>(ids.size()));
       ids.push_back(e.id);
-      out.graph.entities.push_back(std::move(e));
     }
     // Metric entities follow the drafts: relation rules see them by index.
     std::vector<internal::EntityDraft> all = std::move(drafts);
+    all.reserve(all.size() + metrics.size());
     for (size_t i = 0; i < metrics.size(); ++i) {
       internal::EntityDraft d;
       d.type = EntityType::kMetric;
@@ -186,8 +190,9 @@ class LexiconExtractor final : public Extractor {
       }
     }
     internal::AddTownCounties(all, &relations);
+    out.graph.relations.reserve(relations.size());
     for (const internal::RelationDraft& r : relations) {
-      Relation rel;
+      Relation& rel = out.graph.relations.emplace_back();
       rel.subject = ids[r.subject];
       rel.predicate = r.predicate;
       rel.object = ids[r.object];
@@ -207,7 +212,6 @@ class LexiconExtractor final : public Extractor {
         }
         rel.quote = quote->second;
       }
-      out.graph.relations.push_back(std::move(rel));
     }
     return out;
   }

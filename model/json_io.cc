@@ -1,13 +1,14 @@
 #include "model/json_io.h"
 
+#include <charconv>
+#include <ostream>
+
 #include <nlohmann/json.hpp>
 
 namespace govkg {
 namespace {
 
 using nlohmann::json;
-
-json SpanToJson(const Span& span) { return json::array({span.start, span.end}); }
 
 bool SpanFromJson(const json& j, Span* span) {
   if (!j.is_array() || j.size() != 2 || !j[0].is_number_unsigned() ||
@@ -17,30 +18,6 @@ bool SpanFromJson(const json& j, Span* span) {
   span->start = j[0].get<uint32_t>();
   span->end = j[1].get<uint32_t>();
   return span->start <= span->end;
-}
-
-json EntityToJson(const Entity& e) {
-  json j = {{"id", e.id}, {"type", EntityTypeName(e.type)}, {"name", e.name},
-            {"aliases", e.aliases}};
-  if (!e.scope.empty()) j["scope"] = e.scope;
-  if (e.metric) {
-    j["value"] = e.metric->value;
-    j["unit"] = e.metric->unit;
-    j["qualifier"] = e.metric->qualifier.empty() ? json(nullptr) : json(e.metric->qualifier);
-    j["period"] = e.metric->period.empty() ? json(nullptr) : json(e.metric->period);
-  }
-  json mentions = json::array();
-  for (const Span& s : e.mentions) mentions.push_back(SpanToJson(s));
-  j["mentions"] = std::move(mentions);
-  return j;
-}
-
-json RelationToJson(const Relation& r) {
-  json j = {{"s", r.subject}, {"p", PredicateName(r.predicate)}, {"o", r.object}};
-  if (!r.title.empty()) j["title"] = r.title;
-  j["evidence"] = SpanToJson(r.evidence);
-  if (!r.quote.empty()) j["quote"] = r.quote;
-  return j;
 }
 
 std::string OptionalString(const json& obj, const char* key) {
@@ -111,16 +88,216 @@ Status ParseRelation(const json& j, const std::string& where, Relation* r) {
 
 }  // namespace
 
+namespace {
+
+// Writes the contract's object without building a JSON document first: a
+// dense text gives hundreds of thousands of entities and relations, and the
+// tree of nlohmann values (one allocation per value) and its dump into one
+// string cost more than extracting them. The bytes are those nlohmann's
+// dump(-1, ' ', false, replace) writes for the tree the contract describes:
+// keys in the order of its std::map (alphabetical), no spaces, UTF-8 as is,
+// the same escapes; a string that is not valid UTF-8 and every double are
+// still written by nlohmann itself.
+class JsonWriter {
+ public:
+  JsonWriter(std::string* buffer, std::ostream* sink) : out_(*buffer), sink_(sink) {}
+
+  void Graph(const DocumentGraph& g) {
+    Raw("{\"doc\":");
+    String(g.doc);
+    Raw(",\"entities\":[");
+    for (size_t i = 0; i < g.entities.size(); ++i) {
+      if (i > 0) out_ += ',';
+      EntityObject(g.entities[i]);
+      MaybeFlush();
+    }
+    Raw("]");
+    if (!g.region.empty()) {
+      Raw(",\"region\":");
+      String(g.region);
+    }
+    Raw(",\"relations\":[");
+    for (size_t i = 0; i < g.relations.size(); ++i) {
+      if (i > 0) out_ += ',';
+      RelationObject(g.relations[i]);
+      MaybeFlush();
+    }
+    Raw("]}");
+  }
+
+  void Flush() {
+    if (sink_ != nullptr && !out_.empty()) {
+      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+      out_.clear();
+    }
+  }
+
+ private:
+  void MaybeFlush() {
+    constexpr size_t kFlushBytes = 1 << 16;
+    if (sink_ != nullptr && out_.size() >= kFlushBytes) Flush();
+  }
+
+  void Raw(std::string_view s) { out_.append(s); }
+
+  void Unsigned(uint32_t v) {
+    char buf[16];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+
+  void SpanArray(const Span& s) {
+    out_ += '[';
+    Unsigned(s.start);
+    out_ += ',';
+    Unsigned(s.end);
+    out_ += ']';
+  }
+
+  void EntityObject(const Entity& e) {
+    Raw("{\"aliases\":[");
+    for (size_t i = 0; i < e.aliases.size(); ++i) {
+      if (i > 0) out_ += ',';
+      String(e.aliases[i]);
+    }
+    Raw("],\"id\":");
+    String(e.id);
+    Raw(",\"mentions\":[");
+    for (size_t i = 0; i < e.mentions.size(); ++i) {
+      if (i > 0) out_ += ',';
+      SpanArray(e.mentions[i]);
+    }
+    Raw("],\"name\":");
+    String(e.name);
+    if (e.metric) {
+      Raw(",\"period\":");
+      NullableString(e.metric->period);
+      Raw(",\"qualifier\":");
+      NullableString(e.metric->qualifier);
+    }
+    if (!e.scope.empty()) {
+      Raw(",\"scope\":");
+      String(e.scope);
+    }
+    Raw(",\"type\":");
+    String(EntityTypeName(e.type));
+    if (e.metric) {
+      Raw(",\"unit\":");
+      String(e.metric->unit);
+      Raw(",\"value\":");
+      Raw(json(e.metric->value).dump());
+    }
+    out_ += '}';
+  }
+
+  void RelationObject(const Relation& r) {
+    Raw("{\"evidence\":");
+    SpanArray(r.evidence);
+    Raw(",\"o\":");
+    String(r.object);
+    Raw(",\"p\":");
+    String(PredicateName(r.predicate));
+    if (!r.quote.empty()) {
+      Raw(",\"quote\":");
+      String(r.quote);
+    }
+    Raw(",\"s\":");
+    String(r.subject);
+    if (!r.title.empty()) {
+      Raw(",\"title\":");
+      String(r.title);
+    }
+    out_ += '}';
+  }
+
+  void NullableString(const std::string& s) {
+    if (s.empty()) {
+      Raw("null");
+    } else {
+      String(s);
+    }
+  }
+
+  void String(std::string_view s) {
+    if (!IsValidUtf8(s)) {  // nlohmann's replacement of bad bytes, exactly
+      Raw(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
+      return;
+    }
+    out_ += '"';
+    size_t run = 0;  // start of the pending bytes written as they are
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.substr(run, i - run));
+      run = i + 1;
+      switch (c) {
+        case '"': Raw("\\\""); break;
+        case '\\': Raw("\\\\"); break;
+        case '\b': Raw("\\b"); break;
+        case '\f': Raw("\\f"); break;
+        case '\n': Raw("\\n"); break;
+        case '\r': Raw("\\r"); break;
+        case '\t': Raw("\\t"); break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          out_.append(esc, sizeof esc);
+        }
+      }
+    }
+    out_.append(s.substr(run));
+    out_ += '"';
+  }
+
+  // Well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or
+  // code points past U+10FFFF), what nlohmann's decoder accepts.
+  static bool IsValidUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+      const unsigned c = p[i];
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+        return i + k < n && p[i + k] >= lo && p[i + k] <= hi;
+      };
+      if (c >= 0xC2 && c <= 0xDF) {
+        if (!cont(1)) return false;
+        i += 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        if (!cont(1, lo, hi) || !cont(2)) return false;
+        i += 3;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
+        i += 4;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::string& out_;
+  std::ostream* const sink_;
+};
+
+}  // namespace
+
 std::string DocumentGraphToJson(const DocumentGraph& graph) {
-  json entities = json::array();
-  for (const Entity& e : graph.entities) entities.push_back(EntityToJson(e));
-  json relations = json::array();
-  for (const Relation& r : graph.relations) relations.push_back(RelationToJson(r));
-  json j = {{"doc", graph.doc}, {"entities", std::move(entities)},
-            {"relations", std::move(relations)}};
-  if (!graph.region.empty()) j["region"] = graph.region;
-  // Replace rather than throw: a path given on the command line may not be UTF-8.
-  return j.dump(-1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);
+  std::string out;
+  JsonWriter(&out, nullptr).Graph(graph);
+  return out;
+}
+
+void WriteDocumentGraphJson(const DocumentGraph& graph, std::ostream& out) {
+  std::string buffer;
+  JsonWriter writer(&buffer, &out);
+  writer.Graph(graph);
+  writer.Flush();
 }
 
 Result<DocumentGraph> DocumentGraphFromJson(std::string_view text, std::string_view where) {

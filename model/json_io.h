@@ -5,6 +5,7 @@
 // becomes an InvalidArgument Status naming the position.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,9 @@ namespace govkg {
 
 // One JSON object on one line, no trailing newline. UTF-8 is written as is.
 std::string DocumentGraphToJson(const DocumentGraph& graph);
+// The same bytes, written to `out` as they are made (a dense text's object is
+// tens of megabytes).
+void WriteDocumentGraphJson(const DocumentGraph& graph, std::ostream& out);
 
 // Parses one object of the contract. `where` names the input in messages
 // ("batch.jsonl:12").

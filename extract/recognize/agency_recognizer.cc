@@ -87,7 +87,7 @@ void SetLevelPrefix(const DocContext& ctx, Mention* m) {
   const LexHit* region = ctx.StartingAt(m->start, kRegionName);
   const LexHit* level = ctx.LevelAt(m->start);
   if (level != nullptr && (region == nullptr || region->end <= level->end)) {
-    m->level_prefix = ctx.Slice(level->start, level->end);
+    m->level_prefix = ctx.text().substr(level->start, level->end - level->start);
   }
 }
 
@@ -276,7 +276,7 @@ void RecognizeAgencies(DocContext* ctx) {
       }
       if (conj && prev != nullptr && !prev->level_prefix.empty()) {
         m.level_prefix = prev->level_prefix;
-        m.name = prev->level_prefix + m.name;
+        m.name.insert(0, prev->level_prefix);
         m.aliases.push_back(ctx->Slice(s, h->end));
         ctx->mentions.push_back(std::move(m));
       } else if (s > 0 && (t[s - 1] == U'等' || t[s - 1] == U'个')) {
@@ -302,7 +302,7 @@ void RecognizeAgencies(DocContext* ctx) {
         twin.start = other->start;
         twin.end = other->end;
         twin.name = ctx->Slice(other->start, other->end) + m.name.substr(m.level_prefix.size());
-        twin.level_prefix = ctx->Slice(other->start, other->end);
+        twin.level_prefix = ctx->text().substr(other->start, other->end - other->start);
         ctx->mentions.push_back(std::move(twin));
       }
     }

@@ -10,15 +10,26 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
     : text_(text), seg_(seg) {
   const auto n = static_cast<uint32_t>(text.size());
   const Trie<LexEntry>& trie = lexicon.trie();
-  start_index_.assign(n + 2, 0);
+  start_index_.reset(new uint32_t[n + 2]);
+  starting_roles_.reset(new uint32_t[n + 2]);
+  // A long text reserves a hit a character (ordinary text has a third of
+  // that): pages never written cost nothing, and growth by doubling copied
+  // and touched every hit again.
+  constexpr uint32_t kReserveHitsFrom = 16384;
+  if (n >= kReserveHitsFrom) hits_.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
     start_index_[i] = static_cast<uint32_t>(hits_.size());
-    if (!IsNameChar(text[i]) || !lexicon.MayStart(text[i])) continue;
-    trie.ForEachAt(text, i, [&](const Trie<LexEntry>::Match& m) {
-      hits_.push_back({i, static_cast<uint32_t>(i + m.length), m.payload, m.payload->roles});
-    });
+    uint32_t roles = 0;
+    if (IsNameChar(text[i]) && lexicon.MayStart(text[i])) {
+      trie.ForEachAt(text, i, [&](const Trie<LexEntry>::Match& m) {
+        hits_.push_back({i, static_cast<uint32_t>(i + m.length), m.payload, m.payload->roles});
+        roles |= m.payload->roles;
+      });
+    }
+    starting_roles_[i] = roles;
   }
   start_index_[n] = start_index_[n + 1] = static_cast<uint32_t>(hits_.size());
+  starting_roles_[n] = starting_roles_[n + 1] = 0;
   // Room for the recognisers' mentions in a long text: fewer than half the
   // hits in every text measured (a sixteenth in ordinary text, a half in a
   // run of one agency name). A Mention is some 200 bytes, and a vector of a
@@ -36,12 +47,8 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
   by_end_.assign(hits_.size(), 0);
   for (uint32_t k = 0; k < hits_.size(); ++k) by_end_[end_index_[hits_[k].end + 1]++] = k;
   end_index_.pop_back();
-  starting_roles_.assign(n + 2, 0);
   ending_roles_.assign(n + 2, 0);
-  for (const LexHit& h : hits_) {
-    starting_roles_[h.start] |= h.roles();
-    ending_roles_[h.end] |= h.roles();
-  }
+  for (const LexHit& h : hits_) ending_roles_[h.end] |= h.roles();
   // Clauses: from after a break to the next break (its end), cut every
   // kMaxClauseChars when longer.
   auto add_clause = [&](uint32_t s, uint32_t e) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,33 +66,38 @@ inline bool IsClauseBreak(char32_t c) {
          c == ':' || c == U'！' || c == '!' || c == U'？' || c == '?' || c == '\n' || c == '\r';
 }
 
+// Fields grouped by size (a long text holds hundreds of thousands of these:
+// every byte counts in fresh memory), the title spans of persons kept as
+// spans of the text rather than strings.
 struct Mention {
   EntityType type = EntityType::kAgency;
-  uint32_t start = 0;  // normalised text
-  uint32_t end = 0;
-  std::u32string name;                  // normalised, without quotation marks
-  std::vector<std::u32string> aliases;  // other names this mention also gives
-  // Agencies: the mention's parent body when the name contains it
-  // (自治区公安厅|治安管理总队), as a span to resolve after recognition.
-  uint32_t parent_start = 0, parent_end = 0;
-  int parent = -1;
-  std::u32string level_prefix;  // bare level word the name starts with (自治区)
   bool maximal = true;          // not inside another mention of its type
   // Programs: false when only cited (按照…要求), so it claims no metrics.
   bool credited = true;
   bool conducted = false;       // introduced by a conducting verb or a 以…为 frame
   bool framed = false;          // named in a 在…中 frame: the next clause's subject runs it
-  int group = -1;               // programs listed together (“獴猎”“靖边”等)
   bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
   bool brand = false;           // a region's program of a nationwide brand (平安X建设)
   bool title_line = false;      // Documents: the text's own title (…统计公报 on its first line)
-  // Persons: title and agency from "AGENCY TITLE NAME".
-  std::u32string title;
-  int post_agency = -1;
-  // Earlier posts of a chain (agency mention, title): 厅党委委员、副厅长 (委员
-  // in the 党委), 市禁毒办副主任、公安局禁毒支队政委 (副主任 in the 禁毒办).
-  std::vector<std::pair<int, std::u32string>> other_posts;
+  uint32_t start = 0;  // normalised text
+  uint32_t end = 0;
+  // Agencies: the mention's parent body when the name contains it
+  // (自治区公安厅|治安管理总队), as a span to resolve after recognition.
+  uint32_t parent_start = 0, parent_end = 0;
+  int parent = -1;
+  int group = -1;               // programs listed together (“獴猎”“靖边”等)
   int entity = -1;              // filled by coreference
+  // Persons: title (a span of the text) and agency from "AGENCY TITLE NAME".
+  int post_agency = -1;
+  TextRange title;
+  std::u32string name;                  // normalised, without quotation marks
+  std::vector<std::u32string> aliases;  // other names this mention also gives
+  // Bare level word the name starts with (自治区): a view of the document's
+  // text, which outlives every mention.
+  std::u32string_view level_prefix;
+  // Earlier posts of a chain (agency mention, title span): 厅党委委员、副厅长 (委员
+  // in the 党委), 市禁毒办副主任、公安局禁毒支队政委 (副主任 in the 禁毒办).
+  std::vector<std::pair<int, TextRange>> other_posts;
 };
 
 class DocContext {
@@ -153,13 +159,16 @@ class DocContext {
   std::u32string_view text_;
   const Segmentation& seg_;
   std::vector<LexHit> hits_;            // by start
-  std::vector<uint32_t> start_index_;   // CSR over hits_ by start
+  // CSR over hits_ by start. Arrays of the text's length written whole by
+  // the constructor: left uninitialised by their allocation, as a vector
+  // would zero them first.
+  std::unique_ptr<uint32_t[]> start_index_;
   std::vector<uint32_t> by_end_;        // hit indices sorted by end
   std::vector<uint32_t> end_index_;     // CSR over by_end_
   // Per position, the roles of all hits starting / ending there: most
   // positions have none of the roles a recogniser asks for, and the answer
   // then costs one load instead of a walk over the hits' entries.
-  std::vector<uint32_t> starting_roles_;
+  std::unique_ptr<uint32_t[]> starting_roles_;
   std::vector<uint32_t> ending_roles_;
   // The clauses in text order: clause k is [clause_starts_[k], clause_ends_[k]],
   // its end the break that closes it (or a cut, or the end of the text).

@@ -43,7 +43,7 @@ class PersonSink {
     m.end = e;
     m.name = ctx_->Slice(s, e);
     if (title != nullptr) {
-      m.title = ctx_->Slice(title->start, title->end);
+      m.title = {title->start, title->end};
       m.post_agency = AgencyEndingAt(title->start);
     }
     ctx_->mentions.push_back(std::move(m));
@@ -128,7 +128,7 @@ void RecognizePersons(DocContext* ctx) {
           const LexHit* first = ctx->StartingAt(chain, kTitle);
           if (first != nullptr) {
             person->other_posts.push_back(
-                {person->post_agency, ctx->Slice(first->start, first->end)});
+                {person->post_agency, TextRange{first->start, first->end}});
           }
           person->post_agency = ctx->mentions[person->post_agency].parent;
         }
@@ -142,7 +142,7 @@ void RecognizePersons(DocContext* ctx) {
           const LexHit* prev = ctx->EndingAt(at - 1, kTitle);
           if (prev == nullptr) break;
           a = persons.AgencyEndingAt(prev->start);
-          if (a >= 0) person->other_posts.push_back({a, ctx->Slice(prev->start, prev->end)});
+          if (a >= 0) person->other_posts.push_back({a, TextRange{prev->start, prev->end}});
         }
       }
       break;

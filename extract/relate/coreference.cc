@@ -85,7 +85,7 @@ class Candidates {
     for (size_t b = 0; b < drafts.size(); ++b) {
       const EntityDraft& d = drafts[b];
       for (size_t k = 1; k <= 2 && k <= d.name.size(); ++k) {
-        by_ending_[{d.type, d.name.substr(d.name.size() - k)}].push_back(static_cast<int>(b));
+        by_ending_[EndingKey(d.type, d.name, k)].push_back(static_cast<int>(b));
       }
       AddAliases(d, static_cast<int>(b), 0);
     }
@@ -111,7 +111,7 @@ class Candidates {
       return out;
     }
     const size_t k = std::min<size_t>(2, s.name.size());
-    if (const auto it = by_ending_.find({s.type, s.name.substr(s.name.size() - k)});
+    if (const auto it = by_ending_.find(EndingKey(s.type, s.name, k));
         it != by_ending_.end()) {
       const std::vector<int>& list = it->second;
       auto from = std::upper_bound(list.begin(), list.end(), s.name.size(),
@@ -130,8 +130,16 @@ class Candidates {
   }
 
  private:
+  // (type, the name's last k <= 2 characters) as one integer: a key string
+  // per draft and per question cost an allocation each.
+  static uint64_t EndingKey(EntityType type, const std::u32string& name, size_t k) {
+    const uint64_t last = name.back();
+    const uint64_t before = k == 2 ? uint64_t{name[name.size() - 2]} + 1 : 0;
+    return uint64_t{static_cast<uint8_t>(type)} << 56 | before << 28 | last;
+  }
+
   const std::vector<EntityDraft>& drafts_;
-  TypedNameMap<std::vector<int>> by_ending_;
+  std::unordered_map<uint64_t, std::vector<int>> by_ending_;
   TypedNameMap<std::vector<int>> by_alias_;
 };
 
@@ -151,7 +159,7 @@ class Resolver {
       full = FullAgencyName(m.parent) + (cut < m.name.size() ? m.name.substr(cut) : U"");
     } else if (!m.level_prefix.empty()) {
       // 自治区公安厅 → 内蒙古自治区公安厅; 市委 → 巴彦淖尔市委.
-      const auto by_level = ctx_->region_by_level.find(m.level_prefix);
+      const auto by_level = ctx_->region_by_level.find(std::u32string(m.level_prefix));
       const std::u32string none;
       const std::u32string& inferred = by_level == ctx_->region_by_level.end() ? none : by_level->second;
       const std::u32string* regions[] = {&ctx_->main_region_full, &ctx_->main_city_full, &inferred};

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "extract/relate/discourse_internal.h"
 #include "extract/relate/relation_internal.h"
@@ -22,7 +23,7 @@ class Rules {
     if (s < 0 || o < 0 || s == o) return;
     // A press office hosts the conference about a program; others run it.
     if (p == Predicate::kConducts && IsHost(s)) return;
-    if (!seen_.insert({s, static_cast<int>(p), o}).second) return;
+    if (!seen_.insert(TripleKey(s, p, o)).second) return;
     // Evidence: the sentence(s) around both ends.
     const int sa = ctx_.SentenceAt(a);
     const int sb = ctx_.SentenceAt(b > a ? b - 1 : a);
@@ -56,10 +57,10 @@ class Rules {
     for (const Mention& m : ctx_.mentions) {
       if (m.type == EntityType::kPerson && m.post_agency >= 0) {
         Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[m.post_agency].entity,
-            ctx_.mentions[m.post_agency].start, m.end, m.title);
+            ctx_.mentions[m.post_agency].start, m.end, ctx_.Slice(m.title.start, m.title.end));
         for (const auto& [agency, title] : m.other_posts) {
           Add(m.entity, Predicate::kHoldsPost, ctx_.mentions[agency].entity,
-              ctx_.mentions[agency].start, m.end, title);
+              ctx_.mentions[agency].start, m.end, ctx_.Slice(title.start, title.end));
         }
       }
     }
@@ -691,7 +692,7 @@ class Rules {
     const std::vector<int> own = discourse_.ActorsAt(m.start, 2);
     if (own.empty()) return false;
     return std::none_of(own.begin(), own.end(), [&](int a) {
-      return seen_.contains({a, static_cast<int>(Predicate::kConducts), whole});
+      return seen_.contains(TripleKey(a, Predicate::kConducts, whole));
     });
   }
 
@@ -1109,7 +1110,7 @@ class Rules {
     }
     const int p = SingleProgram(cands, pos);
     // The conducts edges are found before the reports.
-    if (p < 0 || !seen_.contains({actor, static_cast<int>(Predicate::kConducts), p})) return -1;
+    if (p < 0 || !seen_.contains(TripleKey(actor, Predicate::kConducts, p))) return -1;
     return p;
   }
 
@@ -1265,7 +1266,13 @@ class Rules {
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
   const std::vector<uint32_t> cue_ends_ = HitEnds(ctx_, kPersonCue);
   const std::vector<uint32_t> launch_ends_ = HitEnds(ctx_, kConductVerb, kPartsVerb);
-  std::set<std::tuple<int, int, int>> seen_;
+  // (subject, predicate, object) of every relation added, hashed: a tree of
+  // tuples cost a dozen cache misses an insertion in a text of many relations.
+  static uint64_t TripleKey(int s, Predicate p, int o) {
+    return uint64_t{static_cast<uint32_t>(s)} << 32 ^ uint64_t{static_cast<uint32_t>(p)} << 28 ^
+           static_cast<uint32_t>(o);
+  }
+  std::unordered_set<uint64_t> seen_;
   mutable std::vector<int8_t> cited_;  // mention index → Cited(): -1 not yet asked, 0, 1
   // FirstCiteEnd() of the clause asked last (programs come in text order).
   mutable uint32_t last_cite_clause_ = UINT32_MAX, last_cite_clause_end_ = 0, last_cite_end_ = 0;

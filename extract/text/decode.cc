@@ -102,7 +102,16 @@ DecodedText DecodeUtf8Census(std::string_view bytes, size_t skip, Utf8Scan* scan
   out.encoding = "UTF-8";
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
-  out.text.resize(n - skip);  // at most one code point per byte
+  // Sized for the code points valid UTF-8 gives (one per byte that is no
+  // continuation byte), not one per byte: resize() writes every slot, and
+  // a slot per byte wrote three times the memory a Chinese text needs (page
+  // faults on fresh memory are most of what a large document costs). Every
+  // code point written consumes a byte of those, except a U+FFFD for stray
+  // continuation bytes: the first of those grows the text to a slot per
+  // byte, which nothing can overrun.
+  size_t leads = 0;
+  for (size_t i = skip; i < n; ++i) leads += (s[i] & 0xC0u) != 0x80u;
+  out.text.resize(leads);
   char32_t* o = out.text.data();
   size_t invalid = 0, multibyte = 0;  // locals: the compiler keeps them in registers
   for (size_t i = skip; i < n;) {
@@ -134,6 +143,11 @@ DecodedText DecodeUtf8Census(std::string_view bytes, size_t skip, Utf8Scan* scan
         i = k;
         continue;
       }
+    }
+    if ((c & 0xC0u) == 0x80u && out.text.size() < n - skip) {
+      const size_t at = static_cast<size_t>(o - out.text.data());
+      out.text.resize(n - skip);  // at most one code point per byte
+      o = out.text.data() + at;
     }
     char32_t cp;
     size_t bad = 0;

@@ -120,7 +120,7 @@ const Tables& GetTables() {
         return t;
       }
       for (char32_t c = 0x3400; c <= 0x3134F; ++c) {
-        if (!IsHan(c)) continue;
+        if (!IsHan(c) || (t->t2s && !t->t2s->MayChange(c))) continue;
         const std::u32string one(1, c);
         if (t->ConvertT2s(one) == one) continue;
         if (c < 0x10000) {

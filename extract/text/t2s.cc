@@ -84,6 +84,17 @@ std::u32string T2sConverter::Convert(std::u32string_view text) const {
   return out;
 }
 
+bool T2sConverter::MayChange(char32_t c) const {
+  // A character that no dictionary has as a key is copied by every group.
+  const std::u32string_view one(&c, 1);
+  for (const Group& group : chain_) {
+    for (const Dict& dict : group) {
+      if (dict.Find(one) != nullptr) return true;
+    }
+  }
+  return false;
+}
+
 void T2sConverter::ConvertSegment(std::u32string_view segment, std::u32string* out) const {
   if (chain_.empty()) {
     out->append(segment);

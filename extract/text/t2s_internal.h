@@ -30,6 +30,10 @@ class T2sConverter {
   [[nodiscard]] static Result<std::unique_ptr<T2sConverter>> Load(const std::string& config);
 
   std::u32string Convert(std::u32string_view text) const;
+  // False when Convert() leaves `c` alone for certain (no dictionary of the
+  // chain has it as a key); true when it may change it. A test per character
+  // of the Han blocks when the normaliser starts, cheaper than a conversion.
+  bool MayChange(char32_t c) const;
 
  private:
   // One dictionary: key → its default (first) value.

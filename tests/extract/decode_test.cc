@@ -139,6 +139,15 @@ TEST_CASE("decode: replace policy substitutes U+FFFD and lists problems") {
   CHECK(d.problems[1].description == "invalid UTF-8 byte 0xE4");
 }
 
+TEST_CASE("decode: stray continuation bytes outnumbering the other bytes") {
+  // The first pass sizes the text by the bytes that start a code point; a
+  // run of stray continuation bytes gives a U+FFFD each beyond that count.
+  const std::string bytes = "\xE5\x85\xAC" + std::string(40, '\x80') + "ab";
+  const DecodedText d = MustDecode(bytes, BadInputPolicy::kReplace);
+  CHECK(d.text == U"公" + std::u32string(40, U'\uFFFD') + U"ab");
+  CHECK(d.problems.size() == 40);
+}
+
 TEST_CASE("decode: empty input is empty text") {
   const DecodedText d = MustDecode("");
   CHECK(d.text.empty());

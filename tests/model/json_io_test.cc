@@ -1,6 +1,8 @@
 #include "model/json_io.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace govkg {
 namespace {
@@ -42,6 +44,65 @@ TEST_CASE("DocumentGraph JSON follows the contract and round-trips", "[model]") 
   CHECK(back->entities[1].scope == "150000");
   CHECK(back->relations[0].evidence == Span{2990, 3030});
   CHECK(DocumentGraphToJson(*back) == json);
+}
+
+// The contract's object as a tree of nlohmann values, dumped: what
+// DocumentGraphToJson wrote before it streamed, byte for byte.
+std::string TreeJson(const DocumentGraph& g) {
+  using nlohmann::json;
+  const auto span = [](const Span& s) { return json::array({s.start, s.end}); };
+  json entities = json::array();
+  for (const Entity& e : g.entities) {
+    json j = {{"id", e.id}, {"type", EntityTypeName(e.type)}, {"name", e.name},
+              {"aliases", e.aliases}};
+    if (!e.scope.empty()) j["scope"] = e.scope;
+    if (e.metric) {
+      j["value"] = e.metric->value;
+      j["unit"] = e.metric->unit;
+      j["qualifier"] = e.metric->qualifier.empty() ? json(nullptr) : json(e.metric->qualifier);
+      j["period"] = e.metric->period.empty() ? json(nullptr) : json(e.metric->period);
+    }
+    json mentions = json::array();
+    for (const Span& s : e.mentions) mentions.push_back(span(s));
+    j["mentions"] = std::move(mentions);
+    entities.push_back(std::move(j));
+  }
+  json relations = json::array();
+  for (const Relation& r : g.relations) {
+    json j = {{"s", r.subject}, {"p", PredicateName(r.predicate)}, {"o", r.object}};
+    if (!r.title.empty()) j["title"] = r.title;
+    j["evidence"] = span(r.evidence);
+    if (!r.quote.empty()) j["quote"] = r.quote;
+    relations.push_back(std::move(j));
+  }
+  json j = {{"doc", g.doc}, {"entities", std::move(entities)}, {"relations", std::move(relations)}};
+  if (!g.region.empty()) j["region"] = g.region;
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+TEST_CASE("DocumentGraph JSON is written as nlohmann dumps the contract's tree", "[model]") {
+  DocumentGraph g = SampleGraph();
+  CHECK(DocumentGraphToJson(g) == TreeJson(g));
+  // Escapes, control characters, DEL, bad UTF-8 (overlong, surrogate, cut
+  // short, stray continuation), doubles of every form, no region, no scope.
+  g.doc = std::string("dir\\\"a\x01\x1f\x7f\b\f\n\r\t.txt", 17);
+  g.region.clear();
+  g.entities[0].name = "公安\xC0\xAF厅\xED\xA0\x80\xE4\xB8";
+  g.entities[0].aliases = {"\x80x", "ok\xF4\x90\x80\x80", "\xF0\x9F\x98\x80", ""};
+  g.entities[2].metric->value = 0.1;
+  g.entities.push_back(g.entities[2]);
+  g.entities.back().metric->value = -1e21;
+  g.entities.back().metric->qualifier = "约";
+  g.entities.push_back(g.entities[2]);
+  g.entities.back().metric->value = 3;
+  g.entities.back().mentions.clear();
+  g.relations[0].title = "副\"厅长\"";
+  g.relations[1].quote = "line\nbreak\xFF";
+  CHECK(DocumentGraphToJson(g) == TreeJson(g));
+  std::ostringstream streamed;
+  WriteDocumentGraphJson(g, streamed);
+  CHECK(streamed.str() == TreeJson(g));
+  CHECK(DocumentGraphToJson(DocumentGraph{}) == TreeJson(DocumentGraph{}));
 }
 
 TEST_CASE("Malformed contract JSON becomes a clear error", "[model]") {
