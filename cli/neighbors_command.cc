@@ -31,7 +31,7 @@ Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
   if (!types.ok()) return types.status();
   options.types = *types;
 
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<EntityId> root = ResolveName(*store, args.name);
   if (!root.ok()) return root.status();
