@@ -35,7 +35,8 @@ Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<EntityId> root = ResolveName(*store, args.name);
   if (!root.ok()) return root.status();
-  Result<std::optional<EntityRecord>> root_record = store->GetEntity(*root);
+  // Its name and type: the basics, not the aliases and documents of all its forms.
+  Result<std::optional<EntityRecord>> root_record = store->GetEntityBasics(*root);
   if (!root_record.ok()) return root_record.status();
   Result<std::vector<NeighborHit>> hits = Neighbors(*store, *root, options);
   if (!hits.ok()) return hits.status();
