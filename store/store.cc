@@ -191,7 +191,8 @@ Status Store::Open(const StoreOptions& options, const std::string& path, std::un
   rocksdb::DB* db = nullptr;
   const rocksdb::Status s =
       options.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, path, internal::ColumnFamilies(base), &impl->handles, &db)
+          ? rocksdb::DB::OpenForReadOnly(db_options, path, internal::ColumnFamilies(base, true), &impl->handles,
+                                          &db)
           : rocksdb::DB::Open(db_options, path, internal::ColumnFamilies(base), &impl->handles, &db);
   if (!s.ok()) return impl->Error(s, "open");
   impl->db.reset(db);

@@ -104,7 +104,9 @@ inline constexpr size_t kTermCacheLimit = size_t{1} << 20;
 
 // Options shared by the writer and readers (merge operators must agree).
 rocksdb::Options BaseOptions(const StoreOptions& options);
-std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base);
+// read_only: for DB::OpenForReadOnly (table factories that skip what only
+// the options log reads).
+std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base, bool read_only = false);
 // Creates an empty store at `path` (a folder without CURRENT whose lock the
 // caller holds): all column families and the format key, or nothing.
 [[nodiscard]] Status CreateStore(const std::string& path, const rocksdb::Options& base);
