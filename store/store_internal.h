@@ -43,6 +43,8 @@ class StoreCore {
   // row names its document by id, and the document record is large.
   Result<std::string> DocPath(uint64_t doc_id) const;
   Status Corrupt(std::string_view what) const;
+  // A writer's close: rewrites the meta family into one table when it has several.
+  void CompactMeta();
 
   StoreOptions options;
   std::string path;
