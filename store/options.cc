@@ -110,6 +110,13 @@ rocksdb::Options BaseOptions(const StoreOptions& options) {
     o.max_file_opening_threads = 1;
     o.stats_dump_period_sec = 0;
     o.stats_persist_period_sec = 0;
+    // A query (no checksums either) takes the tables as the writer left them:
+    // no size check of each file against the manifest, no ordering check of
+    // each level's files. Writers and `govkg check` keep both.
+    if (!options.verify_checksums) {
+      o.paranoid_checks = false;
+      o.force_consistency_checks = false;
+    }
   }
   return o;
 }
