@@ -530,6 +530,36 @@ Status internal::RawScanMentions(const StoreCore& impl, EntityId id,
   return bad;
 }
 
+Status internal::RawProvenanceDocs(const StoreCore& impl, const TripleRecord& triple,
+                                   const std::function<void(uint64_t)>& visit) {
+  const std::string prefix =
+      internal::SpoKey(internal::TripleKey{triple.subject, triple.predicate, triple.object, triple.title});
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(internal::kCfProv, prefix, [&](std::string_view k, std::string_view) {
+    if (k.size() != prefix.size() + 8) {
+      bad = impl.Corrupt("provenance record");
+      return false;
+    }
+    visit(internal::DecodeFixed64BE(k.data() + prefix.size()));
+    return true;
+  }));
+  return bad;
+}
+
+Status internal::RawMentionDocs(const StoreCore& impl, EntityId id, const std::function<void(uint64_t)>& visit) {
+  const std::string prefix = internal::EntityKey(id);
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(internal::kCfMention, prefix, [&](std::string_view k, std::string_view) {
+    if (k.size() != 16) {
+      bad = impl.Corrupt("mention record of entity " + std::to_string(id));
+      return false;
+    }
+    visit(internal::DecodeFixed64BE(k.data() + 8));
+    return true;
+  }));
+  return bad;
+}
+
 // --- Documents --------------------------------------------------------------
 
 Result<std::optional<DocumentRecord>> Store::GetDocument(std::string_view path) const {
