@@ -191,8 +191,8 @@ startup_path = os.path.join(work, "startup.tsv")
 startup = dict(l.rstrip("\n").split("\t", 1) for l in open(startup_path, encoding="utf-8")) \
     if os.path.exists(startup_path) else {}
 w("## CLI start-up (ms, whole call, samples' store)\n")
-w("`govkg` is a launcher that starts `govkg-query` for read-only commands and `govkg-full` for the "
-  "rest (cli/programs.h). Medians of 100 hyperfine runs. Goals: `--version` ≤ 5 ms, "
+w("`govkg` runs the read-only commands itself and hands the rest to `govkg-full` before its static "
+  "initializers run (cli/programs.h). Medians of 100 hyperfine runs. Goals: `--version` ≤ 5 ms, "
   "`neighbors` depth 1 ≤ 10 ms.\n")
 w("| call | ms | goal |\n|---|---|---|")
 for key, label, goal in [("true", "`/bin/true` (process floor)", ""),

@@ -25,7 +25,26 @@ int ExitCodeFor(const Status& status) {
   return status.IsInvalidArgument() ? 2 : 1;
 }
 
-int Run(int argc, char** argv, std::span<const AddCommandFn> commands) {
+// The subcommand argv names when only --db and --quiet come before it and
+// the program holds it; "" otherwise (help, a misspelt command …), when
+// every subcommand must be declared to be listed or to parse the rest.
+std::string_view PlainlyChosen(int argc, char** argv, std::span<const CommandEntry> commands) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--db") {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("--db=") || arg == "-q" || arg == "--quiet") continue;
+    for (const CommandEntry& c : commands) {
+      if (c.name == arg) return arg;
+    }
+    return {};
+  }
+  return {};
+}
+
+int Run(int argc, char** argv, std::span<const CommandEntry> commands) {
   CLI::App app{
       "govkg: a knowledge graph of agencies, the programs they run and the metrics they\n"
       "report, built from Chinese government press texts.\n\n"
@@ -46,8 +65,14 @@ int Run(int argc, char** argv, std::span<const AddCommandFn> commands) {
       ->capture_default_str();
   app.add_flag("-q,--quiet", ctx.quiet, "No progress line and no summary");
 
+  // Declaring a subcommand builds its CLI11 options; declaring all of them
+  // cost a short query more than the rest of its parsing, so a command named
+  // plainly is declared alone.
   Runner run;
-  for (const AddCommandFn add : commands) add(app, &ctx, &run);
+  const std::string_view chosen = PlainlyChosen(argc, argv, commands);
+  for (const CommandEntry& c : commands) {
+    if (chosen.empty() || c.name == chosen) c.add(app, &ctx, &run);
+  }
 
   try {
     app.parse(argc, argv);
@@ -77,7 +102,7 @@ int Run(int argc, char** argv, std::span<const AddCommandFn> commands) {
 
 }  // namespace
 
-int RunApp(int argc, char** argv, std::span<const AddCommandFn> commands) {
+int RunApp(int argc, char** argv, std::span<const CommandEntry> commands) {
   std::ios::sync_with_stdio(false);
   try {
     return Run(argc, argv, commands);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 
 #include "cli/command.h"
 
@@ -11,6 +12,12 @@ namespace govkg::cli {
 
 using AddCommandFn = void (*)(CLI::App& app, CliContext* ctx, Runner* run);
 
-int RunApp(int argc, char** argv, std::span<const AddCommandFn> commands);
+// A subcommand: its name and the function that declares it.
+struct CommandEntry {
+  std::string_view name;
+  AddCommandFn add;
+};
+
+int RunApp(int argc, char** argv, std::span<const CommandEntry> commands);
 
 }  // namespace govkg::cli

@@ -14,7 +14,7 @@ struct ComponentsArgs {
 };
 
 Status RunComponents(const ComponentsArgs& args, CliContext* ctx) {
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<std::unique_ptr<Graph>> graph = Graph::Build(*store, GraphOptions{});
   if (!graph.ok()) return graph.status();

@@ -35,7 +35,7 @@ Status RunDiagram(const DiagramArgs& args, CliContext* ctx) {
       return Status::InvalidArgument("diagram", "--with takes programs, metrics or none, not " + item);
     }
   }
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<EntityId> root = ResolveName(*store, args.root, EntityType::kAgency);
   if (!root.ok()) return root.status();

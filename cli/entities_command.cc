@@ -21,7 +21,7 @@ Status RunEntities(const EntitiesArgs& args, CliContext* ctx) {
   options.type = *type;
   options.name_contains = args.name;
   options.limit = args.limit;
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<std::vector<EntityRecord>> list = ListEntities(*store, options);
   if (!list.ok()) return list.status();

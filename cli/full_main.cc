@@ -4,14 +4,28 @@
 
 int main(int argc, char** argv) {
   namespace cli = govkg::cli;
-  static constexpr cli::AddCommandFn kAll[] = {
-      cli::AddExtractCommand,   cli::AddIngestCommand,  cli::AddRemoveCommand,
-      cli::AddCompactCommand,   cli::AddStatsCommand,   cli::AddCheckCommand,
-      cli::AddEntitiesCommand,  cli::AddShowCommand,    cli::AddNeighborsCommand,
-      cli::AddPathCommand,      cli::AddTreeCommand,    cli::AddQueryCommand,
-      cli::AddMetricsCommand,   cli::AddRankCommand,    cli::AddComponentsCommand,
-      cli::AddExportCommand,    cli::AddDiagramCommand, cli::AddViewCommand,
-      cli::AddSameCommand,      cli::AddDistinctCommand, cli::AddDecisionsCommand,
-      cli::AddSuspectsCommand};
+  static constexpr cli::CommandEntry kAll[] = {
+      {"extract", cli::AddExtractCommand},
+      {"ingest", cli::AddIngestCommand},
+      {"remove", cli::AddRemoveCommand},
+      {"compact", cli::AddCompactCommand},
+      {"stats", cli::AddStatsCommand},
+      {"check", cli::AddCheckCommand},
+      {"entities", cli::AddEntitiesCommand},
+      {"show", cli::AddShowCommand},
+      {"neighbors", cli::AddNeighborsCommand},
+      {"path", cli::AddPathCommand},
+      {"tree", cli::AddTreeCommand},
+      {"query", cli::AddQueryCommand},
+      {"metrics", cli::AddMetricsCommand},
+      {"rank", cli::AddRankCommand},
+      {"components", cli::AddComponentsCommand},
+      {"export", cli::AddExportCommand},
+      {"diagram", cli::AddDiagramCommand},
+      {"view", cli::AddViewCommand},
+      {"same", cli::AddSameCommand},
+      {"distinct", cli::AddDistinctCommand},
+      {"decisions", cli::AddDecisionsCommand},
+      {"suspects", cli::AddSuspectsCommand}};
   return cli::RunApp(argc, argv, kAll);
 }

@@ -2,13 +2,28 @@
 #include "cli/graph_io.h"
 
 #include <cstdio>
+#include <mutex>
 
 namespace govkg::cli {
 
-Status OpenForReading(const CliContext& ctx, std::unique_ptr<Store>* store) {
+Status OpenReadOnlyUntilExit(const StoreOptions& options, const std::string& path,
+                             std::shared_ptr<Store>* store) {
+  std::unique_ptr<Store> opened;
+  GOVKG_RETURN_IF_ERROR(Store::Open(options, path, &opened));
+  *store = std::move(opened);
+  // Never destroyed: a store closed by static destructors could outlive
+  // RocksDB's own statics. Memory reachable from here is not a leak.
+  static auto* const kept = new std::vector<std::shared_ptr<Store>>();
+  static std::mutex kept_mu;
+  std::lock_guard<std::mutex> guard(kept_mu);
+  kept->push_back(*store);
+  return Status::OK();
+}
+
+Status OpenForReading(const CliContext& ctx, std::shared_ptr<Store>* store) {
   StoreOptions options = StoreOptions::ForReading();
   options.verify_checksums = false;  // queries; `govkg check` verifies them
-  return Store::Open(options, ctx.db, store);
+  return OpenReadOnlyUntilExit(options, ctx.db, store);
 }
 
 Result<std::optional<EntityType>> ParseOptionalType(const std::string& name) {

@@ -118,7 +118,7 @@ Status RunMetrics(const MetricsArgs& args, CliContext* ctx) {
   if (!args.agency.empty() && !args.program.empty()) {
     return Status::InvalidArgument("metrics", "give --agency or --program, not both");
   }
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   if (!args.concept_name.empty()) return RunSeries(args, *store);
   if (!args.plot.empty()) return Status::InvalidArgument("metrics", "--plot needs --concept");

@@ -31,11 +31,12 @@ Status RunNeighbors(const NeighborsArgs& args, CliContext* ctx) {
   if (!types.ok()) return types.status();
   options.types = *types;
 
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<EntityId> root = ResolveName(*store, args.name);
   if (!root.ok()) return root.status();
-  Result<std::optional<EntityRecord>> root_record = store->GetEntity(*root);
+  // Its name and type: the basics, not the aliases and documents of all its forms.
+  Result<std::optional<EntityRecord>> root_record = store->GetEntityBasics(*root);
   if (!root_record.ok()) return root_record.status();
   Result<std::vector<NeighborHit>> hits = Neighbors(*store, *root, options);
   if (!hits.ok()) return hits.status();

@@ -20,7 +20,7 @@ Status RunPath(const PathArgs& args, CliContext* ctx) {
   Result<std::vector<Predicate>> predicates = ParsePredicates(args.predicates);
   if (!predicates.ok()) return predicates.status();
   options.predicates = *predicates;
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<EntityId> a = ResolveName(*store, args.from);
   if (!a.ok()) return a.status();

@@ -1,15 +1,17 @@
 // cli/programs.h: which program runs which subcommand.
 //
-// `govkg` is a small launcher: it finds the subcommand in argv and replaces
-// itself (execv) with the program that holds it, so a query does not pay for
-// loading what only extraction needs. Two programs sit next to it:
-//   govkg-query  the read-only commands below: the store and the graph layer,
-//                no extraction lexicons, ICU, OpenCC data tables, GraphViz or
-//                tcmalloc (whose arena set-up alone costs a query more than
-//                the answer does);
+// `govkg` is the query program: the read-only commands below, with the store
+// and the graph layer only — no extraction lexicons, ICU, OpenCC data tables,
+// GraphViz or tcmalloc (whose arena set-up alone costs a query more than the
+// answer does). Before its static initializers run, cli/dispatch.cc answers
+// `govkg --version` and replaces the process (execv) with the program beside
+// it that holds every other command:
 //   govkg-full   every command, linked with all of it. It also answers
-//                `govkg --help` and anything the launcher does not recognise.
-// tests/cli/programs_test.cc checks that govkg-query registers exactly these.
+//                `govkg --help` and anything not recognised as a query.
+//   govkg-query  the query program without that dispatch (tests, and a
+//                name for the read-only set).
+// tests/e2e/launcher_test.cc checks that the query program registers exactly
+// these.
 #pragma once
 
 #include <array>
@@ -23,7 +25,6 @@ inline constexpr std::array<std::string_view, 10> kQueryCommands = {
     "stats", "check", "entities", "show", "neighbors",
     "path",  "tree",  "query",    "rank", "components"};
 
-inline constexpr std::string_view kQueryProgram = "govkg-query";
 inline constexpr std::string_view kFullProgram = "govkg-full";
 
 }  // namespace govkg::cli

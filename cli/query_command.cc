@@ -22,7 +22,7 @@ nlohmann::json ValueJson(const QueryValue& v) {
 Status RunQueryCommand(const QueryArgs& args, CliContext* ctx) {
   Result<ParsedQuery> parsed = ParseQuery(args.text);
   if (!parsed.ok()) return parsed.status();
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   QueryOptions options;
   options.limit = args.limit;

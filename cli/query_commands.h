@@ -8,9 +8,17 @@
 
 namespace govkg::cli {
 
-inline constexpr std::array<AddCommandFn, 10> kQueryCommandAdders = {
-    AddStatsCommand, AddCheckCommand, AddEntitiesCommand, AddShowCommand,
-    AddNeighborsCommand, AddPathCommand, AddTreeCommand, AddQueryCommand,
-    AddRankCommand, AddComponentsCommand};
+inline constexpr std::array<CommandEntry, 10> kQueryCommandAdders = {{
+    {"stats", AddStatsCommand},
+    {"check", AddCheckCommand},
+    {"entities", AddEntitiesCommand},
+    {"show", AddShowCommand},
+    {"neighbors", AddNeighborsCommand},
+    {"path", AddPathCommand},
+    {"tree", AddTreeCommand},
+    {"query", AddQueryCommand},
+    {"rank", AddRankCommand},
+    {"components", AddComponentsCommand},
+}};
 
 }  // namespace govkg::cli

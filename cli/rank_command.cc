@@ -21,7 +21,7 @@ Status RunRank(const RankArgs& args, CliContext* ctx) {
   Result<std::vector<EntityType>> types = ParseTypes(args.types);
   if (!types.ok()) return types.status();
   options.types = *types;
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<std::unique_ptr<Graph>> graph = Graph::Build(*store, GraphOptions{});
   if (!graph.ok()) return graph.status();

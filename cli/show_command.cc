@@ -82,7 +82,7 @@ void PrintCard(const EntityCard& card, size_t sources) {
 Status RunShow(const ShowArgs& args, CliContext* ctx) {
   Result<std::optional<EntityType>> type = ParseOptionalType(args.type);
   if (!type.ok()) return type.status();
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<EntityId> id = ResolveName(*store, args.name, *type);
   if (!id.ok()) return id.status();

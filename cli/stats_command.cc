@@ -5,14 +5,15 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/graph_io.h"
 #include "store/store.h"
 
 namespace govkg::cli {
 namespace {
 
 Status RunStats(const std::string& format, CliContext* ctx) {
-  std::unique_ptr<Store> store;
-  GOVKG_RETURN_IF_ERROR(Store::Open(StoreOptions::ForReading(), ctx->db, &store));
+  std::shared_ptr<Store> store;
+  GOVKG_RETURN_IF_ERROR(OpenReadOnlyUntilExit(StoreOptions::ForReading(), ctx->db, &store));
   Result<StoreStats> st = store->Stats();
   if (!st.ok()) return st.status();
   if (format == "json") {

@@ -18,7 +18,7 @@ struct SuspectsArgs {
 };
 
 Status RunSuspects(const SuspectsArgs& args, CliContext* ctx) {
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   SuspectOptions options;
   options.limit = 0;

@@ -25,7 +25,7 @@ void PrintNode(const TreeNode& n, int indent) {
 }
 
 Status RunTree(const TreeArgs& args, CliContext* ctx) {
-  std::unique_ptr<Store> store;
+  std::shared_ptr<Store> store;
   GOVKG_RETURN_IF_ERROR(OpenForReading(*ctx, &store));
   Result<EntityId> id = ResolveName(*store, args.name, EntityType::kAgency);
   if (!id.ok()) return id.status();

@@ -31,14 +31,13 @@ Result<std::set<EntityId>> OnePerNode(const Store& store, const std::set<EntityI
   return out;
 }
 
-Result<std::vector<NameCandidate>> ToCandidates(const Store& store,
-                                                const std::set<EntityId>& all_ids) {
-  Result<std::set<EntityId>> one_per_node = OnePerNode(store, all_ids);
-  if (!one_per_node.ok()) return one_per_node.status();
-  const std::set<EntityId>& ids = *one_per_node;
+// A candidate needs the node's type, name and scope: its basics, not the
+// record that gathers the aliases and documents of all its forms (reading
+// those was most of the cost of resolving a name).
+Result<std::vector<NameCandidate>> ToCandidates(const Store& store, const std::set<EntityId>& ids) {
   std::vector<NameCandidate> out;
   for (EntityId id : ids) {
-    Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
+    Result<std::optional<EntityRecord>> rec = store.GetEntityBasics(id);
     if (!rec.ok()) return rec.status();
     if (!rec->has_value()) continue;
     Result<size_t> degree = Degree(store, id);
@@ -59,7 +58,7 @@ Result<std::set<EntityId>> ExactMatches(const Store& store, std::string_view nam
   if (!ids.ok()) return ids.status();
   std::set<EntityId> canonical, alias;
   for (EntityId id : *ids) {
-    Result<std::optional<EntityRecord>> rec = store.GetEntity(id);
+    Result<std::optional<EntityRecord>> rec = store.GetEntityBasics(id);  // the node's name and type
     if (!rec.ok()) return rec.status();
     if (!rec->has_value() || !TypeMatches(type, (*rec)->type)) continue;
     ((*rec)->name == name ? canonical : alias).insert(id);
@@ -87,18 +86,22 @@ Result<size_t> Degree(const Store& store, EntityId id) {
   return n;
 }
 
-Result<std::vector<NameCandidate>> FindNameCandidates(const Store& store, std::string_view name,
-                                                      std::optional<EntityType> type) {
-  if (name.empty()) return std::vector<NameCandidate>{};
+namespace {
+
+// The entities NAME matches, one id per node: exact names, then the
+// simplified spelling, then substrings.
+Result<std::set<EntityId>> MatchingNodes(const Store& store, std::string_view name,
+                                         std::optional<EntityType> type) {
+  if (name.empty()) return std::set<EntityId>{};
   Result<std::set<EntityId>> exact = ExactMatches(store, name, type);
   if (!exact.ok()) return exact.status();
-  if (!exact->empty()) return ToCandidates(store, *exact);
+  if (!exact->empty()) return OnePerNode(store, *exact);
 
   const std::string simplified = ToSimplified(name);
   if (simplified != name) {
     exact = ExactMatches(store, simplified, type);
     if (!exact.ok()) return exact.status();
-    if (!exact->empty()) return ToCandidates(store, *exact);
+    if (!exact->empty()) return OnePerNode(store, *exact);
   }
 
   // Substring of a canonical name or alias: a full scan, only as a last resort.
@@ -110,12 +113,29 @@ Result<std::vector<NameCandidate>> FindNameCandidates(const Store& store, std::s
     if (hit) partial.insert(e.id);
     return true;
   }));
-  return ToCandidates(store, partial);
+  return OnePerNode(store, partial);
+}
+
+}  // namespace
+
+Result<std::vector<NameCandidate>> FindNameCandidates(const Store& store, std::string_view name,
+                                                      std::optional<EntityType> type) {
+  Result<std::set<EntityId>> ids = MatchingNodes(store, name, type);
+  if (!ids.ok()) return ids.status();
+  return ToCandidates(store, *ids);
 }
 
 Result<EntityId> ResolveName(const Store& store, std::string_view name,
                              std::optional<EntityType> type) {
-  Result<std::vector<NameCandidate>> found = FindNameCandidates(store, name, type);
+  Result<std::set<EntityId>> ids = MatchingNodes(store, name, type);
+  if (!ids.ok()) return ids.status();
+  // One node: its degree, which only orders candidates, is not counted.
+  if (ids->size() == 1) {
+    Result<std::optional<EntityRecord>> rec = store.GetEntityBasics(*ids->begin());
+    if (!rec.ok()) return rec.status();
+    if (rec->has_value()) return *ids->begin();
+  }
+  Result<std::vector<NameCandidate>> found = ToCandidates(store, *ids);
   if (!found.ok()) return found.status();
   const std::string quoted = "\"" + std::string(name) + "\"";
   if (found->empty()) {

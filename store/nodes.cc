@@ -44,8 +44,7 @@ Result<std::optional<EntityRecord>> NodeRecord(const internal::StoreCore& impl, 
       aliases.insert((*other)->name);
       aliases.insert((*other)->aliases.begin(), (*other)->aliases.end());
     }
-    GOVKG_RETURN_IF_ERROR(internal::RawScanMentions(
-        impl, m, [&](uint64_t doc, std::string_view, const std::vector<Span>&) { return docs.insert(doc), true; }));
+    GOVKG_RETURN_IF_ERROR(internal::RawMentionDocs(impl, m, [&](uint64_t doc) { docs.insert(doc); }));
   }
   aliases.erase(r.name);
   r.aliases.assign(aliases.begin(), aliases.end());
@@ -60,8 +59,7 @@ Result<uint32_t> Support(const internal::StoreCore& impl, const std::vector<Trip
   if (raw.size() == 1) return raw[0].support;
   std::set<uint64_t> docs;
   for (const TripleRecord& t : raw) {
-    GOVKG_RETURN_IF_ERROR(internal::RawScanProvenance(
-        impl, t, [&](uint64_t doc, const ProvenanceRecord&) { return docs.insert(doc), true; }));
+    GOVKG_RETURN_IF_ERROR(internal::RawProvenanceDocs(impl, t, [&](uint64_t doc) { docs.insert(doc); }));
   }
   return static_cast<uint32_t>(docs.size());
 }

@@ -108,6 +108,12 @@ Status RawScanProvenance(const StoreCore& impl, const TripleRecord& triple,
 Status RawScanMentions(const StoreCore& impl, EntityId id,
                        const std::function<bool(uint64_t doc_id, std::string_view doc,
                                                 const std::vector<Span>&)>& visit);
+// The ids of the documents behind one stored triple, or mentioning one form:
+// the rows' keys only, no document path looked up (counting a node's
+// documents or an edge's support needs nothing else).
+Status RawProvenanceDocs(const StoreCore& impl, const TripleRecord& triple,
+                         const std::function<void(uint64_t doc_id)>& visit);
+Status RawMentionDocs(const StoreCore& impl, EntityId id, const std::function<void(uint64_t doc_id)>& visit);
 Result<std::optional<EntityId>> RawFindEntity(const StoreCore& impl, EntityType type, std::string_view name);
 Result<std::vector<EntityId>> RawFindByName(const StoreCore& impl, std::string_view name);
 

@@ -46,6 +46,43 @@ class ReaderEnv : public rocksdb::EnvWrapper {
   void IncBackgroundThreadsIfNeeded(int /*number*/, Priority /*pri*/) override {}
 };
 
+// A reader's table factory: the block-based one, without its printable
+// options. RocksDB logs the options of each column family it opens, and the
+// text of the table options is built even when the log drops it: for ten
+// families that was a twelfth of a short query's instructions. Everything
+// else is the inner factory's (its options reach RocksDB through Inner()).
+class ReaderTableFactory : public rocksdb::TableFactory {
+ public:
+  explicit ReaderTableFactory(std::shared_ptr<rocksdb::TableFactory> inner) : inner_(std::move(inner)) {}
+  const char* Name() const override { return inner_->Name(); }
+  using rocksdb::TableFactory::NewTableReader;
+  rocksdb::Status NewTableReader(const rocksdb::ReadOptions& ro, const rocksdb::TableReaderOptions& options,
+                                 std::unique_ptr<rocksdb::RandomAccessFileReader>&& file, uint64_t file_size,
+                                 std::unique_ptr<rocksdb::TableReader>* reader,
+                                 bool prefetch_index_and_filter_in_cache) const override {
+    return inner_->NewTableReader(ro, options, std::move(file), file_size, reader,
+                                  prefetch_index_and_filter_in_cache);
+  }
+  rocksdb::TableBuilder* NewTableBuilder(const rocksdb::TableBuilderOptions& options,
+                                         rocksdb::WritableFileWriter* file) const override {
+    return inner_->NewTableBuilder(options, file);
+  }
+  bool IsDeleteRangeSupported() const override { return inner_->IsDeleteRangeSupported(); }
+  std::string GetPrintableOptions() const override { return {}; }
+  const rocksdb::Customizable* Inner() const override { return inner_.get(); }
+
+ private:
+  std::shared_ptr<rocksdb::TableFactory> inner_;
+};
+
+// The block-based factory of `table`, wrapped for readers.
+std::shared_ptr<rocksdb::TableFactory> TableFactoryFor(const rocksdb::BlockBasedTableOptions& table,
+                                                       bool read_only) {
+  std::shared_ptr<rocksdb::TableFactory> factory(rocksdb::NewBlockBasedTableFactory(table));
+  if (!read_only) return factory;
+  return std::make_shared<ReaderTableFactory>(std::move(factory));
+}
+
 }  // namespace
 
 rocksdb::Options BaseOptions(const StoreOptions& options) {
@@ -73,11 +110,18 @@ rocksdb::Options BaseOptions(const StoreOptions& options) {
     o.max_file_opening_threads = 1;
     o.stats_dump_period_sec = 0;
     o.stats_persist_period_sec = 0;
+    // A query (no checksums either) takes the tables as the writer left them:
+    // no size check of each file against the manifest, no ordering check of
+    // each level's files. Writers and `govkg check` keep both.
+    if (!options.verify_checksums) {
+      o.paranoid_checks = false;
+      o.force_consistency_checks = false;
+    }
   }
   return o;
 }
 
-std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base) {
+std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base, bool read_only) {
   static const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(size_t{64} << 20);
   static const std::shared_ptr<rocksdb::MergeOperator> counter = std::make_shared<CounterAddOperator>();
   rocksdb::BlockBasedTableOptions table;
@@ -110,11 +154,11 @@ std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Optio
       // id looked up exists, so the last level needs no bloom filter.
       rocksdb::BlockBasedTableOptions lookup = table;
       lookup.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
-      cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(lookup));
+      cfo.table_factory = TableFactoryFor(lookup, read_only);
       cfo.compression = rocksdb::kNoCompression;
       cfo.optimize_filters_for_hits = true;
     } else if (HasMissingLookups(i)) {
-      cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+      cfo.table_factory = TableFactoryFor(table, read_only);
     } else {
       // Read by prefix scans, or looked up by keys that exist: a bloom
       // filter would answer nothing, and building it was a tenth of the
@@ -122,7 +166,7 @@ std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Optio
       rocksdb::BlockBasedTableOptions scanned = table;
       scanned.filter_policy.reset();
       scanned.partition_filters = false;
-      cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(scanned));
+      cfo.table_factory = TableFactoryFor(scanned, read_only);
     }
     cfs.emplace_back(kCfNames[i], cfo);
   }

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <rocksdb/metadata.h>
+
 #include "store/nodes_internal.h"
 #include "store/store_internal.h"
 
@@ -28,6 +30,7 @@ internal::StoreCore::~StoreCore() {
     rocksdb::FlushOptions flush;
     flush.wait = true;
     db->Flush(flush, handles).PermitUncheckedError();
+    CompactMeta();
   }
   for (rocksdb::ColumnFamilyHandle* h : handles) {
     if (db && h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
@@ -36,6 +39,18 @@ internal::StoreCore::~StoreCore() {
   if (db) db->Close().PermitUncheckedError();
   db.reset();
   lock.reset();  // only after RocksDB let go of its files
+}
+
+void internal::StoreCore::CompactMeta() {
+  // The meta family holds a handful of keys, and every writer's close flushes
+  // one more table of them (the ids, the node map); a read-only open reads
+  // the properties of every table, about a fortieth of a short query each.
+  rocksdb::ColumnFamilyMetaData meta;
+  db->GetColumnFamilyMetaData(cf(kCfMeta), &meta);
+  if (meta.file_count <= 1) return;
+  rocksdb::CompactRangeOptions one_table;
+  one_table.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  db->CompactRange(one_table, cf(kCfMeta), nullptr, nullptr).PermitUncheckedError();
 }
 
 Status internal::StoreCore::Error(const rocksdb::Status& s, std::string_view what) const {
@@ -191,7 +206,8 @@ Status Store::Open(const StoreOptions& options, const std::string& path, std::un
   rocksdb::DB* db = nullptr;
   const rocksdb::Status s =
       options.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, path, internal::ColumnFamilies(base), &impl->handles, &db)
+          ? rocksdb::DB::OpenForReadOnly(db_options, path, internal::ColumnFamilies(base, true), &impl->handles,
+                                          &db)
           : rocksdb::DB::Open(db_options, path, internal::ColumnFamilies(base), &impl->handles, &db);
   if (!s.ok()) return impl->Error(s, "open");
   impl->db.reset(db);
@@ -510,6 +526,36 @@ Status internal::RawScanMentions(const StoreCore& impl, EntityId id,
       return false;
     }
     return visit(doc_id, *doc, m.spans);
+  }));
+  return bad;
+}
+
+Status internal::RawProvenanceDocs(const StoreCore& impl, const TripleRecord& triple,
+                                   const std::function<void(uint64_t)>& visit) {
+  const std::string prefix =
+      internal::SpoKey(internal::TripleKey{triple.subject, triple.predicate, triple.object, triple.title});
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(internal::kCfProv, prefix, [&](std::string_view k, std::string_view) {
+    if (k.size() != prefix.size() + 8) {
+      bad = impl.Corrupt("provenance record");
+      return false;
+    }
+    visit(internal::DecodeFixed64BE(k.data() + prefix.size()));
+    return true;
+  }));
+  return bad;
+}
+
+Status internal::RawMentionDocs(const StoreCore& impl, EntityId id, const std::function<void(uint64_t)>& visit) {
+  const std::string prefix = internal::EntityKey(id);
+  Status bad;
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(internal::kCfMention, prefix, [&](std::string_view k, std::string_view) {
+    if (k.size() != 16) {
+      bad = impl.Corrupt("mention record of entity " + std::to_string(id));
+      return false;
+    }
+    visit(internal::DecodeFixed64BE(k.data() + 8));
+    return true;
   }));
   return bad;
 }

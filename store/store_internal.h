@@ -43,6 +43,8 @@ class StoreCore {
   // row names its document by id, and the document record is large.
   Result<std::string> DocPath(uint64_t doc_id) const;
   Status Corrupt(std::string_view what) const;
+  // A writer's close: rewrites the meta family into one table when it has several.
+  void CompactMeta();
 
   StoreOptions options;
   std::string path;
@@ -104,7 +106,9 @@ inline constexpr size_t kTermCacheLimit = size_t{1} << 20;
 
 // Options shared by the writer and readers (merge operators must agree).
 rocksdb::Options BaseOptions(const StoreOptions& options);
-std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base);
+// read_only: for DB::OpenForReadOnly (table factories that skip what only
+// the options log reads).
+std::vector<rocksdb::ColumnFamilyDescriptor> ColumnFamilies(const rocksdb::Options& base, bool read_only = false);
 // Creates an empty store at `path` (a folder without CURRENT whose lock the
 // caller holds): all column families and the format key, or nothing.
 [[nodiscard]] Status CreateStore(const std::string& path, const rocksdb::Options& base);

@@ -17,20 +17,35 @@ namespace {
 using testing::RunGovkg;
 using testing::RunShell;
 
-std::vector<std::string> QuerySubcommandNames() {
-  CLI::App app{"test"};
-  cli::CliContext ctx;
-  cli::Runner run;
-  for (const cli::AddCommandFn add : cli::kQueryCommandAdders) add(app, &ctx, &run);
-  std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-  return names;
+TEST_CASE("govkg-query holds exactly the commands the launcher sends it", "[e2e][launcher]") {
+  REQUIRE(cli::kQueryCommandAdders.size() == cli::kQueryCommands.size());
+  for (size_t i = 0; i < cli::kQueryCommands.size(); ++i) {
+    const cli::CommandEntry& entry = cli::kQueryCommandAdders[i];
+    CHECK(entry.name == cli::kQueryCommands[i]);
+    // The name an entry gives is the one its function declares: RunApp
+    // declares only the entry whose name argv gives.
+    CLI::App app{"test"};
+    cli::CliContext ctx;
+    cli::Runner run;
+    entry.add(app, &ctx, &run);
+    const std::vector<CLI::App*> subs = app.get_subcommands({});
+    REQUIRE(subs.size() == 1);
+    CHECK(subs[0]->get_name() == entry.name);
+  }
 }
 
-TEST_CASE("govkg-query holds exactly the commands the launcher sends it", "[e2e][launcher]") {
-  const std::vector<std::string> names = QuerySubcommandNames();
-  REQUIRE(names.size() == cli::kQueryCommands.size());
-  for (size_t i = 0; i < names.size(); ++i) CHECK(names[i] == cli::kQueryCommands[i]);
+TEST_CASE("--help lists every command, also with global options first", "[e2e][launcher]") {
+  for (const char* args : {"--help", "--db /nonexistent -q --help"}) {
+    INFO(args);
+    const auto r = RunGovkg(args);
+    CHECK(r.exit_code == 0);
+    for (const char* command : {"extract", "ingest", "neighbors", "show", "export", "suspects"}) {
+      CHECK(r.out.find(std::string(command) + " ") != std::string::npos);
+    }
+  }
+  // A misspelt command is named among the choices, not taken for another.
+  const auto r = RunGovkg("--db /nonexistent neighbours x");
+  CHECK(r.exit_code == 2);
 }
 
 TEST_CASE("govkg --version answers without starting a program", "[e2e][launcher]") {

@@ -1,7 +1,10 @@
-// govkg: the launcher. It reads argv only far enough to find the subcommand,
-// then execs the program that holds it (cli/programs.h). It links nothing but
-// the C++ runtime, so `govkg --version` and the dispatch cost about as much as
-// starting any small program.
+// cli/dispatch.cc: what makes the query program the `govkg` command. It runs
+// before every other static initializer of the program (RocksDB's are about
+// half a million instructions) and reads argv only far enough to find the
+// subcommand: `govkg --version` is answered there, and a command that is not
+// read-only replaces the process with govkg-full (cli/programs.h). A
+// read-only command goes on into main() in this process, with no second
+// program started.
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,7 +42,7 @@ bool AsksForVersion(int argc, char** argv) {
   return false;
 }
 
-// The folder this executable lives in, where the programs are built and
+// The folder this executable lives in, where govkg-full is built and
 // installed beside it.
 std::string OwnFolder() {
   char path[PATH_MAX];
@@ -50,21 +53,27 @@ std::string OwnFolder() {
   return slash == std::string_view::npos ? "." : std::string(self.substr(0, slash));
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Priority 101, the first a program may take: the linker orders it before
+// the initializers without a priority, which are all of RocksDB's and the
+// C++ runtime's (so nothing here may use iostreams). glibc passes main's
+// arguments to initializers.
+__attribute__((constructor(101))) void Dispatch(int argc, char** argv, char** /*envp*/) {
   namespace cli = govkg::cli;
   const std::string_view command = FindSubcommand(argc, argv);
   if (command.empty() && AsksForVersion(argc, argv)) {
     std::printf("%.*s\n", static_cast<int>(cli::kVersion.size()), cli::kVersion.data());
-    return 0;
+    std::fflush(stdout);
+    _exit(0);
   }
-  const bool is_query = std::find(cli::kQueryCommands.begin(), cli::kQueryCommands.end(),
-                                  command) != cli::kQueryCommands.end();
-  const std::string program =
-      OwnFolder() + "/" + std::string(is_query ? cli::kQueryProgram : cli::kFullProgram);
+  if (std::find(cli::kQueryCommands.begin(), cli::kQueryCommands.end(), command) !=
+      cli::kQueryCommands.end()) {
+    return;  // main() runs it
+  }
+  const std::string program = OwnFolder() + "/" + std::string(cli::kFullProgram);
   execv(program.c_str(), argv);
-  std::fprintf(stderr, "govkg: cannot start %s: %s (it is installed beside govkg)\n",
-               program.c_str(), std::strerror(errno));
-  return 1;
+  std::fprintf(stderr, "govkg: cannot start %s: %s (it is installed beside govkg)\n", program.c_str(),
+               std::strerror(errno));
+  _exit(1);
 }
+
+}  // namespace
