@@ -33,8 +33,10 @@ constexpr uint8_t kAdd = 1;
 // Table files are cut at about this size so that compactions of a big store
 // and reads of a partial range touch files of ordinary size.
 constexpr uint64_t kTableFileBytes = uint64_t{256} << 20;
-// Read buffer of each run during the merge: many runs stay cheap in memory.
+// Read buffer of each run during the merge, at most; with many runs each
+// gets a share of the load's memory, down to the minimum.
 constexpr size_t kRunReadBuffer = size_t{1} << 20;
+constexpr size_t kMinRunReadBuffer = size_t{64} << 10;
 
 uint32_t LoadU32(const char* p) {
   uint32_t v;
@@ -240,7 +242,10 @@ class MemorySource : public SortedLoad::Source {
 // record whole.
 class FileSource : public SortedLoad::Source {
  public:
-  explicit FileSource(std::string path) : path_(std::move(path)), buf_(kRunReadBuffer) {
+  // The buffer is not zeroed (a merge of a thousand runs spent most of its
+  // instructions clearing megabyte buffers).
+  FileSource(std::string path, size_t buffer_bytes)
+      : path_(std::move(path)), buf_(new char[buffer_bytes]), size_(buffer_bytes) {
     file_ = std::fopen(path_.c_str(), "rb");
     if (file_ == nullptr) status_ = Status::IOError("store: sorted load: " + path_, std::strerror(errno));
   }
@@ -255,18 +260,18 @@ class FileSource : public SortedLoad::Source {
     pos_ += used_;
     used_ = 0;
     if (!Ensure(4)) return false;
-    const uint32_t klen = LoadU32(buf_.data() + pos_);
+    const uint32_t klen = LoadU32(buf_.get() + pos_);
     if (!Ensure(size_t{4} + klen + 1)) return Bad();
     const uint8_t tag = static_cast<uint8_t>(buf_[pos_ + 4 + klen]);
     size_t size = size_t{5} + klen + 8;
     if (tag == kPut) {
       if (!Ensure(size_t{9} + klen)) return Bad();
-      size = size_t{9} + klen + LoadU32(buf_.data() + pos_ + 5 + klen);
+      size = size_t{9} + klen + LoadU32(buf_.get() + pos_ + 5 + klen);
     } else if (tag != kAdd) {
       return Bad();
     }
     if (!Ensure(size)) return Bad();
-    Decode(buf_.data() + pos_);
+    Decode(buf_.get() + pos_);
     used_ = size;
     return true;
   }
@@ -276,11 +281,16 @@ class FileSource : public SortedLoad::Source {
   // At least n bytes from pos_ in the buffer; false at the end of the file.
   bool Ensure(size_t want) {
     if (end_ - pos_ >= want) return true;
-    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    std::memmove(buf_.get(), buf_.get() + pos_, end_ - pos_);
     end_ -= pos_;
     pos_ = 0;
-    if (buf_.size() < want) buf_.resize(std::max(want, buf_.size() * 2));
-    end_ += std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
+    if (size_ < want) {
+      size_ = std::max(want, size_ * 2);
+      std::unique_ptr<char[]> bigger(new char[size_]);
+      std::memcpy(bigger.get(), buf_.get(), end_);
+      buf_ = std::move(bigger);
+    }
+    end_ += std::fread(buf_.get() + end_, 1, size_ - end_, file_);
     if (std::ferror(file_)) status_ = Status::IOError("store: sorted load: " + path_, "read failed");
     return end_ >= want;
   }
@@ -291,7 +301,8 @@ class FileSource : public SortedLoad::Source {
 
   std::string path_;
   std::FILE* file_ = nullptr;
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;
+  size_t size_;
   size_t pos_ = 0, end_ = 0, used_ = 0;
   Status status_;
 };
@@ -534,7 +545,10 @@ Status SortedLoad::MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std
   Buffer& b = *buffers_[c];
   b.Sort();
   std::vector<std::unique_ptr<Source>> sources;
-  for (const std::string& run : runs_[c]) sources.push_back(std::make_unique<FileSource>(run));
+  // Two families are merged at once, each with its runs' buffers.
+  const size_t share = budget_ / 2 / std::max<size_t>(runs_[c].size(), 1);
+  const size_t buffer = std::clamp(share, kMinRunReadBuffer, kRunReadBuffer);
+  for (const std::string& run : runs_[c]) sources.push_back(std::make_unique<FileSource>(run, buffer));
   sources.push_back(std::make_unique<MemorySource>(b));
 
   const rocksdb::Options options = store.db->GetOptions(store.cf(c));
