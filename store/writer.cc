@@ -18,7 +18,6 @@
 #include <filesystem>
 #include <functional>
 #include <set>
-#include <unordered_set>
 
 #include <rocksdb/write_batch.h>
 
@@ -197,12 +196,13 @@ namespace {
 // The id HashedId(seed) asks for, or the next one not in use (in the store,
 // under `tag` of family `cf`, or in `taken`). Recorded in `taken`.
 Result<uint64_t> FreeId(const internal::StoreCore& impl, std::string_view seed, Cf cf,
-                        const std::function<std::string(uint64_t)>& key_of, std::unordered_set<uint64_t>& taken) {
+                        const std::function<std::string(uint64_t)>& key_of, internal::IdSet& taken) {
   for (uint64_t id = internal::HashedId(seed);; id = (id + 1) & 0x7FFFFFFFFFFFFFFFULL) {
     if (id == 0 || taken.contains(id)) continue;
     bool found = false;
     std::string v;
-    GOVKG_RETURN_IF_ERROR(impl.GetUnlessEmpty(cf, key_of(id), &v, &found));
+    // A store known to be empty has no key to build and look up.
+    if (!impl.known_empty) GOVKG_RETURN_IF_ERROR(impl.Get(cf, key_of(id), &v, &found));
     if (!found) {
       taken.insert(id);
       return id;
@@ -210,11 +210,11 @@ Result<uint64_t> FreeId(const internal::StoreCore& impl, std::string_view seed, 
   }
 }
 
-Result<uint64_t> NewEntityId(const internal::StoreCore& impl, std::string_view term, std::unordered_set<uint64_t>& taken) {
+Result<uint64_t> NewEntityId(const internal::StoreCore& impl, std::string_view term, internal::IdSet& taken) {
   return FreeId(impl, term, internal::kCfDict, internal::DictIdKey, taken);
 }
 
-Result<uint64_t> NewDocId(const internal::StoreCore& impl, std::string_view path, std::unordered_set<uint64_t>& taken) {
+Result<uint64_t> NewDocId(const internal::StoreCore& impl, std::string_view path, internal::IdSet& taken) {
   return FreeId(impl, "p" + std::string(path), internal::kCfDoc, internal::DocIdKey, taken);
 }
 
@@ -224,7 +224,7 @@ Result<uint64_t> NewDocId(const internal::StoreCore& impl, std::string_view path
 Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
                          const DocumentGraph& graph, uint64_t doc_id,
                          std::unordered_map<std::string, EntityId>& new_terms, uint64_t* next_entity,
-                         std::unordered_set<uint64_t>& new_ids, internal::WriteSink& sink) {
+                         internal::IdSet& new_ids, internal::WriteSink& sink) {
   // Flat vectors, sorted once, instead of maps: a bulk load spent a tenth of
   // its document time allocating and walking their nodes.
   std::vector<std::pair<std::string_view, EntityId>> local;  // Entity::id → store id
@@ -395,7 +395,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   if (impl.options.bulk_load && !*old) return StageNewDocument(impl, info, graph);
   GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
 
-  std::unordered_set<uint64_t> new_doc_ids;
+  internal::IdSet new_doc_ids;
   uint64_t doc_id = 0;
   if (*old) {
     doc_id = (*old)->first;
@@ -414,7 +414,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
     GOVKG_RETURN_IF_ERROR(RemoveContribution(b, doc_id, (*old)->second, *keep));
   }
   std::unordered_map<std::string, EntityId> new_terms;  // created by this document
-  std::unordered_set<uint64_t> new_ids;
+  internal::IdSet new_ids;
   GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, new_ids, b));
   const uint64_t next_doc = *old ? impl.next_doc : impl.next_doc + 1;
   PutMeta(b, internal::kNextEntityKey, next_entity);
