@@ -5,7 +5,7 @@
 //     Loads synthetic DocumentGraphs (bench/synthetic_graph.h) with
 //     PutDocument until N triples are stored (default 1,000,000; use
 //     --triples 10000000 for the 10M figure), by sorting (the default:
-//     Store::StartSortedLoad with M MB of rows in memory, default 256) or in
+//     Store::StartSortedLoad with M MB of rows in memory, default 512) or in
 //     groups of WriteBatches (batched, the path before the sorted load;
 //     `govkg ingest` still takes it for standard input), then reopens the store read-only
 //     and times R random entities' edge reads (out- and in-edges, SPO + OSP
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
   std::string db = (std::filesystem::temp_directory_path() / "govkg-store-bench").string();
   bool keep = false, no_compact = false;
   std::string load = "sorted";
-  size_t memory_mb = 256;
+  size_t memory_mb = 0;  // the store's default
   std::string existing;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];

@@ -27,7 +27,7 @@ struct IngestArgs {
   bool sync = false;
   bool no_compact = false;
   std::string load = "auto";
-  size_t memory_mb = 256;
+  size_t memory_mb = 512;
   std::string format = "text";
 };
 

@@ -156,7 +156,7 @@ class Store {
   // for large loads (store/sorted_load_internal.h); readers see none of the
   // load until Commit() (or closing, or every 2M new entities, when the run
   // so far is written to bound memory), and a crash loses what was not
-  // written (ingesting again redoes it). 0 = 256 MB.
+  // written (ingesting again redoes it). 0 = 512 MB.
   [[nodiscard]] Status StartSortedLoad(size_t memory_bytes = 0);
   // Whether StartSortedLoad was called: Commit() then writes the whole load,
   // and is best called once, at the end.
