@@ -186,29 +186,45 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   return out;
 }
 
+size_t MetricNamer::LikeNounsHead(const std::vector<std::u32string>& items, size_t max_noun) const {
+  // All items but the last: two to max_noun characters, no verb, ending in
+  // one character; the last opens with a noun ending in it too, and goes on
+  // for two characters or more.
+  constexpr size_t kMinRest = 2;
+  if (items.size() < 2 || items.front().empty()) return std::u32string::npos;
+  const char32_t end = items.front().back();
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    const std::u32string& item = items[i];
+    if (item.size() < 2 || item.size() > max_noun || item.back() != end || VerbIn(item)) {
+      return std::u32string::npos;
+    }
+  }
+  const std::u32string& last = items.back();
+  const size_t at = last.find(end, 1);
+  if (at == std::u32string::npos || at + 1 > max_noun || last.size() < at + 1 + kMinRest) {
+    return std::u32string::npos;
+  }
+  return at + 1;
+}
+
 bool MetricNamer::ListedSubjects(std::u32string_view text, size_t start, size_t end,
                                  const std::vector<std::u32string>& items, std::u32string* shared,
                                  std::vector<TextRange>* spans) const {
-  // 哈尔滨市、齐齐哈尔市、绥化市保护性耕作面积: short nouns without a verb
-  // ending in one level word (市, 县: region_levels.txt), and the last item
-  // opening with a noun that ends in it too. The nouns are subjects; the rest of the
-  // last item is the one name they share.
-  constexpr size_t kMaxSubject = 6, kMinName = 2;
-  const char32_t level = items.front().back();
-  if (lex_.level_chars.find(level) == std::u32string::npos) return false;
-  for (size_t i = 0; i + 1 < items.size(); ++i) {
-    const std::u32string& item = items[i];
-    if (item.size() < 2 || item.size() > kMaxSubject || item.back() != level || VerbIn(item)) return false;
+  // 哈尔滨市、齐齐哈尔市、绥化市保护性耕作面积: like nouns ending in a level
+  // word (市, 县: region_levels.txt) are subjects; the rest of the last item
+  // is the one name they share.
+  constexpr size_t kMaxSubject = 6;
+  const size_t head = LikeNounsHead(items, kMaxSubject);
+  if (head == std::u32string::npos || lex_.level_chars.find(items.front().back()) == std::u32string::npos) {
+    return false;
   }
   const std::u32string& last = items.back();
-  const size_t cut = last.find(level, 1);
-  if (cut == std::u32string::npos || cut + 1 > kMaxSubject || last.size() < cut + 1 + kMinName) return false;
-  *shared = last.substr(cut + 1);
+  *shared = last.substr(head);
   // Where each subject stands in the text, in order.
   size_t from = start;
   for (size_t i = 0; i < items.size(); ++i) {
     const std::u32string_view subject =
-        i + 1 < items.size() ? std::u32string_view(items[i]) : std::u32string_view(last).substr(0, cut + 1);
+        i + 1 < items.size() ? std::u32string_view(items[i]) : std::u32string_view(last).substr(0, head);
     const size_t at = text.substr(0, end).find(subject, from);
     if (at == std::u32string_view::npos) return false;
     spans->push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + subject.size())});
@@ -218,21 +234,17 @@ bool MetricNamer::ListedSubjects(std::u32string_view text, size_t start, size_t 
 }
 
 bool MetricNamer::SharedMeasure(std::vector<std::u32string>* items) const {
-  // 餐饮食品、蔬菜制品不合格率: nouns of one kind (ending alike), the last
-  // with the measure they share; each item is that measure of its own.
-  constexpr size_t kMaxItem = 8, kMinMeasure = 2;
+  // 餐饮食品、蔬菜制品不合格率: like nouns, the last with the measure they
+  // share; each item is that measure of its own.
+  constexpr size_t kMaxItem = 8;
   constexpr std::u32string_view kMeasureEnds = U"率量数额值度比";
   std::vector<std::u32string>& v = *items;
-  if (v.size() < 2 || v.back().empty() || kMeasureEnds.find(v.back().back()) == std::u32string_view::npos) {
+  if (v.empty() || v.back().empty() || kMeasureEnds.find(v.back().back()) == std::u32string_view::npos) {
     return false;
   }
-  const char32_t kind = v.front().back();
-  for (size_t i = 0; i + 1 < v.size(); ++i) {
-    if (v[i].size() < 2 || v[i].size() > kMaxItem || v[i].back() != kind || VerbIn(v[i])) return false;
-  }
-  const size_t cut = v.back().find(kind, 1);
-  if (cut == std::u32string::npos || cut + 1 > kMaxItem || v.back().size() < cut + 1 + kMinMeasure) return false;
-  const std::u32string measure = v.back().substr(cut + 1);
+  const size_t head = LikeNounsHead(v, kMaxItem);
+  if (head == std::u32string::npos) return false;
+  const std::u32string measure = v.back().substr(head);
   for (size_t i = 0; i + 1 < v.size(); ++i) v[i] += measure;
   return true;
 }

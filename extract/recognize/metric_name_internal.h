@@ -80,6 +80,11 @@ class MetricNamer {
   Cleaned Clean(std::u32string_view text, size_t start, size_t end) const;
 
  private:
+  // For a list of like nouns (ending in one character, no verb, at most
+  // max_noun long) whose last item goes on past such a noun: where that noun
+  // ends in the last item. npos otherwise.
+  size_t LikeNounsHead(const std::vector<std::u32string>& items, size_t max_noun) const;
+
   // Whether s opens with a list of subjects of its verb (A州、B州、C州共组织…).
   bool SubjectList(std::u32string_view s) const;
   bool VerbIn(std::u32string_view s) const;
