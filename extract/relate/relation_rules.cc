@@ -764,6 +764,16 @@ class Rules {
     return -1;
   }
 
+  // SingleProgram() of the credited programs conducted in [from, to).
+  int ConductedProgramIn(uint32_t from, uint32_t to, uint32_t pos) const {
+    std::vector<const Mention*> cands;
+    for (const int k : ProgramsIn(from, to)) {
+      const Mention& m = ctx_.mentions[k];
+      if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
+    }
+    return SingleProgram(cands, pos);
+  }
+
   // The single credited program nearest to pos among `cands`, or -1 when
   // the nearest names several programs at once (“獴猎”“靖边”等).
   int SingleProgram(const std::vector<const Mention*>& cands, uint32_t pos) const {
@@ -865,12 +875,7 @@ class Rules {
       if (top - k > kMaxItemsBack) return -1;  // the first item is too far back
       if (discourse_.items()[k].parent < 0) first = discourse_.items()[k].range.start;
     }
-    std::vector<const Mention*> cands;
-    for (const int i : ProgramsIn(Reach(para_start, first), first)) {
-      const Mention& m = ctx_.mentions[i];
-      if (m.credited && m.conducted) cands.push_back(&m);
-    }
-    return SingleProgram(cands, first);
+    return ConductedProgramIn(Reach(para_start, first), first, first);
   }
 
   // Whether a later clause than the one at `from` launches work (a
@@ -1016,13 +1021,7 @@ class Rules {
     for (int i = discourse_.ItemAt(pos); i >= 0; i = discourse_.items()[i].parent) {
       const int h = HeadingProgram(i);
       if (h >= 0) return h;
-      std::vector<const Mention*> cands;
-      const TextRange r = discourse_.items()[i].range;
-      for (const int k : ProgramsIn(r.start, pos)) {
-        const Mention& m = ctx_.mentions[k];
-        if (m.credited && m.conducted) cands.push_back(&m);
-      }
-      const int p = SingleProgram(cands, pos);
+      const int p = ConductedProgramIn(discourse_.items()[i].range.start, pos, pos);
       if (p >= 0) return p;
       if (p == -2) return ActorOrRegion(pos);
     }
@@ -1082,12 +1081,7 @@ class Rules {
   int LastProgramOf(int para) const {
     const TextRange r = ctx_.seg().paragraphs[para].range;
     if (IsHeadingLine(para)) return -1;
-    std::vector<const Mention*> cands;
-    for (const int k : ProgramsIn(Reach(r.start, r.end), r.end)) {
-      const Mention& m = ctx_.mentions[k];
-      if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
-    }
-    const int p = SingleProgram(cands, r.end);
+    const int p = ConductedProgramIn(Reach(r.start, r.end), r.end, r.end);
     return p >= 0 ? p : -1;
   }
 
@@ -1102,13 +1096,8 @@ class Rules {
     const int s = ctx_.SentenceAt(pos);
     if (para < 0 || s < 0) return -1;
     const uint32_t sentence_start = ctx_.seg().sentences[s].range.start;
-    std::vector<const Mention*> cands;
-    for (const int k : ProgramsIn(Reach(ctx_.seg().paragraphs[para].range.start, sentence_start),
-                                  sentence_start)) {
-      const Mention& m = ctx_.mentions[k];
-      if (m.credited && m.conducted && m.entity >= 0) cands.push_back(&m);
-    }
-    const int p = SingleProgram(cands, pos);
+    const int p = ConductedProgramIn(Reach(ctx_.seg().paragraphs[para].range.start, sentence_start),
+                                     sentence_start, pos);
     // The conducts edges are found before the reports.
     if (p < 0 || !seen_.contains(TripleKey(actor, Predicate::kConducts, p))) return -1;
     return p;
