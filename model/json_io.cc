@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <ostream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -105,24 +106,27 @@ class JsonWriter {
   void Graph(const DocumentGraph& g) {
     Raw("{\"doc\":");
     String(g.doc);
-    Raw(",\"entities\":[");
-    for (size_t i = 0; i < g.entities.size(); ++i) {
-      if (i > 0) out_ += ',';
-      EntityObject(g.entities[i]);
-      MaybeFlush();
-    }
-    Raw("]");
+    Raw(",\"entities\":");
+    Array(g.entities, [this](const Entity& e) { EntityObject(e); });
     if (!g.region.empty()) {
       Raw(",\"region\":");
       String(g.region);
     }
-    Raw(",\"relations\":[");
-    for (size_t i = 0; i < g.relations.size(); ++i) {
+    Raw(",\"relations\":");
+    Array(g.relations, [this](const Relation& r) { RelationObject(r); });
+    Raw("}");
+  }
+
+  // [a,b,…], each element written by `write`, flushed as the buffer fills.
+  template <typename T, typename Write>
+  void Array(const std::vector<T>& items, Write write) {
+    out_ += '[';
+    for (size_t i = 0; i < items.size(); ++i) {
       if (i > 0) out_ += ',';
-      RelationObject(g.relations[i]);
+      write(items[i]);
       MaybeFlush();
     }
-    Raw("]}");
+    out_ += ']';
   }
 
   void Flush() {

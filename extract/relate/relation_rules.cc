@@ -887,14 +887,12 @@ class Rules {
     return after != launch_ends_.end() && *after <= to;
   }
 
-  // The sorted ends of the hits with one of `roles` and none of `unless`.
-  static std::vector<uint32_t> HitEnds(const DocContext& ctx, uint32_t roles, uint32_t unless = 0) {
+  // The sorted ends of the hits `keep` keeps.
+  template <typename Keep>
+  static std::vector<uint32_t> HitEnds(const DocContext& ctx, Keep keep) {
     std::vector<uint32_t> ends;
     for (const LexHit& h : ctx.hits()) {
-      if ((h.roles() & roles) != 0 && (h.roles() & unless) == 0 &&
-          ((roles & kConductVerb) == 0 || !h.entry->ongoing)) {
-        ends.push_back(h.end);
-      }
+      if (keep(h)) ends.push_back(h.end);
     }
     std::sort(ends.begin(), ends.end());
     ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
@@ -1253,8 +1251,12 @@ class Rules {
   const std::vector<int> section_actors_ = SectionActors();
   const int document_region_ = DocumentRegion();
   const std::set<std::pair<int, int>> parents_ = Parents(ctx_);
-  const std::vector<uint32_t> cue_ends_ = HitEnds(ctx_, kPersonCue);
-  const std::vector<uint32_t> launch_ends_ = HitEnds(ctx_, kConductVerb, kPartsVerb);
+  const std::vector<uint32_t> cue_ends_ =
+      HitEnds(ctx_, [](const LexHit& h) { return (h.roles() & kPersonCue) != 0; });
+  // Verbs that launch work: not 深化 (ongoing), not 包括 (parts).
+  const std::vector<uint32_t> launch_ends_ = HitEnds(ctx_, [](const LexHit& h) {
+    return (h.roles() & kConductVerb) != 0 && (h.roles() & kPartsVerb) == 0 && !h.entry->ongoing;
+  });
   // (subject, predicate, object) of every relation added, hashed: a tree of
   // tuples cost a dozen cache misses an insertion in a text of many relations.
   static uint64_t TripleKey(int s, Predicate p, int o) {

@@ -209,12 +209,13 @@ Result<std::unique_ptr<LexiconSet>> LexiconSet::Load(const std::string& dir,
   }
   auto set = std::unique_ptr<LexiconSet>(new LexiconSet());
   set->divisions_ = std::move(*divisions);
-  Result<std::vector<LexiconLine>> chrome = LoadLexiconFile(dir + "/chrome_words.txt");
-  if (!chrome.ok()) return chrome.status();
-  for (const LexiconLine& line : *chrome) set->chrome_words_.push_back(FromUtf8(line.term));
-  Result<std::vector<LexiconLine>> institutions = LoadLexiconFile(dir + "/institution_words.txt");
-  if (!institutions.ok()) return institutions.status();
-  for (const LexiconLine& line : *institutions) set->institution_words_.push_back(FromUtf8(line.term));
+  // Plain word lists, read as they are.
+  for (const auto& [file, words] : {std::pair{"chrome_words.txt", &set->chrome_words_},
+                                    std::pair{"institution_words.txt", &set->institution_words_}}) {
+    Result<std::vector<LexiconLine>> lines = LoadLexiconFile(dir + "/" + file);
+    if (!lines.ok()) return lines.status();
+    for (const LexiconLine& line : *lines) words->push_back(FromUtf8(line.term));
+  }
   for (auto& [term, entry] : entries) {
     const char32_t c = term[0];
     if (c < 0x10000) set->first_chars_[c >> 3] |= static_cast<uint8_t>(1u << (c & 7));

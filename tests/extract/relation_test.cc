@@ -2,7 +2,7 @@
 // and the triples (by name) that must or must not be extracted from it.
 #include <algorithm>
 #include <string>
-#include <utility>
+#include <compare>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -107,6 +107,26 @@ std::string ReporterOf(const DocumentGraph& g, const std::string& metric) {
     if (o != nullptr && s != nullptr && o->name == metric) return s->name;
   }
   return "";
+}
+
+// Every reports edge as (reporter, metric name, value), sorted.
+struct Figure {
+  std::string reporter, metric;
+  double value = 0;
+  auto operator<=>(const Figure&) const = default;
+};
+std::vector<Figure> ReportedFigures(const DocumentGraph& g) {
+  std::vector<Figure> out;
+  for (const Relation& r : g.relations) {
+    const Entity* metric = testing::EntityById(g, r.object);
+    const Entity* reporter = testing::EntityById(g, r.subject);
+    if (r.predicate != Predicate::kReports || metric == nullptr || !metric->metric || reporter == nullptr) {
+      continue;
+    }
+    out.push_back({reporter->name, metric->name, metric->metric->value});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 TEST_CASE("A county's text: figures nobody nearer owns are the county's", "[extract][relation]") {
@@ -599,16 +619,9 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
   // Invented: three prefectures of one province, one verb and one figure.
   const DocumentGraph g =
       testing::ExtractText("湖南省文化和旅游厅通报，国庆假期长沙市、株洲市、岳阳市接待游客均超过300万人次。");
-  std::vector<std::string> reporters;
-  for (const Relation& r : g.relations) {
-    const Entity* metric = testing::EntityById(g, r.object);
-    if (r.predicate != Predicate::kReports || metric == nullptr || !metric->metric) continue;
-    CHECK(metric->name == "接待游客");
-    CHECK(metric->metric->value == 3000000);
-    reporters.push_back(testing::EntityById(g, r.subject)->name);
-  }
-  std::sort(reporters.begin(), reporters.end());
-  CHECK(reporters == std::vector<std::string>{"岳阳市", "株洲市", "长沙市"});
+  CHECK(ReportedFigures(g) == std::vector<Figure>{{"岳阳市", "接待游客", 3e6},
+                                                 {"株洲市", "接待游客", 3e6},
+                                                 {"长沙市", "接待游客", 3e6}});
   // …three figures, not one: each is its own observation.
   CHECK(std::count_if(g.entities.begin(), g.entities.end(), [](const Entity& e) {
           return e.type == EntityType::kMetric;
@@ -617,16 +630,9 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
   {
     const DocumentGraph paired = testing::ExtractText(
         "吉林省农业农村厅介绍，长春市、四平市、松原市保护性耕作面积分别达到800万亩、600万亩和500万亩。");
-    std::vector<std::pair<std::string, double>> got;
-    for (const Relation& r : paired.relations) {
-      const Entity* metric = testing::EntityById(paired, r.object);
-      if (r.predicate != Predicate::kReports || metric == nullptr || !metric->metric) continue;
-      CHECK(metric->name == "保护性耕作面积");
-      got.emplace_back(testing::EntityById(paired, r.subject)->name, metric->metric->value);
-    }
-    std::sort(got.begin(), got.end());
-    CHECK(got == std::vector<std::pair<std::string, double>>{
-                     {"四平市", 6e6}, {"松原市", 5e6}, {"长春市", 8e6}});
+    CHECK(ReportedFigures(paired) == std::vector<Figure>{{"四平市", "保护性耕作面积", 6e6},
+                                                         {"松原市", "保护性耕作面积", 5e6},
+                                                         {"长春市", "保护性耕作面积", 8e6}});
   }
   // Items that are things measured, not subjects, stay one metric each.
   CheckRows({{"全市中小学封闭式管理、专职保安员配备率均达100%。",
@@ -658,13 +664,10 @@ TEST_CASE("Figures before a program launched in a later clause are not its own",
   {
     // A count in the launching clause describes the launch.
     const DocumentGraph g = testing::ExtractText("江西省公安厅会同省教育厅等6个部门开展“护苗成长”专项行动。");
-    bool reported = false;
-    for (const Relation& r : g.relations) {
-      const Entity* metric = testing::EntityById(g, r.object);
-      reported |= r.predicate == Predicate::kReports && metric->metric && metric->metric->value == 6 &&
-                  testing::EntityById(g, r.subject)->name == "护苗成长专项行动";
-    }
-    CHECK(reported);
+    const std::vector<Figure> figures = ReportedFigures(g);
+    CHECK(std::any_of(figures.begin(), figures.end(), [](const Figure& f) {
+      return f.reporter == "护苗成长专项行动" && f.value == 6;
+    }));
   }
   // 推动了 is a verb: its 了 is no part of the program after it.
   const DocumentGraph g = testing::ExtractText("全省查处案件56起，有力推动了农村饮水安全专项整治深入开展。");
