@@ -10,12 +10,16 @@
 // 2 MB. The same call then makes about 2,300 faults instead of 60,000.
 // Where the kernel has no huge pages the advice is ignored and the memory
 // is ordinary. Memory tcmalloc releases is released as before, with
-// madvise, which splits a huge page where it must.
+// madvise, which splits a huge page where it must. GOVKG_HUGE_PAGES=0 in the
+// environment leaves tcmalloc's own allocator in place (to compare, or where
+// the kernel compacts memory slowly to find huge pages).
 #include <gperftools/malloc_extension.h>
 #include <sys/mman.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <new>
 
@@ -69,6 +73,8 @@ class HugePageHeap final : public SysAllocator {
 // The heap lives for the whole process, so it is never destroyed.
 struct InstallHugePageHeap {
   InstallHugePageHeap() {
+    const char* const setting = std::getenv("GOVKG_HUGE_PAGES");
+    if (setting != nullptr && std::strcmp(setting, "0") == 0) return;
     static auto* const heap = new (storage) HugePageHeap;
     MallocExtension::instance()->SetSystemAllocator(heap);
   }
