@@ -222,67 +222,75 @@ class JsonWriter {
     }
   }
 
+  // One pass over the bytes: runs that need no escape are copied whole, and
+  // UTF-8 is checked as it goes. A string that is not well-formed UTF-8 is
+  // rolled back and written by nlohmann, whose replacement of bad bytes this
+  // keeps exactly.
   void String(std::string_view s) {
-    if (!IsValidUtf8(s)) {  // nlohmann's replacement of bad bytes, exactly
-      Raw(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
-      return;
-    }
+    const size_t mark = out_.size();
+    const auto* const p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
     out_ += '"';
     size_t run = 0;  // start of the pending bytes written as they are
-    for (size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.substr(run, i - run));
-      run = i + 1;
-      switch (c) {
-        case '"': Raw("\\\""); break;
-        case '\\': Raw("\\\\"); break;
-        case '\b': Raw("\\b"); break;
-        case '\f': Raw("\\f"); break;
-        case '\n': Raw("\\n"); break;
-        case '\r': Raw("\\r"); break;
-        case '\t': Raw("\\t"); break;
-        default: {
-          static constexpr char kHex[] = "0123456789abcdef";
-          const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          out_.append(esc, sizeof esc);
+    for (size_t i = 0; i < n;) {
+      const unsigned c = p[i];
+      if (c >= 0x80) {
+        const size_t length = Utf8SequenceLength(p + i, n - i);
+        if (length == 0) {
+          out_.resize(mark);
+          Raw(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
+          return;
         }
+        i += length;
+        continue;
       }
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++i;
+        continue;
+      }
+      out_.append(s.substr(run, i - run));
+      Escape(c);
+      run = ++i;
     }
     out_.append(s.substr(run));
     out_ += '"';
   }
 
-  // Well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or
-  // code points past U+10FFFF), what nlohmann's decoder accepts.
-  static bool IsValidUtf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    for (size_t i = 0; i < n;) {
-      const unsigned c = p[i];
-      if (c < 0x80) {
-        ++i;
-        continue;
-      }
-      auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        return i + k < n && p[i + k] >= lo && p[i + k] <= hi;
-      };
-      if (c >= 0xC2 && c <= 0xDF) {
-        if (!cont(1)) return false;
-        i += 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        if (!cont(1, lo, hi) || !cont(2)) return false;
-        i += 3;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
-        i += 4;
-      } else {
-        return false;
+  void Escape(unsigned c) {
+    switch (c) {
+      case '"': Raw("\\\""); break;
+      case '\\': Raw("\\\\"); break;
+      case '\b': Raw("\\b"); break;
+      case '\f': Raw("\\f"); break;
+      case '\n': Raw("\\n"); break;
+      case '\r': Raw("\\r"); break;
+      case '\t': Raw("\\t"); break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out_.append(esc, sizeof esc);
       }
     }
-    return true;
+  }
+
+  // The length of the well-formed UTF-8 sequence at p (whose first byte is
+  // not ASCII), or 0 (Unicode table 3-7: no overlong forms, surrogates or
+  // code points past U+10FFFF), what nlohmann's decoder accepts.
+  static size_t Utf8SequenceLength(const unsigned char* p, size_t available) {
+    const unsigned c = p[0];
+    auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+      return k < available && p[k] >= lo && p[k] <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return cont(1, lo, hi) && cont(2) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
   }
 
   std::string& out_;
