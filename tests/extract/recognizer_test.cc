@@ -56,6 +56,12 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"武汉市、宜昌市、襄阳市公安局破获案件12起。", EntityType::kAgency, "武汉市公安局"},
       {"武汉市、宜昌市、襄阳市公安局破获案件12起。", EntityType::kAgency, "宜昌市公安局"},
       {"湖北省、武汉市公安局联合破获案件12起。", EntityType::kAgency, "湖北省公安局", false},
+      // …and so do places listed before a count of their level (三市, 两县).
+      {"南宁、柳州、桂林三市公安机关开展联合巡逻。", EntityType::kAgency, "柳州市公安机关"},
+      {"南宁、柳州、桂林三市公安机关开展联合巡逻。", EntityType::kAgency, "桂林市公安机关"},
+      {"南宁、柳州、桂林三市公安机关开展联合巡逻。", EntityType::kAgency, "桂林三市公安机关", false},
+      {"成都市和绵阳市两市应急管理局开展检查。", EntityType::kAgency, "成都市应急管理局"},
+      {"大理、丽江2州市文旅部门开展整治。", EntityType::kAgency, "丽江州市文旅部门", false},
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
       {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
       {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
