@@ -336,12 +336,25 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   }
   // A change: …比上年同期减少 | 同比增长 | 刑事案件同比下降
   size_t s = end;
+  // …同比下降均超过20%: the list's 均 after the change verb.
+  if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, start); d.length > 0) {
+    const EndingMatch<ChangeKind> c = lex_.changes.LongestEndingAt(text, end - d.length, start);
+    if (c.length > 0 && *c.payload != ChangeKind::kCue) {
+      s -= d.length;
+      r.change_distributed = true;
+    }
+  }
   if (const EndingMatch<ChangeKind> m = lex_.changes.LongestEndingAt(text, s, start);
       m.length > 0 && *m.payload != ChangeKind::kCue) {
     r.change = true;
     r.change_down = *m.payload == ChangeKind::kDown;
     r.change_verb_length = m.length;
     s -= m.length;
+    // …同比均下降: the list's 均 before it.
+    if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, s, start); d.length > 0) {
+      s -= d.length;
+      r.change_distributed = true;
+    }
     for (EndingMatch<ChangeKind> cue = lex_.changes.LongestEndingAt(text, s, start);
          cue.length > 0 && *cue.payload == ChangeKind::kCue;
          cue = lex_.changes.LongestEndingAt(text, s, start)) {

@@ -228,6 +228,15 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
 
   bool TargetBefore(std::u32string_view text, size_t pos, ScanState& st) const;
 
+  // One change of the figure in `change` (its value signed) per item of a
+  // listed *base: each place's own (成都市、绵阳市事故起数 → 事故起数同比,
+  // reported by each place), or each like noun's (刑事案件、治安案件). Sets
+  // *base to the name the items share, or to the last item's. False when
+  // the base is no list.
+  bool EmitDistributedChange(std::u32string_view text, size_t region_start, size_t region_end,
+                             const char* suffix, const MetricMention& change, std::u32string* base,
+                             std::vector<MetricMention>& out) const;
+
   // Quotes around a name (“清风2023”, “四个100%”, 《…2023年…》) hide its
   // numbers; quoted speech (“今年以来，我们破获…。”) does not. A name is short
   // and has no clause punctuation; returns the position after its closing
@@ -312,6 +321,29 @@ bool LexiconMetricRecognizer::TargetBefore(std::u32string_view text, size_t pos,
   }
   st.target_scanned = std::max(st.target_scanned, pos);
   return st.target_seen;
+}
+
+bool LexiconMetricRecognizer::EmitDistributedChange(std::u32string_view text, size_t region_start,
+                                                    size_t region_end, const char* suffix,
+                                                    const MetricMention& change, std::u32string* base,
+                                                    std::vector<MetricMention>& out) const {
+  std::vector<std::u32string> items = names_.SplitList(*base);
+  if (items.size() < 2) return false;
+  std::u32string shared;
+  std::vector<TextRange> subjects;
+  const bool by_subject = names_.ListedSubjects(text, region_start, region_end, items, &shared, &subjects);
+  if (!by_subject) names_.SharedMeasure(&items);
+  for (size_t i = 0; i < items.size(); ++i) {
+    MetricMention item = change;
+    item.name = MetricEncodeUtf8(by_subject ? shared : items[i]) + suffix;
+    if (by_subject) {
+      item.subject = subjects[i];
+      item.range.start = subjects[i].start;
+    }
+    out.push_back(std::move(item));
+  }
+  *base = by_subject ? shared : items.back();
+  return true;
 }
 
 size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos, ScanState& st,
@@ -459,7 +491,14 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
       }
       m.is_change = true;
       m.value.value = region.change_down ? -value : value;
-      m.name = MetricEncodeUtf8(base) + (percent ? "同比" : "较上年");
+      const char* const suffix = percent ? "同比" : "较上年";
+      if (region.change_distributed && EmitDistributedChange(text, region_start, region_end, suffix, m, &base, out)) {
+        st.sentence_names.clear();
+        st.prev_change = base;
+        st.prev_change_down = region.change_down;
+        return after;
+      }
+      m.name = MetricEncodeUtf8(base) + suffix;
       out.push_back(std::move(m));
       st.sentence_names.clear();
       st.prev_change = base;

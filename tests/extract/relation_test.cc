@@ -634,6 +634,14 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
                                                          {"松原市", "保护性耕作面积", 5e6},
                                                          {"长春市", "保护性耕作面积", 8e6}});
   }
+  // …and a change they share: each place's own, whether 均 comes before the
+  // change verb or after it.
+  for (const char* text : {"四川省应急管理厅通报，今年以来成都市、绵阳市、宜宾市事故起数同比下降均超过20%。",
+                           "四川省应急管理厅通报，今年以来成都市、绵阳市、宜宾市事故起数同比均下降20%。"}) {
+    INFO(text);
+    CHECK(ReportedFigures(testing::ExtractText(text)) ==
+          std::vector<Figure>{{"宜宾市", "事故起数同比", -20}, {"成都市", "事故起数同比", -20}, {"绵阳市", "事故起数同比", -20}});
+  }
   // Items that are things measured, not subjects, stay one metric each.
   CheckRows({{"全市中小学封闭式管理、专职保安员配备率均达100%。",
               {{"封闭式管理", Predicate::kReports, "专职保安员配备率", false}}}});
