@@ -308,6 +308,32 @@ bool MetricNamer::SharedPredicate(std::u32string_view text, const std::vector<Cl
   return true;
 }
 
+bool MetricNamer::SubjectsBeforeRespectively(std::u32string_view text, size_t start, size_t end,
+                                             NameRegion* r) const {
+  constexpr size_t kMaxSubject = 12;
+  constexpr std::u32string_view kRespectively = U"分别";
+  const size_t at = text.substr(0, end).find(kRespectively, start);
+  if (at == std::u32string_view::npos || at == start) return false;
+  const Cleaned shared = Clean(text, at + kRespectively.size(), end);
+  if (!shared.has_verb || shared.verb_at_end || shared.name.empty()) return false;
+  std::vector<TextRange> subjects;
+  size_t item_start = start;
+  for (size_t k = start; k <= at; ++k) {
+    if (k < at && text[k] != U'、' && text[k] != U'和') continue;
+    if (k == item_start || k - item_start > kMaxSubject || Clean(text, item_start, k).has_verb) return false;
+    subjects.push_back({static_cast<uint32_t>(item_start), static_cast<uint32_t>(k)});
+    item_start = k + 1;
+  }
+  if (subjects.size() < 2) return false;
+  r->subjects = std::move(subjects);
+  r->items.assign(1, shared.name);
+  r->verb = shared.verb;
+  r->has_verb = true;
+  r->respectively = true;
+  r->subjects_paired = true;
+  return true;
+}
+
 NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t end,
                                 std::u32string* period) const {
   NameRegion r;
@@ -370,6 +396,7 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
     r.change_base = Clean(text, start, s).name;
   }
   r.respectively |= end - start >= 2 && text.substr(end - 2, 2) == U"分别";
+  if (!r.change && SubjectsBeforeRespectively(text, start, end, &r)) return r;
   // 封闭式管理、专职保安员配备率均达100%: one metric per item.
   if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, start);
       d.length > 0) {

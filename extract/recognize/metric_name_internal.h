@@ -37,6 +37,10 @@ struct NameRegion {
   // 均 with a change: each item of the base changed by the one figure
   // (刑事案件、治安案件同比均下降10%, 成都市、绵阳市事故起数同比下降均超过20%).
   bool change_distributed = false;
+  // 武汉市税务局、宜昌市税务局分别办理出口退税86.3亿元和12.5亿元: subjects
+  // listed before 分别 pair with the figures in order; `subjects` holds
+  // their spans and `items` the one name they share.
+  bool subjects_paired = false;
 };
 
 class MetricNamer {
@@ -95,6 +99,9 @@ class MetricNamer {
   size_t LastVerb(std::u32string_view s, size_t from) const;
   // Whether `items` are subjects sharing the last one's verb; if so, cuts
   // the last span to its subject.
+  // Subjects listed before a 分别 that a verb follows (see NameRegion::
+  // subjects_paired); fills r->subjects and r->items.
+  bool SubjectsBeforeRespectively(std::u32string_view text, size_t start, size_t end, NameRegion* r) const;
   bool SharedPredicate(std::u32string_view text, const std::vector<Cleaned>& items,
                        std::vector<TextRange>* spans) const;
 

@@ -585,7 +585,12 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // The items may be the subjects of one name instead (哈尔滨市、绥化市
   // 耕作面积分别达到…): one figure of that name each.
   std::vector<TextRange> subjects = region.subjects;
-  if (region.respectively && names.size() == 1) {
+  if (region.subjects_paired && names.size() == 1) {
+    st.pending_items.assign(subjects.size() - 1, names[0]);
+    st.pending_subjects.assign(subjects.begin() + 1, subjects.end());
+    st.pending_change = false;
+    subjects.resize(1);
+  } else if (region.respectively && names.size() == 1) {
     std::vector<std::u32string> items = names_.SplitList(names[0]);
     if (items.size() > 1) {
       std::u32string shared;

@@ -642,6 +642,10 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
     CHECK(ReportedFigures(testing::ExtractText(text)) ==
           std::vector<Figure>{{"宜宾市", "事故起数同比", -20}, {"成都市", "事故起数同比", -20}, {"绵阳市", "事故起数同比", -20}});
   }
+  // Bodies listed before 分别 and a verb each report their figure, in order.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "湖北省税务局通报，武汉市税务局、宜昌市税务局分别办理出口退税86.3亿元和12.5亿元。")) ==
+        std::vector<Figure>{{"宜昌市税务局", "办理出口退税", 1.25e9}, {"武汉市税务局", "办理出口退税", 8.63e9}});
   // Items that are things measured, not subjects, stay one metric each.
   CheckRows({{"全市中小学封闭式管理、专职保安员配备率均达100%。",
               {{"封闭式管理", Predicate::kReports, "专职保安员配备率", false}}}});
