@@ -1,6 +1,7 @@
 // The Program recogniser: kind words (专项行动, 工程, 平台) extended leftwards
 // across quoted names to a conducting verb; quoted names listed before
 // 等+kind (“獴猎”“靖边”等专项行动) or framed by 以…为 stand alone.
+#include <algorithm>
 #include <unordered_map>
 
 #include "extract/recognize/mention_index_internal.h"
@@ -18,6 +19,7 @@ struct Extent {
   std::vector<std::pair<uint32_t, uint32_t>> quotes;  // contents of quoted blocks
   bool stopped_at_adjacent_quote = false;
   bool quoted_whole = false;  // the whole name sits in quotation marks
+  uint32_t end = 0;           // with quoted_whole: where the quoted block closes
 };
 
 // The start of the contents of the quoted block that closes at t[end] (a
@@ -142,6 +144,7 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
     while (e < t.size() && IsNameChar(t[e])) ++e;
     if (e < t.size() && IsCloseQuote(t[e])) {
       x.quoted_whole = true;
+      x.end = e;
       // A description before the quoted name is part of the full name:
       // 秋冬季治安整治“雷霆行动” → 秋冬季治安整治雷霆行动 (alias 雷霆行动).
       const uint32_t d = DescriptionBefore(ctx, s - 1);
@@ -549,7 +552,10 @@ void RecognizePrograms(DocContext* ctx) {
         e = k - 1;
       }
     }
-    Mention* m = AddProgram(ctx, x.start, h->end,
+    // A number after the kind word inside the quotes is the name's (“清废行动2024”).
+    const bool numbered = x.quoted_whole && x.end > h->end &&
+                          std::all_of(t.begin() + h->end, t.begin() + x.end, IsDigitChar);
+    Mention* m = AddProgram(ctx, x.start, numbered ? x.end : h->end,
                             conducted || !x.quotes.empty() || x.quoted_whole, group, x.quotes);
     if (m != nullptr) {
       m->credited = credited;

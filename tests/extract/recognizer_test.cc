@@ -115,6 +115,9 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       {"全市公安机关深入开展冬春季火灾防控“清风行动”。", EntityType::kProgram, "清风行动"},
       {"今年“清风行动”成效明显，查处案件5起。", EntityType::kProgram, "今年清风行动", false},
       {"全区“清风行动”成效明显。", EntityType::kProgram, "全区清风行动", false},
+      // a number after the kind word inside the quotes is part of the name
+      {"省生态环境厅开展“清废行动2024”专项执法。", EntityType::kProgram, "清废行动2024"},
+      {"省生态环境厅开展“清废行动2024”专项执法。", EntityType::kProgram, "清废行动", false},
       // quoted names sharing one kind word: each its own program
       {"省公安厅组织开展“蓝盾”“护林”“守水”等专项行动。", EntityType::kProgram, "蓝盾"},
       {"省公安厅组织开展“蓝盾”“护林”“守水”等专项行动。", EntityType::kProgram, "守水"},
