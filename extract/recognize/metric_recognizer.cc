@@ -283,7 +283,7 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     const size_t floor = std::max(st.clause_start, st.prev_end == kNone ? size_t{0} : st.prev_end);
     size_t end = pos;
     if (const EndingMatch<QualifierEntry> q = lex_.qualifiers.LongestEndingAt(text, end, floor);
-        q.length > 0 && q.payload->before_number) {
+        q.length > 0 && q.payload->before_number && !q.payload->word) {
       end -= q.length;
     }
     return lex_.implied_units.LongestEndingAt(text, end, floor).payload;
@@ -405,7 +405,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                                         st.prev_end == kNone ? size_t{0} : st.prev_end});
   if (const EndingMatch<QualifierEntry> q =
           lex_.qualifiers.LongestEndingAt(text, pos, region_floor);
-      q.length > 0 && q.payload->before_number) {
+      q.length > 0 && q.payload->before_number && !q.payload->word) {
     region_end -= q.length;
     if (qualifier.empty()) qualifier = q.payload->canonical;
   }

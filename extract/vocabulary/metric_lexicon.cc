@@ -104,10 +104,12 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* where = Field(line, 0);
         const std::string* canonical = Field(line, 1);
-        if (where == nullptr || (*where != "pre" && *where != "post") || canonical == nullptr) {
-          return "expected pre|post and a canonical qualifier (or -)";
+        if (where == nullptr || (*where != "pre" && *where != "post" && *where != "word") ||
+            canonical == nullptr) {
+          return "expected pre|post|word and a canonical qualifier (or -)";
         }
-        lex.qualifiers.Insert(term, QualifierEntry{*where == "pre", *canonical == "-" ? "" : *canonical});
+        lex.qualifiers.Insert(term, QualifierEntry{*where != "post", *canonical == "-" ? "" : *canonical,
+                                                   *where == "word"});
         return "";
       }));
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_changes.txt",

@@ -30,6 +30,7 @@ enum class VerbKind { kVerb, kNotVerb, kPartner };
 struct QualifierEntry {
   bool before_number = true;  // pre (近820处) or post (6100余个)
   std::string canonical;      // empty = dropped without a qualifier (达到)
+  bool word = false;          // a word that ends in one (行为): no qualifier at all
 };
 
 enum class ChangeKind { kUp, kDown, kCue };
