@@ -192,6 +192,8 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
       {"一是刑事案件下降5%；二是治安案件下降8%。",
        {{"刑事案件同比", -5, "%", "", ""}, {"治安案件同比", -8, "%", "", ""}}},
       {"1.交通事故死亡人数下降12%。", {{"交通事故死亡人数同比", -12, "%", "", ""}}},
+      // a rate per population
+      {"全区孕产妇死亡率下降至10.2/10万。", {{"孕产妇死亡率", 10.2, "/10万", "", ""}}},
       // 行为 is a word, not 行 and the qualifier 为.
       {"全市查处交通违法行为1.2万起。", {{"查处交通违法行为", 12000, "起", "", ""}}},
       // 均 with a change: each item changed by the one figure.
