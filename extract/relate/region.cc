@@ -66,7 +66,9 @@ bool Overlaps(const StartIndex& index, uint32_t start, uint32_t end) {
 // The start of a town's name that ends at `level` (a 乡/镇 hit): back over Han
 // characters to a boundary word, a region name or a non-Han character, at
 // most four; `level` itself when the stem is not two to four characters.
-uint32_t TownStart(const DocContext& ctx, uint32_t level, const LexHit** region_before) {
+// A town listed before another (开通镇、瞻榆镇, 三市镇、南江镇) may have a
+// stem that is a word of its own or holds a level word: `listed`.
+uint32_t TownStart(const DocContext& ctx, uint32_t level, bool listed, const LexHit** region_before) {
   const std::u32string_view t = ctx.text();
   *region_before = nullptr;
   uint32_t s = level;
@@ -80,13 +82,14 @@ uint32_t TownStart(const DocContext& ctx, uint32_t level, const LexHit** region_
       *region_before = r;
       break;
     }
-    if (ctx.EndingAt(s, kBoundaryRoles) != nullptr) break;
+    if (const LexHit* b = ctx.EndingAt(s, kBoundaryRoles); b != nullptr && !(listed && s == level)) break;
     --s;
   }
   const uint32_t n = level - s;
   if (n < 2 || n > 4) return level;
   // The stem holds no vocabulary of another kind (城乡, 特色小镇).
-  if (ctx.Overlapped(s, level, kAgencyKind | kProgramKind | kStopWord | kRegionLevel, 0)) return level;
+  const uint32_t foreign = kAgencyKind | kProgramKind | kStopWord | (listed ? 0u : uint32_t{kRegionLevel});
+  if (ctx.Overlapped(s, level, foreign, 0)) return level;
   return s;
 }
 
@@ -132,7 +135,8 @@ void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
     if ((h.roles() & kRegionLevel) == 0 || !h.entry->town_level) continue;
     if (ctx->StartingAt(h.start, kRegionLevel) != &h) continue;
     const LexHit* region = nullptr;
-    const uint32_t s = TownStart(*ctx, h.start, &region);
+    const bool listed = h.end < t.size() && t[h.end] == U'、';
+    const uint32_t s = TownStart(*ctx, h.start, listed, &region);
     if (s == h.start) continue;
     // 小镇, 乡村: words that hold the level word name no town.
     if (ctx->Overlapped(h.start, h.end, kNotKind, 0)) continue;

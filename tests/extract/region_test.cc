@@ -94,6 +94,15 @@ TEST_CASE("Towns in a list or after their county are places in it", "[extract][r
     }
   }
   {
+    // A listed town's stem may be a word (开通) or hold a level word (三市).
+    const DocumentGraph g = testing::ExtractText(
+        "通榆县召开会议。\n检查组深入开通镇、三市镇、瞻榆镇等乡镇检查企业86家。");
+    for (const char* town : {"开通镇", "三市镇", "瞻榆镇"}) {
+      INFO(town);
+      CHECK(testing::FindEntity(g, EntityType::kPlace, town) != nullptr);
+    }
+  }
+  {
     const DocumentGraph g = testing::ExtractText("开原市青松镇获得先进集体称号。");
     CHECK(testing::FindRelation(g, "青松镇", Predicate::kLocatedIn, "开原市") != nullptr);
   }
