@@ -308,6 +308,12 @@ bool MetricNamer::SharedPredicate(std::u32string_view text, const std::vector<Cl
   return true;
 }
 
+size_t MetricNamer::DistributeCueEndingAt(std::u32string_view text, size_t end, size_t floor) const {
+  // 日均, 人均 end like the cue 均 but are words of the name (payload 0).
+  const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, floor);
+  return d.length > 0 && *d.payload != 0 ? d.length : 0;
+}
+
 bool MetricNamer::SubjectsBeforeRespectively(std::u32string_view text, size_t start, size_t end,
                                              NameRegion* r) const {
   constexpr size_t kMaxSubject = 12;
@@ -363,10 +369,10 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   // A change: …比上年同期减少 | 同比增长 | 刑事案件同比下降
   size_t s = end;
   // …同比下降均超过20%: the list's 均 after the change verb.
-  if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, start); d.length > 0) {
-    const EndingMatch<ChangeKind> c = lex_.changes.LongestEndingAt(text, end - d.length, start);
+  if (const size_t d = DistributeCueEndingAt(text, end, start); d > 0) {
+    const EndingMatch<ChangeKind> c = lex_.changes.LongestEndingAt(text, end - d, start);
     if (c.length > 0 && *c.payload != ChangeKind::kCue) {
-      s -= d.length;
+      s -= d;
       r.change_distributed = true;
     }
   }
@@ -377,8 +383,8 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
     r.change_verb_length = m.length;
     s -= m.length;
     // …同比均下降: the list's 均 before it.
-    if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, s, start); d.length > 0) {
-      s -= d.length;
+    if (const size_t d = DistributeCueEndingAt(text, s, start); d > 0) {
+      s -= d;
       r.change_distributed = true;
     }
     for (EndingMatch<ChangeKind> cue = lex_.changes.LongestEndingAt(text, s, start);
@@ -398,9 +404,8 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   r.respectively |= end - start >= 2 && text.substr(end - 2, 2) == U"分别";
   if (!r.change && SubjectsBeforeRespectively(text, start, end, &r)) return r;
   // 封闭式管理、专职保安员配备率均达100%: one metric per item.
-  if (const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, start);
-      d.length > 0) {
-    end -= d.length;
+  if (const size_t d = DistributeCueEndingAt(text, end, start); d > 0) {
+    end -= d;
     std::vector<TextRange> spans;
     std::vector<Cleaned> items;
     size_t item_start = start;

@@ -99,6 +99,8 @@ class MetricNamer {
   size_t LastVerb(std::u32string_view s, size_t from) const;
   // Whether `items` are subjects sharing the last one's verb; if so, cuts
   // the last span to its subject.
+  // The length of a distribute cue (均, 均达) ending at text[end], 0 if none.
+  size_t DistributeCueEndingAt(std::u32string_view text, size_t end, size_t floor) const;
   // Subjects listed before a 分别 that a verb follows (see NameRegion::
   // subjects_paired); fills r->subjects and r->items.
   bool SubjectsBeforeRespectively(std::u32string_view text, size_t start, size_t end, NameRegion* r) const;

@@ -524,7 +524,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // measured, not acted on: they never borrow a verb.
   const char32_t last = empty_before ? 0 : names[0].back();
   const bool measure = std::u32string_view(U"率量数额值度比力积").find(last) != std::u32string_view::npos;
-  bool borrow = !region.has_verb && !st.prev_verb.empty() && !measure;
+  const bool average = names.size() == 1 && lex_.averages.count(names[0]) != 0;
+  bool borrow = !region.has_verb && !st.prev_verb.empty() && !measure && !average;
   if (!post_nominal) {
     const size_t tail_end = names_.TailEnd(text, after, kMaxTail);
     const std::u32string tail = names_.CleanTail(text, after, tail_end);
@@ -576,6 +577,8 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                           st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0;
     names[0] = (verb_led ? st.prev_name.substr(st.prev_verb.size()) : st.prev_name) + names[0];
   }
+  // 查验旅客1256.8万人次，日均31.4万人次: a bare average is the previous object's.
+  if (average && !st.prev_name.empty() && unit == st.prev_unit) names[0] += st.prev_name;
   // 3000余支、5.9万余人: an item with no words of its own repeats the previous name.
   if (names.empty() || (names.size() == 1 && names[0].empty())) {
     if (!follows_metric || st.prev_name.empty()) return after;

@@ -157,10 +157,13 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
           lex.trail_trims.Insert(term, 1);
         } else if (kind != nullptr && *kind == "distribute") {
           lex.distribute_cues.Insert(term, 1);
+        } else if (kind != nullptr && *kind == "average") {
+          lex.distribute_cues.Insert(term, 0);  // not the cue 均 it ends with
+          lex.averages.insert(term);
         } else if (kind != nullptr && *kind == "total") {
           lex.totals.insert(term);
         } else {
-          return "expected lead, trail, distribute or total";
+          return "expected lead, trail, distribute, average or total";
         }
         return "";
       }));

@@ -63,6 +63,7 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"成都市和绵阳市两市应急管理局开展检查。", EntityType::kAgency, "成都市应急管理局"},
       {"大理、丽江2州市文旅部门开展整治。", EntityType::kAgency, "丽江州市文旅部门", false},
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
+      {"珠海出入境边防检查总站副总站长刘志强介绍情况。", EntityType::kAgency, "珠海出入境边防检查总站"},
       {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
       {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
       // 等地 closes a list of places; the kind after it names no body of its own.
