@@ -1,6 +1,7 @@
 // extract/metric_name.cc: names of metrics from the text around their number.
 #include "extract/recognize/metric_name_internal.h"
 
+#include "extract/recognize/mention_internal.h"
 #include "extract/recognize/metric_internal.h"
 
 namespace govkg::internal {
@@ -289,6 +290,29 @@ size_t MetricNamer::LastVerb(std::u32string_view s, size_t from) const {
   return last;
 }
 
+std::optional<MetricNamer::Cleaned> MetricNamer::CountedSubjects(std::u32string_view text,
+                                                                  const std::vector<Cleaned>& items,
+                                                                  std::vector<TextRange>* spans) const {
+  constexpr size_t kMaxSubject = 6;
+  if (items.size() < 2) return std::nullopt;
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    if (items[i].has_verb || items[i].name.size() > kMaxSubject) return std::nullopt;
+  }
+  const TextRange last = spans->back();
+  uint32_t k = last.start;
+  while (k < last.end && k - last.start < kMaxSubject && IsHan(text[k]) && !IsChineseNumeral(text[k])) ++k;
+  const uint32_t place_end = k;
+  while (k < last.end && (IsDigitChar(text[k]) || IsChineseNumeral(text[k]))) ++k;
+  if (place_end == last.start || k == place_end || k >= last.end ||
+      lex_.level_chars.find(text[k]) == std::u32string::npos) {
+    return std::nullopt;
+  }
+  Cleaned shared = Clean(text, k + 1, last.end);
+  if (shared.name.empty()) return std::nullopt;
+  spans->back().end = place_end;
+  return shared;
+}
+
 bool MetricNamer::SharedPredicate(std::u32string_view text, const std::vector<Cleaned>& items,
                                   std::vector<TextRange>* spans) const {
   // 大理州、丽江市接待游客均超过500万人次: bare nouns, then one item whose
@@ -429,6 +453,14 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
       r.has_verb = true;
       r.verb_at_end = false;
       r.items.assign(items.size(), items.back().name);
+      r.subjects = std::move(spans);
+      return r;
+    }
+    if (std::optional<Cleaned> shared = CountedSubjects(text, items, &spans)) {
+      r.verb = shared->verb;
+      r.has_verb = shared->has_verb;
+      r.verb_at_end = shared->verb_at_end;
+      r.items.assign(items.size(), shared->name);
       r.subjects = std::move(spans);
       return r;
     }

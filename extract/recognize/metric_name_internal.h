@@ -8,6 +8,7 @@
 // 传统涉黑组织 → 打掉传统涉黑组织), trimmed of scope words and adverbs.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,6 +105,11 @@ class MetricNamer {
   // Subjects listed before a 分别 that a verb follows (see NameRegion::
   // subjects_paired); fills r->subjects and r->items.
   bool SubjectsBeforeRespectively(std::u32string_view text, size_t start, size_t end, NameRegion* r) const;
+  // 哈尔滨、齐齐哈尔、绥化3市粮食产量均超过…: places, a count of them with
+  // their level word, then the name they share. Cuts the last span to its
+  // place and returns the shared name; nullopt otherwise.
+  std::optional<Cleaned> CountedSubjects(std::u32string_view text, const std::vector<Cleaned>& items,
+                                         std::vector<TextRange>* spans) const;
   bool SharedPredicate(std::u32string_view text, const std::vector<Cleaned>& items,
                        std::vector<TextRange>* spans) const;
 

@@ -642,6 +642,10 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
     CHECK(ReportedFigures(testing::ExtractText(text)) ==
           std::vector<Figure>{{"宜宾市", "事故起数同比", -20}, {"成都市", "事故起数同比", -20}, {"绵阳市", "事故起数同比", -20}});
   }
+  // …and places followed by their count and level word (3市) too.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "黑龙江省农业农村厅介绍，哈尔滨、齐齐哈尔、绥化3市粮食产量均超过150亿斤。")) ==
+        std::vector<Figure>{{"哈尔滨市", "粮食产量", 1.5e10}, {"绥化市", "粮食产量", 1.5e10}, {"齐齐哈尔市", "粮食产量", 1.5e10}});
   // Bodies listed before 分别 and a verb each report their figure, in order.
   CHECK(ReportedFigures(testing::ExtractText(
             "湖北省税务局通报，武汉市税务局、宜昌市税务局分别办理出口退税86.3亿元和12.5亿元。")) ==
