@@ -642,6 +642,10 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
     CHECK(ReportedFigures(testing::ExtractText(text)) ==
           std::vector<Figure>{{"宜宾市", "事故起数同比", -20}, {"成都市", "事故起数同比", -20}, {"绵阳市", "事故起数同比", -20}});
   }
+  // A region's schools and pupils are facts about it, not the speaker's body's work.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "四川省教育厅召开新闻发布会。省教育厅党组成员、副厅长李明介绍，今年全省共有各级各类学校2.3万所。")) ==
+        std::vector<Figure>{{"四川省", "共有各级各类学校", 23000}});
   // …and places followed by their count and level word (3市) too.
   CHECK(ReportedFigures(testing::ExtractText(
             "黑龙江省农业农村厅介绍，哈尔滨、齐齐哈尔、绥化3市粮食产量均超过150亿斤。")) ==
