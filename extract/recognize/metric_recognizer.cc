@@ -637,7 +637,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   st.prev_name = names.back();
   st.prev_unit = unit;
   st.sentence_names.insert(st.sentence_names.end(), names.begin(), names.end());
-  if (!verb.empty()) st.prev_verb = verb;
+  if (!verb.empty()) st.prev_verb = lex_.event_verbs.count(verb) != 0 ? std::u32string() : verb;
   st.prev_base = names.back();
   return after;
 }

@@ -92,12 +92,13 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_verbs.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
-        if (kind != nullptr && *kind != "none" && *kind != "partner") {
-          return "kind must be empty, none or partner";
+        if (kind != nullptr && *kind != "none" && *kind != "partner" && *kind != "event") {
+          return "kind must be empty, none, partner or event";
         }
-        lex.verbs.Insert(term, kind == nullptr     ? VerbKind::kVerb
-                               : *kind == "none" ? VerbKind::kNotVerb
-                                                 : VerbKind::kPartner);
+        if (kind != nullptr && *kind == "event") lex.event_verbs.insert(term);
+        lex.verbs.Insert(term, kind == nullptr || *kind == "event" ? VerbKind::kVerb
+                               : *kind == "none"                   ? VerbKind::kNotVerb
+                                                                   : VerbKind::kPartner);
         return "";
       }));
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_qualifiers.txt",
