@@ -64,6 +64,9 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"大理、丽江2州市文旅部门开展整治。", EntityType::kAgency, "丽江州市文旅部门", false},
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
       {"珠海出入境边防检查总站副总站长刘志强介绍情况。", EntityType::kAgency, "珠海出入境边防检查总站"},
+      // a municipal commission named short is the commission in full
+      {"重庆市消防救援总队联合市住房城乡建委、市商务委等部门开展治理。", EntityType::kAgency, "重庆市商务委员会"},
+      {"重庆市消防救援总队联合市住房城乡建委、市商务委等部门开展治理。", EntityType::kAgency, "市商务委部门", false},
       {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
       {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
       // 等地 closes a list of places; the kind after it names no body of its own.
