@@ -177,25 +177,31 @@ void ListedRegionTwins(DocContext* ctx, const Mention& m) {
 }
 
 // "南宁、柳州、桂林三市公安机关": places listed before a count of their level
-// (三市, 两县) and a body each have that body: 南宁市公安机关 … Returns
+// (三市, 两县) or 等 and it (等市) and a body each have that body: 南宁市公安机关 … Returns
 // whether `m` was such a list (its mentions are then pushed here).
 bool CountedRegionList(DocContext* ctx, const Mention& m, uint32_t kind_start) {
   constexpr size_t kMaxPlaces = 16;  // a list, not a page: linear time
   const std::u32string_view t = ctx->text();
   // Short forms too (柳州, 桂林): the count after the list says they are places.
   constexpr uint32_t kPlaceRoles = kRegionName | kRegionShort;
-  const LexHit* last = ctx->StartingAt(m.start, kPlaceRoles);
-  if (last == nullptr || last->entry->divisions.empty()) return false;
-  uint32_t p = last->end;
-  while (p < kind_start && (IsChineseNumeral(t[p]) || IsDigitChar(t[p]))) ++p;
-  if (p == last->end || p + 1 > kind_start) return false;
+  const LexHit* last = nullptr;  // the list's last place
+  uint32_t p = m.start;          // where the level word should start
+  if (m.start > 1 && t[m.start - 1] == U'等') {
+    last = ctx->EndingAt(m.start - 1, kPlaceRoles);  // 等 ended the name: 咸阳等|市应急管理局
+  } else {
+    last = ctx->StartingAt(m.start, kPlaceRoles);
+    p = last != nullptr ? last->end : m.start;
+    while (p < kind_start && (IsChineseNumeral(t[p]) || IsDigitChar(t[p]))) ++p;
+    if (last == nullptr || p == last->end) return false;
+  }
+  if (last == nullptr || last->entry->divisions.empty() || p >= kind_start) return false;
   const LexHit* level = ctx->StartingAt(p, kRegionLevel);
   if (level == nullptr || level->end - level->start != 1 || level->end > kind_start) return false;
   if (ctx->StartingAt(level->end, kRegionLevel) != nullptr) return false;  // 2州市: levels mixed
   const char32_t level_char = t[p];
   const std::u32string body = ctx->Slice(level->end, m.end);
   std::vector<const LexHit*> places = {last};
-  for (uint32_t at = m.start; places.size() < kMaxPlaces && at > 1 && (t[at - 1] == U'、' || t[at - 1] == U'和');) {
+  for (uint32_t at = last->start; places.size() < kMaxPlaces && at > 1 && (t[at - 1] == U'、' || t[at - 1] == U'和');) {
     const LexHit* other = ctx->EndingAt(at - 1, kPlaceRoles);
     if (other == nullptr || other->entry->divisions.empty()) break;
     places.push_back(other);

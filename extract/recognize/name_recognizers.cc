@@ -405,7 +405,44 @@ void RecognizeTitleDocument(DocContext* ctx) {
 }
 }  // namespace
 
+// Where 《X》（以下简称《Y》） introduces the short name Y: its length after
+// the closing mark at `close`, up to Y's opening mark; 0 if no such cue.
+size_t ShortNameCueAfter(std::u32string_view t, uint32_t close) {
+  static constexpr std::u32string_view kCues[] = {U"（以下简称", U"(以下简称", U"（下称", U"(下称",
+                                                  U"（简称", U"(简称"};
+  for (const std::u32string_view cue : kCues) {
+    if (t.substr(close + 1, cue.size()) == cue) return cue.size();
+  }
+  return 0;
+}
+
+// 《陕西省…实施方案》（以下简称《方案》）: later titles 《方案》 are that
+// document, named in full with the short name as an alias.
+void JoinShortTitles(DocContext* ctx, size_t first) {
+  const std::u32string_view t = ctx->text();
+  std::vector<std::pair<std::u32string, std::u32string>> short_to_full;
+  for (size_t i = first; i < ctx->mentions.size(); ++i) {
+    Mention& m = ctx->mentions[i];
+    if (m.type != EntityType::kDocument) continue;
+    for (const auto& [short_name, full] : short_to_full) {
+      if (m.name == short_name) {
+        m.name = full;
+        m.aliases.push_back(short_name);
+      }
+    }
+    const size_t cue = m.end < t.size() ? ShortNameCueAfter(t, m.end) : 0;
+    if (cue == 0) continue;
+    const uint32_t open = m.end + 1 + static_cast<uint32_t>(cue);
+    if (open >= t.size() || t[open] != U'《') continue;
+    const size_t close = t.find(U'》', open);
+    constexpr size_t kMaxShort = 20;
+    if (close == std::u32string_view::npos || close - open > kMaxShort || close == open + 1) continue;
+    short_to_full.emplace_back(std::u32string(t.substr(open + 1, close - open - 1)), m.name);
+  }
+}
+
 void RecognizeDocuments(DocContext* ctx) {
+  const size_t first = ctx->mentions.size();
   const std::u32string_view t = ctx->text();
   for (uint32_t i = 0; i < t.size(); ++i) {
     if (t[i] != U'《') continue;
@@ -442,6 +479,7 @@ void RecognizeDocuments(DocContext* ctx) {
     if (!m.name.empty()) ctx->mentions.push_back(std::move(m));
     i = k;
   }
+  JoinShortTitles(ctx, first);
   RecognizeUnquotedDocuments(ctx);
   RecognizeTitleDocument(ctx);
   for (Mention& m : ctx->mentions) {

@@ -60,6 +60,8 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"南宁、柳州、桂林三市公安机关开展联合巡逻。", EntityType::kAgency, "柳州市公安机关"},
       {"南宁、柳州、桂林三市公安机关开展联合巡逻。", EntityType::kAgency, "桂林市公安机关"},
       {"南宁、柳州、桂林三市公安机关开展联合巡逻。", EntityType::kAgency, "桂林三市公安机关", false},
+      {"西安、宝鸡、咸阳等市应急管理局开展执法检查。", EntityType::kAgency, "宝鸡市应急管理局"},
+      {"西安、宝鸡、咸阳等市应急管理局开展执法检查。", EntityType::kAgency, "市应急管理局", false},
       {"成都市和绵阳市两市应急管理局开展检查。", EntityType::kAgency, "成都市应急管理局"},
       {"大理、丽江2州市文旅部门开展整治。", EntityType::kAgency, "丽江州市文旅部门", false},
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
@@ -272,6 +274,16 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"市水务局印发洪涝灾害分级应对实施办法，明确分工。", EntityType::kDocument,
        "洪涝灾害分级应对实施办法"},
   });
+}
+
+TEST_CASE("A document's short name given with 以下简称 is that document", "[extract][document]") {
+  const DocumentGraph g = testing::ExtractText(
+      "省政府办公厅印发《陕西省安全生产治本攻坚三年行动实施方案》（以下简称《方案》）。《方案》明确了目标。");
+  const Entity* full = testing::FindEntity(g, EntityType::kDocument, "陕西省安全生产治本攻坚三年行动实施方案");
+  REQUIRE(full != nullptr);
+  CHECK(full->aliases == std::vector<std::string>{"方案"});
+  CHECK(full->mentions.size() == 3);
+  CHECK(testing::FindEntity(g, EntityType::kDocument, "方案") == nullptr);
 }
 
 TEST_CASE("Text in other languages yields no agencies and does not fail", "[extract]") {
