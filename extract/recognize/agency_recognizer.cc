@@ -197,7 +197,8 @@ bool CountedRegionList(DocContext* ctx, const Mention& m, uint32_t kind_start) {
   if (last == nullptr || last->entry->divisions.empty() || p >= kind_start) return false;
   const LexHit* level = ctx->StartingAt(p, kRegionLevel);
   if (level == nullptr || level->end - level->start != 1 || level->end > kind_start) return false;
-  if (ctx->StartingAt(level->end, kRegionLevel) != nullptr) return false;  // 2州市: levels mixed
+  // 2州市文旅部门: levels mixed (but 三市|市场监管局 is the body's name)
+  if (level->end < kind_start && ctx->StartingAt(level->end, kRegionLevel) != nullptr) return false;
   const char32_t level_char = t[p];
   const std::u32string body = ctx->Slice(level->end, m.end);
   std::vector<const LexHit*> places = {last};

@@ -196,6 +196,9 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
       {"全市共接报火灾8956起，死亡21人，受伤35人，直接财产损失1.2亿元。",
        {{"接报火灾", 8956, "起", "", ""}, {"死亡", 21, "人", "", ""}, {"受伤", 35, "人", "", ""},
         {"直接财产损失", 120000000, "元", "", ""}}},
+      // 检出 is a verb of its own, not an item borrowing 完成
+      {"全省共完成抽检5.6万批次，检出不合格样品1120批次。",
+       {{"完成抽检", 56000, "批次", "", ""}, {"检出不合格样品", 1120, "批次", "", ""}}},
       // 救援 inside a body's name is no verb of the figure
       {"南岸区消防救援支队开展夜查行动120次。", {{"开展夜查行动", 120, "次", "", ""}}},
       // a bare average after a metric is that metric's average
