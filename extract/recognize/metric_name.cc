@@ -263,8 +263,10 @@ bool MetricNamer::SubjectList(std::u32string_view s) const {
     if (k - item == 0 || k - item > kMaxSubject || VerbIn(s.substr(item, k - item))) return false;
     item = k + 1;
   }
-  // the last item: a subject of two or more characters, then a verb
-  for (size_t k = last + 3; k < s.size() && k <= last + 1 + kMaxSubject; ++k) {
+  // the last item: a subject of two or more characters, then a verb; it may
+  // be a body's name (常德、岳阳两市应急管理局开展实战演练)
+  constexpr size_t kMaxLastSubject = 12;
+  for (size_t k = last + 3; k < s.size() && k <= last + 1 + kMaxLastSubject; ++k) {
     const Trie<VerbKind>::Match m = lex_.verbs.LongestAt(s, k);
     if (m.length > 0 && *m.payload == VerbKind::kVerb) return k + m.length < s.size();
   }

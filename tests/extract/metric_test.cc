@@ -196,6 +196,8 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
       {"全市共接报火灾8956起，死亡21人，受伤35人，直接财产损失1.2亿元。",
        {{"接报火灾", 8956, "起", "", ""}, {"死亡", 21, "人", "", ""}, {"受伤", 35, "人", "", ""},
         {"直接财产损失", 120000000, "元", "", ""}}},
+      // listed bodies before the verb are its subject, however long the last one's name
+      {"常德、岳阳两市应急管理局开展实战演练86场次。", {{"开展实战演练", 86, "场次", "", ""}}},
       // 检出 is a verb of its own, not an item borrowing 完成
       {"全省共完成抽检5.6万批次，检出不合格样品1120批次。",
        {{"完成抽检", 56000, "批次", "", ""}, {"检出不合格样品", 1120, "批次", "", ""}}},
