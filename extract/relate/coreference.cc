@@ -252,6 +252,14 @@ class Resolver {
     return full + std::u32string(rest);
   }
 
+  // A head that is a division's name or short form, as the division's full
+  // name (杭州 → 杭州市); any other head as it is (省, 大理州).
+  std::u32string RegionSpelledOut(std::u32string_view head) const {
+    const LexEntry* r = lexicon_.trie().Find(head);
+    if (r == nullptr || r->divisions.empty()) return std::u32string(head);
+    return lexicon_.divisions().all()[r->divisions.front()].name;
+  }
+
   // The name with an abbreviated kind word at its end spelled out
   // (省市场监管局 → 省市场监督管理局), so that both forms are one body.
   std::u32string CanonicalKind(const std::u32string& name) const {
@@ -259,8 +267,13 @@ class Resolver {
       const LexEntry* e = lexicon_.trie().Find(std::u32string_view(name).substr(name.size() - k));
       if (e == nullptr || (e->roles & kAgencyKind) == 0) continue;
       const std::u32string_view head = std::u32string_view(name).substr(0, name.size() - k);
-      for (const auto& [level, full] : e->canonical_kind_after) {
-        if (head.ends_with(level)) return std::u32string(head) + full;
+      if (!e->canonical_kind_after.empty()) {
+        // The level is the region's (杭州法院: 杭州市, a city), not a
+        // character its name ends with (州).
+        const std::u32string region = RegionSpelledOut(head);
+        for (const auto& [level, full] : e->canonical_kind_after) {
+          if (region.ends_with(level)) return region + full;
+        }
       }
       if (e->canonical_kind.empty()) return name;
       return std::u32string(head) + e->canonical_kind;

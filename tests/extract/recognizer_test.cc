@@ -87,6 +87,12 @@ TEST_CASE("A court or procuratorate named short is the body of its level", "[ext
   CHECK(testing::FindEntity(g, EntityType::kAgency, "杭州市中级人民法院") != nullptr);
   CHECK(testing::FindEntity(g, EntityType::kAgency, "西湖区人民法院") != nullptr);
   CHECK(testing::FindEntity(g, EntityType::kAgency, "浙江省人民检察院") != nullptr);
+  // A city's short name ending like a level word (杭州: 州) is still the city.
+  const DocumentGraph city = testing::ExtractText(
+      "杭州市中级人民法院召开发布会。院长李明介绍，杭州法院一审服判息诉率达92.5%。");
+  CHECK(std::count_if(city.entities.begin(), city.entities.end(),
+                      [](const Entity& e) { return e.type == EntityType::kAgency; }) == 1);
+  CHECK(testing::FindEntity(city, EntityType::kAgency, "杭州中级人民法院") == nullptr);
 }
 
 TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
