@@ -241,6 +241,8 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
 
 TEST_CASE("Persons, places and documents", "[extract][person][place][document]") {
   CheckRows({
+      // 分别 after an official's name ends it
+      {"重庆市公安局刑侦总队总队长李强分别介绍了情况。", EntityType::kPerson, "李强"},
       {"省公安厅治安总队总队长李明：今年以来……", EntityType::kPerson, "李明"},
       {"深入贯彻习近平总书记重要讲话精神。", EntityType::kPerson, "习近平"},
       // A visit: 一行, 来 and 调研 end the name; a new title (副总工).
