@@ -300,7 +300,8 @@ class Rules {
     const std::vector<int> group = discourse_.ActorsAt(h.start, 2);
     if (group.size() < 2 || group.size() > kMaxPartners) return;
     // Every member named in the verb's clause, and the group joined by a
-    // conjunction (与, 和, 同), not only by 、 as the items of a roll are.
+    // conjunction (与, 和, 同), not only by 、 as the items of a roll are;
+    // a short list right before the verb is joined by it (A、B联合开展).
     bool joined = false;
     size_t in_clause = 0;
     for (const int i : MentionsIn(clause.start, h.start)) {
@@ -309,7 +310,7 @@ class Rules {
       if (std::find(group.begin(), group.end(), m.entity) == group.end()) continue;
       ++in_clause;
       const char32_t c = m.end < h.start ? ctx_.text()[m.end] : U'\0';
-      joined |= c == U'与' || c == U'和' || c == U'同' || c == U'及';
+      joined |= c == U'与' || c == U'和' || c == U'同' || c == U'及' || m.end == h.start;
     }
     if (!joined || in_clause < group.size()) return;
     for (size_t k = 1; k < group.size(); ++k) {

@@ -497,6 +497,10 @@ TEST_CASE("Relations read across sentences and paragraphs", "[extract][relation]
       // Two bodies joined as the subject of a cooperating verb work together.
       {"省教育厅与省公安厅持续深化协作联动，共同维护校园安全。",
        {{"省教育厅", Predicate::kCooperatesWith, "省公安厅"}}},
+      // A short list of bodies right before 联合 is joined by it.
+      {"四川省公安厅、重庆市公安局联合开展“清源”专项行动。",
+       {{"四川省公安厅", Predicate::kCooperatesWith, "重庆市公安局"},
+        {"重庆市公安局", Predicate::kConducts, "清源专项行动"}}},
       // Health and planning commissions are bodies; 共同 joins the pair's work.
       {"省卫生健康委和省医保局共同举办医保政策宣传月活动。",
        {{"省卫生健康委", Predicate::kCooperatesWith, "省医保局"},
