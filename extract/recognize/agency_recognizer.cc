@@ -158,14 +158,29 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
 void ListedRegionTwins(DocContext* ctx, const Mention& m) {
   constexpr size_t kMaxTwins = 16;  // a list, not a page: linear time
   const std::u32string_view t = ctx->text();
-  const LexHit* own = ctx->StartingAt(m.start, kRegionName);
+  const LexHit* own = ctx->StartingAt(m.start, kRegionName | kRegionShort);
   if (own == nullptr || own->entry->divisions.empty() || own->end >= m.end) return;
-  const char32_t level = t[own->end - 1];
-  const std::u32string rest = ctx->Slice(own->end, m.end);
+  // The place's name with its level word: 昭通市, or 红河 + 州.
+  uint32_t own_end = own->end;
+  const LexHit* own_level = ctx->EndingAt(own_end, kRegionLevel);
+  if (own_level == nullptr) {
+    own_level = ctx->StartingAt(own_end, kRegionLevel);
+    if (own_level == nullptr || own_level->end - own_level->start != 1 || own_level->end >= m.end) return;
+    own_end = own_level->end;
+  } else if ((own->roles() & kRegionName) == 0) {
+    return;
+  }
+  const char32_t level = t[own_end - 1];
+  const bool prefecture = own_level->entry->prefecture_level;
+  const std::u32string rest = ctx->Slice(own_end, m.end);
   uint32_t at = m.start;
   for (size_t n = 0; n < kMaxTwins && at > 1 && t[at - 1] == U'、'; ++n) {
     const LexHit* other = ctx->EndingAt(at - 1, kRegionName);
-    if (other == nullptr || other->entry->divisions.empty() || t[other->end - 1] != level) return;
+    if (other == nullptr || other->entry->divisions.empty()) return;
+    // One level, or one tier (曲靖市、红河州: a city and a prefecture).
+    const LexHit* other_level = ctx->EndingAt(other->end, kRegionLevel);
+    const bool same_tier = prefecture && other_level != nullptr && other_level->entry->prefecture_level;
+    if (t[other->end - 1] != level && !same_tier) return;
     Mention twin;
     twin.type = EntityType::kAgency;
     twin.start = other->start;

@@ -45,6 +45,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       e.generic_level |= f1 == "generic";
       e.province |= f1 == "province";
       e.town_level |= f1 == "town";
+      e.prefecture_level |= f1 == "prefecture";
       e.national_level |= f1 == "national";
       break;
     case kRegionName:

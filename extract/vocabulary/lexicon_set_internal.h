@@ -72,6 +72,7 @@ struct LexEntry {
   bool province = false;          // region of province level
   bool counting = false;          // 一系列, 一批: a generic modifier that counts what it precedes
   bool town_level = false;        // 乡, 镇: level word of a town
+  bool prefecture_level = false;  // 市, 州, 盟: one tier, listed side by side
   bool national_level = false;    // 国家, 中央: a name opening with it is national
   bool list_only_place = false;   // place suffix valid only in a 在…list
   bool numbered_place = false;    // place suffix named by a number before it (331国道)

@@ -63,6 +63,9 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"西安、宝鸡、咸阳等市应急管理局开展执法检查。", EntityType::kAgency, "宝鸡市应急管理局"},
       {"西安、宝鸡、咸阳等市应急管理局开展执法检查。", EntityType::kAgency, "市应急管理局", false},
       {"福州、厦门、泉州三市市场监管局立案查处。", EntityType::kAgency, "泉州市市场监督管理局"},
+      // places of one tier, a city and a prefecture, share the body too
+      {"曲靖市、昭通市、红河州交通运输局完成投资。", EntityType::kAgency, "曲靖市交通运输局"},
+      {"曲靖市、昭通市、红河州交通运输局完成投资。", EntityType::kAgency, "昭通市交通运输局"},
       {"成都市和绵阳市两市应急管理局开展检查。", EntityType::kAgency, "成都市应急管理局"},
       {"大理、丽江2州市文旅部门开展整治。", EntityType::kAgency, "丽江州市文旅部门", false},
       {"友谊关边检站查获偷渡人员5名。", EntityType::kAgency, "友谊关边检站"},
