@@ -9,13 +9,15 @@
 // block comes from a free list of its size class or from a page of that
 // class, found again from the block's address when it is freed. Memory is
 // never given back: a query lives milliseconds, and its largest classes are
-// its peak anyway. Large or over-aligned blocks, and anything once the
-// reserved range is used up, go to malloc.
+// its peak anyway. Blocks above 64 kB, over-aligned blocks, and anything
+// once the reserved range is used up, go to malloc.
 #include <dlfcn.h>
 #include <malloc.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -24,8 +26,15 @@
 namespace {
 
 constexpr size_t kGranule = 16;                          // alignment of every block
-constexpr size_t kMaxSmall = 1024;                       // larger blocks go to malloc
-constexpr size_t kClasses = kMaxSmall / kGranule + 1;    // class c holds blocks of c * 16 bytes
+constexpr size_t kMaxSmall = 1024;                       // up to here, classes 16 bytes apart
+constexpr size_t kSmallClasses = kMaxSmall / kGranule + 1;  // class c < 65 holds blocks of c * 16 bytes
+// Blocks of 1 to 64 kB (block contents, buffers, hash tables: ~600 kB of a
+// short query, which glibc's heap served from 4 kB pages of its own) come
+// in four classes per power of two: 1280, 1536, 1792, 2048, 2560 … 65536.
+constexpr size_t kMaxArena = size_t{64} << 10;           // larger blocks go to malloc
+constexpr int kMinLargeShift = 10;                       // 2^10 = kMaxSmall
+constexpr int kMaxLargeShift = 16;                       // 2^16 = kMaxArena
+constexpr size_t kClasses = kSmallClasses + 4 * (kMaxLargeShift - kMinLargeShift);
 constexpr size_t kPageShift = 14;                        // 16 KB pages, each of one class
 constexpr size_t kPageBytes = size_t{1} << kPageShift;
 constexpr size_t kReservedBytes = size_t{256} << 20;     // address space, touched as used
@@ -33,6 +42,11 @@ constexpr size_t kPages = kReservedBytes >> kPageShift;
 // Mapped with the range: the first pages are faulted in with one call
 // instead of one fault each (a query uses about this much).
 constexpr size_t kPrefaultBytes = size_t{1} << 20;
+// The range starts on a transparent huge page and asks for them: in this VM
+// the first touch of each 4 kB page cost microseconds even once it was
+// mapped (a query touches ~130 pages of the arena), and one 2 MB page
+// is mapped and touched at the cost of a few of them.
+constexpr size_t kHugePageBytes = size_t{2} << 20;
 
 struct Arena {
   char* base = nullptr;
@@ -43,9 +57,14 @@ struct Arena {
 Arena& TheArena() {
   static Arena arena;
   static const bool mapped = [] {
-    void* p = mmap(nullptr, kReservedBytes, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) return false;
+    void* range = mmap(nullptr, kReservedBytes + kHugePageBytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (range == MAP_FAILED) return false;
+    const uintptr_t at = reinterpret_cast<uintptr_t>(range);
+    void* p = reinterpret_cast<void*>((at + kHugePageBytes - 1) & ~(kHugePageBytes - 1));
+#if defined(MADV_HUGEPAGE)
+    madvise(p, kReservedBytes, MADV_HUGEPAGE);  // a hint: without huge pages, 4 kB ones
+#endif
 #if defined(MADV_POPULATE_WRITE)
     madvise(p, kPrefaultBytes, MADV_POPULATE_WRITE);
 #endif
@@ -68,21 +87,42 @@ struct ThreadCache {
 };
 thread_local ThreadCache cache;
 
-void* AllocateSmall(size_t size) {
-  const size_t c = (size + kGranule - 1) / kGranule;
+// The class of a block of `size` bytes (1 to kMaxArena).
+size_t ClassOf(size_t size) {
+  if (size <= kMaxSmall) return (size + kGranule - 1) / kGranule;
+  const int shift = std::bit_width(size - 1) - 1;  // 2^shift < size <= 2^(shift + 1)
+  const size_t quarter = size_t{1} << (shift - 2);  // a fourth of 2^shift
+  const size_t quarters = (size + quarter - 1) / quarter;  // 5 … 8
+  return kSmallClasses + 4 * static_cast<size_t>(shift - kMinLargeShift) + (quarters - 5);
+}
+
+size_t BlockBytes(size_t c) {
+  if (c < kSmallClasses) return c * kGranule;
+  const size_t large = c - kSmallClasses;
+  const int shift = kMinLargeShift + static_cast<int>(large / 4);
+  return (5 + large % 4) << (shift - 2);
+}
+
+// A class takes the arena in runs of 16 kB pages that hold at least two of
+// its blocks.
+size_t RunPages(size_t block) { return std::max<size_t>(1, (2 * block + kPageBytes - 1) >> kPageShift); }
+
+void* AllocateInArena(size_t size) {
+  const size_t c = ClassOf(size);
   if (FreeBlock* b = cache.free[c]) {
     cache.free[c] = b->next;
     return b;
   }
-  const size_t block = c * kGranule;
+  const size_t block = BlockBytes(c);
   if (cache.bump[c] + block > cache.end[c] || cache.bump[c] == nullptr) {
     Arena& arena = TheArena();
     if (arena.base == nullptr) return nullptr;
-    const size_t page = arena.next_page.fetch_add(1, std::memory_order_relaxed);
-    if (page >= kPages) return nullptr;
-    arena.page_class[page] = static_cast<unsigned char>(c);
+    const size_t pages = RunPages(block);
+    const size_t page = arena.next_page.fetch_add(pages, std::memory_order_relaxed);
+    if (page + pages > kPages) return nullptr;
+    for (size_t i = page; i < page + pages; ++i) arena.page_class[i] = static_cast<unsigned char>(c);
     cache.bump[c] = arena.base + (page << kPageShift);
-    cache.end[c] = cache.bump[c] + kPageBytes;
+    cache.end[c] = cache.bump[c] + (pages << kPageShift);
   }
   void* p = cache.bump[c];
   cache.bump[c] += block;
@@ -91,8 +131,8 @@ void* AllocateSmall(size_t size) {
 
 void* Allocate(size_t size) {
   if (size == 0) size = 1;
-  if (size <= kMaxSmall) {
-    if (void* p = AllocateSmall(size)) return p;
+  if (size <= kMaxArena) {
+    if (void* p = AllocateInArena(size)) return p;
   }
   if (void* p = std::malloc(size)) return p;
   throw std::bad_alloc();
@@ -117,7 +157,8 @@ size_t ArenaBlockSize(void* p) {
   Arena& arena = TheArena();
   const uintptr_t offset = reinterpret_cast<uintptr_t>(p) - reinterpret_cast<uintptr_t>(arena.base);
   if (arena.base == nullptr || offset >= kReservedBytes) return 0;
-  return arena.page_class[offset >> kPageShift] * kGranule;
+  const size_t c = arena.page_class[offset >> kPageShift];
+  return c == 0 ? 0 : BlockBytes(c);
 }
 
 void* AllocateAligned(size_t size, std::align_val_t align) {

@@ -41,6 +41,41 @@ TEST_CASE("a freed block is handed out again for its size", "[cli][alloc]") {
   ::operator delete(b, 48);
 }
 
+TEST_CASE("blocks of 1 to 64 kB come in four classes per power of two", "[cli][alloc]") {
+  void* a = ::operator new(1025);
+  CHECK(malloc_usable_size(a) == 1280);
+  ::operator delete(a);
+  void* b = ::operator new(1280);  // the same class
+  CHECK(b == a);
+  ::operator delete(b);
+  void* c = ::operator new(1281);
+  CHECK(malloc_usable_size(c) == 1536);
+  ::operator delete(c);
+  void* d = ::operator new(40000);
+  CHECK(malloc_usable_size(d) == 40960);
+  ::operator delete(d);
+  void* e = ::operator new(65536);
+  CHECK(malloc_usable_size(e) == 65536);
+  ::operator delete(e);
+}
+
+TEST_CASE("large blocks of every size are aligned, distinct and keep what was written", "[cli][alloc]") {
+  std::vector<std::pair<unsigned char*, size_t>> blocks;
+  for (size_t size = 1000; size <= 70000; size += 331) {
+    auto* p = static_cast<unsigned char*>(::operator new(size));
+    CHECK(Aligned(p, 16));
+    CHECK(malloc_usable_size(p) >= size);
+    std::memset(p, static_cast<int>(size & 0xff), size);
+    blocks.emplace_back(p, size);
+  }
+  for (const auto& [p, size] : blocks) {
+    bool intact = true;
+    for (size_t i = 0; i < size; ++i) intact = intact && p[i] == static_cast<unsigned char>(size & 0xff);
+    CHECK(intact);
+    ::operator delete(p, size);
+  }
+}
+
 TEST_CASE("over-aligned and large blocks come from malloc and go back to it", "[cli][alloc]") {
   struct alignas(64) Line {
     char bytes[64];
