@@ -223,7 +223,7 @@ Result<uint64_t> NewDocId(const internal::StoreCore& impl, std::string_view path
 // *next_entity) and sends all its rows to `sink`, document record included.
 Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
                          const DocumentGraph& graph, uint64_t doc_id,
-                         std::unordered_map<std::string, EntityId>& new_terms, uint64_t* next_entity,
+                         internal::TermMap& new_terms, uint64_t* next_entity,
                          internal::IdSet& new_ids, internal::WriteSink& sink) {
   // Flat vectors, sorted once, instead of maps: a bulk load spent a tenth of
   // its document time allocating and walking their nodes.
@@ -238,11 +238,10 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
     std::string scope = IdentityScope(e, info.content_hash);
     std::string term = internal::EncodeTerm(e.type, e.name, scope);
     EntityId id = 0;
-    if (auto it = new_terms.find(term); it != new_terms.end()) {
-      id = it->second;
-    } else if (auto c = impl.term_cache.empty() ? impl.term_cache.end() : impl.term_cache.find(term);
-               c != impl.term_cache.end()) {
-      id = c->second;
+    if (const EntityId* known = new_terms.find(term); known != nullptr) {
+      id = *known;
+    } else if (const EntityId* cached = impl.term_cache.find(term); cached != nullptr) {
+      id = *cached;
     } else {
       std::string v;
       bool found = false;
@@ -267,7 +266,7 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
         sink.Put(internal::kCfDict, internal::DictTermKey(term), id_bytes);
         sink.Put(internal::kCfDict, internal::DictIdKey(id), term);
         sink.Put(internal::kCfEntity, internal::EntityKey(id), internal::EncodeEntityValue(r));
-        new_terms.emplace(std::move(term), id);
+        new_terms.emplace(term, id);
       }
     }
     local.emplace_back(e.id, id);
@@ -413,7 +412,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
     GOVKG_RETURN_IF_ERROR(keep.status());
     GOVKG_RETURN_IF_ERROR(RemoveContribution(b, doc_id, (*old)->second, *keep));
   }
-  std::unordered_map<std::string, EntityId> new_terms;  // created by this document
+  internal::TermMap new_terms;  // created by this document
   internal::IdSet new_ids;
   GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, new_ids, b));
   const uint64_t next_doc = *old ? impl.next_doc : impl.next_doc + 1;
