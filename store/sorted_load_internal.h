@@ -52,6 +52,10 @@ class SortedLoad {
   SortedLoad& operator=(const SortedLoad&) = delete;
 
   void Put(Cf c, std::string_view key, std::string_view value);
+  // Counters. The POS and OSP rows are not given: each is the SPO row of its
+  // triple with the key's bytes permuted, so they are made from the sorted
+  // SPO rows (two refs per triple instead of two records per statement) and
+  // an Add to kCfPos or kCfOsp is ignored.
   void Add(Cf c, std::string_view key, int64_t n);
   bool empty() const;
   // Bytes of rows held in memory.
@@ -75,6 +79,10 @@ class SortedLoad {
 
  private:
   void Append(Cf c, std::string_view key, uint8_t kind, std::string_view value, int64_t n);
+  // Sorts the SPO rows and sums each triple's counters into one row.
+  void FoldSpo();
+  // The POS or OSP refs of the folded SPO rows, sorted.
+  void BuildDerived(Cf c);
   Status Spill();
   Status MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std::vector<std::string>* files,
                    uint64_t* rows);

@@ -334,9 +334,7 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
       const Relation& r = graph.relations[stated[i].relation];
       evidence.push_back(internal::Evidence{r.evidence, r.quote});
     }
-    sink.Add(internal::kCfSpo, first.spo, 1);
-    sink.Add(internal::kCfPos, internal::PosKey(first.t), 1);
-    sink.Add(internal::kCfOsp, internal::OspKey(first.t), 1);
+    sink.AddTriple(first.spo, first.t, 1);
     sink.Put(internal::kCfProv, internal::ProvKey(first.spo, doc_id), internal::EncodeEvidence(evidence));
     doc.triples.push_back(first.spo);
   }
