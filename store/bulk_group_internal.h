@@ -174,6 +174,12 @@ class WriteSink {
   virtual void Put(Cf c, std::string key, std::string value) = 0;
   // Adds n to a counter of a merge-counted column family.
   virtual void Add(Cf c, std::string key, int64_t n) = 0;
+  // An entity's mention row of a document new to the store, and +1 to the
+  // entity's document count.
+  virtual void AddMention(EntityId id, std::string key, std::string value) {
+    Add(kCfCount, DocCountKey(id), 1);
+    Put(kCfMention, std::move(key), std::move(value));
+  }
   // Adds n to a triple's support: its SPO, POS and OSP counters.
   virtual void AddTriple(const std::string& spo, const TripleKey& t, int64_t n) {
     Add(kCfSpo, spo, n);
@@ -197,6 +203,8 @@ class BulkGroup : public WriteSink {
   void Add(Cf c, std::string key, int64_t n) override;
   // A sorted load takes the SPO counter only (it makes POS and OSP from it).
   void AddTriple(const std::string& spo, const TripleKey& t, int64_t n) override;
+  // A sorted load takes the mention row only (it counts them per entity).
+  void AddMention(EntityId id, std::string key, std::string value) override;
 
   // From now on the group is one sorted load (store/sorted_load_internal.h)
   // holding at most `memory_bytes` of rows in memory, spilling runs to

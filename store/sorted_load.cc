@@ -585,6 +585,32 @@ void SortedLoad::Append(Cf c, std::string_view key, uint8_t kind, std::string_vi
   if (c == kCfSpo) memory_ += 2 * sizeof(Buffer::Ref);
 }
 
+void SortedLoad::PutMention(std::string_view key, std::string_view value) {
+  Append(kCfMention, key, kPut, value, 0);
+  // The count row CountMentions will add, counted now (one per mention at most).
+  memory_ += RecordSize(DocCountKey(0), kAdd, {}) + sizeof(Buffer::Ref);
+}
+
+void SortedLoad::CountMentions() {
+  Buffer& b = *buffers_[kCfMention];
+  b.Sort();
+  // Mention keys are entity id (8) + doc id (8): the head is the entity, the
+  // second head the document, so a distinct row is a distinct pair of heads.
+  const auto& refs = b.refs;
+  for (size_t i = 0; i < refs.size();) {
+    int64_t n = 0;
+    size_t j = i;
+    for (; j < refs.size() && refs[j].head == refs[i].head; ++j) {
+      if (j == i || refs[j].head2 != refs[j - 1].head2 || Buffer::KeyAt(refs[j].rec) != Buffer::KeyAt(refs[j - 1].rec)) {
+        ++n;
+      }
+    }
+    const std::string key = DocCountKey(refs[i].head);
+    Append(kCfCount, key, kAdd, {}, n);
+    i = j;
+  }
+}
+
 void SortedLoad::FoldSpo() {
   Buffer& b = *buffers_[kCfSpo];
   b.Sort();
@@ -640,11 +666,12 @@ Status SortedLoad::Spill() {
   fs::create_directories(temp_dir_, ec);
   if (ec) return Status::IOError("store: sorted load: " + temp_dir_, ec.message());
   FoldSpo();
+  CountMentions();
   for (int c = 0; c < kCfCount_; ++c) {
     Buffer& b = *buffers_[c];
     if (DerivedFromSpo(c)) {
       BuildDerived(static_cast<Cf>(c));
-    } else if (c != kCfSpo) {
+    } else if (c != kCfSpo && c != kCfMention) {
       b.Sort();
     }
     if (b.refs.empty()) continue;
@@ -683,7 +710,7 @@ Status SortedLoad::MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std
   Buffer& b = *buffers_[c];
   if (DerivedFromSpo(c)) {
     BuildDerived(c);  // reads the SPO buffer, which FoldSpo sorted before the threads began
-  } else if (c != kCfSpo) {
+  } else if (c != kCfSpo && c != kCfMention) {  // sorted before the threads began
     b.Sort();
   }
   std::vector<std::unique_ptr<Source>> sources;
@@ -749,6 +776,7 @@ Status SortedLoad::Finish(StoreCore& store, uint64_t* rows) {
   }
 
   FoldSpo();
+  CountMentions();
   // The families are merged by two threads, largest first.
   std::vector<int> order;
   std::vector<uint64_t> size(kCfCount_);

@@ -57,6 +57,10 @@ class SortedLoad {
   // SPO rows (two refs per triple instead of two records per statement) and
   // an Add to kCfPos or kCfOsp is ignored.
   void Add(Cf c, std::string_view key, int64_t n);
+  // A mention row (entity id + doc id) of a document new to the store. Its
+  // entity's document count ('c' + id in kCfCount) is not given: it is the
+  // number of the entity's mention rows, counted once they are sorted.
+  void PutMention(std::string_view key, std::string_view value);
   bool empty() const;
   // Bytes of rows held in memory.
   size_t memory() const { return memory_; }
@@ -83,6 +87,9 @@ class SortedLoad {
   void FoldSpo();
   // The POS or OSP refs of the folded SPO rows, sorted.
   void BuildDerived(Cf c);
+  // Sorts the mention rows and adds each entity's document count to the
+  // count rows.
+  void CountMentions();
   Status Spill();
   Status MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std::vector<std::string>* files,
                    uint64_t* rows);

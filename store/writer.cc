@@ -317,12 +317,11 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
     }
     std::sort(m.aliases.begin(), m.aliases.end());
     m.aliases.erase(std::unique(m.aliases.begin(), m.aliases.end()), m.aliases.end());
-    sink.Add(internal::kCfCount, internal::DocCountKey(id), 1);
     for (const std::string& a : m.aliases) {
       sink.Add(internal::kCfCount, internal::AliasKey(id, a), 1);
       sink.Add(internal::kCfCount, internal::NameKey(a, id), 1);
     }
-    sink.Put(internal::kCfMention, internal::MentionKey(id, doc_id), internal::EncodeMention(m));
+    sink.AddMention(id, internal::MentionKey(id, doc_id), internal::EncodeMention(m));
     doc.entities.push_back(id);
   }
   std::vector<internal::Evidence> evidence;
