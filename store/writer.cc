@@ -13,6 +13,7 @@
 // +1 merge in the same batch (a replaced document stating the triple again)
 // lands on the right base.
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -272,10 +273,23 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
     local.emplace_back(e.id, id);
     mentioned.emplace_back(id, mentioned.size());
   }
-  // Validate refused repeated Entity::ids, so the ids are unique.
-  std::sort(local.begin(), local.end());
+  // Validate refused repeated Entity::ids, so the ids are unique, and every
+  // relation's ends are among them. A hashed look-up: a binary search over
+  // the ids' strings was a twentieth of a bulk load (perf: memcmp).
+  std::vector<uint32_t> slots(std::bit_ceil(local.size() * 2 + 1), 0);  // index + 1 into local; 0: empty
+  const size_t mask = slots.size() - 1;
+  const auto slot_of = [&](std::string_view entity) { return std::hash<std::string_view>()(entity) & mask; };
+  for (size_t i = 0; i < local.size(); ++i) {
+    size_t at = slot_of(local[i].first);
+    while (slots[at] != 0) at = (at + 1) & mask;
+    slots[at] = static_cast<uint32_t>(i + 1);
+  }
   const auto store_id = [&](std::string_view entity) {
-    return std::lower_bound(local.begin(), local.end(), std::pair<std::string_view, EntityId>(entity, 0))->second;
+    for (size_t at = slot_of(entity);; at = (at + 1) & mask) {
+      if (slots[at] == 0) return EntityId{0};  // never: Validate checked every relation's ends
+      const auto& [name, id] = local[slots[at] - 1];
+      if (name == entity) return id;
+    }
   };
   std::sort(mentioned.begin(), mentioned.end());  // by id, then graph order
 
