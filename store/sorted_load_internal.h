@@ -12,6 +12,11 @@
 // across all column families; into an empty family they land on the
 // bottommost level, non-overlapping, so the store needs no compaction.
 //
+// Rows that repeat others are not collected at all but made when a run is
+// sorted: a triple's POS and OSP rows are its SPO row with the key's bytes
+// permuted (two refs into the SPO records), and an entity's document count
+// is the number of its mention rows.
+//
 // Counters (support, document and alias counts) are written as final values
 // into a store that held no counters when the run began, and as merge
 // operands (govkg.CounterAdd) otherwise, so that they add to what is stored.
