@@ -57,6 +57,16 @@ void BulkGroup::Add(Cf c, std::string key, int64_t n) {
   counters_[c].push_back(StagedAdd{head, std::move(key), n});
 }
 
+void BulkGroup::AddTriple(const std::string& spo, const TripleKey& t, int64_t n) {
+  if (sorted_) return sorted_->Add(kCfSpo, spo, n);
+  WriteSink::AddTriple(spo, t, n);
+}
+
+void BulkGroup::AddMention(EntityId id, std::string key, std::string value) {
+  if (sorted_) return sorted_->PutMention(key, value);
+  WriteSink::AddMention(id, std::move(key), std::move(value));
+}
+
 void BulkGroup::AddPath(std::string path) {
   if (paths_.empty()) started_ = std::chrono::steady_clock::now();
   paths_.insert(std::move(path));

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -73,6 +74,99 @@ class IdSet {
   size_t size_ = 0;
 };
 
+// term → entity id, open addressing with linear probing; the terms' bytes in
+// one arena. A sorted load looks up every entity a document names in the
+// terms its run created (hundreds of thousands): std::unordered_map took a
+// cache miss for the bucket, one for the node and one for a long term's
+// bytes, a tenth of a load's CPU (perf, `_Hashtable::find`). Here a slot
+// holds the full hash, so a probe reads the arena only when the hashes agree.
+class TermMap {
+ public:
+  const EntityId* find(std::string_view term) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = Hash(term);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && Term(s) == term) return &s.id;
+    }
+  }
+  // Adds term → id unless the term is there.
+  void emplace(std::string_view term, EntityId id) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    const uint64_t h = Hash(term);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.hash == h && Term(s) == term) return;
+      if (s.hash == 0) {
+        s = Slot{h, id, arena_.size(), static_cast<uint32_t>(term.size())};
+        arena_.append(term);
+        ++size_;
+        return;
+      }
+    }
+  }
+  // Removes term (its bytes stay in the arena until clear()).
+  void erase(std::string_view term) {
+    if (slots_.empty()) return;
+    const uint64_t h = Hash(term);
+    size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      if (slots_[i].hash == 0) return;
+      if (slots_[i].hash == h && Term(slots_[i]) == term) break;
+    }
+    // Backward shift: later slots of the probe run move up into the hole
+    // unless their home lies cyclically after it.
+    for (size_t j = (i + 1) & mask_; slots_[j].hash != 0; j = (j + 1) & mask_) {
+      const size_t home = slots_[j].hash & mask_;
+      if (((j - home) & mask_) >= ((j - i) & mask_)) {
+        slots_[i] = slots_[j];
+        i = j;
+      }
+    }
+    slots_[i] = Slot{};
+    --size_;
+  }
+  template <typename Visit>
+  void ForEach(Visit&& visit) const {
+    for (const Slot& s : slots_) {
+      if (s.hash != 0) visit(Term(s), s.id);
+    }
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void clear() { *this = TermMap(); }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;  // 0: empty
+    EntityId id = 0;
+    uint64_t offset = 0;
+    uint32_t length = 0;
+  };
+  static uint64_t Hash(std::string_view term) {
+    const uint64_t h = std::hash<std::string_view>()(term) * 0x9E3779B97F4A7C15ULL;
+    return h != 0 ? h : 1;
+  }
+  std::string_view Term(const Slot& s) const { return {arena_.data() + s.offset, s.length}; }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.hash == 0) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two in size
+  size_t mask_ = 0;
+  size_t size_ = 0;
+  std::string arena_;
+};
+
 // The destination of one document's writes.
 class WriteSink {
  public:
@@ -80,6 +174,18 @@ class WriteSink {
   virtual void Put(Cf c, std::string key, std::string value) = 0;
   // Adds n to a counter of a merge-counted column family.
   virtual void Add(Cf c, std::string key, int64_t n) = 0;
+  // An entity's mention row of a document new to the store, and +1 to the
+  // entity's document count.
+  virtual void AddMention(EntityId id, std::string key, std::string value) {
+    Add(kCfCount, DocCountKey(id), 1);
+    Put(kCfMention, std::move(key), std::move(value));
+  }
+  // Adds n to a triple's support: its SPO, POS and OSP counters.
+  virtual void AddTriple(const std::string& spo, const TripleKey& t, int64_t n) {
+    Add(kCfSpo, spo, n);
+    Add(kCfPos, PosKey(t), n);
+    Add(kCfOsp, OspKey(t), n);
+  }
 };
 
 // New documents staged by PutDocument under StoreOptions::bulk_load.
@@ -95,6 +201,10 @@ class BulkGroup : public WriteSink {
 
   void Put(Cf c, std::string key, std::string value) override;
   void Add(Cf c, std::string key, int64_t n) override;
+  // A sorted load takes the SPO counter only (it makes POS and OSP from it).
+  void AddTriple(const std::string& spo, const TripleKey& t, int64_t n) override;
+  // A sorted load takes the mention row only (it counts them per entity).
+  void AddMention(EntityId id, std::string key, std::string value) override;
 
   // From now on the group is one sorted load (store/sorted_load_internal.h)
   // holding at most `memory_bytes` of rows in memory, spilling runs to
@@ -110,7 +220,7 @@ class BulkGroup : public WriteSink {
   // sorted load's rows when they fill its memory.
   [[nodiscard]] Status AfterDocument(StoreCore& store);
   // Terms created by the group's documents, not yet in the store.
-  std::unordered_map<std::string, EntityId>& new_terms() { return new_terms_; }
+  TermMap& new_terms() { return new_terms_; }
   // Ids handed out to the group's new entities and documents.
   IdSet& new_ids() { return new_ids_; }
   IdSet& new_doc_ids() { return new_doc_ids_; }
@@ -142,7 +252,7 @@ class BulkGroup : public WriteSink {
   std::vector<StagedPut> puts_[kCfCount_];
   std::vector<StagedAdd> counters_[kCfCount_];
   std::unordered_set<std::string> paths_;
-  std::unordered_map<std::string, EntityId> new_terms_;
+  TermMap new_terms_;
   IdSet new_ids_, new_doc_ids_;
   size_t bytes_ = 0;
   std::chrono::steady_clock::time_point started_;

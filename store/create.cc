@@ -39,12 +39,24 @@ Status BuildInStaging(const fs::path& staging, const rocksdb::Options& base) {
   rocksdb::Options options = base;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
+  // The default family first, then the others in one call: RocksDB rewrote
+  // its OPTIONS file (every family's options as text) after each family it
+  // created, about 100M instructions for ten; CreateColumnFamilies writes it once.
+  std::vector<rocksdb::ColumnFamilyDescriptor> families = ColumnFamilies(options);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = rocksdb::DB::Open(rocksdb::DBOptions(options), staging.string(),
-                                        ColumnFamilies(options), &handles, &raw);
+  rocksdb::Status s = rocksdb::DB::Open(rocksdb::DBOptions(options), staging.string(), {families[kCfMeta]},
+                                        &handles, &raw);
   if (!s.ok()) return Status::IOError("store: " + staging.string(), "create: " + s.ToString());
   std::unique_ptr<rocksdb::DB> db(raw);
+  families.erase(families.begin() + kCfMeta);
+  std::vector<rocksdb::ColumnFamilyHandle*> created;
+  s = db->CreateColumnFamilies(families, &created);
+  handles.insert(handles.end(), created.begin(), created.end());
+  if (!s.ok()) {
+    for (rocksdb::ColumnFamilyHandle* h : handles) db->DestroyColumnFamilyHandle(h);
+    return Status::IOError("store: " + staging.string(), "create: " + s.ToString());
+  }
   rocksdb::WriteOptions wo;
   wo.sync = true;
   s = db->Put(wo, handles[kCfMeta], kFormatKey, kFormatValue);

@@ -57,6 +57,34 @@ uint64_t KeyHead(std::string_view key, size_t from) {
   return head;
 }
 
+// Whether family c's rows are derived from the SPO rows (a sorted load is
+// given each triple's SPO counter only; see sorted_load_internal.h).
+bool DerivedFromSpo(int c) { return c == kCfPos || c == kCfOsp; }
+
+// The key in family c (kCfPos or kCfOsp) of the triple whose SPO key is
+// `spo`: the same bytes in another order (store/keys.cc: S(8) P(1) O(8),
+// P(1) O(8) S(8), O(8) S(8) P(1), each followed by the title and 00).
+std::string_view Permute(int c, std::string_view spo, std::string* out) {
+  out->resize(spo.size());
+  if (spo.size() < 17) {  // not a triple key (never written): left as it is
+    std::memcpy(out->data(), spo.data(), spo.size());
+    return *out;
+  }
+  char* o = out->data();
+  const char* k = spo.data();
+  if (c == kCfPos) {
+    o[0] = k[8];
+    std::memcpy(o + 1, k + 9, 8);
+    std::memcpy(o + 9, k, 8);
+  } else {
+    std::memcpy(o, k + 9, 8);
+    std::memcpy(o + 8, k, 8);
+    o[16] = k[8];
+  }
+  std::memcpy(o + 17, k + 17, spo.size() - 17);
+  return *out;
+}
+
 }  // namespace
 
 // Memory for rows: anonymous mappings on 2 MB boundaries, advised to use
@@ -85,25 +113,63 @@ char* MapRows(size_t bytes) {
 
 void UnmapRows(void* p, size_t bytes) { munmap(p, bytes); }
 
-// std::vector's allocator for the big arrays of refs: huge pages from 2 MB up.
+// The big arrays of refs: an anonymous mapping that grows by mremap. A
+// std::vector doubling into fresh memory copied its refs at each step and
+// faulted in twice the pages it ended with (perf: page clearing and memmove
+// were a sixth of a load's CPU); mremap moves the pages instead. T is
+// trivially copyable.
 template <typename T>
-struct RowsAllocator {
-  using value_type = T;
-  RowsAllocator() = default;
-  template <typename U>
-  RowsAllocator(const RowsAllocator<U>& /*other*/) {}  // NOLINT: allocators convert implicitly
-  T* allocate(size_t n) {
-    const size_t bytes = n * sizeof(T);
-    if (bytes < kHugePage) return std::allocator<T>().allocate(n);
-    return reinterpret_cast<T*>(MapRows(RoundToHugePage(bytes)));
+class MappedArray {
+ public:
+  MappedArray() = default;
+  MappedArray(MappedArray&& o) noexcept
+      : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), cap_(std::exchange(o.cap_, 0)) {}
+  MappedArray& operator=(MappedArray&& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    std::swap(cap_, o.cap_);
+    return *this;
   }
-  void deallocate(T* p, size_t n) {
-    const size_t bytes = n * sizeof(T);
-    if (bytes < kHugePage) return std::allocator<T>().deallocate(p, n);
-    UnmapRows(p, RoundToHugePage(bytes));
+  MappedArray(const MappedArray&) = delete;
+  MappedArray& operator=(const MappedArray&) = delete;
+  ~MappedArray() {
+    if (data_ != nullptr) UnmapRows(data_, cap_ * sizeof(T));
   }
-  template <typename U>
-  bool operator==(const RowsAllocator<U>& /*other*/) const { return true; }
+
+  void push_back(const T& v) {
+    if (size_ == cap_) reserve(cap_ == 0 ? kHugePage / sizeof(T) : cap_ * 2);
+    data_[size_++] = v;
+  }
+  void reserve(size_t n) {
+    if (n <= cap_) return;
+    const size_t bytes = RoundToHugePage(n * sizeof(T));
+    if (data_ == nullptr) {
+      data_ = reinterpret_cast<T*>(MapRows(bytes));
+    } else {
+      void* m = mremap(data_, cap_ * sizeof(T), bytes, MREMAP_MAYMOVE);
+      if (m == MAP_FAILED) throw std::bad_alloc();
+      data_ = static_cast<T*>(m);
+      madvise(m, bytes, MADV_HUGEPAGE);
+    }
+    cap_ = bytes / sizeof(T);
+  }
+  // Only shrinks.
+  void resize(size_t n) { size_ = std::min(n, size_); }
+  void clear() { size_ = 0; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t capacity() const { return cap_; }
+  T* begin() { return data_; }
+  T* end() { return data_ + size_; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+
+ private:
+  T* data_ = nullptr;
+  size_t size_ = 0;
+  size_t cap_ = 0;
 };
 
 // A chunk of row memory, unmapped when dropped.
@@ -142,7 +208,11 @@ struct SortedLoad::Buffer {
   std::vector<Chunk> spare;
   size_t used = kChunkBytes;  // in the last chunk
   size_t chunk_bytes = 0;     // in use
-  std::vector<Ref, RowsAllocator<Ref>> refs;
+  MappedArray<Ref> refs;
+  // For POS and OSP (kCfPos, kCfOsp): the refs point at the records of the
+  // SPO buffer, whose keys this family reads permuted; -1 for a family of
+  // its own records.
+  int derived = -1;
 
   // Room for a record of n bytes.
   char* Allocate(size_t n) {
@@ -176,6 +246,16 @@ struct SortedLoad::Buffer {
   }
   // Key order; equal keys in arrival order (the last put wins).
   void Sort() {
+    if (derived >= 0) {
+      std::string ka, kb;
+      std::sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) {
+        if (a.head != b.head) return a.head < b.head;
+        if (a.head2 != b.head2) return a.head2 < b.head2;
+        const int c = Permute(derived, KeyAt(a.rec), &ka).compare(Permute(derived, KeyAt(b.rec), &kb));
+        return c != 0 ? c < 0 : a.rec < b.rec;
+      });
+      return;
+    }
     std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
       if (a.head != b.head) return a.head < b.head;
       if (a.head2 != b.head2) return a.head2 < b.head2;
@@ -206,6 +286,14 @@ struct MemoryRecord {
       value = {};
     }
   }
+  // Decodes a record of buffer b: a derived family's key is permuted.
+  void DecodeIn(const SortedLoad::Buffer& b, const char* p) {
+    Decode(p);
+    if (b.derived >= 0) key = Permute(b.derived, key, &permuted_);
+  }
+
+ private:
+  std::string permuted_;
 };
 
 }  // namespace
@@ -229,7 +317,7 @@ class MemorySource : public SortedLoad::Source {
     if (i_ >= b_.refs.size()) return false;
     // The records are in arrival order, the refs in key order: fetch ahead.
     if (i_ + 16 < b_.refs.size()) __builtin_prefetch(b_.refs[i_ + 16].rec);
-    Decode(b_.refs[i_++].rec);
+    DecodeIn(b_, b_.refs[i_++].rec);
     return true;
   }
 
@@ -314,12 +402,12 @@ Status MergeBuffer(const SortedLoad::Buffer& b, Emit&& emit) {
   const auto& refs = b.refs;
   MemoryRecord r, next;
   for (size_t i = 0; i < refs.size();) {
-    r.Decode(refs[i].rec);
+    r.DecodeIn(b, refs[i].rec);
     int64_t sum = r.n;
     size_t j = i + 1;
     for (; j < refs.size() && refs[j].head == refs[i].head && refs[j].head2 == refs[i].head2; ++j) {
       if (j + 16 < refs.size()) __builtin_prefetch(refs[j + 16].rec);
-      next.Decode(refs[j].rec);
+      next.DecodeIn(b, refs[j].rec);
       if (next.key != r.key) break;
       if (next.kind == kPut) {
         r.kind = kPut;
@@ -472,7 +560,10 @@ void AppendRecord(std::string* out, std::string_view key, uint8_t kind, std::str
 
 SortedLoad::SortedLoad(std::string temp_dir, size_t memory_bytes)
     : temp_dir_(std::move(temp_dir)), budget_(memory_bytes), runs_(kCfCount_) {
-  for (int c = 0; c < kCfCount_; ++c) buffers_.push_back(std::make_unique<Buffer>());
+  for (int c = 0; c < kCfCount_; ++c) {
+    buffers_.push_back(std::make_unique<Buffer>());
+    if (DerivedFromSpo(c)) buffers_.back()->derived = c;
+  }
 }
 
 SortedLoad::~SortedLoad() {
@@ -481,6 +572,7 @@ SortedLoad::~SortedLoad() {
 }
 
 void SortedLoad::Append(Cf c, std::string_view key, uint8_t kind, std::string_view value, int64_t n) {
+  if (DerivedFromSpo(c)) return;  // made from the SPO rows when sorted
   Buffer& b = *buffers_[c];
   const size_t before = b.bytes();
   const size_t size = RecordSize(key, kind, value);
@@ -488,6 +580,72 @@ void SortedLoad::Append(Cf c, std::string_view key, uint8_t kind, std::string_vi
   EncodeRecord(rec, key, kind, value, n);
   b.refs.push_back({KeyHead(key, 0), KeyHead(key, 8), rec});
   memory_ += b.bytes() - before;
+  // The POS and OSP refs this row will have once sorted, counted now so
+  // that a run's memory stays within the budget.
+  if (c == kCfSpo) memory_ += 2 * sizeof(Buffer::Ref);
+}
+
+void SortedLoad::PutMention(std::string_view key, std::string_view value) {
+  Append(kCfMention, key, kPut, value, 0);
+  // The count row CountMentions will add, counted now (one per mention at most).
+  memory_ += RecordSize(DocCountKey(0), kAdd, {}) + sizeof(Buffer::Ref);
+}
+
+void SortedLoad::CountMentions() {
+  Buffer& b = *buffers_[kCfMention];
+  b.Sort();
+  // Mention keys are entity id (8) + doc id (8): the head is the entity, the
+  // second head the document, so a distinct row is a distinct pair of heads.
+  const auto& refs = b.refs;
+  for (size_t i = 0; i < refs.size();) {
+    int64_t n = 0;
+    size_t j = i;
+    for (; j < refs.size() && refs[j].head == refs[i].head; ++j) {
+      if (j == i || refs[j].head2 != refs[j - 1].head2 || Buffer::KeyAt(refs[j].rec) != Buffer::KeyAt(refs[j - 1].rec)) {
+        ++n;
+      }
+    }
+    const std::string key = DocCountKey(refs[i].head);
+    Append(kCfCount, key, kAdd, {}, n);
+    i = j;
+  }
+}
+
+void SortedLoad::FoldSpo() {
+  Buffer& b = *buffers_[kCfSpo];
+  b.Sort();
+  // One ref per triple: each key's counters summed into its first record.
+  auto& refs = b.refs;
+  size_t out = 0;
+  MemoryRecord r, next;
+  for (size_t i = 0; i < refs.size();) {
+    r.Decode(refs[i].rec);
+    int64_t sum = r.n;
+    size_t j = i + 1;
+    for (; j < refs.size() && refs[j].head == refs[i].head && refs[j].head2 == refs[i].head2; ++j) {
+      next.Decode(refs[j].rec);
+      if (next.key != r.key) break;
+      sum += next.n;
+    }
+    // The SPO family holds counters only (kAdd): the sum sits where n is.
+    std::memcpy(const_cast<char*>(refs[i].rec) + 5 + r.key.size(), &sum, 8);
+    refs[out++] = refs[i];
+    i = j;
+  }
+  refs.resize(out);
+}
+
+void SortedLoad::BuildDerived(Cf c) {
+  const Buffer& spo = *buffers_[kCfSpo];
+  Buffer& b = *buffers_[c];
+  b.refs.clear();
+  b.refs.reserve(spo.refs.size());
+  std::string key;
+  for (const Buffer::Ref& r : spo.refs) {
+    Permute(c, Buffer::KeyAt(r.rec), &key);
+    b.refs.push_back({KeyHead(key, 0), KeyHead(key, 8), r.rec});
+  }
+  b.Sort();
 }
 
 void SortedLoad::Put(Cf c, std::string_view key, std::string_view value) { Append(c, key, kPut, value, 0); }
@@ -507,10 +665,16 @@ Status SortedLoad::Spill() {
   std::error_code ec;
   fs::create_directories(temp_dir_, ec);
   if (ec) return Status::IOError("store: sorted load: " + temp_dir_, ec.message());
+  FoldSpo();
+  CountMentions();
   for (int c = 0; c < kCfCount_; ++c) {
     Buffer& b = *buffers_[c];
+    if (DerivedFromSpo(c)) {
+      BuildDerived(static_cast<Cf>(c));
+    } else if (c != kCfSpo && c != kCfMention) {
+      b.Sort();
+    }
     if (b.refs.empty()) continue;
-    b.Sort();
     const std::string path = temp_dir_ + "/run-" + std::to_string(spills_) + "-" + kCfNames[c];
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr) return Status::IOError("store: sorted load: " + path, std::strerror(errno));
@@ -531,8 +695,9 @@ Status SortedLoad::Spill() {
     if (std::fclose(f) != 0 && s.ok()) s = Status::IOError("store: sorted load: " + path, "close failed");
     GOVKG_RETURN_IF_ERROR(s);
     runs_[c].push_back(path);
-    b.Rewind();
   }
+  // Only now: the POS and OSP refs point into the SPO records.
+  for (auto& b : buffers_) b->Rewind();
   // What the buffers keep for the next run counts against its budget.
   memory_ = 0;
   for (const auto& b : buffers_) memory_ += b->bytes();
@@ -543,7 +708,11 @@ Status SortedLoad::Spill() {
 Status SortedLoad::MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std::vector<std::string>* files,
                              uint64_t* rows) {
   Buffer& b = *buffers_[c];
-  b.Sort();
+  if (DerivedFromSpo(c)) {
+    BuildDerived(c);  // reads the SPO buffer, which FoldSpo sorted before the threads began
+  } else if (c != kCfSpo && c != kCfMention) {  // sorted before the threads began
+    b.Sort();
+  }
   std::vector<std::unique_ptr<Source>> sources;
   // Two families are merged at once, each with its runs' buffers.
   const size_t share = budget_ / 2 / std::max<size_t>(runs_[c].size(), 1);
@@ -606,11 +775,13 @@ Status SortedLoad::Finish(StoreCore& store, uint64_t* rows) {
     counters_as_merge[c] = it->Valid();
   }
 
+  FoldSpo();
+  CountMentions();
   // The families are merged by two threads, largest first.
   std::vector<int> order;
   std::vector<uint64_t> size(kCfCount_);
   for (int c = 0; c < kCfCount_; ++c) {
-    size[c] = buffers_[c]->bytes();
+    size[c] = buffers_[DerivedFromSpo(c) ? kCfSpo : c]->bytes();
     for (const std::string& run : runs_[c]) size[c] += fs::file_size(run, ec);
     if (size[c] > 0) order.push_back(c);
   }
@@ -652,7 +823,10 @@ Status SortedLoad::Finish(StoreCore& store, uint64_t* rows) {
 }
 
 void SortedLoad::Reset() {
-  for (auto& b : buffers_) *b = Buffer();
+  for (int c = 0; c < kCfCount_; ++c) {
+    *buffers_[c] = Buffer();
+    if (DerivedFromSpo(c)) buffers_[c]->derived = c;
+  }
   for (auto& r : runs_) r.clear();
   memory_ = 0;
   std::error_code ec;

@@ -12,6 +12,11 @@
 // across all column families; into an empty family they land on the
 // bottommost level, non-overlapping, so the store needs no compaction.
 //
+// Rows that repeat others are not collected at all but made when a run is
+// sorted: a triple's POS and OSP rows are its SPO row with the key's bytes
+// permuted (two refs into the SPO records), and an entity's document count
+// is the number of its mention rows.
+//
 // Counters (support, document and alias counts) are written as final values
 // into a store that held no counters when the run began, and as merge
 // operands (govkg.CounterAdd) otherwise, so that they add to what is stored.
@@ -52,7 +57,15 @@ class SortedLoad {
   SortedLoad& operator=(const SortedLoad&) = delete;
 
   void Put(Cf c, std::string_view key, std::string_view value);
+  // Counters. The POS and OSP rows are not given: each is the SPO row of its
+  // triple with the key's bytes permuted, so they are made from the sorted
+  // SPO rows (two refs per triple instead of two records per statement) and
+  // an Add to kCfPos or kCfOsp is ignored.
   void Add(Cf c, std::string_view key, int64_t n);
+  // A mention row (entity id + doc id) of a document new to the store. Its
+  // entity's document count ('c' + id in kCfCount) is not given: it is the
+  // number of the entity's mention rows, counted once they are sorted.
+  void PutMention(std::string_view key, std::string_view value);
   bool empty() const;
   // Bytes of rows held in memory.
   size_t memory() const { return memory_; }
@@ -75,6 +88,13 @@ class SortedLoad {
 
  private:
   void Append(Cf c, std::string_view key, uint8_t kind, std::string_view value, int64_t n);
+  // Sorts the SPO rows and sums each triple's counters into one row.
+  void FoldSpo();
+  // The POS or OSP refs of the folded SPO rows, sorted.
+  void BuildDerived(Cf c);
+  // Sorts the mention rows and adds each entity's document count to the
+  // count rows.
+  void CountMentions();
   Status Spill();
   Status MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std::vector<std::string>* files,
                    uint64_t* rows);

@@ -92,13 +92,13 @@ std::unique_ptr<rocksdb::Iterator> internal::StoreCore::NewIterator(Cf c) const 
   return std::unique_ptr<rocksdb::Iterator>(db->NewIterator(ReadOpts(), cf(c)));
 }
 
-void internal::StoreCore::RememberTerms(std::unordered_map<std::string, EntityId>&& terms) {
+void internal::StoreCore::RememberTerms(TermMap&& terms) {
   if (term_cache.size() + terms.size() >= kTermCacheLimit) term_cache.clear();
   if (term_cache.empty() && terms.size() < kTermCacheLimit) {
     term_cache = std::move(terms);  // a sorted load's run: hundreds of thousands of terms, not copied
     return;
   }
-  for (auto& [term, id] : terms) term_cache.emplace(term, id);
+  terms.ForEach([&](std::string_view term, EntityId id) { term_cache.emplace(term, id); });
 }
 
 std::unique_ptr<rocksdb::Iterator> internal::StoreCore::TakeIterator(Cf c) const {

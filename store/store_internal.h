@@ -59,9 +59,9 @@ class StoreCore {
   uint64_t operations_written = 0;
   // term → id of entities already in the store: spares a dictionary Get per
   // entity mention during bulk loads. Cleared when it grows too big.
-  std::unordered_map<std::string, EntityId> term_cache;
+  TermMap term_cache;
   // Adds the terms a committed write created (clearing the cache when full).
-  void RememberTerms(std::unordered_map<std::string, EntityId>&& terms);
+  void RememberTerms(TermMap&& terms);
   // New documents staged by a bulk load (StoreOptions::bulk_load).
   BulkGroup bulk_group;
   // Set by StartSortedLoad on a store without entities or documents, cleared

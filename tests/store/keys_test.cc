@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "store/identity.h"
+#include "store/bulk_group_internal.h"
 #include "store/keys_internal.h"
 
 namespace govkg::internal {
@@ -25,6 +26,39 @@ TEST_CASE("Keys order ids numerically and round-trip triples") {
   std::string bad_predicate = SpoKey(t);
   bad_predicate[8] = 99;
   CHECK_FALSE(DecodeSpoKey(bad_predicate, &back));
+}
+
+TEST_CASE("TermMap finds, keeps the first id and erases inside probe runs") {
+  TermMap m;
+  CHECK(m.find("a") == nullptr);
+  for (EntityId i = 1; i <= 5000; ++i) m.emplace("term" + std::to_string(i), i);
+  m.emplace("term7", 99);  // present: unchanged
+  CHECK(m.size() == 5000);
+  REQUIRE(m.find("term7") != nullptr);
+  CHECK(*m.find("term7") == 7);
+  CHECK(m.find("term5001") == nullptr);
+  // Every other term erased: the rest must still be found past the holes.
+  for (EntityId i = 1; i <= 5000; i += 2) m.erase("term" + std::to_string(i));
+  m.erase("absent");
+  CHECK(m.size() == 2500);
+  for (EntityId i = 1; i <= 5000; ++i) {
+    const EntityId* id = m.find("term" + std::to_string(i));
+    if (i % 2 == 1) {
+      CHECK(id == nullptr);
+    } else {
+      REQUIRE(id != nullptr);
+      CHECK(*id == i);
+    }
+  }
+  size_t visited = 0;
+  m.ForEach([&](std::string_view term, EntityId id) {
+    ++visited;
+    CHECK(term == "term" + std::to_string(id));
+  });
+  CHECK(visited == 2500);
+  m.clear();
+  CHECK(m.empty());
+  CHECK(m.find("term2") == nullptr);
 }
 
 TEST_CASE("Identity: a metric is its observation, never its name alone") {

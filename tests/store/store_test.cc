@@ -292,8 +292,8 @@ std::vector<std::string> Content(const Store& store) {
 }
 
 // Document i: a shared agency, its own program, and a program shared by
-// documents with the same i % 3.
-DocumentGraph GroupGraph(int i, const std::string& path) {
+// documents with the same i % 3; `titled`: and a person holding two posts.
+DocumentGraph GroupGraph(int i, const std::string& path, bool titled = false) {
   const uint32_t at = static_cast<uint32_t>(i);
   DocumentGraph g;
   g.doc = path;
@@ -303,6 +303,14 @@ DocumentGraph GroupGraph(int i, const std::string& path) {
   g.relations.push_back(MakeRelation("a", Predicate::kConducts, "p", {at, at + 2}));
   g.relations.push_back(MakeRelation("a", Predicate::kConducts, "q", {at, at + 3}));
   g.relations.push_back(MakeRelation("p", Predicate::kPartOf, "q", {at, at + 4}));
+  if (!titled) return g;
+  // One subject, predicate and object under two titles: two triples whose
+  // keys differ only after the ids (a sorted load orders them in every index).
+  g.entities.push_back(MakeEntity("m", EntityType::kPerson, "人员" + std::to_string(i % 4)));
+  for (const char* title : {"局长", i % 2 == 0 ? "副局长" : "政委"}) {
+    g.relations.push_back(MakeRelation("m", Predicate::kHoldsPost, "a", {at, at + 5}));
+    g.relations.back().title = title;
+  }
   return g;
 }
 
@@ -320,7 +328,7 @@ TEST_CASE("A bulk load stores the same as one document at a time") {
   CHECK(grouped->SortedLoad() == sorted);
   auto put = [](Store& s, int i, const std::string& hash) {
     const std::string path = "doc" + std::to_string(i) + ".txt";
-    Result<PutOutcome> r = s.PutDocument(MakeInfo(path, hash), GroupGraph(i, path));
+    Result<PutOutcome> r = s.PutDocument(MakeInfo(path, hash), GroupGraph(i, path, /*titled=*/true));
     REQUIRE_OK(r.status());
     return *r;
   };
