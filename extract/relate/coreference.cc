@@ -1,6 +1,7 @@
 // Coreference within one document (see coreference_internal.h).
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -13,6 +14,14 @@
 
 namespace govkg::internal {
 namespace {
+
+// Equality of names. operator== of std::u32string compares whole strings
+// character by character even when their lengths differ; this tests the
+// lengths first and compares the bytes at once (a draft's aliases are asked
+// once a mention).
+bool Same(std::u32string_view a, std::u32string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(char32_t)) == 0;
+}
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -63,15 +72,30 @@ std::vector<int> LeadingDivisions(std::u32string_view name, const LexiconSet& le
 
 // (type, name) keys hashed: trees of them compared whole strings at every
 // level, a tenth of coreference on a text naming one body over and over.
+// Looked up by (type, view) too: a key string built per mention cost an
+// allocation each for a name met again.
 using TypedName = std::pair<EntityType, std::u32string>;
+using TypedView = std::pair<EntityType, std::u32string_view>;
 struct TypedNameHash {
-  size_t operator()(const TypedName& k) const {
+  using is_transparent = void;
+  size_t operator()(const TypedView& k) const {
     return std::hash<std::u32string_view>{}(k.second) ^
            (static_cast<size_t>(k.first) * 0x9E3779B97F4A7C15ull);
   }
+  size_t operator()(const TypedName& k) const { return (*this)(TypedView(k.first, k.second)); }
+};
+struct TypedNameEq {
+  using is_transparent = void;
+  static TypedView View(const TypedName& k) { return {k.first, k.second}; }
+  static TypedView View(const TypedView& k) { return k; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    const TypedView x = View(a), y = View(b);
+    return x.first == y.first && Same(x.second, y.second);
+  }
 };
 template <typename V>
-using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash>;
+using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash, TypedNameEq>;
 
 // The drafts that may be a longer form of a name (see Resolver::Run).
 class Candidates {
@@ -101,14 +125,20 @@ class Candidates {
     for (size_t i = from; i < d.aliases.size(); ++i) by_alias_[{d.type, d.aliases[i]}].push_back(b);
   }
 
-  // In index order, as the rules expect (the first target wins).
-  std::vector<int> Of(const EntityDraft& s) const {
-    std::vector<int> out;
+  // Calls visit(b) for each candidate b, in no order and perhaps twice
+  // (the caller sorts the few that match: sorting all asked cost more than
+  // asking them); returns how many visits.
+  template <typename Visit>
+  size_t ForEach(const EntityDraft& s, Visit visit) const {
+    size_t visits = 0;
     if (s.name.empty()) {  // ends like everything: every draft of the type
       for (size_t b = 0; b < drafts_.size(); ++b) {
-        if (drafts_[b].type == s.type) out.push_back(static_cast<int>(b));
+        if (drafts_[b].type == s.type) {
+          visit(static_cast<int>(b));
+          ++visits;
+        }
       }
-      return out;
+      return visits;
     }
     const size_t k = std::min<size_t>(2, s.name.size());
     if (const auto it = by_ending_.find(EndingKey(s.type, s.name, k));
@@ -117,16 +147,16 @@ class Candidates {
       auto from = std::upper_bound(list.begin(), list.end(), s.name.size(),
                                    [&](size_t n, int b) { return n < drafts_[b].name.size(); });
       for (size_t taken = 0; from != list.end() && taken < kMaxPerName; ++from, ++taken) {
-        out.push_back(*from);
+        visit(*from);
+        ++visits;
       }
     }
-    if (const auto it = by_alias_.find({s.type, s.name}); it != by_alias_.end()) {
+    if (const auto it = by_alias_.find(TypedView(s.type, s.name)); it != by_alias_.end()) {
       const size_t n = std::min(it->second.size(), kMaxPerName);
-      out.insert(out.end(), it->second.begin(), it->second.begin() + static_cast<ptrdiff_t>(n));
+      for (size_t j = 0; j < n; ++j) visit(it->second[j]);
+      visits += n;
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    return visits;
   }
 
  private:
@@ -147,9 +177,10 @@ class Resolver {
  public:
   Resolver(DocContext* ctx, const LexiconSet& lexicon) : ctx_(ctx), lexicon_(lexicon) {}
 
-  std::u32string FullAgencyName(int i) {
+  // Remembered by mention (full_ is sized by Run() before the first call).
+  const std::u32string& FullAgencyName(int i) {
     Mention& m = ctx_->mentions[i];
-    if (static_cast<size_t>(i) < full_.size() && full_[i]) return *full_[i];
+    if (full_[i] != nullptr) return *full_[i];
     std::u32string full = m.name;
     // The parent is part of the name only where the text writes it so: a
     // listed unit (公安机关组织治安、刑侦等部门) keeps its own name.
@@ -169,18 +200,14 @@ class Resolver {
           break;
         }
       }
-      if (full == m.name) full = SentenceRegion(m) + m.name;
+      if (Same(full, m.name)) full = SentenceRegion(m) + m.name;
     } else if (!ctx_->main_region_full.empty() && EndsWith(m.name, U"厅")) {
       // A provincial department named alone (公安厅) is the document's province's.
       const LexEntry* e = lexicon_.trie().Find(m.name);
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
-    full = Canonical(full);
-    if (full_.size() <= static_cast<size_t>(i)) {
-      full_.resize(std::max(ctx_->mentions.size(), static_cast<size_t>(i) + 1));
-    }
-    full_[i] = full;
-    return full;
+    full_[i] = &Canonical(full);
+    return *full_[i];
   }
 
   // CanonicalKind(FullRegion(name)), remembered: a document names its bodies
@@ -271,13 +298,15 @@ class Resolver {
   std::vector<EntityDraft> Run() {
     TypedNameMap<int> by_key;
     std::vector<EntityDraft> drafts;
+    full_.assign(ctx_->mentions.size(), nullptr);
     for (size_t i = 0; i < ctx_->mentions.size(); ++i) {
       const Mention& m = ctx_->mentions[i];
       if (m.type == EntityType::kMetric) continue;
-      const std::u32string key =
+      const std::u32string& key =
           m.type == EntityType::kAgency ? FullAgencyName(static_cast<int>(i)) : m.name;
-      auto [it, fresh] = by_key.try_emplace({m.type, key}, static_cast<int>(drafts.size()));
-      if (fresh) {
+      auto it = by_key.find(TypedView(m.type, key));
+      if (it == by_key.end()) {
+        it = by_key.try_emplace({m.type, key}, static_cast<int>(drafts.size())).first;
         EntityDraft d;
         d.type = m.type;
         d.name = key;
@@ -302,13 +331,14 @@ class Resolver {
     for (const int a : order) {
       EntityDraft& short_form = drafts[a];
       std::vector<int> targets;
-      const std::vector<int> asked = candidates.Of(short_form);
-      CountWork(asked.size());
-      for (const int b : asked) {
-        if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) continue;
+      CountWork(candidates.ForEach(short_form, [&](int b) {
+        if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) return;
         if (Abbreviates(short_form, drafts[b])) targets.push_back(b);
-      }
+      }));
       if (targets.empty()) continue;
+      // In index order, as the rules expect (the first target wins).
+      std::sort(targets.begin(), targets.end());
+      targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
       int target = targets.front();
       if (targets.size() > 1) {
         if (short_form.type != EntityType::kProgram) continue;  // ambiguous
@@ -329,11 +359,13 @@ class Resolver {
           best = a;
         }
       }
-      if (best != d.name) {
+      if (!Same(best, d.name)) {
         std::swap(d.name, best);
         AddName(&d, best);
       }
-      d.aliases.erase(std::remove(d.aliases.begin(), d.aliases.end(), d.name), d.aliases.end());
+      d.aliases.erase(std::remove_if(d.aliases.begin(), d.aliases.end(),
+                                     [&](const std::u32string& a) { return Same(a, d.name); }),
+                      d.aliases.end());
       for (const int mi : d.mentions) ctx_->mentions[mi].entity = static_cast<int>(out.size());
       out.push_back(std::move(d));
     }
@@ -342,10 +374,11 @@ class Resolver {
 
  private:
   static void AddName(EntityDraft* d, const std::u32string& n) {
-    if (n.empty() || n == d->name) return;
-    if (std::find(d->aliases.begin(), d->aliases.end(), n) == d->aliases.end()) {
-      d->aliases.push_back(n);
+    if (n.empty() || Same(n, d->name)) return;
+    for (const std::u32string& a : d->aliases) {
+      if (Same(a, n)) return;
     }
+    d->aliases.push_back(n);
   }
 
   void Merge(EntityDraft* from, EntityDraft* into) {
@@ -357,7 +390,9 @@ class Resolver {
 
   bool Abbreviates(const EntityDraft& s, const EntityDraft& l) const {
     if (s.name.size() >= l.name.size()) return false;  // only a longer form is a target
-    if (std::find(l.aliases.begin(), l.aliases.end(), s.name) != l.aliases.end()) return true;
+    for (const std::u32string& a : l.aliases) {
+      if (Same(a, s.name)) return true;
+    }
     switch (s.type) {
       case EntityType::kAgency:
         if (EndsWith(l.name, s.name)) {
@@ -425,7 +460,9 @@ class Resolver {
   const LexiconSet& lexicon_;
   // By mention index: a vector, where a tree held a node per agency mention
   // (a text of a hundred thousand of them built and freed as many nodes).
-  std::vector<std::optional<std::u32string>> full_;
+  // Each points at its value in canonical_ (an unordered_map's values stay
+  // where they are), instead of a copy per mention.
+  std::vector<const std::u32string*> full_;
   std::vector<int> agencies_by_end_;  // agency mentions by end, built on first use
   std::unordered_map<std::u32string, std::u32string> canonical_;  // see Canonical()
 };
