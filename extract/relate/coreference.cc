@@ -605,90 +605,97 @@ size_t Occurrences(std::u32string_view text, std::u32string_view what) {
   return n;
 }
 
-// Occurrences() of every name of `names`. A search of the whole text per name
-// is quadratic when a text names thousands of regions; past a few names one
-// pass per name length counts them all, left to right without overlap as
-// Occurrences() does.
-template <typename Names>
-std::map<std::u32string, size_t> CountOccurrences(std::u32string_view text, const Names& names) {
+// A region name read off agency names: its level, the count of its
+// occurrences and, while counting, the next position it may start at.
+struct Seen {
+  bool province = false;
+  std::u32string_view level;
+  size_t count = 0;
+  size_t next = 0;
+};
+using SeenNames = std::unordered_map<std::u32string_view, Seen, ViewHash>;
+
+// Sets the count of every name of `names` to Occurrences(). A search of the
+// whole text per name is quadratic when a text names thousands of regions;
+// past a few names one pass per name length counts them all, left to right
+// without overlap as Occurrences() does.
+void CountOccurrences(std::u32string_view text, SeenNames* names) {
   constexpr size_t kFewNames = 8;
-  std::map<std::u32string, size_t> out;
-  if (names.size() <= kFewNames) {
-    for (const auto& [name, unused] : names) out[name] = Occurrences(text, name);
-    CountWork(names.size() * text.size());
-    return out;
+  if (names->size() <= kFewNames) {
+    for (auto& [name, s] : *names) s.count = Occurrences(text, name);
+    CountWork(names->size() * text.size());
+    return;
   }
-  std::map<size_t, std::unordered_map<std::u32string_view, std::pair<size_t, size_t>, ViewHash>>
-      by_length;
+  std::vector<size_t> lengths;
   // The names' first characters: most positions start none, and are passed
   // over without hashing what follows them.
   std::vector<uint64_t> first(0x10000 / 64, 0);
-  for (const auto& [name, unused] : names) {
+  for (const auto& [name, unused] : *names) {
     if (name.empty()) continue;
-    by_length[name.size()][name] = {0, 0};  // count, next free position
+    lengths.push_back(name.size());
     if (name[0] < 0x10000) first[name[0] >> 6] |= uint64_t{1} << (name[0] & 63);
   }
+  std::sort(lengths.begin(), lengths.end());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
   const auto may_start = [&](char32_t c) {
     return c >= 0x10000 || ((first[c >> 6] >> (c & 63)) & 1) != 0;
   };
-  for (auto& [len, counts] : by_length) {
+  for (const size_t len : lengths) {
     CountWork(text.size());
     for (size_t p = 0; p + len <= text.size(); ++p) {
       if (!may_start(text[p])) continue;
-      const auto it = counts.find(text.substr(p, len));
-      if (it == counts.end() || p < it->second.second) continue;
-      ++it->second.first;
-      it->second.second = p + len;
+      const auto it = names->find(text.substr(p, len));
+      if (it == names->end() || p < it->second.next) continue;
+      ++it->second.count;
+      it->second.next = p + len;
     }
-    for (const auto& [name, count] : counts) out[std::u32string(name)] = count.first;
   }
-  return out;
 }
 
 }  // namespace
 
 void InferRegions(DocContext* ctx) {
-  // Gathered as views of the text first: a text of thousands of agency
-  // mentions names a few regions, each over and over.
-  struct Seen {
-    bool province = false;
-    std::u32string_view level;
-  };
-  std::unordered_map<std::u32string_view, Seen, ViewHash> seen;
+  // Gathered as views of the text, hashed and then sorted once: a text of
+  // thousands of agency mentions names a few regions, each over and over,
+  // and a list of thousands of unknown places filled trees of copied names.
+  SeenNames seen;
   const std::u32string_view t = ctx->text();
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kAgency) continue;
     if (const LexHit* level = UnknownRegionLevel(*ctx, m); level != nullptr) {
-      seen[t.substr(m.start, level->end - m.start)] = {
-          level->entry->province, t.substr(level->start, level->end - level->start)};
+      Seen& s = seen[t.substr(m.start, level->end - m.start)];
+      s.province = level->entry->province;
+      s.level = t.substr(level->start, level->end - level->start);
     }
   }
-  std::map<std::u32string, bool> candidates;  // name → province level
-  std::map<std::u32string, std::u32string> level_of;  // name → its level word
-  for (const auto& [name, s] : seen) {
-    candidates.emplace(name, s.province);
-    level_of.emplace(name, s.level);
-  }
-  const std::map<std::u32string, size_t> occurrences = CountOccurrences(ctx->text(), candidates);
-  std::map<std::u32string, size_t> best_of_level;
-  for (const auto& [name, level] : level_of) {
-    const size_t n = occurrences.at(name);
-    if (n >= 2 && n > best_of_level[level]) {
-      best_of_level[level] = n;
-      ctx->region_by_level[level] = name;
+  CountOccurrences(t, &seen);
+  // In the order of the names, as ties are settled by the first.
+  std::vector<std::pair<std::u32string_view, const Seen*>> names;
+  names.reserve(seen.size());
+  for (const auto& [name, s] : seen) names.emplace_back(name, &s);
+  std::sort(names.begin(), names.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::unordered_map<std::u32string_view, size_t, ViewHash> best_of_level;
+  for (const auto& [name, s] : names) {
+    const size_t n = s->count;
+    if (n < 2) continue;
+    size_t& best = best_of_level[s->level];
+    if (n > best) {
+      best = n;
+      ctx->region_by_level[std::u32string(s->level)] = std::u32string(name);
     }
   }
   // A province named once is enough to complete 省应急管理厅 (the level says
   // which); a city, and a place mention, need two.
   size_t best_province = 0, best_city = 1;
-  std::u32string province, city;
-  for (const auto& [name, is_province] : candidates) {
-    const size_t n = occurrences.at(name);
-    if (n >= 2) ctx->inferred_regions.push_back(name);
-    size_t& best = is_province ? best_province : best_city;
+  std::u32string_view province, city;
+  for (const auto& [name, s] : names) {
+    const size_t n = s->count;
+    if (n >= 2) ctx->inferred_regions.emplace_back(name);
+    size_t& best = s->province ? best_province : best_city;
     if (n > best) {
       best = n;
-      (is_province ? province : city) = name;
+      (s->province ? province : city) = name;
     }
   }
   if (ctx->main_region_full.empty()) ctx->main_region_full = province;
