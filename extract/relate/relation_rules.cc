@@ -570,8 +570,9 @@ class Rules {
   }
   std::vector<int> Within(const StartIndex& index, uint32_t start, uint32_t end) const {
     std::vector<int> out;
-    CountWork(index.StartingIn(start, end).size());
-    for (const int i : index.StartingIn(start, end)) {
+    const std::span<const int> starting = index.StartingIn(start, end);
+    CountWork(starting.size());
+    for (const int i : starting) {
       if (ctx_.mentions[i].end <= end) out.push_back(i);
     }
     return out;
