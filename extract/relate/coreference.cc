@@ -105,19 +105,18 @@ class Candidates {
   // thousands is not searched from every one of its names.
   static constexpr size_t kMaxPerName = 256;
 
-  explicit Candidates(const std::vector<EntityDraft>& drafts) : drafts_(drafts) {
-    for (size_t b = 0; b < drafts.size(); ++b) {
+  // `by_size`: the drafts shortest first, ties in index order. Each list of
+  // drafts ending alike is filled in that order, so it comes out sorted as
+  // a stable sort by length would leave it.
+  Candidates(const std::vector<EntityDraft>& drafts, const std::vector<int>& by_size)
+      : drafts_(drafts) {
+    for (const int b : by_size) {
       const EntityDraft& d = drafts[b];
       for (size_t k = 1; k <= 2 && k <= d.name.size(); ++k) {
-        by_ending_[EndingKey(d.type, d.name, k)].push_back(static_cast<int>(b));
+        by_ending_[EndingKey(d.type, d.name, k)].push_back(b);
       }
-      AddAliases(d, static_cast<int>(b), 0);
     }
-    for (auto& [key, list] : by_ending_) {
-      std::stable_sort(list.begin(), list.end(), [&](int x, int y) {
-        return drafts[x].name.size() < drafts[y].name.size();
-      });
-    }
+    for (size_t b = 0; b < drafts.size(); ++b) AddAliases(drafts[b], static_cast<int>(b), 0);
   }
 
   // Aliases of draft `b` from the `from`-th on.
@@ -318,16 +317,12 @@ class Resolver {
       for (const auto& a : m.aliases) AddName(&d, a);
     }
     // Shorter forms join the single longer form they abbreviate.
-    std::vector<int> order(drafts.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      return drafts[a].name.size() < drafts[b].name.size();
-    });
+    const std::vector<int> order = ByLength(drafts);
     // Candidates are of the same type and longer, and either end in the
     // short form's last two characters (every rule of Abbreviates asks that)
     // or hold it as an alias: with all pairs of a type asked, thousands of
     // names sharing a kind word made this loop quadratic (issue 21).
-    Candidates candidates(drafts);
+    Candidates candidates(drafts, order);
     for (const int a : order) {
       EntityDraft& short_form = drafts[a];
       std::vector<int> targets;
@@ -379,6 +374,30 @@ class Resolver {
       if (Same(a, n)) return;
     }
     d->aliases.push_back(n);
+  }
+
+  // The drafts' indices shortest name first, ties in index order (as a
+  // stable sort leaves them): counted by length when the names are short,
+  // as they nearly always are.
+  static std::vector<int> ByLength(const std::vector<EntityDraft>& drafts) {
+    constexpr size_t kMaxCounted = 1024;
+    std::vector<int> order(drafts.size());
+    size_t longest = 0;
+    for (const EntityDraft& d : drafts) longest = std::max(longest, d.name.size());
+    if (longest > kMaxCounted) {
+      for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+      std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return drafts[a].name.size() < drafts[b].name.size();
+      });
+      return order;
+    }
+    std::vector<size_t> count(longest + 2, 0);
+    for (const EntityDraft& d : drafts) ++count[d.name.size() + 1];
+    for (size_t n = 1; n < count.size(); ++n) count[n] += count[n - 1];
+    for (size_t i = 0; i < drafts.size(); ++i) {
+      order[count[drafts[i].name.size()]++] = static_cast<int>(i);
+    }
+    return order;
   }
 
   void Merge(EntityDraft* from, EntityDraft* into) {
