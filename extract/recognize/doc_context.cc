@@ -51,12 +51,13 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
   for (const LexHit& h : hits_) ending_roles_[h.end] |= h.roles();
   // Clauses: from after a break to the next break (its end), cut every
   // kMaxClauseChars when longer.
+  std::vector<uint32_t> clause_starts;
   auto add_clause = [&](uint32_t s, uint32_t e) {
     for (; e - s > kMaxClauseChars; s += kMaxClauseChars) {
-      clause_starts_.push_back(s);
+      clause_starts.push_back(s);
       clause_ends_.push_back(s + kMaxClauseChars);
     }
-    clause_starts_.push_back(s);
+    clause_starts.push_back(s);
     clause_ends_.push_back(e);
   };
   uint32_t clause = 0;
@@ -67,6 +68,29 @@ DocContext::DocContext(std::u32string_view text, const Segmentation& seg,
     }
   }
   add_clause(clause, n);
+  clause_starts_.Assign(std::move(clause_starts));
+  std::vector<uint32_t> sentence_starts;
+  sentence_starts.reserve(seg.sentences.size());
+  for (const Sentence& x : seg.sentences) sentence_starts.push_back(x.range.start);
+  sentence_starts_.Assign(std::move(sentence_starts));
+}
+
+void SortedStarts::Assign(std::vector<uint32_t> starts) {
+  starts_ = std::move(starts);
+  const size_t buckets = starts_.empty() ? 1 : (starts_.back() >> kBucketShift) + 2;
+  bucket_.resize(buckets);
+  uint32_t k = 0;
+  for (size_t b = 0; b < buckets; ++b) {
+    while (k < starts_.size() && (starts_[k] >> kBucketShift) < b) ++k;
+    bucket_[b] = k;
+  }
+}
+
+size_t SortedStarts::CountUpTo(uint32_t pos) const {
+  const size_t b = pos >> kBucketShift;
+  const auto from = starts_.begin() + bucket_[std::min(b, bucket_.size() - 1)];
+  const auto to = b + 1 < bucket_.size() ? starts_.begin() + bucket_[b + 1] : starts_.end();
+  return static_cast<size_t>(std::upper_bound(from, to, pos) - starts_.begin());
 }
 
 const LexHit* DocContext::LongestStartingAt(uint32_t pos, uint32_t roles) const {
@@ -134,12 +158,9 @@ bool DocContext::InsideLonger(const LexHit& h, uint32_t roles) const {
 }
 
 int DocContext::SentenceAt(uint32_t pos) const {
-  const auto& s = seg_.sentences;
-  auto it = std::upper_bound(s.begin(), s.end(), pos,
-                             [](uint32_t p, const Sentence& x) { return p < x.range.start; });
-  if (it == s.begin()) return -1;
-  --it;
-  return pos < it->range.end ? static_cast<int>(it - s.begin()) : -1;
+  const size_t k = sentence_starts_.CountUpTo(pos);
+  if (k == 0) return -1;
+  return pos < seg_.sentences[k - 1].range.end ? static_cast<int>(k - 1) : -1;
 }
 
 int DocContext::ParagraphAt(uint32_t pos) const {
@@ -154,9 +175,9 @@ int DocContext::ParagraphAt(uint32_t pos) const {
 TextRange DocContext::ClauseAt(uint32_t pos) const {
   // The last clause starting at or before pos: a break belongs to the clause
   // it closes, a cut to the clause it opens.
-  const auto it = std::upper_bound(clause_starts_.begin(), clause_starts_.end(), pos);
-  if (it == clause_starts_.begin() || pos > text_.size()) return {pos, pos};
-  const size_t k = static_cast<size_t>(it - clause_starts_.begin()) - 1;
+  const size_t count = clause_starts_.CountUpTo(pos);
+  if (count == 0 || pos > text_.size()) return {pos, pos};
+  const size_t k = count - 1;
   return {clause_starts_[k], clause_ends_[k]};
 }
 

@@ -204,11 +204,21 @@ std::vector<std::vector<uint32_t>> PositionsOf(std::u32string_view t,
     return out;
   }
   std::map<size_t, std::unordered_map<std::u32string_view, size_t>> by_length;  // → index
+  // The names' first characters: most positions start none, and are passed
+  // over without hashing what follows them.
+  std::vector<uint64_t> first(0x10000 / 64, 0);
   for (size_t r = 0; r < names.size(); ++r) {
-    if (!names[r].empty()) by_length[names[r].size()].emplace(names[r], r);
+    if (names[r].empty()) continue;
+    by_length[names[r].size()].emplace(names[r], r);
+    const char32_t c = names[r][0];
+    if (c < 0x10000) first[c >> 6] |= uint64_t{1} << (c & 63);
   }
+  const auto may_start = [&](char32_t c) {
+    return c >= 0x10000 || ((first[c >> 6] >> (c & 63)) & 1) != 0;
+  };
   for (const auto& [len, index] : by_length) {
     for (size_t p = 0; p + len <= t.size(); ++p) {
+      if (!may_start(t[p])) continue;
       const auto it = index.find(t.substr(p, len));
       if (it == index.end()) continue;
       std::vector<uint32_t>& at = out[it->second];

@@ -1,6 +1,7 @@
 // Coreference within one document (see coreference_internal.h).
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -13,6 +14,14 @@
 
 namespace govkg::internal {
 namespace {
+
+// Equality of names. operator== of std::u32string compares whole strings
+// character by character even when their lengths differ; this tests the
+// lengths first and compares the bytes at once (a draft's aliases are asked
+// once a mention).
+bool Same(std::u32string_view a, std::u32string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(char32_t)) == 0;
+}
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -63,15 +72,30 @@ std::vector<int> LeadingDivisions(std::u32string_view name, const LexiconSet& le
 
 // (type, name) keys hashed: trees of them compared whole strings at every
 // level, a tenth of coreference on a text naming one body over and over.
+// Looked up by (type, view) too: a key string built per mention cost an
+// allocation each for a name met again.
 using TypedName = std::pair<EntityType, std::u32string>;
+using TypedView = std::pair<EntityType, std::u32string_view>;
 struct TypedNameHash {
-  size_t operator()(const TypedName& k) const {
+  using is_transparent = void;
+  size_t operator()(const TypedView& k) const {
     return std::hash<std::u32string_view>{}(k.second) ^
            (static_cast<size_t>(k.first) * 0x9E3779B97F4A7C15ull);
   }
+  size_t operator()(const TypedName& k) const { return (*this)(TypedView(k.first, k.second)); }
+};
+struct TypedNameEq {
+  using is_transparent = void;
+  static TypedView View(const TypedName& k) { return {k.first, k.second}; }
+  static TypedView View(const TypedView& k) { return k; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    const TypedView x = View(a), y = View(b);
+    return x.first == y.first && Same(x.second, y.second);
+  }
 };
 template <typename V>
-using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash>;
+using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash, TypedNameEq>;
 
 // The drafts that may be a longer form of a name (see Resolver::Run).
 class Candidates {
@@ -81,19 +105,18 @@ class Candidates {
   // thousands is not searched from every one of its names.
   static constexpr size_t kMaxPerName = 256;
 
-  explicit Candidates(const std::vector<EntityDraft>& drafts) : drafts_(drafts) {
-    for (size_t b = 0; b < drafts.size(); ++b) {
+  // `by_size`: the drafts shortest first, ties in index order. Each list of
+  // drafts ending alike is filled in that order, so it comes out sorted as
+  // a stable sort by length would leave it.
+  Candidates(const std::vector<EntityDraft>& drafts, const std::vector<int>& by_size)
+      : drafts_(drafts) {
+    for (const int b : by_size) {
       const EntityDraft& d = drafts[b];
       for (size_t k = 1; k <= 2 && k <= d.name.size(); ++k) {
-        by_ending_[EndingKey(d.type, d.name, k)].push_back(static_cast<int>(b));
+        by_ending_[EndingKey(d.type, d.name, k)].push_back(b);
       }
-      AddAliases(d, static_cast<int>(b), 0);
     }
-    for (auto& [key, list] : by_ending_) {
-      std::stable_sort(list.begin(), list.end(), [&](int x, int y) {
-        return drafts[x].name.size() < drafts[y].name.size();
-      });
-    }
+    for (size_t b = 0; b < drafts.size(); ++b) AddAliases(drafts[b], static_cast<int>(b), 0);
   }
 
   // Aliases of draft `b` from the `from`-th on.
@@ -101,14 +124,20 @@ class Candidates {
     for (size_t i = from; i < d.aliases.size(); ++i) by_alias_[{d.type, d.aliases[i]}].push_back(b);
   }
 
-  // In index order, as the rules expect (the first target wins).
-  std::vector<int> Of(const EntityDraft& s) const {
-    std::vector<int> out;
+  // Calls visit(b) for each candidate b, in no order and perhaps twice
+  // (the caller sorts the few that match: sorting all asked cost more than
+  // asking them); returns how many visits.
+  template <typename Visit>
+  size_t ForEach(const EntityDraft& s, Visit visit) const {
+    size_t visits = 0;
     if (s.name.empty()) {  // ends like everything: every draft of the type
       for (size_t b = 0; b < drafts_.size(); ++b) {
-        if (drafts_[b].type == s.type) out.push_back(static_cast<int>(b));
+        if (drafts_[b].type == s.type) {
+          visit(static_cast<int>(b));
+          ++visits;
+        }
       }
-      return out;
+      return visits;
     }
     const size_t k = std::min<size_t>(2, s.name.size());
     if (const auto it = by_ending_.find(EndingKey(s.type, s.name, k));
@@ -117,16 +146,16 @@ class Candidates {
       auto from = std::upper_bound(list.begin(), list.end(), s.name.size(),
                                    [&](size_t n, int b) { return n < drafts_[b].name.size(); });
       for (size_t taken = 0; from != list.end() && taken < kMaxPerName; ++from, ++taken) {
-        out.push_back(*from);
+        visit(*from);
+        ++visits;
       }
     }
-    if (const auto it = by_alias_.find({s.type, s.name}); it != by_alias_.end()) {
+    if (const auto it = by_alias_.find(TypedView(s.type, s.name)); it != by_alias_.end()) {
       const size_t n = std::min(it->second.size(), kMaxPerName);
-      out.insert(out.end(), it->second.begin(), it->second.begin() + static_cast<ptrdiff_t>(n));
+      for (size_t j = 0; j < n; ++j) visit(it->second[j]);
+      visits += n;
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    return visits;
   }
 
  private:
@@ -147,9 +176,10 @@ class Resolver {
  public:
   Resolver(DocContext* ctx, const LexiconSet& lexicon) : ctx_(ctx), lexicon_(lexicon) {}
 
-  std::u32string FullAgencyName(int i) {
+  // Remembered by mention (full_ is sized by Run() before the first call).
+  const std::u32string& FullAgencyName(int i) {
     Mention& m = ctx_->mentions[i];
-    if (static_cast<size_t>(i) < full_.size() && full_[i]) return *full_[i];
+    if (full_[i] != nullptr) return *full_[i];
     std::u32string full = m.name;
     // The parent is part of the name only where the text writes it so: a
     // listed unit (公安机关组织治安、刑侦等部门) keeps its own name.
@@ -169,18 +199,14 @@ class Resolver {
           break;
         }
       }
-      if (full == m.name) full = SentenceRegion(m) + m.name;
+      if (Same(full, m.name)) full = SentenceRegion(m) + m.name;
     } else if (!ctx_->main_region_full.empty() && EndsWith(m.name, U"厅")) {
       // A provincial department named alone (公安厅) is the document's province's.
       const LexEntry* e = lexicon_.trie().Find(m.name);
       if (e != nullptr && e->alone) full = ctx_->main_region_full + m.name;
     }
-    full = Canonical(full);
-    if (full_.size() <= static_cast<size_t>(i)) {
-      full_.resize(std::max(ctx_->mentions.size(), static_cast<size_t>(i) + 1));
-    }
-    full_[i] = full;
-    return full;
+    full_[i] = &Canonical(full);
+    return *full_[i];
   }
 
   // CanonicalKind(FullRegion(name)), remembered: a document names its bodies
@@ -284,13 +310,15 @@ class Resolver {
   std::vector<EntityDraft> Run() {
     TypedNameMap<int> by_key;
     std::vector<EntityDraft> drafts;
+    full_.assign(ctx_->mentions.size(), nullptr);
     for (size_t i = 0; i < ctx_->mentions.size(); ++i) {
       const Mention& m = ctx_->mentions[i];
       if (m.type == EntityType::kMetric) continue;
-      const std::u32string key =
+      const std::u32string& key =
           m.type == EntityType::kAgency ? FullAgencyName(static_cast<int>(i)) : m.name;
-      auto [it, fresh] = by_key.try_emplace({m.type, key}, static_cast<int>(drafts.size()));
-      if (fresh) {
+      auto it = by_key.find(TypedView(m.type, key));
+      if (it == by_key.end()) {
+        it = by_key.try_emplace({m.type, key}, static_cast<int>(drafts.size())).first;
         EntityDraft d;
         d.type = m.type;
         d.name = key;
@@ -302,26 +330,23 @@ class Resolver {
       for (const auto& a : m.aliases) AddName(&d, a);
     }
     // Shorter forms join the single longer form they abbreviate.
-    std::vector<int> order(drafts.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      return drafts[a].name.size() < drafts[b].name.size();
-    });
+    const std::vector<int> order = ByLength(drafts);
     // Candidates are of the same type and longer, and either end in the
     // short form's last two characters (every rule of Abbreviates asks that)
     // or hold it as an alias: with all pairs of a type asked, thousands of
     // names sharing a kind word made this loop quadratic (issue 21).
-    Candidates candidates(drafts);
+    Candidates candidates(drafts, order);
     for (const int a : order) {
       EntityDraft& short_form = drafts[a];
       std::vector<int> targets;
-      const std::vector<int> asked = candidates.Of(short_form);
-      CountWork(asked.size());
-      for (const int b : asked) {
-        if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) continue;
+      CountWork(candidates.ForEach(short_form, [&](int b) {
+        if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) return;
         if (Abbreviates(short_form, drafts[b])) targets.push_back(b);
-      }
+      }));
       if (targets.empty()) continue;
+      // In index order, as the rules expect (the first target wins).
+      std::sort(targets.begin(), targets.end());
+      targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
       int target = targets.front();
       if (targets.size() > 1) {
         if (short_form.type != EntityType::kProgram) continue;  // ambiguous
@@ -342,11 +367,13 @@ class Resolver {
           best = a;
         }
       }
-      if (best != d.name) {
+      if (!Same(best, d.name)) {
         std::swap(d.name, best);
         AddName(&d, best);
       }
-      d.aliases.erase(std::remove(d.aliases.begin(), d.aliases.end(), d.name), d.aliases.end());
+      d.aliases.erase(std::remove_if(d.aliases.begin(), d.aliases.end(),
+                                     [&](const std::u32string& a) { return Same(a, d.name); }),
+                      d.aliases.end());
       for (const int mi : d.mentions) ctx_->mentions[mi].entity = static_cast<int>(out.size());
       out.push_back(std::move(d));
     }
@@ -355,10 +382,35 @@ class Resolver {
 
  private:
   static void AddName(EntityDraft* d, const std::u32string& n) {
-    if (n.empty() || n == d->name) return;
-    if (std::find(d->aliases.begin(), d->aliases.end(), n) == d->aliases.end()) {
-      d->aliases.push_back(n);
+    if (n.empty() || Same(n, d->name)) return;
+    for (const std::u32string& a : d->aliases) {
+      if (Same(a, n)) return;
     }
+    d->aliases.push_back(n);
+  }
+
+  // The drafts' indices shortest name first, ties in index order (as a
+  // stable sort leaves them): counted by length when the names are short,
+  // as they nearly always are.
+  static std::vector<int> ByLength(const std::vector<EntityDraft>& drafts) {
+    constexpr size_t kMaxCounted = 1024;
+    std::vector<int> order(drafts.size());
+    size_t longest = 0;
+    for (const EntityDraft& d : drafts) longest = std::max(longest, d.name.size());
+    if (longest > kMaxCounted) {
+      for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+      std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return drafts[a].name.size() < drafts[b].name.size();
+      });
+      return order;
+    }
+    std::vector<size_t> count(longest + 2, 0);
+    for (const EntityDraft& d : drafts) ++count[d.name.size() + 1];
+    for (size_t n = 1; n < count.size(); ++n) count[n] += count[n - 1];
+    for (size_t i = 0; i < drafts.size(); ++i) {
+      order[count[drafts[i].name.size()]++] = static_cast<int>(i);
+    }
+    return order;
   }
 
   void Merge(EntityDraft* from, EntityDraft* into) {
@@ -370,7 +422,9 @@ class Resolver {
 
   bool Abbreviates(const EntityDraft& s, const EntityDraft& l) const {
     if (s.name.size() >= l.name.size()) return false;  // only a longer form is a target
-    if (std::find(l.aliases.begin(), l.aliases.end(), s.name) != l.aliases.end()) return true;
+    for (const std::u32string& a : l.aliases) {
+      if (Same(a, s.name)) return true;
+    }
     switch (s.type) {
       case EntityType::kAgency:
         if (EndsWith(l.name, s.name)) {
@@ -438,7 +492,9 @@ class Resolver {
   const LexiconSet& lexicon_;
   // By mention index: a vector, where a tree held a node per agency mention
   // (a text of a hundred thousand of them built and freed as many nodes).
-  std::vector<std::optional<std::u32string>> full_;
+  // Each points at its value in canonical_ (an unordered_map's values stay
+  // where they are), instead of a copy per mention.
+  std::vector<const std::u32string*> full_;
   std::vector<int> agencies_by_end_;  // agency mentions by end, built on first use
   std::unordered_map<std::u32string, std::u32string> canonical_;  // see Canonical()
 };
@@ -581,90 +637,97 @@ size_t Occurrences(std::u32string_view text, std::u32string_view what) {
   return n;
 }
 
-// Occurrences() of every name of `names`. A search of the whole text per name
-// is quadratic when a text names thousands of regions; past a few names one
-// pass per name length counts them all, left to right without overlap as
-// Occurrences() does.
-template <typename Names>
-std::map<std::u32string, size_t> CountOccurrences(std::u32string_view text, const Names& names) {
+// A region name read off agency names: its level, the count of its
+// occurrences and, while counting, the next position it may start at.
+struct Seen {
+  bool province = false;
+  std::u32string_view level;
+  size_t count = 0;
+  size_t next = 0;
+};
+using SeenNames = std::unordered_map<std::u32string_view, Seen, ViewHash>;
+
+// Sets the count of every name of `names` to Occurrences(). A search of the
+// whole text per name is quadratic when a text names thousands of regions;
+// past a few names one pass per name length counts them all, left to right
+// without overlap as Occurrences() does.
+void CountOccurrences(std::u32string_view text, SeenNames* names) {
   constexpr size_t kFewNames = 8;
-  std::map<std::u32string, size_t> out;
-  if (names.size() <= kFewNames) {
-    for (const auto& [name, unused] : names) out[name] = Occurrences(text, name);
-    CountWork(names.size() * text.size());
-    return out;
+  if (names->size() <= kFewNames) {
+    for (auto& [name, s] : *names) s.count = Occurrences(text, name);
+    CountWork(names->size() * text.size());
+    return;
   }
-  std::map<size_t, std::unordered_map<std::u32string_view, std::pair<size_t, size_t>, ViewHash>>
-      by_length;
+  std::vector<size_t> lengths;
   // The names' first characters: most positions start none, and are passed
   // over without hashing what follows them.
   std::vector<uint64_t> first(0x10000 / 64, 0);
-  for (const auto& [name, unused] : names) {
+  for (const auto& [name, unused] : *names) {
     if (name.empty()) continue;
-    by_length[name.size()][name] = {0, 0};  // count, next free position
+    lengths.push_back(name.size());
     if (name[0] < 0x10000) first[name[0] >> 6] |= uint64_t{1} << (name[0] & 63);
   }
+  std::sort(lengths.begin(), lengths.end());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
   const auto may_start = [&](char32_t c) {
     return c >= 0x10000 || ((first[c >> 6] >> (c & 63)) & 1) != 0;
   };
-  for (auto& [len, counts] : by_length) {
+  for (const size_t len : lengths) {
     CountWork(text.size());
     for (size_t p = 0; p + len <= text.size(); ++p) {
       if (!may_start(text[p])) continue;
-      const auto it = counts.find(text.substr(p, len));
-      if (it == counts.end() || p < it->second.second) continue;
-      ++it->second.first;
-      it->second.second = p + len;
+      const auto it = names->find(text.substr(p, len));
+      if (it == names->end() || p < it->second.next) continue;
+      ++it->second.count;
+      it->second.next = p + len;
     }
-    for (const auto& [name, count] : counts) out[std::u32string(name)] = count.first;
   }
-  return out;
 }
 
 }  // namespace
 
 void InferRegions(DocContext* ctx) {
-  // Gathered as views of the text first: a text of thousands of agency
-  // mentions names a few regions, each over and over.
-  struct Seen {
-    bool province = false;
-    std::u32string_view level;
-  };
-  std::unordered_map<std::u32string_view, Seen, ViewHash> seen;
+  // Gathered as views of the text, hashed and then sorted once: a text of
+  // thousands of agency mentions names a few regions, each over and over,
+  // and a list of thousands of unknown places filled trees of copied names.
+  SeenNames seen;
   const std::u32string_view t = ctx->text();
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kAgency) continue;
     if (const LexHit* level = UnknownRegionLevel(*ctx, m); level != nullptr) {
-      seen[t.substr(m.start, level->end - m.start)] = {
-          level->entry->province, t.substr(level->start, level->end - level->start)};
+      Seen& s = seen[t.substr(m.start, level->end - m.start)];
+      s.province = level->entry->province;
+      s.level = t.substr(level->start, level->end - level->start);
     }
   }
-  std::map<std::u32string, bool> candidates;  // name → province level
-  std::map<std::u32string, std::u32string> level_of;  // name → its level word
-  for (const auto& [name, s] : seen) {
-    candidates.emplace(name, s.province);
-    level_of.emplace(name, s.level);
-  }
-  const std::map<std::u32string, size_t> occurrences = CountOccurrences(ctx->text(), candidates);
-  std::map<std::u32string, size_t> best_of_level;
-  for (const auto& [name, level] : level_of) {
-    const size_t n = occurrences.at(name);
-    if (n >= 2 && n > best_of_level[level]) {
-      best_of_level[level] = n;
-      ctx->region_by_level[level] = name;
+  CountOccurrences(t, &seen);
+  // In the order of the names, as ties are settled by the first.
+  std::vector<std::pair<std::u32string_view, const Seen*>> names;
+  names.reserve(seen.size());
+  for (const auto& [name, s] : seen) names.emplace_back(name, &s);
+  std::sort(names.begin(), names.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::unordered_map<std::u32string_view, size_t, ViewHash> best_of_level;
+  for (const auto& [name, s] : names) {
+    const size_t n = s->count;
+    if (n < 2) continue;
+    size_t& best = best_of_level[s->level];
+    if (n > best) {
+      best = n;
+      ctx->region_by_level[std::u32string(s->level)] = std::u32string(name);
     }
   }
   // A province named once is enough to complete 省应急管理厅 (the level says
   // which); a city, and a place mention, need two.
   size_t best_province = 0, best_city = 1;
-  std::u32string province, city;
-  for (const auto& [name, is_province] : candidates) {
-    const size_t n = occurrences.at(name);
-    if (n >= 2) ctx->inferred_regions.push_back(name);
-    size_t& best = is_province ? best_province : best_city;
+  std::u32string_view province, city;
+  for (const auto& [name, s] : names) {
+    const size_t n = s->count;
+    if (n >= 2) ctx->inferred_regions.emplace_back(name);
+    size_t& best = s->province ? best_province : best_city;
     if (n > best) {
       best = n;
-      (is_province ? province : city) = name;
+      (s->province ? province : city) = name;
     }
   }
   if (ctx->main_region_full.empty()) ctx->main_region_full = province;

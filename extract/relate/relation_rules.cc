@@ -571,8 +571,9 @@ class Rules {
   }
   std::vector<int> Within(const StartIndex& index, uint32_t start, uint32_t end) const {
     std::vector<int> out;
-    CountWork(index.StartingIn(start, end).size());
-    for (const int i : index.StartingIn(start, end)) {
+    const std::span<const int> starting = index.StartingIn(start, end);
+    CountWork(starting.size());
+    for (const int i : starting) {
       if (ctx_.mentions[i].end <= end) out.push_back(i);
     }
     return out;
@@ -604,16 +605,32 @@ class Rules {
     uint32_t from = item_start > kLookBack ? item_start - kLookBack : 0;
     if (turn >= 0) from = std::max(from, discourse_.turns()[turn].range.start);
     const Mention* last = nullptr;
-    for (const int i : ProgramsIn(from, item_start)) {
-      const Mention& c = ctx_.mentions[i];
+    auto it = std::lower_bound(collectives_.begin(), collectives_.end(), uint64_t{from} << 32);
+    for (; it != collectives_.end() && (*it >> 32) < item_start; ++it) {
+      const Mention& c = ctx_.mentions[static_cast<uint32_t>(*it)];
+      CountWork(1);
       // Named before the enumeration or in an item enclosing it, not inside an
       // earlier sibling (一是…组织开展好“五大曝光”行动；… 三是…).
-      if (c.entity >= 0 && c.entity != m.entity && c.credited && IsCollective(c.name) &&
-          Encloses(discourse_.ItemAt(c.start), item)) {
+      if (c.end <= item_start && c.entity != m.entity && Encloses(discourse_.ItemAt(c.start), item)) {
         last = &c;
       }
     }
     return last;
+  }
+
+  // The credited numbered wholes of the text (see CollectiveBefore) as
+  // (start << 32 | mention index), sorted: a list of thousands of programs
+  // asked every program in 2000 characters before each item.
+  static std::vector<uint64_t> Collectives(const DocContext& ctx) {
+    std::vector<uint64_t> out;
+    for (size_t i = 0; i < ctx.mentions.size(); ++i) {
+      const Mention& c = ctx.mentions[i];
+      if (c.type == EntityType::kProgram && c.entity >= 0 && c.credited && IsCollective(c.name)) {
+        out.push_back(uint64_t{c.start} << 32 | i);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
   }
 
   // Whether `outer` is -1 (no item) or `item` or one of its ancestors.
@@ -1248,6 +1265,7 @@ class Rules {
   Discourse discourse_;
   const std::vector<int> group_sizes_ = GroupSizes(ctx_);  // program group → its programs
   const std::vector<uint32_t> sections_ = Sections(ctx_);
+  const std::vector<uint64_t> collectives_ = Collectives(ctx_);
   const int document_actor_ = DocumentActor();
   const std::vector<int> section_actors_ = SectionActors();
   const int document_region_ = DocumentRegion();
