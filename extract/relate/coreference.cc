@@ -329,6 +329,7 @@ class Resolver {
       AddName(&d, m.name);
       for (const auto& a : m.aliases) AddName(&d, a);
     }
+    JoinKindless(by_key, &drafts);
     // Shorter forms join the single longer form they abbreviate.
     const std::vector<int> order = ByLength(drafts);
     // Candidates are of the same type and longer, and either end in the
@@ -411,6 +412,25 @@ class Resolver {
       order[count[drafts[i].name.size()]++] = static_cast<int>(i);
     }
     return order;
+  }
+
+  // 安全生产大排查大整治 and 安全生产大排查大整治行动: a program named
+  // without a kind word it has elsewhere in the text is that program (one
+  // campaign, not two nodes split by a short name).
+  void JoinKindless(const TypedNameMap<int>& by_key, std::vector<EntityDraft>* drafts) {
+    constexpr size_t kMinBase = 4, kMaxKind = 4;
+    for (size_t i = 0; i < drafts->size(); ++i) {
+      EntityDraft& d = (*drafts)[i];
+      if (d.type != EntityType::kProgram || d.dropped) continue;
+      for (size_t k = 2; k <= kMaxKind && k + kMinBase <= d.name.size(); ++k) {
+        const std::u32string_view name(d.name);
+        const LexEntry* kind = lexicon_.trie().Find(name.substr(name.size() - k));
+        if (kind == nullptr || (kind->roles & kProgramKind) == 0) continue;
+        const auto it = by_key.find(TypedView(EntityType::kProgram, name.substr(0, name.size() - k)));
+        if (it == by_key.end() || it->second == static_cast<int>(i) || (*drafts)[it->second].dropped) continue;
+        Merge(&(*drafts)[it->second], &d);
+      }
+    }
   }
 
   void Merge(EntityDraft* from, EntityDraft* into) {

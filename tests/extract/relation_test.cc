@@ -354,6 +354,16 @@ TEST_CASE("Coreference joins the forms of one body or program", "[extract][coref
   int agencies = 0;
   for (const Entity& e : g.entities) agencies += e.type == EntityType::kAgency;
   CHECK(agencies == 3);  // 公安厅, 公安机关, 公安机关刑侦部门
+  // A program named once without its kind word is the one named with it.
+  const DocumentGraph county = testing::ExtractText(
+      "## 通榆县应急管理局扎实开展安全生产大排查大整治\n\n今年以来，通榆县应急管理局深入开展安全生产大排查大整治行动，"
+      "检查企业86家。");
+  int programs = 0;
+  for (const Entity& e : county.entities) programs += e.type == EntityType::kProgram;
+  CHECK(programs == 1);
+  const Entity* campaign = testing::FindEntity(county, EntityType::kProgram, "安全生产大排查大整治行动");
+  REQUIRE(campaign != nullptr);
+  CHECK(testing::Named(campaign, "安全生产大排查大整治"));
 }
 
 TEST_CASE("A bare level word takes the document's region", "[extract][coreference]") {
