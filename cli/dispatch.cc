@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "cli/programs.h"
+#include "model/huge_pages.h"
 
 namespace {
 
@@ -64,7 +65,7 @@ std::string OwnFolder() {
 }
 
 #if defined(GOVKG_HUGE_TEXT)
-constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+constexpr uintptr_t kHugePage = govkg::kHugePageBytes;
 
 // True when the kernel hands out transparent huge pages to ranges that ask
 // (the setting reads "[always]" or "[madvise]"; "[never]" refuses them).
@@ -132,21 +133,14 @@ void MapCodeOnHugePages() {
   const uintptr_t end = std::min((code_end + kHugePage - 1) & ~(kHugePage - 1), limit & ~(kHugePage - 1));
   if (end <= start || !HugePagesOn()) return;
   const size_t size = end - start;
-  void* range = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                     -1, 0);
-  if (range == MAP_FAILED) return;
-  char* copy = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(range) + kHugePage - 1) & ~(kHugePage - 1));
+  char* const copy = static_cast<char*>(govkg::MapHugePages(size));
+  if (copy == nullptr) return;
   const size_t bytes = std::min(end, code_end) - start;
-  if (madvise(copy, size, MADV_HUGEPAGE) != 0 || !ReadOwnFile(copy, bytes, code->p_offset + (start - code_start)) ||
+  if (!ReadOwnFile(copy, bytes, code->p_offset + (start - code_start)) ||
       mprotect(copy, size, PROT_READ | PROT_EXEC) != 0 ||
       mremap(copy, size, size, MREMAP_MAYMOVE | MREMAP_FIXED, reinterpret_cast<void*>(start)) == MAP_FAILED) {
-    munmap(range, size + kHugePage);
-    return;
+    munmap(copy, size);
   }
-  // What is left of the reserved range: the parts before and after the copy.
-  char* const reserved = static_cast<char*>(range);
-  if (copy > reserved) munmap(reserved, static_cast<size_t>(copy - reserved));
-  munmap(copy + size, static_cast<size_t>(reserved + size + kHugePage - (copy + size)));
 }
 #endif
 

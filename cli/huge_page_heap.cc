@@ -14,7 +14,6 @@
 // environment leaves tcmalloc's own allocator in place (to compare, or where
 // the kernel compacts memory slowly to find huge pages).
 #include <gperftools/malloc_extension.h>
-#include <sys/mman.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -23,9 +22,13 @@
 #include <mutex>
 #include <new>
 
+#include "model/huge_pages.h"
+
 namespace {
 
-constexpr size_t kHugePage = size_t{2} << 20;
+using govkg::MapHugePages;
+using govkg::RoundUpToHugePages;
+
 // Address space reserved at a time; only what is touched uses memory.
 constexpr size_t kRangeBytes = size_t{1} << 30;
 
@@ -53,14 +56,11 @@ class HugePageHeap final : public SysAllocator {
   // A new range of at least `bytes`, starting on a huge-page boundary. The
   // rest of the old range is abandoned: it is address space, not memory.
   bool Reserve(size_t bytes) {
-    const size_t length = bytes + kHugePage > kRangeBytes ? bytes + kHugePage : kRangeBytes;
-    void* const mapped = mmap(nullptr, length, PROT_READ | PROT_WRITE,
-                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (mapped == MAP_FAILED) return false;
-    const uintptr_t begin = reinterpret_cast<uintptr_t>(mapped);
-    cursor_ = RoundUp(begin, kHugePage);
-    end_ = begin + length;
-    madvise(reinterpret_cast<void*>(cursor_), end_ - cursor_, MADV_HUGEPAGE);  // advice only
+    const size_t length = RoundUpToHugePages(bytes > kRangeBytes ? bytes : kRangeBytes);
+    void* const mapped = MapHugePages(length);
+    if (mapped == nullptr) return false;
+    cursor_ = reinterpret_cast<uintptr_t>(mapped);
+    end_ = cursor_ + length;
     return true;
   }
 

@@ -23,6 +23,8 @@
 #include <cstdlib>
 #include <new>
 
+#include "model/huge_pages.h"
+
 namespace {
 
 constexpr size_t kGranule = 16;                          // alignment of every block
@@ -42,11 +44,9 @@ constexpr size_t kPages = kReservedBytes >> kPageShift;
 // Mapped with the range: the first pages are faulted in with one call
 // instead of one fault each (a query uses about this much).
 constexpr size_t kPrefaultBytes = size_t{1} << 20;
-// The range starts on a transparent huge page and asks for them: in this VM
-// the first touch of each 4 kB page cost microseconds even once it was
-// mapped (a query touches ~130 pages of the arena), and one 2 MB page
-// is mapped and touched at the cost of a few of them.
-constexpr size_t kHugePageBytes = size_t{2} << 20;
+// The range is in transparent huge pages (model/huge_pages.h): a query
+// touches ~130 pages of 4 kB of the arena, and one 2 MB page is mapped and
+// touched at the cost of a few of them.
 
 struct Arena {
   char* base = nullptr;
@@ -57,14 +57,8 @@ struct Arena {
 Arena& TheArena() {
   static Arena arena;
   static const bool mapped = [] {
-    void* range = mmap(nullptr, kReservedBytes + kHugePageBytes, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (range == MAP_FAILED) return false;
-    const uintptr_t at = reinterpret_cast<uintptr_t>(range);
-    void* p = reinterpret_cast<void*>((at + kHugePageBytes - 1) & ~(kHugePageBytes - 1));
-#if defined(MADV_HUGEPAGE)
-    madvise(p, kReservedBytes, MADV_HUGEPAGE);  // a hint: without huge pages, 4 kB ones
-#endif
+    void* const p = govkg::MapHugePages(kReservedBytes);
+    if (p == nullptr) return false;
 #if defined(MADV_POPULATE_WRITE)
     madvise(p, kPrefaultBytes, MADV_POPULATE_WRITE);
 #endif

@@ -15,6 +15,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
 
+#include "model/huge_pages.h"
 #include "store/sorted_load_internal.h"
 #include "store/store_internal.h"
 
@@ -93,22 +94,11 @@ std::string_view Permute(int c, std::string_view spo, std::string* out) {
 // the copies into fresh chunks); a huge page is one fault for 512 of them.
 namespace {
 
-constexpr size_t kHugePage = size_t{2} << 20;
-
-size_t RoundToHugePage(size_t n) { return (n + kHugePage - 1) / kHugePage * kHugePage; }
-
-// `bytes` is a multiple of kHugePage. Throws std::bad_alloc as new does.
+// `bytes` is a multiple of kHugePageBytes. Throws std::bad_alloc as new does.
 char* MapRows(size_t bytes) {
-  const size_t span = bytes + kHugePage;
-  void* m = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED) throw std::bad_alloc();
-  const auto at = reinterpret_cast<uintptr_t>(m);
-  const uintptr_t start = (at + kHugePage - 1) / kHugePage * kHugePage;
-  if (start > at) munmap(m, start - at);
-  if (const uintptr_t end = at + span, used = start + bytes; end > used) munmap(reinterpret_cast<void*>(used), end - used);
-  auto* p = reinterpret_cast<char*>(start);
-  madvise(p, bytes, MADV_HUGEPAGE);  // only advice: without it, ordinary pages
-  return p;
+  void* const p = MapHugePages(bytes);
+  if (p == nullptr) throw std::bad_alloc();
+  return static_cast<char*>(p);
 }
 
 void UnmapRows(void* p, size_t bytes) { munmap(p, bytes); }
@@ -137,12 +127,12 @@ class MappedArray {
   }
 
   void push_back(const T& v) {
-    if (size_ == cap_) reserve(cap_ == 0 ? kHugePage / sizeof(T) : cap_ * 2);
+    if (size_ == cap_) reserve(cap_ == 0 ? kHugePageBytes / sizeof(T) : cap_ * 2);
     data_[size_++] = v;
   }
   void reserve(size_t n) {
     if (n <= cap_) return;
-    const size_t bytes = RoundToHugePage(n * sizeof(T));
+    const size_t bytes = RoundUpToHugePages(n * sizeof(T));
     if (data_ == nullptr) {
       data_ = reinterpret_cast<T*>(MapRows(bytes));
     } else {
@@ -221,7 +211,7 @@ struct SortedLoad::Buffer {
         chunks.push_back(std::move(spare.back()));
         spare.pop_back();
       } else {
-        const size_t size = RoundToHugePage(std::max(n, kChunkBytes));
+        const size_t size = RoundUpToHugePages(std::max(n, kChunkBytes));
         chunks.emplace_back(MapRows(size), size);  // not zeroed by us: every byte used is written
       }
       chunk_bytes += chunks.back().size;
