@@ -334,6 +334,20 @@ bool MetricNamer::SharedPredicate(std::u32string_view text, const std::vector<Cl
   return true;
 }
 
+MetricNamer::ListReading MetricNamer::ReadList(std::u32string_view text, size_t start, size_t end,
+                                               std::vector<std::u32string> items) const {
+  ListReading r;
+  std::u32string shared;
+  if (ListedSubjects(text, start, end, items, &shared, &r.subjects)) {
+    r.names.assign(items.size(), shared);
+  } else {
+    r.subjects.clear();
+    SharedMeasure(&items);
+    r.names = std::move(items);
+  }
+  return r;
+}
+
 size_t MetricNamer::DistributeCueEndingAt(std::u32string_view text, size_t end, size_t floor) const {
   // 日均, 人均 end like the cue 均 but are words of the name (payload 0).
   const EndingMatch<int> d = lex_.distribute_cues.LongestEndingAt(text, end, floor);

@@ -64,6 +64,17 @@ class MetricNamer {
   // others (餐饮食品、蔬菜制品不合格率 → 餐饮食品不合格率, …); whether it did.
   bool SharedMeasure(std::vector<std::u32string>* items) const;
 
+  // A list's items as one figure's names, one each: places sharing a name
+  // (哈尔滨市、绥化市耕作面积: that name per place, and each place's span
+  // of text[start, end) in `subjects`), else like nouns sharing a measure
+  // (餐饮食品、蔬菜制品不合格率: 餐饮食品不合格率 …, no subjects).
+  struct ListReading {
+    std::vector<std::u32string> names;
+    std::vector<TextRange> subjects;
+  };
+  ListReading ReadList(std::u32string_view text, size_t start, size_t end,
+                       std::vector<std::u32string> items) const;
+
   // Skips the separators between list items (、 ， 和 及 以及) at `start`.
   size_t SkipListSeparators(std::u32string_view text, size_t start, size_t end) const;
 

@@ -329,20 +329,17 @@ bool LexiconMetricRecognizer::EmitDistributedChange(std::u32string_view text, si
                                                     std::vector<MetricMention>& out) const {
   std::vector<std::u32string> items = names_.SplitList(*base);
   if (items.size() < 2) return false;
-  std::u32string shared;
-  std::vector<TextRange> subjects;
-  const bool by_subject = names_.ListedSubjects(text, region_start, region_end, items, &shared, &subjects);
-  if (!by_subject) names_.SharedMeasure(&items);
-  for (size_t i = 0; i < items.size(); ++i) {
+  const MetricNamer::ListReading list = names_.ReadList(text, region_start, region_end, std::move(items));
+  for (size_t i = 0; i < list.names.size(); ++i) {
     MetricMention item = change;
-    item.name = MetricEncodeUtf8(by_subject ? shared : items[i]) + suffix;
-    if (by_subject) {
-      item.subject = subjects[i];
-      item.range.start = subjects[i].start;
+    item.name = MetricEncodeUtf8(list.names[i]) + suffix;
+    if (!list.subjects.empty()) {
+      item.subject = list.subjects[i];
+      item.range.start = list.subjects[i].start;
     }
     out.push_back(std::move(item));
   }
-  *base = by_subject ? shared : items.back();
+  *base = list.names.back();
   return true;
 }
 
@@ -596,18 +593,13 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   } else if (region.respectively && names.size() == 1) {
     std::vector<std::u32string> items = names_.SplitList(names[0]);
     if (items.size() > 1) {
-      std::u32string shared;
-      std::vector<TextRange> spans;
-      if (names_.ListedSubjects(text, region_start, region_end, items, &shared, &spans)) {
-        names.assign(1, shared);
-        subjects.assign(1, spans.front());
-        st.pending_items.assign(items.size() - 1, shared);
-        st.pending_subjects.assign(spans.begin() + 1, spans.end());
-      } else {
-        names_.SharedMeasure(&items);
-        names.assign(1, items.front());
-        st.pending_items.assign(items.begin() + 1, items.end());
-        st.pending_subjects.clear();
+      const MetricNamer::ListReading list = names_.ReadList(text, region_start, region_end, std::move(items));
+      names.assign(1, list.names.front());
+      st.pending_items.assign(list.names.begin() + 1, list.names.end());
+      st.pending_subjects.clear();
+      if (!list.subjects.empty()) {
+        subjects.assign(1, list.subjects.front());
+        st.pending_subjects.assign(list.subjects.begin() + 1, list.subjects.end());
       }
       st.pending_change = false;
     }
