@@ -153,10 +153,26 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
   }
 }
 
+// The places (hits with `roles` naming divisions) listed right before `at`,
+// each followed by one of `separators`, nearest first, at most 16 (a list,
+// not a page: linear time).
+std::vector<const LexHit*> PlacesListedBefore(const DocContext& ctx, uint32_t at, uint32_t roles,
+                                              std::u32string_view separators) {
+  constexpr size_t kMaxPlaces = 16;
+  const std::u32string_view t = ctx.text();
+  std::vector<const LexHit*> places;
+  while (places.size() < kMaxPlaces && at > 1 && separators.find(t[at - 1]) != std::u32string_view::npos) {
+    const LexHit* place = ctx.EndingAt(at - 1, roles);
+    if (place == nullptr || place->entry->divisions.empty()) break;
+    places.push_back(place);
+    at = place->start;
+  }
+  return places;
+}
+
 // "广州市、深圳市、佛山市市场监管局": divisions of one level listed before
 // a body's name each have that body (广州市市场监管局 …).
 void ListedRegionTwins(DocContext* ctx, const Mention& m) {
-  constexpr size_t kMaxTwins = 16;  // a list, not a page: linear time
   const std::u32string_view t = ctx->text();
   const LexHit* own = ctx->StartingAt(m.start, kRegionName | kRegionShort);
   if (own == nullptr || own->entry->divisions.empty() || own->end >= m.end) return;
@@ -173,10 +189,7 @@ void ListedRegionTwins(DocContext* ctx, const Mention& m) {
   const char32_t level = t[own_end - 1];
   const bool prefecture = own_level->entry->prefecture_level;
   const std::u32string rest = ctx->Slice(own_end, m.end);
-  uint32_t at = m.start;
-  for (size_t n = 0; n < kMaxTwins && at > 1 && t[at - 1] == U'、'; ++n) {
-    const LexHit* other = ctx->EndingAt(at - 1, kRegionName);
-    if (other == nullptr || other->entry->divisions.empty()) return;
+  for (const LexHit* other : PlacesListedBefore(*ctx, m.start, kRegionName, U"、")) {
     // One level, or one tier (曲靖市、红河州: a city and a prefecture).
     const LexHit* other_level = ctx->EndingAt(other->end, kRegionLevel);
     const bool same_tier = prefecture && other_level != nullptr && other_level->entry->prefecture_level;
@@ -187,7 +200,6 @@ void ListedRegionTwins(DocContext* ctx, const Mention& m) {
     twin.end = other->end;
     twin.name = ctx->Slice(other->start, other->end) + rest;
     ctx->mentions.push_back(std::move(twin));
-    at = other->start;
   }
 }
 
@@ -195,7 +207,6 @@ void ListedRegionTwins(DocContext* ctx, const Mention& m) {
 // (三市, 两县) or 等 and it (等市) and a body each have that body: 南宁市公安机关 … Returns
 // whether `m` was such a list (its mentions are then pushed here).
 bool CountedRegionList(DocContext* ctx, const Mention& m, uint32_t kind_start) {
-  constexpr size_t kMaxPlaces = 16;  // a list, not a page: linear time
   const std::u32string_view t = ctx->text();
   // Short forms too (柳州, 桂林): the count after the list says they are places.
   constexpr uint32_t kPlaceRoles = kRegionName | kRegionShort;
@@ -216,14 +227,9 @@ bool CountedRegionList(DocContext* ctx, const Mention& m, uint32_t kind_start) {
   if (level->end < kind_start && ctx->StartingAt(level->end, kRegionLevel) != nullptr) return false;
   const char32_t level_char = t[p];
   const std::u32string body = ctx->Slice(level->end, m.end);
-  std::vector<const LexHit*> places = {last};
-  for (uint32_t at = last->start; places.size() < kMaxPlaces && at > 1 && (t[at - 1] == U'、' || t[at - 1] == U'和');) {
-    const LexHit* other = ctx->EndingAt(at - 1, kPlaceRoles);
-    if (other == nullptr || other->entry->divisions.empty()) break;
-    places.push_back(other);
-    at = other->start;
-  }
-  if (places.size() < 2) return false;
+  std::vector<const LexHit*> places = PlacesListedBefore(*ctx, last->start, kPlaceRoles, U"、和");
+  if (places.empty()) return false;
+  places.insert(places.begin(), last);
   for (const LexHit* place : places) {
     Mention member;
     member.type = EntityType::kAgency;
