@@ -163,7 +163,7 @@ class DocContext {
   // 乐亭县 in a county's text), empty if none: its figures are that place's.
   std::u32string doc_region_full;
   // Regions the lexicon does not know, read off agency names (梧渠省 of
-  // 梧渠省应急管理厅) and named at least twice.
+  // 梧渠省应急管理厅) and named at least twice; sorted.
   std::vector<std::u32string> inferred_regions;
   // The most named inferred region of each level word (县 → 梧湄县), for a
   // bare 县人民法院 when the document's city is another.

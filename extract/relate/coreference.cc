@@ -738,7 +738,8 @@ void InferRegions(DocContext* ctx) {
     }
   }
   // A province named once is enough to complete 省应急管理厅 (the level says
-  // which); a city, and a place mention, need two.
+  // which); a city, and a place mention, need two. The inferred regions
+  // come out sorted, as `names` are.
   size_t best_province = 0, best_city = 1;
   std::u32string_view province, city;
   for (const auto& [name, s] : names) {

@@ -585,8 +585,14 @@ std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSe
       if (m.length > 0 && (m.payload->roles & kRegionName) != 0 && m.length < e.name.size()) {
         return "";
       }
-      for (const std::u32string& r : ctx.inferred_regions) {
-        if (e.name.starts_with(r)) return "";
+      // …or one read off agency names: each prefix looked up in the sorted
+      // list, not each region tried (tens of thousands in a dense text).
+      for (size_t k = 1; k <= e.name.size(); ++k) {
+        const std::u32string_view prefix = std::u32string_view(e.name).substr(0, k);
+        if (std::binary_search(ctx.inferred_regions.begin(), ctx.inferred_regions.end(), prefix,
+                               [](std::u32string_view a, std::u32string_view b) { return a < b; })) {
+          return "";
+        }
       }
       // 国家…局, 中央…: one national body.
       if (m.length > 0 && m.payload->national_level && m.length < e.name.size()) return "";
