@@ -56,8 +56,14 @@ class HugePageHeap final : public SysAllocator {
   // A new range of at least `bytes`, starting on a huge-page boundary. The
   // rest of the old range is abandoned: it is address space, not memory.
   bool Reserve(size_t bytes) {
-    const size_t length = RoundUpToHugePages(bytes > kRangeBytes ? bytes : kRangeBytes);
-    void* const mapped = MapHugePages(length);
+    size_t length = RoundUpToHugePages(bytes > kRangeBytes ? bytes : kRangeBytes);
+    void* mapped = MapHugePages(length);
+    if (mapped == nullptr && length > RoundUpToHugePages(bytes)) {
+      // Where address space is counted against memory (overcommit off), a
+      // range of the size asked for may still be had.
+      length = RoundUpToHugePages(bytes);
+      mapped = MapHugePages(length);
+    }
     if (mapped == nullptr) return false;
     cursor_ = reinterpret_cast<uintptr_t>(mapped);
     end_ = cursor_ + length;
