@@ -59,15 +59,25 @@ uint32_t DescriptionBefore(const DocContext& ctx, uint32_t open) {
 uint32_t FramedStart(const DocContext& ctx, const LexHit& h) {
   constexpr uint32_t kMaxFramed = 48;  // a framed name may list several targets
   const std::u32string_view t = ctx.text();
-  if (h.end + 1 >= t.size() || t[h.end] != U'中' || !IsClauseBreak(t[h.end + 1])) return h.start;
+  // 在X工程建设中, 在X行动实施中: the work on the program frames it too.
+  uint32_t close = h.end;
+  const LexHit* w = ctx.StartingAt(close, kBuildVerb | kConductVerb);
+  if (w != nullptr && w->end < t.size() && t[w->end] == U'中') {
+    close = w->end;
+  }
+  if (close + 1 >= t.size() || t[close] != U'中' || !IsClauseBreak(t[close + 1])) return h.start;
   uint32_t s = h.start;
   while (s > 1 && h.start - s < kMaxFramed) {
     const char32_t c = t[s - 1];
     if (c == U'在') break;
     if ((c != U'、' && !IsHan(c)) || c == U'的') return h.start;
-    // Verbs end the name (在全市开展的…); stop words inside one do not (数据 holds 据).
+    // Verbs end the name (在全市开展的…); stop words inside one do not (数据
+    // holds 据), nor does the work right before the kind word (农田建设工程).
     const LexHit* b = ctx.EndingAt(s, kProgramBoundary & ~kStopWord);
-    if (b != nullptr && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord)) return h.start;
+    const bool work_of_kind = s == h.start && b != nullptr && (b->roles() & kBuildVerb) != 0;
+    if (b != nullptr && !work_of_kind && !ctx.InsideLonger(*b, kProgramKind | kAgencyKind | kNameWord)) {
+      return h.start;
+    }
     --s;
   }
   if (s < 1 || t[s - 1] != U'在' || h.start - s < 2) return h.start;

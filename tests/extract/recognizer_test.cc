@@ -142,6 +142,9 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
        EntityType::kProgram, "打击盗伐林木、非法收购野生植物犯罪专项行动"},
       {"在全市开展的护林专项行动中，破获案件3起。", EntityType::kProgram,
        "全市开展的护林专项行动", false},
+      // …with the work on it inside the frame, before or after the kind word
+      {"在高标准农田建设工程中，省农业农村厅新建灌溉渠道300公里。", EntityType::kProgram, "高标准农田建设工程"},
+      {"在高标准农田工程建设中，省农业农村厅新建灌溉渠道300公里。", EntityType::kProgram, "高标准农田工程"},
       // 建设 after a noun is part of the name, a stop word after a verb opens it
       {"加快推进防汛队伍建设三年行动。", EntityType::kProgram, "防汛队伍建设三年行动"},
       {"组织开展无证经营专项整治行动。", EntityType::kProgram, "无证经营专项整治行动"},
