@@ -486,6 +486,8 @@ class Rules {
   void Reports(const std::vector<MetricMention>& metrics, const std::vector<int>& ids) {
     bool prev_fact = false;
     int prev_sentence = -1;
+    int prev_owner = -1;
+    int breakdown_paragraph = -1;  // the paragraph of a breakdown begun by 其中
     for (size_t i = 0; i < metrics.size(); ++i) {
       const MetricMention& mm = metrics[i];
       const uint32_t pos = mm.number.start;
@@ -508,13 +510,33 @@ class Rules {
       if (IsHost(owner)) owner = RegionAt(pos);
       // A subject named with the figure (大理州、丽江市接待游客均…) has it.
       if (const int subject = SubjectOf(mm); subject >= 0) owner = subject;
+      // 其中，查办食品安全案件6200件；查办价格违法案件980件: a breakdown of
+      // the figures before it, to the end of its paragraph, shares their
+      // owner when it names none of its own.
+      const int paragraph = ctx_.ParagraphAt(pos);
+      if (OpensWithBreakdown(mm.sentence)) {
+        breakdown_paragraph = paragraph;
+      } else if (paragraph != breakdown_paragraph) {
+        breakdown_paragraph = -1;
+      }
+      if (owner < 0 && breakdown_paragraph >= 0) owner = prev_owner;
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
+      prev_owner = owner;
     }
   }
 
   std::vector<RelationDraft> Take() { return std::move(out_); }
 
  private:
+  // Whether sentence `k` opens with 其中 (a breakdown of what came before).
+  bool OpensWithBreakdown(int k) const {
+    if (k < 0 || static_cast<size_t>(k) >= ctx_.seg().sentences.size()) return false;
+    const std::u32string_view t = ctx_.text();
+    uint32_t p = ctx_.seg().sentences[k].range.start;
+    while (p < t.size() && (t[p] == U' ' || t[p] == U'\n' || t[p] == U'\u3000')) ++p;
+    return t.substr(p, 2) == U"其中";
+  }
+
   // Whether a reference verb (按照, 贯彻 …) precedes the program in its clause.
   bool Cited(const Mention& m) const {
     // Asked again for every cited program before it in the sentence: remembered.

@@ -656,6 +656,14 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
     CHECK(ReportedFigures(testing::ExtractText(text)) ==
           std::vector<Figure>{{"宜宾市", "事故起数同比", -20}, {"成都市", "事故起数同比", -20}, {"绵阳市", "事故起数同比", -20}});
   }
+  // A breakdown opened by 其中 in a paragraph naming nobody shares the owner of the figures before it.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "江苏省市场监管局通报，全省共查办案件1.8万件，罚没款2.1亿元。\n其中，查办食品安全案件6200件；"
+            "查办价格违法案件980件。")) ==
+        std::vector<Figure>{{"江苏省市场监督管理局", "查办价格违法案件", 980},
+                            {"江苏省市场监督管理局", "查办案件", 18000},
+                            {"江苏省市场监督管理局", "查办食品安全案件", 6200},
+                            {"江苏省市场监督管理局", "罚没款", 2.1e8}});
   // A region's schools and pupils are facts about it, not the speaker's body's work.
   CHECK(ReportedFigures(testing::ExtractText(
             "四川省教育厅召开新闻发布会。省教育厅党组成员、副厅长李明介绍，今年全省共有各级各类学校2.3万所。")) ==
