@@ -488,6 +488,7 @@ class Rules {
     int prev_sentence = -1;
     int prev_owner = -1;
     int breakdown_paragraph = -1;  // the paragraph of a breakdown begun by 其中
+    bool prev_region = false;  // whether the previous figure was a fact about a region
     for (size_t i = 0; i < metrics.size(); ++i) {
       const MetricMention& mm = metrics[i];
       const uint32_t pos = mm.number.start;
@@ -509,7 +510,8 @@ class Rules {
       // A press office announces figures; the region they describe has them.
       if (IsHost(owner)) owner = RegionAt(pos);
       // A subject named with the figure (大理州、丽江市接待游客均…) has it.
-      if (const int subject = SubjectOf(mm); subject >= 0) owner = subject;
+      const int subject = SubjectOf(mm);
+      if (subject >= 0) owner = subject;
       // 其中，查办食品安全案件6200件；查办价格违法案件980件: a breakdown of
       // the figures before it, to the end of its paragraph, shares their
       // owner when it names none of its own.
@@ -520,14 +522,32 @@ class Rules {
         breakdown_paragraph = -1;
       }
       if (owner < 0 && breakdown_paragraph >= 0) owner = prev_owner;
+      // 市场监管部门共查办案件1.8万件，罚没款2.1亿元: a figure of work that
+      // goes on the sentence of the one before, with no body or place named
+      // between them, has the same owner.
+      if (subject < 0 && fact != Fact::kRegion && i > 0 && mm.sentence == metrics[i - 1].sentence && prev_owner >= 0 &&
+          !prev_region && NoOwnerBetween(metrics[i - 1].number.end, mm.range.start)) {
+        owner = prev_owner;
+      }
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);
       prev_owner = owner;
+      prev_region = fact == Fact::kRegion;
     }
   }
 
   std::vector<RelationDraft> Take() { return std::move(out_); }
 
  private:
+  // Whether no agency or place is named in [start, end).
+  bool NoOwnerBetween(uint32_t start, uint32_t end) const {
+    if (end <= start) return true;
+    for (const int i : MentionsIn(start, end)) {
+      const EntityType type = ctx_.mentions[i].type;
+      if (type == EntityType::kAgency || type == EntityType::kPlace) return false;
+    }
+    return true;
+  }
+
   // Whether sentence `k` opens with 其中 (a breakdown of what came before).
   bool OpensWithBreakdown(int k) const {
     if (k < 0 || static_cast<size_t>(k) >= ctx_.seg().sentences.size()) return false;

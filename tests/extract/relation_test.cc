@@ -664,6 +664,10 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
                             {"江苏省市场监督管理局", "查办案件", 18000},
                             {"江苏省市场监督管理局", "查办食品安全案件", 6200},
                             {"江苏省市场监督管理局", "罚没款", 2.1e8}});
+  // A figure going on the sentence of the one before, no body named between, has its owner.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "江苏省市场监管局党组成员、副局长陈明通报，全省市场监管部门共查办案件1.8万件，罚没款2.1亿元。")) ==
+        std::vector<Figure>{{"市场监管部门", "查办案件", 18000}, {"市场监管部门", "罚没款", 2.1e8}});
   // A region's schools and pupils are facts about it, not the speaker's body's work.
   CHECK(ReportedFigures(testing::ExtractText(
             "四川省教育厅召开新闻发布会。省教育厅党组成员、副厅长李明介绍，今年全省共有各级各类学校2.3万所。")) ==
