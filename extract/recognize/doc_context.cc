@@ -86,10 +86,20 @@ void SortedStarts::Assign(std::vector<uint32_t> starts) {
   }
 }
 
-size_t SortedStarts::CountUpTo(uint32_t pos) const {
+std::pair<SortedStarts::Iterator, SortedStarts::Iterator> SortedStarts::BucketOf(uint32_t pos) const {
   const size_t b = pos >> kBucketShift;
   const auto from = starts_.begin() + bucket_[std::min(b, bucket_.size() - 1)];
   const auto to = b + 1 < bucket_.size() ? starts_.begin() + bucket_[b + 1] : starts_.end();
+  return {from, to};
+}
+
+size_t SortedStarts::CountBelow(uint32_t pos) const {
+  const auto [from, to] = BucketOf(pos);
+  return static_cast<size_t>(std::lower_bound(from, to, pos) - starts_.begin());
+}
+
+size_t SortedStarts::CountUpTo(uint32_t pos) const {
+  const auto [from, to] = BucketOf(pos);
   return static_cast<size_t>(std::upper_bound(from, to, pos) - starts_.begin());
 }
 

@@ -76,50 +76,38 @@ void StartIndex::Build(const std::vector<Mention>& mentions, const EntityType* t
   }
   if (!std::is_sorted(keys.begin(), keys.end())) SortByStart(&keys);
   order_.reserve(keys.size());
-  starts_.reserve(keys.size());
+  std::vector<uint32_t> starts;
+  starts.reserve(keys.size());
   max_end_.reserve(keys.size());
   uint32_t running = 0;
   for (const uint64_t key : keys) {
     const auto i = static_cast<uint32_t>(key);
     order_.push_back(static_cast<int>(i));
-    starts_.push_back(static_cast<uint32_t>(key >> 32));
+    starts.push_back(static_cast<uint32_t>(key >> 32));
     running = std::max(running, mentions[i].end);
     max_end_.push_back(running);
   }
-  const size_t buckets = starts_.empty() ? 1 : (starts_.back() >> kBucketShift) + 2;
-  bucket_.resize(buckets);
-  uint32_t k = 0;
-  for (size_t b = 0; b < buckets; ++b) {
-    while (k < starts_.size() && (starts_[k] >> kBucketShift) < b) ++k;
-    bucket_[b] = k;
-  }
-}
-
-std::vector<uint32_t>::const_iterator StartIndex::LowerBound(uint32_t pos) const {
-  const size_t b = pos >> kBucketShift;
-  if (b + 1 >= bucket_.size()) {
-    return std::lower_bound(starts_.begin() + bucket_.back(), starts_.end(), pos);
-  }
-  return std::lower_bound(starts_.begin() + bucket_[b], starts_.begin() + bucket_[b + 1], pos);
+  starts_.Assign(std::move(starts));
 }
 
 std::span<const int> StartIndex::StartingIn(uint32_t lo, uint32_t hi) const {
   if (hi <= lo) return {};
-  const auto first = LowerBound(lo);
+  const size_t first = starts_.CountBelow(lo);
   // The ranges asked hold a few mentions: a step or two past `first` finds
-  // their end before a second search over all the starts would.
-  constexpr ptrdiff_t kSteps = 8;
-  auto last = first;
-  for (ptrdiff_t n = 0; n < kSteps && last != starts_.end() && *last < hi; ++n) ++last;
-  if (last != starts_.end() && *last < hi) last = std::lower_bound(last, starts_.end(), hi);
-  return std::span<const int>(order_).subspan(first - starts_.begin(), last - first);
+  // their end before a second search would.
+  constexpr size_t kSteps = 8;
+  const size_t n = starts_.size();
+  size_t last = first;
+  for (size_t k = 0; k < kSteps && last < n && starts_[last] < hi; ++k) ++last;
+  if (last < n && starts_[last] < hi) last = starts_.CountBelow(hi);
+  return std::span<const int>(order_).subspan(first, last - first);
 }
 
 bool StartIndex::Covers(uint32_t start, uint32_t end) const {
   // The mentions starting at or before `start` are a prefix of the order.
-  const auto past = start == UINT32_MAX ? starts_.end() : LowerBound(start + 1);
-  if (past == starts_.begin()) return false;
-  return max_end_[(past - starts_.begin()) - 1] >= end;
+  const size_t past = start == UINT32_MAX ? starts_.size() : starts_.CountUpTo(start);
+  if (past == 0) return false;
+  return max_end_[past - 1] >= end;
 }
 
 }  // namespace govkg::internal

@@ -57,19 +57,10 @@ class StartIndex {
 
  private:
   void Build(const std::vector<Mention>& mentions, const EntityType* type);
-  // The first of starts_ at or after `pos`.
-  std::vector<uint32_t>::const_iterator LowerBound(uint32_t pos) const;
-
-  // Positions a bucket of bucket_ spans, as a shift.
-  static constexpr int kBucketShift = 5;
 
   std::vector<int> order_;          // mention indices by start
-  std::vector<uint32_t> starts_;    // their starts, for binary search
+  SortedStarts starts_;             // their starts, for bucketed search
   std::vector<uint32_t> max_end_;   // running maximum of their ends
-  // bucket_[b]: the first of starts_ at or after b << kBucketShift. A search
-  // of all the starts of a text of a hundred thousand mentions is a cache
-  // miss a step; within a bucket it is a few steps over one or two lines.
-  std::vector<uint32_t> bucket_;
 };
 
 }  // namespace govkg::internal

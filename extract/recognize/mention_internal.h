@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/vocabulary/lexicon_set_internal.h"
@@ -100,18 +101,25 @@ struct Mention {
   std::vector<std::pair<int, TextRange>> other_posts;
 };
 
-// Ascending starts (of sentences, of clauses) with, for each bucket of 32
-// positions, the first start at or after it: a look-up searches one bucket,
-// where a search over all the starts of a text of a hundred thousand clauses
-// missed the cache at nearly every step.
+// Ascending starts (of sentences, of clauses, of mentions) with, for each
+// bucket of 32 positions, the first start at or after it: a look-up searches
+// one bucket, where a search over all the starts of a text of a hundred
+// thousand clauses missed the cache at nearly every step.
 class SortedStarts {
  public:
   void Assign(std::vector<uint32_t> starts);
+  // How many starts are before `pos`.
+  size_t CountBelow(uint32_t pos) const;
   // How many starts are at or before `pos`.
   size_t CountUpTo(uint32_t pos) const;
   uint32_t operator[](size_t k) const { return starts_[k]; }
+  size_t size() const { return starts_.size(); }
 
  private:
+  using Iterator = std::vector<uint32_t>::const_iterator;
+  // The starts a search for `pos` needs to look at: those of its bucket.
+  std::pair<Iterator, Iterator> BucketOf(uint32_t pos) const;
+
   static constexpr int kBucketShift = 5;
   std::vector<uint32_t> starts_;
   std::vector<uint32_t> bucket_;  // bucket_[b]: the first start >= b << kBucketShift
