@@ -16,9 +16,11 @@ namespace {
 
 bool Aligned(const void* p, size_t alignment) { return reinterpret_cast<uintptr_t>(p) % alignment == 0; }
 
-TEST_CASE("blocks of every size are aligned, distinct and keep what was written", "[cli][alloc]") {
+// Blocks of sizes first, first + step, … up to last, all held at once: each
+// aligned, as large as asked, and keeping what was written into it.
+void CheckBlocks(size_t first, size_t last, size_t step) {
   std::vector<std::pair<unsigned char*, size_t>> blocks;
-  for (size_t size = 0; size <= 3000; size += 7) {
+  for (size_t size = first; size <= last; size += step) {
     auto* p = static_cast<unsigned char*>(::operator new(size));
     CHECK(Aligned(p, 16));
     CHECK(malloc_usable_size(p) >= size);
@@ -31,6 +33,10 @@ TEST_CASE("blocks of every size are aligned, distinct and keep what was written"
     CHECK(intact);
     ::operator delete(p, size);
   }
+}
+
+TEST_CASE("blocks of every size are aligned, distinct and keep what was written", "[cli][alloc]") {
+  CheckBlocks(0, 3000, 7);
 }
 
 TEST_CASE("a freed block is handed out again for its size", "[cli][alloc]") {
@@ -60,20 +66,7 @@ TEST_CASE("blocks of 1 to 64 kB come in four classes per power of two", "[cli][a
 }
 
 TEST_CASE("large blocks of every size are aligned, distinct and keep what was written", "[cli][alloc]") {
-  std::vector<std::pair<unsigned char*, size_t>> blocks;
-  for (size_t size = 1000; size <= 70000; size += 331) {
-    auto* p = static_cast<unsigned char*>(::operator new(size));
-    CHECK(Aligned(p, 16));
-    CHECK(malloc_usable_size(p) >= size);
-    std::memset(p, static_cast<int>(size & 0xff), size);
-    blocks.emplace_back(p, size);
-  }
-  for (const auto& [p, size] : blocks) {
-    bool intact = true;
-    for (size_t i = 0; i < size; ++i) intact = intact && p[i] == static_cast<unsigned char>(size & 0xff);
-    CHECK(intact);
-    ::operator delete(p, size);
-  }
+  CheckBlocks(1000, 70000, 331);
 }
 
 TEST_CASE("over-aligned and large blocks come from malloc and go back to it", "[cli][alloc]") {
