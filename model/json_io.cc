@@ -159,19 +159,13 @@ class JsonWriter {
   }
 
   void EntityObject(const Entity& e) {
-    Raw("{\"aliases\":[");
-    for (size_t i = 0; i < e.aliases.size(); ++i) {
-      if (i > 0) out_ += ',';
-      String(e.aliases[i]);
-    }
-    Raw("],\"id\":");
+    Raw("{\"aliases\":");
+    Array(e.aliases, [this](const std::string& a) { String(a); });
+    Raw(",\"id\":");
     String(e.id);
-    Raw(",\"mentions\":[");
-    for (size_t i = 0; i < e.mentions.size(); ++i) {
-      if (i > 0) out_ += ',';
-      SpanArray(e.mentions[i]);
-    }
-    Raw("],\"name\":");
+    Raw(",\"mentions\":");
+    Array(e.mentions, [this](const Span& m) { SpanArray(m); });
+    Raw(",\"name\":");
     String(e.name);
     if (e.metric) {
       Raw(",\"period\":");
