@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/graph_io.h"
+#include "store/identity.h"
 
 namespace govkg::cli {
 namespace {
@@ -31,6 +32,8 @@ Status RunEntities(const EntitiesArgs& args, CliContext* ctx) {
       nlohmann::json j = {{"id", e.id},          {"type", EntityTypeName(e.type)},
                           {"name", e.name},      {"aliases", e.aliases},
                           {"documents", e.document_count}};
+      if (!e.scope.empty()) j["scope"] = e.scope;
+      j["key"] = NodeKey(e.type, e.scope, e.name);
       if (e.metric) j["metric"] = MetricJson(*e.metric);
       out.push_back(std::move(j));
     }
@@ -40,6 +43,9 @@ Status RunEntities(const EntitiesArgs& args, CliContext* ctx) {
   for (const EntityRecord& e : *list) {
     std::printf("%-8s %s", std::string(EntityTypeName(e.type)).c_str(), e.name.c_str());
     if (e.metric) std::printf(" = %s", MetricText(*e.metric).c_str());
+    // A name several regions share (公安机关) is told apart by its key,
+    // which show, neighbors and the other commands take as a name.
+    if (!e.metric && !e.scope.empty()) std::printf("  (%s)", NodeKey(e.type, e.scope, e.name).c_str());
     std::printf("\n");
   }
   PrintTruncated(list->size(), args.limit);

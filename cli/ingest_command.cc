@@ -63,9 +63,9 @@ Status RunIngest(const IngestArgs& args, CliContext* ctx) {
                                                                   : BadInputPolicy::kSkip;
   ProgressPrinter printer(stderr, !ctx->quiet && ::isatty(STDERR_FILENO) != 0);
   options.on_progress = [&printer](const IngestProgress& p) { printer.Update(p); };
-  options.on_skip = [](const Status& s) { std::fprintf(stderr, "\r\033[Kgovkg: skipped %s\n", s.message().c_str()); };
-  options.on_warning = [ctx](std::string_view w) {
-    if (!ctx->quiet) std::fprintf(stderr, "\r\033[Kgovkg: %.*s\n", static_cast<int>(w.size()), w.data());
+  options.on_skip = [&printer](const Status& s) { printer.Say("skipped " + s.message()); };
+  options.on_warning = [ctx, &printer](std::string_view w) {
+    if (!ctx->quiet) printer.Say(w);
   };
 
   Result<IngestProgress> result = Ingest(*store, args.paths, options);

@@ -81,6 +81,9 @@ class ProgressPrinter {
   ProgressPrinter(std::FILE* out, bool live) : out_(out), live_(live) {}
   void Update(const IngestProgress& p);
   void Finish(const IngestProgress& p);
+  // A line of its own ("govkg: " + text), above the progress line if one
+  // is drawn: a terminal's control codes only where a line is live.
+  void Say(std::string_view text);
 
  private:
   std::FILE* out_;

@@ -40,6 +40,12 @@ void ProgressPrinter::Update(const IngestProgress& p) {
   drawn_ = true;
 }
 
+void ProgressPrinter::Say(std::string_view text) {
+  if (drawn_) std::fprintf(out_, "\r\033[K");
+  drawn_ = false;
+  std::fprintf(out_, "govkg: %.*s\n", static_cast<int>(text.size()), text.data());
+}
+
 void ProgressPrinter::Finish(const IngestProgress& p) {
   if (drawn_) std::fprintf(out_, "\r\033[K");
   const double mb = static_cast<double>(p.bytes_done) / kMB;

@@ -105,12 +105,15 @@ void AddShowCommand(CLI::App& app, CliContext* ctx, Runner* run) {
       "The card of one entity: type, aliases, every edge in and out grouped by\n"
       "predicate, metric values with unit and period, and the document and sentence\n"
       "each fact came from. NAME may be a canonical name, an alias, a traditional\n"
-      "spelling or a unique part of a name. Forms of one body or campaign that\n"
+      "spelling, a unique part of a name, or a node key as exports print it\n"
+      "(Agency/150000/公安机关: the one of region 150000 where several regions\n"
+      "have a 公安机关; `govkg entities --name 公安机关` lists them). Forms of one body or campaign that\n"
       "documents of one region tie together by an alias are one card\n"
       "(夏季行动 and 夏季治安打击整治行动 when a text gives the one as alias of the other).\n"
       "Examples:\n"
       "  govkg show 治安管理总队\n"
-      "  govkg show 夏季行动 --format json");
+      "  govkg show 夏季行动 --format json\n"
+      "  govkg show Agency/150000/公安机关");
   sub->add_option("name", args->name, "The entity")->required();
   sub->add_option("--type", args->type, "Only entities of this type (Agency, Program …)");
   sub->add_option("--sources", args->sources, "Provenance lines per edge in text output")

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "graph/graph.h"
+#include "store/identity.h"
 
 namespace govkg {
 namespace {
@@ -88,11 +89,31 @@ Result<size_t> Degree(const Store& store, EntityId id) {
 
 namespace {
 
-// The entities NAME matches, one id per node: exact names, then the
-// simplified spelling, then substrings.
+// The node whose key (store/identity.h, what exports and ambiguity messages
+// print) is `key`: the one way to pick 公安机关 of one region among several.
+Result<std::set<EntityId>> KeyMatches(const Store& store, std::string_view key,
+                                      std::optional<EntityType> type) {
+  std::set<EntityId> out;
+  const std::optional<NodeKeyParts> parts = ParseNodeKey(key);
+  if (!parts || !TypeMatches(type, parts->type)) return out;
+  Result<std::vector<EntityId>> ids = store.FindByName(parts->name);
+  if (!ids.ok()) return ids.status();
+  for (const EntityId id : *ids) {
+    Result<std::optional<EntityRecord>> rec = store.GetEntityBasics(id);  // the node's
+    if (!rec.ok()) return rec.status();
+    if (rec->has_value() && NodeKey((*rec)->type, (*rec)->scope, (*rec)->name) == key) out.insert(id);
+  }
+  return out;
+}
+
+// The entities NAME matches, one id per node: a node key, exact names, then
+// the simplified spelling, then substrings.
 Result<std::set<EntityId>> MatchingNodes(const Store& store, std::string_view name,
                                          std::optional<EntityType> type) {
   if (name.empty()) return std::set<EntityId>{};
+  Result<std::set<EntityId>> by_key = KeyMatches(store, name, type);
+  if (!by_key.ok()) return by_key.status();
+  if (!by_key->empty()) return OnePerNode(store, *by_key);
   Result<std::set<EntityId>> exact = ExactMatches(store, name, type);
   if (!exact.ok()) return exact.status();
   if (!exact->empty()) return OnePerNode(store, *exact);
@@ -147,12 +168,11 @@ Result<EntityId> ResolveName(const Store& store, std::string_view name,
   std::string detail = "ambiguous, " + std::to_string(found->size()) + " candidates:";
   for (size_t i = 0; i < found->size() && i < kMaxListedCandidates; ++i) {
     const NameCandidate& c = (*found)[i];
-    detail += (i ? "; " : " ") + std::string(EntityTypeName(c.type)) + " " + c.name + " (" +
-              (c.scope.empty() ? std::string("no scope") : "scope " + c.scope) + ", degree " +
+    detail += (i ? "; " : " ") + NodeKey(c.type, c.scope, c.name) + " (degree " +
               std::to_string(c.degree) + ")";
   }
   if (found->size() > kMaxListedCandidates) detail += "; …";
-  detail += " (give the full name or --type)";
+  detail += " (give the full name, --type, or one of these keys as the name)";
   return Status::InvalidArgument("graph: " + quoted, detail);
 }
 

@@ -119,4 +119,28 @@ std::string NodeKey(EntityType type, std::string_view scope, std::string_view na
   return key;
 }
 
+std::optional<NodeKeyParts> ParseNodeKey(std::string_view key) {
+  const size_t first = key.find('/');
+  const size_t last = key.rfind('/');
+  if (first == std::string_view::npos || last + 1 >= key.size()) return std::nullopt;
+  const std::optional<EntityType> type = ParseEntityType(key.substr(0, first));
+  if (!type) return std::nullopt;
+  NodeKeyParts parts;
+  parts.type = *type;
+  if (last > first) parts.scope = std::string(key.substr(first + 1, last - first - 1));
+  const std::string_view name = key.substr(last + 1);
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (name.compare(i, 3, "%25") == 0) {
+      parts.name.push_back('%');
+      i += 2;
+    } else if (name.compare(i, 3, "%2F") == 0) {
+      parts.name.push_back('/');
+      i += 2;
+    } else {
+      parts.name.push_back(name[i]);
+    }
+  }
+  return parts;
+}
+
 }  // namespace govkg

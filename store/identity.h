@@ -17,6 +17,7 @@
 // share one.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,16 @@ bool ValidStoredScope(EntityType type, std::string_view scope);
 // "Metric/doc-1a2b3c4d5e6f7a8b/120-129.9f3e0c21/破获案件". '%' and '/' inside a name
 // are written %25 and %2F, so that the key splits back unambiguously.
 std::string NodeKey(EntityType type, std::string_view scope, std::string_view name);
+
+// NodeKey read back: a user may name a node by the key an export or an
+// ambiguity message printed. nullopt when `key` is no such key (no type
+// before the first '/', or an empty name).
+struct NodeKeyParts {
+  EntityType type = EntityType::kAgency;
+  std::string scope;
+  std::string name;
+};
+std::optional<NodeKeyParts> ParseNodeKey(std::string_view key);
 
 // Which entity of a node (Store::SameNode) names it: the most complete form
 // (the longest canonical name), then the smaller name, then the smaller

@@ -74,7 +74,7 @@ TEST_CASE("an ambiguous name exits 2 listing the candidates", "[e2e][graph]") {
     const auto r = Govkg(cmd);
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("ambiguous") != std::string::npos);
-    CHECK(r.err.find("Agency 内蒙古自治区公安厅") != std::string::npos);
+    CHECK(r.err.find("Agency/内蒙古自治区公安厅") != std::string::npos);
   }
   const auto none = Govkg("show 不存在的机构");
   CHECK(none.exit_code == 1);

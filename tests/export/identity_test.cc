@@ -294,6 +294,18 @@ TEST_CASE("Scopes keep generic names of two regions and figures of one name apar
   CHECK(ambiguous.exit_code == 2);
   CHECK(ambiguous.err.find("scope 440700") != std::string::npos);
   CHECK(ambiguous.err.find("scope 150000") != std::string::npos);
+  // A reader names one of them by the key the export printed, which the
+  // ambiguity message of a read command lists.
+  const CommandResult which = store.Govkg("show 公安机关");
+  CHECK(which.exit_code != 0);
+  CHECK(which.err.find("Agency/440700/公安机关") != std::string::npos);
+  CHECK(which.err.find("Agency/150000/公安机关") != std::string::npos);
+  const CommandResult one = store.Govkg("show Agency/150000/公安机关 --format json");
+  REQUIRE(one.exit_code == 0);
+  const nlohmann::json card = nlohmann::json::parse(one.out);
+  CHECK(card["key"] == "Agency/150000/公安机关");
+  CHECK(card["scope"] == "150000");
+  CHECK(store.Govkg("show Agency/110000/公安机关").exit_code != 0);
   // 市公安局 of each document stays in it: two nodes under doc-… scopes.
   // (Counted line by line: a regex spanning lines recurses once per line in
   // libstdc++ and overflows the stack of a sanitizer build.)

@@ -112,6 +112,27 @@ TEST_CASE("Identity: type, scope and name, and \"doc\" stays in its document") {
   CHECK_FALSE(ValidScope("1"));
 }
 
+TEST_CASE("Identity: a node key reads back into its type, scope and name") {
+  const struct {
+    EntityType type;
+    std::string scope, name;
+  } cases[] = {{EntityType::kAgency, "", "内蒙古自治区公安厅"},
+               {EntityType::kAgency, "150000", "公安机关"},
+               {EntityType::kMetric, "doc-0123456789abcdef/80-88.1a2b3c4d", "破获案件"},
+               {EntityType::kProgram, "", "a/b%2Fc%"},
+               {EntityType::kPerson, "doc-0123456789abcdef", "王/五"}};
+  for (const auto& c : cases) {
+    const std::optional<NodeKeyParts> parts = ParseNodeKey(NodeKey(c.type, c.scope, c.name));
+    REQUIRE(parts.has_value());
+    CHECK(parts->type == c.type);
+    CHECK(parts->scope == c.scope);
+    CHECK(parts->name == c.name);
+  }
+  CHECK_FALSE(ParseNodeKey("公安机关").has_value());
+  CHECK_FALSE(ParseNodeKey("Agency/").has_value());
+  CHECK_FALSE(ParseNodeKey("Office/150000/公安机关").has_value());
+}
+
 TEST_CASE("Identity: node keys are readable and never collide across scopes") {
   CHECK(NodeKey(EntityType::kAgency, "", "内蒙古自治区公安厅") == "Agency/内蒙古自治区公安厅");
   CHECK(NodeKey(EntityType::kAgency, "150000", "公安机关") == "Agency/150000/公安机关");
