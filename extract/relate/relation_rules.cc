@@ -524,9 +524,10 @@ class Rules {
       if (owner < 0 && breakdown_paragraph >= 0) owner = prev_owner;
       // 市场监管部门共查办案件1.8万件，罚没款2.1亿元: a figure of work that
       // goes on the sentence of the one before, with no body or place named
-      // between them, has the same owner.
+      // between the two numbers, has the same owner (A查办案件628件，B查办
+      // 案件413件: B's, whose name the figure's expression may hold).
       if (subject < 0 && fact != Fact::kRegion && i > 0 && mm.sentence == metrics[i - 1].sentence && prev_owner >= 0 &&
-          !prev_region && NoOwnerBetween(metrics[i - 1].number.end, mm.range.start)) {
+          !prev_region && NoOwnerBetween(metrics[i - 1].number.end, mm.number.start)) {
         owner = prev_owner;
       }
       if (owner >= 0) Add(owner, Predicate::kReports, ids[i], pos, mm.range.end);

@@ -668,6 +668,10 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
   CHECK(ReportedFigures(testing::ExtractText(
             "江苏省市场监管局党组成员、副局长陈明通报，全省市场监管部门共查办案件1.8万件，罚没款2.1亿元。")) ==
         std::vector<Figure>{{"市场监管部门", "查办案件", 18000}, {"市场监管部门", "罚没款", 2.1e8}});
+  // …but a body named before the next figure has that one.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "海南省市场监管局通报，海口市市场监管局查办案件628件，三亚市市场监管局查办案件413件。")) ==
+        std::vector<Figure>{{"三亚市市场监督管理局", "查办案件", 413}, {"海口市市场监督管理局", "查办案件", 628}});
   // A region's schools and pupils are facts about it, not the speaker's body's work.
   CHECK(ReportedFigures(testing::ExtractText(
             "四川省教育厅召开新闻发布会。省教育厅党组成员、副厅长李明介绍，今年全省共有各级各类学校2.3万所。")) ==
