@@ -361,7 +361,12 @@ bool MetricNamer::SubjectsBeforeRespectively(std::u32string_view text, size_t st
   const size_t at = text.substr(0, end).find(kRespectively, start);
   if (at == std::u32string_view::npos || at == start) return false;
   const Cleaned shared = Clean(text, at + kRespectively.size(), end);
-  if (!shared.has_verb || shared.verb_at_end || shared.name.empty()) return false;
+  if (!shared.has_verb || shared.name.empty()) return false;
+  // A lone verb closing the clause (…耕作面积分别达到800万亩) says nothing of
+  // what is counted: that stands before 分别, which is then no list of
+  // subjects. A run of two verbs (分别办理退税, 分别开展检查) names it.
+  constexpr size_t kMinVerbRunNaming = 4;
+  if (shared.verb_at_end && shared.verb.size() < kMinVerbRunNaming) return false;
   std::vector<TextRange> subjects;
   size_t item_start = start;
   for (size_t k = start; k <= at; ++k) {

@@ -684,6 +684,12 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
   CHECK(ReportedFigures(testing::ExtractText(
             "湖北省税务局通报，武汉市税务局、宜昌市税务局分别办理出口退税86.3亿元和12.5亿元。")) ==
         std::vector<Figure>{{"宜昌市税务局", "办理出口退税", 1.25e9}, {"武汉市税务局", "办理出口退税", 8.63e9}});
+  // …also when the shared words are a run of verbs (办理 + 退税) closing the clause.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "宁夏税务局通报，银川市税务局、石嘴山市税务局、吴忠市税务局分别办理退税9.3亿元、1.8亿元和0.9亿元。")) ==
+        std::vector<Figure>{{"吴忠市税务局", "办理退税", 9e7},
+                            {"石嘴山市税务局", "办理退税", 1.8e8},
+                            {"银川市税务局", "办理退税", 9.3e8}});
   // Items that are things measured, not subjects, stay one metric each.
   CheckRows({{"全市中小学封闭式管理、专职保安员配备率均达100%。",
               {{"封闭式管理", Predicate::kReports, "专职保安员配备率", false}}}});
