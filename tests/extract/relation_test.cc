@@ -695,6 +695,12 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
               {{"封闭式管理", Predicate::kReports, "专职保安员配备率", false}}}});
 }
 
+TEST_CASE("A post at a body named by its abbreviated kind is at the body in full", "[extract][relation]") {
+  // 交管局 is 交通管理局 named short: the bureau of the text, not a second body.
+  CheckRows({{"天津市公安局交通管理局召开会议，市公安局党委委员、交管局局长刘振华讲话。",
+              {{"刘振华", Predicate::kHoldsPost, "天津市公安局交通管理局"}}}});
+}
+
 TEST_CASE("A lead-in's program has no part that another body launches on its own",
           "[extract][relation][discourse]") {
   CheckRows({
