@@ -105,6 +105,12 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
       continue;
     }
     if (!IsNameChar(c)) break;
+    // 市场监管系统“铁拳”行动, 公安系统“净网”行动: a system or platform word
+    // right before a quoted name is the sector that runs it, not its name.
+    if (!x.quotes.empty() && s + 1 == x.quotes.back().first) {
+      const LexHit* k = ctx.EndingAt(s, kProgramKind);
+      if (k != nullptr && k->entry->weak_kind) break;
+    }
     // Scope words are not part of a name (介绍了全省“护苗”专项行动).
     if (!x.quotes.empty() && ctx.EndingAt(s, kScopeWord) != nullptr) break;
     const LexHit* b = ctx.EndingAt(s, kProgramBoundary);

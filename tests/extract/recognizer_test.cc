@@ -102,6 +102,9 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
           "[extract][program]") {
   CheckRows({
       {"全省公安机关组织开展“净网2024”专项行动。", EntityType::kProgram, "净网2024专项行动"},
+      // a system word before the quoted name is the sector running it
+      {"海南省市场监管局通报全省市场监管系统“铁拳”行动开展情况。", EntityType::kProgram, "铁拳行动"},
+      {"海南省市场监管局通报全省市场监管系统“铁拳”行动开展情况。", EntityType::kProgram, "市场监管系统铁拳行动", false},
       {"全省公安机关组织开展“净网2024”专项行动。", EntityType::kProgram, "净网2024"},
       {"深入推进城乡道路安全隐患治理项目。", EntityType::kProgram, "城乡道路安全隐患治理项目"},
       {"以冬季治安整治行动为载体，维护稳定。", EntityType::kProgram, "冬季治安整治行动"},
