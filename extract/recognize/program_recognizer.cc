@@ -123,7 +123,8 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
                               t.substr(b->start, b->end - b->start) != U"的";
       // 建设 after a noun is part of the name (力量建设三年行动, 体系建设规划);
       // after a verb or at the clause start it is the verb (推动建设X工程).
-      const bool noun_use = (b->roles() & kProgramBoundary) == kBuildVerb && b->start > 0 &&
+      // A verb that is no noun (年底前完成X工程) is a verb after a noun too.
+      const bool noun_use = (b->roles() & kProgramBoundary) == kBuildVerb && b->entry->nominal && b->start > 0 &&
                             (IsHan(t[b->start - 1]) || IsCloseQuote(t[b->start - 1])) &&
                             ctx.EndingAt(b->start, kProgramBoundary | kScopeWord) == nullptr;
       if (noun_use) {

@@ -58,6 +58,9 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
     case kConductVerb:
       e.ongoing |= f1 == "ongoing";
       break;
+    case kBuildVerb:
+      e.nominal |= f1 == "noun";
+      break;
     case kProgramBrand:
       e.nation |= f1 == "nation";
       break;

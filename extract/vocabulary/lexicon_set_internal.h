@@ -62,6 +62,7 @@ struct LexEntry {
   bool weak_kind = false;         // program kind needing a verb or quotes (平台)
   bool venue = false;             // program kind that is a meeting (论坛), not field work
   bool ongoing = false;           // conducting verb that carries on work (深化), launches none
+  bool nominal = false;           // building verb that is a noun after a noun (力量建设三年行动)
   bool nation = false;            // program brand file: a country's name (中国), not a brand
   bool quoted_only = false;       // program kind naming only around a quoted name (“两区”划定工作)
   bool short_name = false;        // program kind whose 2-character names are names (强基工程)

@@ -102,6 +102,9 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
           "[extract][program]") {
   CheckRows({
       {"全省公安机关组织开展“净网2024”专项行动。", EntityType::kProgram, "净网2024专项行动"},
+      // a building verb that is no noun ends the name (完成 is the verb here)
+      {"各乡镇要确保年底前完成“千村示范、万村整治”工程年度目标任务。", EntityType::kProgram, "千村示范、万村整治工程"},
+      {"全区持续推进应急救援力量建设三年行动。", EntityType::kProgram, "应急救援力量建设三年行动"},
       // a system word before the quoted name is the sector running it
       {"海南省市场监管局通报全省市场监管系统“铁拳”行动开展情况。", EntityType::kProgram, "铁拳行动"},
       {"海南省市场监管局通报全省市场监管系统“铁拳”行动开展情况。", EntityType::kProgram, "市场监管系统铁拳行动", false},
