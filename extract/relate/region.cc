@@ -122,8 +122,21 @@ void ProjectAfter(const DocContext& ctx, uint32_t start, std::vector<Mention>* f
   }
 }
 
+// Whether [start, end) opens a clause that reports a figure (其中，城关镇改造
+// 户厕1860户，杨桥镇…): a town as the subject of a breakdown.
+bool SubjectOfFigure(std::u32string_view t, uint32_t start, uint32_t end) {
+  constexpr uint32_t kMaxClause = 40;
+  if (start > 0 && !IsClauseBreak(t[start - 1])) return false;
+  for (uint32_t k = end; k < t.size() && k < end + kMaxClause; ++k) {
+    if (IsClauseBreak(t[k]) || t[k] == U'、') return false;
+    if (IsDigitChar(t[k])) return true;
+  }
+  return false;
+}
+
 // Towns (胡坨镇、马头营镇、古河乡; 五原县天吉泰镇): a list of two or more
-// NAME乡/镇 items joined by 、, or one right after its county's name.
+// NAME乡/镇 items joined by 、, one right after its county's name, or one opening a
+// clause that reports a figure.
 void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
   const std::u32string_view t = ctx->text();
   struct Town {
@@ -152,7 +165,7 @@ void RecognizeTowns(DocContext* ctx, std::vector<Mention>* found) {
                          t[w.end] == U'、');
     // A town written before one of its villages (沱江镇老洞村) is named too.
     const bool before_village = i + 1 < towns.size() && towns[i + 1].start == w.end;
-    if (!listed && !w.after_region && !before_village) continue;
+    if (!listed && !w.after_region && !before_village && !SubjectOfFigure(t, w.start, w.end)) continue;
     // Not inside an agency or program name (胡坨镇政府), not found already.
     if (agencies.Covers(w.start, w.end) || programs.Covers(w.start, w.end) ||
         places.Covers(w.start, w.end)) {

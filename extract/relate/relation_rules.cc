@@ -539,6 +539,40 @@ class Rules {
   std::vector<RelationDraft> Take() { return std::move(out_); }
 
  private:
+  // The region that opens the clause holding `pos` (after 其中) alone, not
+  // as the first of a list (杭州、宁波…) nor as a road or site (331国道);
+  // -1 if none.
+  int PlaceOpeningClause(uint32_t pos) const {
+    const std::u32string_view t = ctx_.text();
+    uint32_t start = ctx_.ClauseAt(pos).start;
+    while (start < pos && (t[start] == U' ' || t[start] == U'\u3000')) ++start;
+    if (t.substr(start, 2) == U"其中") start += 2;
+    for (const int i : discourse_.mentions_by_start().StartingIn(start, start + 1)) {
+      const Mention& m = ctx_.mentions[i];
+      // Near its figure: a clause without punctuation may run for megabytes,
+      // and the body looked for between them is looked for once per figure.
+      constexpr uint32_t kMaxToFigure = 32;
+      if (m.type != EntityType::kPlace || m.end >= pos || pos - m.end > kMaxToFigure || m.entity < 0 ||
+          !m.maximal) {
+        continue;
+      }
+      if (t[m.end] == U'、' || t[m.end] == U'和' || t[m.end] == U'与' || t[m.end] == U'及') continue;
+      if (ctx_.EndingAt(m.end, kRegionLevel | kRegionName) == nullptr) continue;
+      // 重庆全市公安机关共侦破…: the body named after the place is the subject.
+      if (!NoAgencyBetween(m.end, pos)) continue;
+      return m.entity;
+    }
+    return -1;
+  }
+
+  // Whether no agency is named in [start, end).
+  bool NoAgencyBetween(uint32_t start, uint32_t end) const {
+    for (const int i : MentionsIn(start, end)) {
+      if (ctx_.mentions[i].type == EntityType::kAgency) return false;
+    }
+    return true;
+  }
+
   // Whether no agency or place is named in [start, end).
   bool NoOwnerBetween(uint32_t start, uint32_t end) const {
     if (end <= start) return true;
@@ -1062,6 +1096,9 @@ class Rules {
       if (p >= 0) return p;
       // 1b. The program of the period clause the figures fall under.
       if (const int f = PeriodProgram(period); f >= 0) return f;
+      // 2a. A place opening the figure's own clause (其中，城关镇改造户厕
+      // 1860户，杨桥镇改造户厕1420户): the breakdown's subject.
+      if (const int place = PlaceOpeningClause(pos); place >= 0) return place;
       // 2. The sentence's own actor, or a place it is about. An actor that
       // has just been said to run a program in the paragraph (A组织开展X行动。
       // …期间，A累计破获…) reports the figures through it.

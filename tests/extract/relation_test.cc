@@ -668,6 +668,16 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
   CHECK(ReportedFigures(testing::ExtractText(
             "江苏省市场监管局党组成员、副局长陈明通报，全省市场监管部门共查办案件1.8万件，罚没款2.1亿元。")) ==
         std::vector<Figure>{{"市场监管部门", "查办案件", 18000}, {"市场监管部门", "罚没款", 2.1e8}});
+  // Towns opening the clauses of a breakdown each report theirs (and are places).
+  CHECK(ReportedFigures(testing::ExtractText(
+            "临泉县今年改造农村户厕1.2万户。其中，城关镇改造户厕1860户，杨桥镇改造户厕1420户。")) ==
+        std::vector<Figure>{{"临泉县", "改造农村户厕", 12000}, {"城关镇", "改造户厕", 1860}, {"杨桥镇", "改造户厕", 1420}});
+  // …so do cities; a body named after the place is still the subject.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "吉林省今年改造农村户厕1.2万户。长春市改造户厕1860户，四平市改造户厕1420户。")) ==
+        std::vector<Figure>{{"吉林省", "改造农村户厕", 12000}, {"四平市", "改造户厕", 1420}, {"长春市", "改造户厕", 1860}});
+  CHECK(ReportedFigures(testing::ExtractText("去年6月至今，重庆全市公安机关共侦破破坏环境资源案600余起。")) ==
+        std::vector<Figure>{{"公安机关", "侦破破坏环境资源案", 600}});
   // …but a body named before the next figure has that one.
   CHECK(ReportedFigures(testing::ExtractText(
             "海南省市场监管局通报，海口市市场监管局查办案件628件，三亚市市场监管局查办案件413件。")) ==
