@@ -678,6 +678,12 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
         std::vector<Figure>{{"吉林省", "改造农村户厕", 12000}, {"四平市", "改造户厕", 1420}, {"长春市", "改造户厕", 1860}});
   CHECK(ReportedFigures(testing::ExtractText("去年6月至今，重庆全市公安机关共侦破破坏环境资源案600余起。")) ==
         std::vector<Figure>{{"公安机关", "侦破破坏环境资源案", 600}});
+  // …also across a semicolon when the clause after it names nobody.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "天津市召开会议。全市公安交管部门共查处酒驾醉驾违法行为1865起，其中醉驾312起；查处超速违法行为4.3万起。")) ==
+        std::vector<Figure>{{"公安交管部门", "查处超速违法行为", 43000},
+                            {"公安交管部门", "查处酒驾醉驾违法行为", 1865},
+                            {"公安交管部门", "查处醉驾", 312}});
   // …but a body named before the next figure has that one.
   CHECK(ReportedFigures(testing::ExtractText(
             "海南省市场监管局通报，海口市市场监管局查办案件628件，三亚市市场监管局查办案件413件。")) ==
