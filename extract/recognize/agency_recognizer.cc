@@ -295,6 +295,26 @@ void MarkNonMaximal(DocContext* ctx, size_t first) {
   }
 }
 
+// 厅党组, 局党委: a one-character kind heading a name stands for the body
+// of that kind named last before it (福建省交通运输厅 … 厅党组书记、厅长).
+// Among the latest mentions only: linear time. nullptr if none.
+const Mention* BodyItsHeadNames(const DocContext& ctx, uint32_t s, uint32_t kind_start) {
+  constexpr size_t kMaxLookBack = 64;
+  if (kind_start != s + 1) return nullptr;
+  const LexHit* head = ctx.StartingAt(s, kAgencyKind);
+  if (head == nullptr || head->end != kind_start || !head->entry->single_char_kind) return nullptr;
+  const char32_t kind = ctx.text()[s];
+  const size_t n = ctx.mentions.size();
+  for (size_t k = n; k > 0 && n - k < kMaxLookBack; --k) {
+    const Mention& c = ctx.mentions[k - 1];
+    if (c.type == EntityType::kAgency && c.end <= s && !c.name.empty() && c.name.back() == kind &&
+        !c.head_names_parent) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void RecognizeAgencies(DocContext* ctx) {
@@ -375,6 +395,10 @@ void RecognizeAgencies(DocContext* ctx) {
       m.parent_start = s;
       m.parent_end = inner->end;
       m.aliases.push_back(ctx->Slice(inner->end, h->end));
+    } else if (const Mention* named = BodyItsHeadNames(*ctx, s, h->start); named != nullptr) {
+      m.parent_start = named->start;
+      m.parent_end = named->end;
+      m.head_names_parent = true;
     }
     // "国家和自治区反恐怖工作领导小组": the first level word names a second body.
     if (!m.level_prefix.empty() && s > 1 && (t[s - 1] == U'和' || t[s - 1] == U'、')) {

@@ -79,6 +79,9 @@ struct Mention {
   bool framed = false;          // named in a 在…中 frame: the next clause's subject runs it
   bool field_work = true;       // done somewhere (行动), not a venue or medium (论坛, 平台)
   bool brand = false;           // a region's program of a nationwide brand (平安X建设)
+  // Agencies: the first character is a one-character kind standing for the
+  // parent, a body of that kind named before (厅党组 after 福建省交通运输厅).
+  bool head_names_parent = false;
   bool title_line = false;      // Documents: the text's own title (…统计公报 on its first line)
   uint32_t start = 0;  // normalised text
   uint32_t end = 0;

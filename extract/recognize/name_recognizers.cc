@@ -34,6 +34,19 @@ class PersonSink {
     return best;
   }
 
+  // The agency that runs into the title at `title_start` (厅党组 in 厅党组
+  // 书记: the body's kind word is the title's first word), or -1.
+  int AgencyRunningInto(uint32_t title_start) {
+    const LexHit* title = ctx_->StartingAt(title_start, kTitle);
+    if (title == nullptr) return -1;
+    for (uint32_t e = title_start + 1; e < title->end; ++e) {
+      for (const int i : agencies_.EndingAt(e)) {
+        if (ctx_->mentions[i].start < title_start) return i;
+      }
+    }
+    return -1;
+  }
+
   // The person mention of [s, e): a new one, or the one already there.
   Mention* Add(uint32_t s, uint32_t e, const LexHit* title) {
     if (const int known = persons_.Exactly(s, e); known >= 0) return &ctx_->mentions[known];
@@ -115,6 +128,7 @@ void RecognizePersons(DocContext* ctx) {
       Mention* person = persons.Add(n, e, &h);
       if (person->post_agency < 0) {
         person->post_agency = persons.AgencyEndingAt(chain);
+        if (person->post_agency < 0 && chain != h.start) person->post_agency = persons.AgencyRunningInto(chain);
         // 局副局长甲、食品安全总监乙: a title after the previous official
         // of a list is a post in the same body.
         if (person->post_agency < 0 && chain > 1 && t[chain - 1] == U'、') {

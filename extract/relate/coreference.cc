@@ -183,7 +183,10 @@ class Resolver {
     std::u32string full = m.name;
     // The parent is part of the name only where the text writes it so: a
     // listed unit (公安机关组织治安、刑侦等部门) keeps its own name.
-    if (m.parent >= 0 && m.parent != i && ctx_->mentions[m.parent].end > m.start) {
+    if (m.parent >= 0 && m.parent != i && m.head_names_parent) {
+      // 厅党组 → 福建省交通运输厅党组: the head stands for the body named before.
+      full = FullAgencyName(m.parent) + m.name.substr(1);
+    } else if (m.parent >= 0 && m.parent != i && ctx_->mentions[m.parent].end > m.start) {
       const Mention& p = ctx_->mentions[m.parent];
       const size_t cut = p.end - m.start;
       full = FullAgencyName(m.parent) + (cut < m.name.size() ? m.name.substr(cut) : U"");

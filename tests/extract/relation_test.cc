@@ -711,6 +711,19 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
               {{"封闭式管理", Predicate::kReports, "专职保安员配备率", false}}}});
 }
 
+TEST_CASE("A party body named by its body's one-character kind is that body's", "[extract][relation]") {
+  // 厅党组 after 福建省交通运输厅: the 厅 named before; the secretary is 书记 of it.
+  CheckRows({{"3月14日，福建省交通运输厅召开会议。厅党组书记、厅长陈建平出席会议并讲话，厅党组成员、副厅长林志伟主持会议。",
+              {{"福建省交通运输厅党组", Predicate::kSubOrganizationOf, "福建省交通运输厅"},
+               {"陈建平", Predicate::kHoldsPost, "福建省交通运输厅"},
+               {"陈建平", Predicate::kHoldsPost, "福建省交通运输厅党组"},
+               {"林志伟", Predicate::kHoldsPost, "福建省交通运输厅"},
+               {"林志伟", Predicate::kHoldsPost, "福建省交通运输厅党组"}}},
+             {"济南市公安局召开会议，局党委书记、局长王明出席。",
+              {{"王明", Predicate::kHoldsPost, "济南市公安局"},
+               {"王明", Predicate::kHoldsPost, "济南市公安局党委"}}}});
+}
+
 TEST_CASE("A post at a body named by its abbreviated kind is at the body in full", "[extract][relation]") {
   // 交管局 is 交通管理局 named short: the bureau of the text, not a second body.
   CheckRows({{"天津市公安局交通管理局召开会议，市公安局党委委员、交管局局长刘振华讲话。",
