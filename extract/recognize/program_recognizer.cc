@@ -409,13 +409,17 @@ void BrandPrograms(DocContext* ctx) {
     }
   }
 }
-// The end of a duration at `pos` (三年, 百日, 100天), `pos` when none.
+// The end of a duration at `pos` (三年, 百日, 100天) or of a year between two
+// kinds (2023), `pos` when none.
 uint32_t DurationEnd(std::u32string_view t, uint32_t pos) {
   constexpr uint32_t kMaxDigits = 4;
   uint32_t k = pos;
   while (k < t.size() && k - pos < kMaxDigits && (IsDigitChar(t[k]) || IsChineseNumeral(t[k]))) ++k;
   if (k == pos || k >= t.size()) return pos;
-  return std::u32string_view(U"年日天").find(t[k]) != std::u32string_view::npos ? k + 1 : pos;
+  if (std::u32string_view(U"年日天").find(t[k]) != std::u32string_view::npos) return k + 1;
+  // A year (排查整治2023行动) joins two kinds as a duration does.
+  constexpr uint32_t kYearDigits = 4;
+  return k - pos == kYearDigits && IsDigitChar(t[pos]) ? k : pos;
 }
 
 }  // namespace

@@ -102,6 +102,9 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
           "[extract][program]") {
   CheckRows({
       {"全省公安机关组织开展“净网2024”专项行动。", EntityType::kProgram, "净网2024专项行动"},
+      // a year between two kinds joins them: one campaign, not two
+      {"全省深入开展重大事故隐患专项排查整治2023行动，排查整改隐患1.86万项。", EntityType::kProgram, "重大事故隐患专项排查整治2023行动"},
+      {"全省深入开展重大事故隐患专项排查整治2023行动，排查整改隐患1.86万项。", EntityType::kProgram, "重大事故隐患专项排查整治", false},
       // a building verb that is no noun ends the name (完成 is the verb here)
       {"各乡镇要确保年底前完成“千村示范、万村整治”工程年度目标任务。", EntityType::kProgram, "千村示范、万村整治工程"},
       {"全区持续推进应急救援力量建设三年行动。", EntityType::kProgram, "应急救援力量建设三年行动"},
