@@ -580,6 +580,16 @@ std::vector<RelationDraft> VenueRelations(const DocContext& ctx) {
   return out;
 }
 
+// Whether an agency kind word runs across position `at` of `name`: 教育部门
+// is 教育 + 部门, no unit of 教育部.
+bool KindAcross(std::u32string_view name, size_t at, const LexiconSet& lexicon) {
+  for (size_t j = 1; j < at; ++j) {
+    const auto k = lexicon.trie().LongestAt(name, j);
+    if (k.length > 0 && (k.payload->roles & kAgencyKind) != 0 && j + k.length > at) return true;
+  }
+  return false;
+}
+
 std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,
                     int region) {
   const std::string local = region >= 0 ? lexicon.divisions().at(region).code
@@ -593,9 +603,13 @@ std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSe
       if (e.type == EntityType::kDocument && e.name.starts_with(U"中华人民共和国")) return "";
       const LexEntry* whole = lexicon.trie().Find(e.name);
       if (whole != nullptr && (whole->roles & kAgencyName) != 0) return "";  // 公安部
-      // A name that opens with a region carries it (江门市公安局).
+      // A name that opens with a region carries it (江门市公安局), and one
+      // that opens with a national body is a unit of that one body
+      // (公安部刑事侦查局, 国务院新闻办公室).
       const auto m = lexicon.trie().LongestAt(e.name, 0);
-      if (m.length > 0 && (m.payload->roles & kRegionName) != 0 && m.length < e.name.size()) {
+      if (m.length > 0 && (m.payload->roles & kRegionName) != 0 && m.length < e.name.size()) return "";
+      if (m.length > 0 && (m.payload->roles & kAgencyName) != 0 && m.length < e.name.size() &&
+          !KindAcross(e.name, m.length, lexicon)) {
         return "";
       }
       // …or one read off agency names: each prefix looked up in the sorted

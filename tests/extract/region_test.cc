@@ -244,6 +244,18 @@ TEST_CASE("The document's region and each entity's scope", "[extract][region]") 
   const Entity* generic = testing::FindEntity(h, EntityType::kAgency, "公安机关");
   REQUIRE(generic != nullptr);
   CHECK(generic->scope == "doc");
+  // A unit of a national body is one body wherever it is named; a kind that
+  // only opens like a ministry (教育部门) is no unit of it.
+  const DocumentGraph n = testing::ExtractText(
+      "辽宁省召开会议。\n国务院新闻办公室举行发布会，公安部刑事侦查局局长刘忠义介绍情况。全省教育部门参加。");
+  for (const char* name : {"国务院新闻办公室", "公安部刑事侦查局"}) {
+    const Entity* unit = testing::FindEntity(n, EntityType::kAgency, name);
+    REQUIRE(unit != nullptr);
+    CHECK(unit->scope.empty());
+  }
+  const Entity* education = testing::FindEntity(n, EntityType::kAgency, "教育部门");
+  REQUIRE(education != nullptr);
+  CHECK_FALSE(education->scope.empty());
 }
 
 TEST_CASE("National bodies are unscoped, and a city named earlier in the sentence completes 市…局",
