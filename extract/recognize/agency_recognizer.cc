@@ -137,8 +137,9 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
     break;
   }
   for (const auto& [s, e] : items) {
-    const LexHit* k = ctx->EndingAt(e, kAgencyKind | kAgencyName);
-    if (k != nullptr && k->start >= s) continue;  // already a named body
+    // Already a named body, or the end of one the walk cut at its 和
+    // (工业和信息化部、中国人民银行等部门: no 信息化部部门).
+    if (ctx->EndingAt(e, kAgencyKind | kAgencyName) != nullptr) continue;
     if (ctx->StartingAt(s, kGenericModifier) != nullptr) continue;
     Mention m;
     m.type = EntityType::kAgency;

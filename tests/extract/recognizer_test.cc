@@ -108,6 +108,9 @@ TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
       // a building verb that is no noun ends the name (完成 is the verb here)
       {"各乡镇要确保年底前完成“千村示范、万村整治”工程年度目标任务。", EntityType::kProgram, "千村示范、万村整治工程"},
       {"全区持续推进应急救援力量建设三年行动。", EntityType::kProgram, "应急救援力量建设三年行动"},
+      // a listed body whose name holds 和 is no department of its tail
+      {"公安部会同最高人民法院、工业和信息化部、中国人民银行等部门开展行动。", EntityType::kAgency, "工业和信息化部"},
+      {"公安部会同最高人民法院、工业和信息化部、中国人民银行等部门开展行动。", EntityType::kAgency, "信息化部部门", false},
       // a system word before the quoted name is the sector running it
       {"海南省市场监管局通报全省市场监管系统“铁拳”行动开展情况。", EntityType::kProgram, "铁拳行动"},
       {"海南省市场监管局通报全省市场监管系统“铁拳”行动开展情况。", EntityType::kProgram, "市场监管系统铁拳行动", false},
