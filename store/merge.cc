@@ -4,7 +4,8 @@
 // Three links join two forms of one type: an alias (a document gave the
 // canonical name of one as an alias of the other, both of one scope), a
 // region key (both spell the same division and the same rest: 内蒙古自治区公安厅,
-// 内蒙古公安厅, and 自治区公安厅 scoped to 150000), and a user's `govkg same`.
+// 内蒙古公安厅, and 自治区公安厅 scoped to 150000; 广西壮族自治区公安机关 and
+// 公安机关 scoped to 450000), and a user's `govkg same`.
 // A user's `govkg distinct` vetoes the automatic links that would join the
 // two. Links are applied in the order of their forms' ids (hashes of their
 // terms), never of ingest, so the nodes depend only on what the store holds.
@@ -207,6 +208,9 @@ std::optional<std::string> RegionKey(EntityType type, std::string_view name, std
       }
     }
   }
+  // A generic name scoped to a region is that region's (公安机关 in 450000:
+  // 广西壮族自治区公安机关), never another region's.
+  if (region < 0 && scoped >= 0) region = scoped;
   if (region < 0 || name.size() - pos < 6) return std::nullopt;  // the rest: two characters or more
   std::string key = table.at(region).code;
   key.push_back('\0');
