@@ -34,6 +34,14 @@ bool ValidKind(const DocContext& ctx, const LexHit& h) {
   return true;
 }
 
+// Whether boundary word `b` opens a city's two-character short form
+// (无锡海关: 无 is no stop word there). Other short forms hide in words
+// (公安, 和政 are counties'), so only prefectures' count.
+bool OpensCityShortForm(const DocContext& ctx, const LexHit& b) {
+  const LexHit* r = ctx.StartingAt(b.start, kRegionShort);
+  return r != nullptr && r->end > b.end && r->entry->prefecture_short;
+}
+
 // Start of the name that ends at `pos`, walking left over name characters
 // until punctuation, a boundary word, or the length limit.
 uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles) {
@@ -44,7 +52,8 @@ uint32_t ExtendLeft(const DocContext& ctx, uint32_t pos, uint32_t boundary_roles
     // A boundary inside a longer lexicon name (发展和改革) does not count.
     if (b != nullptr &&
         !ctx.InsideLonger(*b, kAgencyKind | kAgencyName | kRegionName | kRegionLevel | kNameWord |
-                                  kGenericModifier)) {
+                                  kGenericModifier) &&
+        !OpensCityShortForm(ctx, *b)) {
       break;
     }
     --s;

@@ -607,7 +607,11 @@ std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSe
       // that opens with a national body is a unit of that one body
       // (公安部刑事侦查局, 国务院新闻办公室).
       const auto m = lexicon.trie().LongestAt(e.name, 0);
-      if (m.length > 0 && (m.payload->roles & kRegionName) != 0 && m.length < e.name.size()) return "";
+      // (A city's short form too: 苏州海关, 无锡海关.)
+      if (m.length > 0 && ((m.payload->roles & kRegionName) != 0 || m.payload->prefecture_short) &&
+          m.length < e.name.size()) {
+        return "";
+      }
       if (m.length > 0 && (m.payload->roles & kAgencyName) != 0 && m.length < e.name.size() &&
           !KindAcross(e.name, m.length, lexicon)) {
         return "";

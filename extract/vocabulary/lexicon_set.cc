@@ -139,6 +139,7 @@ void AddDivisions(const Divisions& divisions, const std::vector<LexiconLine>& am
           e.province |= level == 1;
         } else {
           e.roles |= kRegionShort;
+          e.prefecture_short |= is_short && level == 2;
         }
         e.divisions.push_back(static_cast<int>(i));
       }

@@ -74,6 +74,7 @@ struct LexEntry {
   bool counting = false;          // 一系列, 一批: a generic modifier that counts what it precedes
   bool town_level = false;        // 乡, 镇: level word of a town
   bool prefecture_level = false;  // 市, 州, 盟: one tier, listed side by side
+  bool prefecture_short = false;  // a prefecture's two-character short form (苏州, 无锡)
   bool national_level = false;    // 国家, 中央: a name opening with it is national
   bool list_only_place = false;   // place suffix valid only in a 在…list
   bool numbered_place = false;    // place suffix named by a number before it (331国道)

@@ -253,6 +253,13 @@ TEST_CASE("The document's region and each entity's scope", "[extract][region]") 
     REQUIRE(unit != nullptr);
     CHECK(unit->scope.empty());
   }
+  // A body named after a city's short form carries the city (无锡: 无 is no stop word there).
+  const DocumentGraph c = testing::ExtractText("江苏省召开会议。\n苏州海关、无锡海关分别查获走私案件12起和8起。");
+  for (const char* name : {"苏州海关", "无锡海关"}) {
+    const Entity* customs = testing::FindEntity(c, EntityType::kAgency, name);
+    REQUIRE(customs != nullptr);
+    CHECK(customs->scope.empty());
+  }
   const Entity* education = testing::FindEntity(n, EntityType::kAgency, "教育部门");
   REQUIRE(education != nullptr);
   CHECK_FALSE(education->scope.empty());
