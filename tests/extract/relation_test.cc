@@ -724,6 +724,11 @@ TEST_CASE("A party body named by its body's one-character kind is that body's", 
                {"王明", Predicate::kHoldsPost, "济南市公安局党委"}}}});
 }
 
+TEST_CASE("A headquarters' commander holds a post in it", "[extract][relation]") {
+  CheckRows({{"副省长、省防汛抗旱指挥部指挥长陈飞出席并讲话。",
+              {{"陈飞", Predicate::kHoldsPost, "省防汛抗旱指挥部"}}}});
+}
+
 TEST_CASE("A post at a body named by its abbreviated kind is at the body in full", "[extract][relation]") {
   // 交管局 is 交通管理局 named short: the bureau of the text, not a second body.
   CheckRows({{"天津市公安局交通管理局召开会议，市公安局党委委员、交管局局长刘振华讲话。",
