@@ -73,6 +73,10 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       // a municipal commission named short is the commission in full
       {"重庆市消防救援总队联合市住房城乡建委、市商务委等部门开展治理。", EntityType::kAgency, "重庆市商务委员会"},
       {"重庆市消防救援总队联合市住房城乡建委、市商务委等部门开展治理。", EntityType::kAgency, "市商务委部门", false},
+      // collective levels listed (各市州、县市区) are dropped like scope words
+      {"湖南省水利厅要求，各市州、县市区水利部门要全面落实防汛责任制。", EntityType::kAgency, "水利部门"},
+      {"湖南省水利厅要求，各市州、县市区水利部门要全面落实防汛责任制。", EntityType::kAgency, "市州市区水利部门", false},
+      {"临泉县召开会议，县市场监管局开展检查。", EntityType::kAgency, "临泉县市场监督管理局"},
       {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
       {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
       // 等地 closes a list of places; the kind after it names no body of its own.
