@@ -325,6 +325,48 @@ const Mention* BodyItsHeadNames(const DocContext& ctx, uint32_t s, uint32_t kind
   return nullptr;
 }
 
+// 该局, 该站, 该支队: the body named last before whose name ends in the
+// characters after 该 (two, else one), among the sixteen agencies ending
+// nearest before: linear time. Appended as anaphors of it.
+void AddAnaphors(DocContext* ctx, size_t first) {
+  constexpr size_t kMaxLookBack = 16;
+  const std::u32string_view t = ctx->text();
+  std::vector<int> by_end;
+  for (size_t i = first; i < ctx->mentions.size(); ++i) {
+    if (ctx->mentions[i].type == EntityType::kAgency) by_end.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(by_end.begin(), by_end.end(),
+                   [&](int a, int b) { return ctx->mentions[a].end < ctx->mentions[b].end; });
+  std::vector<Mention> found;
+  for (uint32_t p = 0; p + 1 < t.size(); ++p) {
+    if (t[p] != U'该') continue;
+    auto it = std::upper_bound(by_end.begin(), by_end.end(), p,
+                               [&](uint32_t pos, int k) { return pos < ctx->mentions[k].end; });
+    for (uint32_t len = 2; len >= 1; --len) {
+      if (p + 1 + len > t.size() || !IsHan(t[p + 1]) || !IsHan(t[p + len])) continue;
+      const std::u32string_view tail = t.substr(p + 1, len);
+      const Mention* antecedent = nullptr;
+      auto k = it;
+      for (size_t n = 0; k != by_end.begin() && n < kMaxLookBack && antecedent == nullptr; ++n) {
+        const Mention& c = ctx->mentions[*--k];
+        if (!c.anaphor && std::u32string_view(c.name).ends_with(tail)) antecedent = &c;
+      }
+      if (antecedent == nullptr) continue;
+      Mention m;
+      m.type = EntityType::kAgency;
+      m.start = p;
+      m.end = p + 1 + len;
+      m.name = antecedent->name;  // no alias 该局 for the body
+      m.parent_start = antecedent->start;
+      m.parent_end = antecedent->end;
+      m.anaphor = true;
+      found.push_back(std::move(m));
+      break;
+    }
+  }
+  for (Mention& m : found) ctx->mentions.push_back(std::move(m));
+}
+
 }  // namespace
 
 void RecognizeAgencies(DocContext* ctx) {
@@ -428,6 +470,7 @@ void RecognizeAgencies(DocContext* ctx) {
     ListedRegionTwins(ctx, m);
     ctx->mentions.push_back(std::move(m));
   }
+  AddAnaphors(ctx, first);
   // Parents: link each sub-unit to the mention of its parent span, creating
   // it when the parent was not recognised on its own.
   const size_t last = ctx->mentions.size();

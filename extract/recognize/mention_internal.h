@@ -82,6 +82,8 @@ struct Mention {
   // Agencies: the first character is a one-character kind standing for the
   // parent, a body of that kind named before (厅党组 after 福建省交通运输厅).
   bool head_names_parent = false;
+  // Agencies: the mention names its parent again (该局, 该站 after 友谊关边检站).
+  bool anaphor = false;
   bool title_line = false;      // Documents: the text's own title (…统计公报 on its first line)
   uint32_t start = 0;  // normalised text
   uint32_t end = 0;

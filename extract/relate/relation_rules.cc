@@ -46,7 +46,7 @@ class Rules {
 
   void SubOrganizations() {
     for (const Mention& m : ctx_.mentions) {
-      if (m.type == EntityType::kAgency && m.parent >= 0) {
+      if (m.type == EntityType::kAgency && m.parent >= 0 && !m.anaphor) {
         Add(m.entity, Predicate::kSubOrganizationOf, ctx_.mentions[m.parent].entity, m.start,
             m.end);
       }
@@ -749,7 +749,7 @@ class Rules {
   static std::set<std::pair<int, int>> Parents(const DocContext& ctx) {
     std::set<std::pair<int, int>> out;
     for (const Mention& x : ctx.mentions) {
-      if (x.type == EntityType::kAgency && x.entity >= 0 && x.parent >= 0) {
+      if (x.type == EntityType::kAgency && x.entity >= 0 && x.parent >= 0 && !x.anaphor) {
         out.insert({x.entity, ctx.mentions[x.parent].entity});
       }
     }
@@ -1283,7 +1283,9 @@ class Rules {
     std::vector<std::map<int, size_t>> counts(sections_.size());
     for (size_t e = 0; e < entities_.size(); ++e) {
       if (entities_[e].type != EntityType::kAgency || IsHost(static_cast<int>(e))) continue;
-      for (const int mi : entities_[e].mentions) ++counts[SectionOf(ctx_.mentions[mi].start)][e];
+      for (const int mi : entities_[e].mentions) {
+        if (!ctx_.mentions[mi].anaphor) ++counts[SectionOf(ctx_.mentions[mi].start)][e];
+      }
     }
     const int region = RegionActor();
     for (const std::map<int, size_t>& c : counts) {
@@ -1316,12 +1318,19 @@ class Rules {
     return k != nullptr && k->entry->host;
   }
 
+  // How often entity `e` is named (该局 points at a body; it does not name
+  // it again: what an article is about is what it names most).
+  size_t NamedTimes(int e) const {
+    return static_cast<size_t>(std::count_if(entities_[e].mentions.begin(), entities_[e].mentions.end(),
+                                             [&](int mi) { return !ctx_.mentions[mi].anaphor; }));
+  }
+
   int DocumentActor() const {
     int best = -1;
     size_t most = 2, second = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
       if (entities_[e].type != EntityType::kAgency || IsHost(static_cast<int>(e))) continue;
-      const size_t n = entities_[e].mentions.size();
+      const size_t n = NamedTimes(static_cast<int>(e));
       if (n > most) {
         second = most;
         most = n;

@@ -684,6 +684,12 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
         std::vector<Figure>{{"公安交管部门", "查处超速违法行为", 43000},
                             {"公安交管部门", "查处酒驾醉驾违法行为", 1865},
                             {"公安交管部门", "查处醉驾", 312}});
+  // 该局, 该站: the body named before, whose figures they are.
+  CHECK(ReportedFigures(testing::ExtractText(
+            "广西壮族自治区召开会议。友谊关边检站召开发布会。今年以来，该站共查验出入境人员12万人次。")) ==
+        std::vector<Figure>{{"友谊关边检站", "查验出入境人员", 120000}});
+  CHECK(ReportedFigures(testing::ExtractText("广西壮族自治区召开会议。南宁市公安局召开发布会。该局今年破获案件120起。")) ==
+        std::vector<Figure>{{"南宁市公安局", "破获案件", 120}});
   // …but a body named before the next figure has that one.
   CHECK(ReportedFigures(testing::ExtractText(
             "海南省市场监管局通报，海口市市场监管局查办案件628件，三亚市市场监管局查办案件413件。")) ==
