@@ -344,6 +344,9 @@ void AddAnaphors(DocContext* ctx, size_t first) {
                                [&](uint32_t pos, int k) { return pos < ctx->mentions[k].end; });
     for (uint32_t len = 2; len >= 1; --len) {
       if (p + 1 + len > t.size() || !IsHan(t[p + 1]) || !IsHan(t[p + len])) continue;
+      // 该行动 is no 该行 (a bank): a longer word of another kind opens there.
+      const LexHit* word = ctx->StartingAt(p + 1, kProgramKind | kDocumentKind | kAgencyKind);
+      if (word != nullptr && word->end > p + 1 + len) continue;
       const std::u32string_view tail = t.substr(p + 1, len);
       const Mention* antecedent = nullptr;
       auto k = it;

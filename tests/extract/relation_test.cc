@@ -690,6 +690,8 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
         std::vector<Figure>{{"友谊关边检站", "查验出入境人员", 120000}});
   CHECK(ReportedFigures(testing::ExtractText("广西壮族自治区召开会议。南宁市公安局召开发布会。该局今年破获案件120起。")) ==
         std::vector<Figure>{{"南宁市公安局", "破获案件", 120}});
+  CHECK(ReportedFigures(testing::ExtractText("中国人民银行南宁中心支行召开发布会。该行动开展以来，广西壮族自治区破获案件120起。")) ==
+        std::vector<Figure>{{"广西壮族自治区", "破获案件", 120}});
   // …but a body named before the next figure has that one.
   CHECK(ReportedFigures(testing::ExtractText(
             "海南省市场监管局通报，海口市市场监管局查办案件628件，三亚市市场监管局查办案件413件。")) ==
