@@ -24,10 +24,10 @@ bool Same(std::u32string_view a, std::u32string_view b) {
 }
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && Same(s.substr(s.size() - suffix.size()), suffix);
 }
 bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+  return s.size() >= prefix.size() && Same(s.substr(0, prefix.size()), prefix);
 }
 bool IsSubsequence(std::u32string_view a, std::u32string_view b) {
   size_t j = 0;
@@ -113,17 +113,22 @@ class Candidates {
  public:
   static constexpr size_t kMaxPerName = 256;
 
-  // `by_size`: the drafts shortest first, ties in index order. Each list of
-  // drafts is filled in that order, so it comes out sorted as a stable sort
-  // by length would leave it.
+  // `by_size`: the drafts shortest first, ties in index order; a draft's
+  // place in it is its rank. Each list of drafts is filled in that order,
+  // so it comes out sorted as a stable sort by length would leave it.
   Candidates(const std::vector<EntityDraft>& drafts, const std::vector<int>& by_size)
-      : drafts_(drafts), by_size_(by_size), rank_(drafts.size()) {
-    for (size_t r = 0; r < by_size.size(); ++r) {
+      : drafts_(drafts), by_size_(by_size), rank_(drafts.size()), longer_(by_size.size()) {
+    for (size_t r = by_size.size(); r-- > 0;) {
       const int b = by_size[r];
       rank_[b] = static_cast<uint32_t>(r);
-      const EntityDraft& d = drafts[b];
+      const bool tie = r + 1 < by_size.size() &&
+                       drafts[by_size[r + 1]].name.size() == drafts[b].name.size();
+      longer_[r] = tie ? longer_[r + 1] : static_cast<uint32_t>(r + 1);
+    }
+    for (size_t r = 0; r < by_size.size(); ++r) {
+      const EntityDraft& d = drafts[by_size[r]];
       for (size_t k = 1; k <= 2 && k <= d.name.size(); ++k) {
-        by_ending_[EndingKey(d.type, d.name, k)].push_back(b);
+        by_ending_[EndingKey(d.type, d.name, k)].push_back(static_cast<uint32_t>(r));
       }
     }
     for (size_t b = 0; b < drafts.size(); ++b) AddAliases(drafts[b], static_cast<int>(b), 0);
@@ -134,11 +139,12 @@ class Candidates {
     for (size_t i = from; i < d.aliases.size(); ++i) by_alias_[{d.type, d.aliases[i]}].push_back(b);
   }
 
-  // Calls visit(b) for each candidate b, in no order and perhaps twice
-  // (the caller sorts the few that match: sorting all asked cost more than
-  // asking them); returns how many visits.
+  // Calls visit(b) for each candidate b of draft `a`, in no order and
+  // perhaps twice (the caller sorts the few that match: sorting all asked
+  // cost more than asking them); returns how many visits.
   template <typename Visit>
-  size_t ForEach(const EntityDraft& s, Visit visit) {
+  size_t ForEach(int a, Visit visit) {
+    const EntityDraft& s = drafts_[a];
     size_t visits = 0;
     if (s.name.empty()) {  // ends like everything: every draft of the type
       for (size_t b = 0; b < drafts_.size(); ++b) {
@@ -152,25 +158,28 @@ class Candidates {
     const size_t k = std::min<size_t>(2, s.name.size());
     if (const auto it = by_ending_.find(EndingKey(s.type, s.name, k));
         it != by_ending_.end() && HasRule(s)) {
-      const std::vector<int>& list = it->second;
-      const auto from = std::upper_bound(list.begin(), list.end(), s.name.size(),
-                                         [&](size_t n, int b) { return n < drafts_[b].name.size(); });
+      // The longer drafts: ranks searched, not names (a list of a
+      // hundred thousand drafts missed the cache at every step).
+      const std::vector<uint32_t>& list = it->second;
+      const auto from = std::lower_bound(list.begin(), list.end(), longer_[rank_[a]]);
       if (s.name.size() <= 2) {
         // The drafts ending like the name are those ending with it.
         for (auto at = from; at != list.end() && at - from < static_cast<ptrdiff_t>(kMaxPerName); ++at) {
-          visit(*at);
+          visit(by_size_[*at]);
           ++visits;
         }
       } else {
         // The last of the drafts asked, by rank.
         const size_t asked = std::min<size_t>(list.end() - from, kMaxPerName);
-        const uint32_t last = asked == 0 ? 0 : rank_[*(from + static_cast<ptrdiff_t>(asked) - 1)];
+        const uint32_t last = asked == 0 ? 0 : *(from + static_cast<ptrdiff_t>(asked) - 1);
         if (asked != 0) {
           if (!indexed_) IndexByRule();
-          RuleKeys(s, Role::kShort, [&](uint64_t key) { visits += VisitKeyed(s, key, last, visit); });
+          RuleKeys(s, Role::kShort,
+                   [&](uint64_t key) { visits += VisitKeyed(s, key, *from, last, visit); });
         }
       }
     }
+    if (by_alias_.empty()) return visits;
     if (const auto it = by_alias_.find(TypedView(s.type, s.name)); it != by_alias_.end()) {
       const size_t n = std::min(it->second.size(), kMaxPerName);
       for (size_t j = 0; j < n; ++j) visit(it->second[j]);
@@ -185,7 +194,7 @@ class Candidates {
   static constexpr size_t kMaxKeyed = 24;
   static_assert(kMaxKeyed < 32, "lengths are bits of a uint32_t");
 
-  // A rule's key and its drafts, keyed_ids_[begin, end). While the index
+  // A rule's key and its drafts, keyed_ranks_[begin, end). While the index
   // is built, `begin` is the length of the shortest name asking the key.
   struct Slot {
     uint64_t key = 0;  // 0: free
@@ -323,16 +332,16 @@ class Candidates {
       });
     }
     for (Slot& slot : keyed_.slots()) slot.end = 0;
-    std::vector<std::pair<Slot*, int>> filed;
+    std::vector<std::pair<Slot*, uint32_t>> filed;  // slot, rank
     size_t offered = 0;
-    for (const int b : by_size_) {
-      const EntityDraft& d = drafts_[b];
+    for (size_t r = 0; r < by_size_.size(); ++r) {
+      const EntityDraft& d = drafts_[by_size_[r]];
       RuleKeys(d, Role::kLong, [&](uint64_t key) {
         ++offered;
         Slot* slot = keyed_.Find(key);
         if (slot == nullptr || d.name.size() <= slot->begin) return;  // no shorter name asks
         ++slot->end;  // counted first, placed below
-        filed.emplace_back(slot, b);
+        filed.emplace_back(slot, static_cast<uint32_t>(r));
       }, lengths[static_cast<uint8_t>(d.type) & 7]);
     }
     CountWork(asking + offered);
@@ -342,31 +351,30 @@ class Candidates {
       at += slot.end;
       slot.end = slot.begin;
     }
-    keyed_ids_.resize(at);
-    for (const auto& [slot, b] : filed) keyed_ids_[slot->end++] = b;
+    keyed_ranks_.resize(at);
+    for (const auto& [slot, r] : filed) keyed_ranks_[slot->end++] = r;
   }
 
-  // Visits the drafts filed under `key` that end like `s`, are longer and
-  // rank at most `last`; returns how many.
+  // Visits the drafts filed under `key` that end like `s` and rank from
+  // `first` (the first longer than s) to `last`; returns how many.
   template <typename Visit>
-  size_t VisitKeyed(const EntityDraft& s, uint64_t key, uint32_t last, Visit& visit) {
+  size_t VisitKeyed(const EntityDraft& s, uint64_t key, uint32_t first, uint32_t last, Visit& visit) {
     const Slot* slot = keyed_.Find(key);
     if (slot == nullptr) return 0;
-    const auto begin = keyed_ids_.begin() + slot->begin;
-    const auto end = keyed_ids_.begin() + slot->end;
+    const auto begin = keyed_ranks_.begin() + slot->begin;
+    const auto end = keyed_ranks_.begin() + slot->end;
     const size_t n = s.name.size();
     size_t visits = 0;
-    for (auto at = std::upper_bound(begin, end, n,
-                                    [&](size_t len, int b) { return len < drafts_[b].name.size(); });
-         at != end && rank_[*at] <= last; ++at) {
+    for (auto at = std::lower_bound(begin, end, first); at != end && *at <= last; ++at) {
       // A key another key's hash happened to equal: only drafts the
       // ending asks.
-      const EntityDraft& l = drafts_[*at];
+      const int b = by_size_[*at];
+      const EntityDraft& l = drafts_[b];
       if (l.type != s.type || l.name[l.name.size() - 1] != s.name[n - 1] ||
           l.name[l.name.size() - 2] != s.name[n - 2]) {
         continue;
       }
-      visit(*at);
+      visit(b);
       ++visits;
     }
     return visits;
@@ -382,11 +390,12 @@ class Candidates {
 
   const std::vector<EntityDraft>& drafts_;
   const std::vector<int>& by_size_;
-  std::vector<uint32_t> rank_;  // by draft: its place in by_size_
-  std::unordered_map<uint64_t, std::vector<int>> by_ending_;
+  std::vector<uint32_t> rank_;    // by draft: its place in by_size_
+  std::vector<uint32_t> longer_;  // by rank: the rank of the first longer draft
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_ending_;  // ranks
   bool indexed_ = false;  // keyed_ built (IndexByRule)
-  KeyTable keyed_;        // a rule's key → its drafts in keyed_ids_
-  std::vector<int> keyed_ids_;
+  KeyTable keyed_;        // a rule's key → its drafts in keyed_ranks_
+  std::vector<uint32_t> keyed_ranks_;
   TypedNameMap<std::vector<int>> by_alias_;
 };
 
@@ -558,7 +567,7 @@ class Resolver {
     for (const int a : order) {
       EntityDraft& short_form = drafts[a];
       std::vector<int> targets;
-      CountWork(candidates.ForEach(short_form, [&](int b) {
+      CountWork(candidates.ForEach(a, [&](int b) {
         if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) return;
         if (Abbreviates(short_form, drafts[b])) targets.push_back(b);
       }));
@@ -910,10 +919,25 @@ void CountOccurrences(std::u32string_view text, SeenNames* names) {
   const auto may_start = [&](char32_t c) {
     return c >= 0x10000 || ((first[c >> 6] >> (c & 63)) & 1) != 0;
   };
+  // A bit per hash of a name, eight bits a name: of the positions starting
+  // like a name, most start none, and pass without a look-up in the table
+  // (with tens of thousands of names it missed the cache at each).
+  size_t bits = 64;
+  while (bits < 8 * names->size()) bits *= 2;
+  std::vector<uint64_t> hashed(bits / 64, 0);
+  const ViewHash hash;
+  for (const auto& [name, unused] : *names) {
+    const size_t h = hash(name) & (bits - 1);
+    hashed[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  const auto may_be = [&](std::u32string_view v) {
+    const size_t h = hash(v) & (bits - 1);
+    return ((hashed[h >> 6] >> (h & 63)) & 1) != 0;
+  };
   for (const size_t len : lengths) {
     CountWork(text.size());
     for (size_t p = 0; p + len <= text.size(); ++p) {
-      if (!may_start(text[p])) continue;
+      if (!may_start(text[p]) || !may_be(text.substr(p, len))) continue;
       const auto it = names->find(text.substr(p, len));
       if (it == names->end() || p < it->second.next) continue;
       ++it->second.count;
