@@ -317,13 +317,24 @@ class Candidates {
   void IndexByRule() {
     indexed_ = true;
     uint32_t lengths[8] = {};  // bit n: a draft of the type has n characters
+    size_t longest[8] = {};    // of a draft of the type
+    for (const EntityDraft& d : drafts_) {
+      const size_t t = static_cast<uint8_t>(d.type) & 7;
+      if (d.name.size() < 32) lengths[t] |= uint32_t{1} << d.name.size();
+      longest[t] = std::max(longest[t], d.name.size());
+    }
+    // Only a draft some draft of its type is longer than asks: of a list of
+    // names of two lengths, only the shorter ones.
+    const auto asks = [&](const EntityDraft& d) {
+      return d.name.size() < longest[static_cast<uint8_t>(d.type) & 7];
+    };
     size_t asking = 0;
     for (const EntityDraft& d : drafts_) {
-      if (d.name.size() < 32) lengths[static_cast<uint8_t>(d.type) & 7] |= uint32_t{1} << d.name.size();
-      RuleKeys(d, Role::kShort, [&](uint64_t) { ++asking; });
+      if (asks(d)) RuleKeys(d, Role::kShort, [&](uint64_t) { ++asking; });
     }
     keyed_.Reserve(asking);
     for (const EntityDraft& d : drafts_) {
+      if (!asks(d)) continue;
       RuleKeys(d, Role::kShort, [&](uint64_t key) {
         Slot& slot = keyed_.Insert(key);
         const auto n = static_cast<uint32_t>(d.name.size());
@@ -538,6 +549,10 @@ class Resolver {
     TypedNameMap<int> by_key;
     std::vector<EntityDraft> drafts;
     full_.assign(ctx_->mentions.size(), nullptr);
+    // Sized for a name a mention: a list of a hundred thousand names grew
+    // both tables by rehashing, each time through every node again.
+    by_key.reserve(ctx_->mentions.size());
+    canonical_.reserve(ctx_->mentions.size());
     for (size_t i = 0; i < ctx_->mentions.size(); ++i) {
       const Mention& m = ctx_->mentions[i];
       if (m.type == EntityType::kMetric) continue;
