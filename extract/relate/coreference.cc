@@ -131,6 +131,11 @@ class Candidates {
         by_ending_[EndingKey(d.type, d.name, k)].push_back(static_cast<uint32_t>(r));
       }
     }
+    // Sized first: the table of a list of thousands of named programs grew
+    // by rehashing through all its nodes again and again.
+    size_t aliases = 0;
+    for (const EntityDraft& d : drafts) aliases += d.aliases.size();
+    by_alias_.reserve(aliases);
     for (size_t b = 0; b < drafts.size(); ++b) AddAliases(drafts[b], static_cast<int>(b), 0);
   }
 
@@ -766,7 +771,13 @@ void AddQuotedProgramMentions(DocContext* ctx) {
   // Views of the names, hashed: a list of thousands of quoted names asked a
   // tree of copied strings once a quote. The mentions found are appended
   // after the scan, so the views stay valid.
+  size_t names = 0;
+  for (const Mention& m : ctx->mentions) {
+    if (m.type == EntityType::kProgram) names += 1 + m.aliases.size();
+  }
+  if (names == 0) return;
   std::unordered_set<std::u32string_view> known;
+  known.reserve(names);  // not grown by rehashing through every node again
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kProgram) continue;
     known.insert(m.name);
