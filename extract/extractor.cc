@@ -100,6 +100,7 @@ class LexiconExtractor final : public Extractor {
     // copy them at every growth of the vector.
     out.graph.entities.reserve(drafts.size() + metrics.size());
     auto next_id = [&](EntityType t) { return IdPrefix(t) + std::to_string(++counters[t]); };
+    const internal::InferredRegions inferred(ctx);
     // Each Entity and Relation is built in its slot of the output: a temporary
     // moved in touched twice the memory of a document of tens of thousands.
     for (const internal::EntityDraft& d : drafts) {
@@ -107,7 +108,7 @@ class LexiconExtractor final : public Extractor {
       e.id = next_id(d.type);
       e.type = d.type;
       e.name = ToUtf8(d.name);
-      e.scope = internal::ScopeOf(ctx, d, *lexicon_, region);
+      e.scope = internal::ScopeOf(inferred, d, *lexicon_, region);
       for (const auto& a : d.aliases) e.aliases.push_back(ToUtf8(a));
       std::vector<Span> spans;
       spans.reserve(d.mentions.size());

@@ -24,10 +24,10 @@ bool Same(std::u32string_view a, std::u32string_view b) {
 }
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && Same(s.substr(s.size() - suffix.size()), suffix);
 }
 bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+  return s.size() >= prefix.size() && Same(s.substr(0, prefix.size()), prefix);
 }
 bool IsSubsequence(std::u32string_view a, std::u32string_view b) {
   size_t j = 0;
@@ -98,24 +98,44 @@ template <typename V>
 using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash, TypedNameEq>;
 
 // The drafts that may be a longer form of a name (see Resolver::Run).
+//
+// Which drafts are asked is settled by the drafts ending like a short form
+// (same type, same last one or two characters), the longer ones shortest
+// first, at most kMaxPerName of them: a document names a few dozen bodies
+// ending in one kind word; a list of thousands is not searched from every
+// one of its names. Of those, only the ones a rule of Abbreviates can take
+// are visited, found by what that rule asks of them (a longer agency or
+// document ends with the whole short name; an agency of the second rule
+// has its first and last three characters; a program its opening and its
+// kind word): visiting all of them and asking each cost 256 questions per
+// name once a list of thousands had names of two lengths (issue 21).
 class Candidates {
  public:
-  // How many drafts ending like a short form are asked, shortest first: a
-  // document names a few dozen bodies ending in one kind word; a list of
-  // thousands is not searched from every one of its names.
   static constexpr size_t kMaxPerName = 256;
 
-  // `by_size`: the drafts shortest first, ties in index order. Each list of
-  // drafts ending alike is filled in that order, so it comes out sorted as
-  // a stable sort by length would leave it.
+  // `by_size`: the drafts shortest first, ties in index order; a draft's
+  // place in it is its rank. Each list of drafts is filled in that order,
+  // so it comes out sorted as a stable sort by length would leave it.
   Candidates(const std::vector<EntityDraft>& drafts, const std::vector<int>& by_size)
-      : drafts_(drafts) {
-    for (const int b : by_size) {
-      const EntityDraft& d = drafts[b];
+      : drafts_(drafts), by_size_(by_size), rank_(drafts.size()), longer_(by_size.size()) {
+    for (size_t r = by_size.size(); r-- > 0;) {
+      const int b = by_size[r];
+      rank_[b] = static_cast<uint32_t>(r);
+      const bool tie = r + 1 < by_size.size() &&
+                       drafts[by_size[r + 1]].name.size() == drafts[b].name.size();
+      longer_[r] = tie ? longer_[r + 1] : static_cast<uint32_t>(r + 1);
+    }
+    for (size_t r = 0; r < by_size.size(); ++r) {
+      const EntityDraft& d = drafts[by_size[r]];
       for (size_t k = 1; k <= 2 && k <= d.name.size(); ++k) {
-        by_ending_[EndingKey(d.type, d.name, k)].push_back(b);
+        by_ending_[EndingKey(d.type, d.name, k)].push_back(static_cast<uint32_t>(r));
       }
     }
+    // Sized first: the table of a list of thousands of named programs grew
+    // by rehashing through all its nodes again and again.
+    size_t aliases = 0;
+    for (const EntityDraft& d : drafts) aliases += d.aliases.size();
+    by_alias_.reserve(aliases);
     for (size_t b = 0; b < drafts.size(); ++b) AddAliases(drafts[b], static_cast<int>(b), 0);
   }
 
@@ -124,11 +144,12 @@ class Candidates {
     for (size_t i = from; i < d.aliases.size(); ++i) by_alias_[{d.type, d.aliases[i]}].push_back(b);
   }
 
-  // Calls visit(b) for each candidate b, in no order and perhaps twice
-  // (the caller sorts the few that match: sorting all asked cost more than
-  // asking them); returns how many visits.
+  // Calls visit(b) for each candidate b of draft `a`, in no order and
+  // perhaps twice (the caller sorts the few that match: sorting all asked
+  // cost more than asking them); returns how many visits.
   template <typename Visit>
-  size_t ForEach(const EntityDraft& s, Visit visit) const {
+  size_t ForEach(int a, Visit visit) {
+    const EntityDraft& s = drafts_[a];
     size_t visits = 0;
     if (s.name.empty()) {  // ends like everything: every draft of the type
       for (size_t b = 0; b < drafts_.size(); ++b) {
@@ -141,15 +162,29 @@ class Candidates {
     }
     const size_t k = std::min<size_t>(2, s.name.size());
     if (const auto it = by_ending_.find(EndingKey(s.type, s.name, k));
-        it != by_ending_.end()) {
-      const std::vector<int>& list = it->second;
-      auto from = std::upper_bound(list.begin(), list.end(), s.name.size(),
-                                   [&](size_t n, int b) { return n < drafts_[b].name.size(); });
-      for (size_t taken = 0; from != list.end() && taken < kMaxPerName; ++from, ++taken) {
-        visit(*from);
-        ++visits;
+        it != by_ending_.end() && HasRule(s)) {
+      // The longer drafts: ranks searched, not names (a list of a
+      // hundred thousand drafts missed the cache at every step).
+      const std::vector<uint32_t>& list = it->second;
+      const auto from = std::lower_bound(list.begin(), list.end(), longer_[rank_[a]]);
+      if (s.name.size() <= 2) {
+        // The drafts ending like the name are those ending with it.
+        for (auto at = from; at != list.end() && at - from < static_cast<ptrdiff_t>(kMaxPerName); ++at) {
+          visit(by_size_[*at]);
+          ++visits;
+        }
+      } else {
+        // The last of the drafts asked, by rank.
+        const size_t asked = std::min<size_t>(list.end() - from, kMaxPerName);
+        const uint32_t last = asked == 0 ? 0 : *(from + static_cast<ptrdiff_t>(asked) - 1);
+        if (asked != 0) {
+          if (!indexed_) IndexByRule();
+          RuleKeys(s, Role::kShort,
+                   [&](uint64_t key) { visits += VisitKeyed(s, key, *from, last, visit); });
+        }
       }
     }
+    if (by_alias_.empty()) return visits;
     if (const auto it = by_alias_.find(TypedView(s.type, s.name)); it != by_alias_.end()) {
       const size_t n = std::min(it->second.size(), kMaxPerName);
       for (size_t j = 0; j < n; ++j) visit(it->second[j]);
@@ -159,6 +194,208 @@ class Candidates {
   }
 
  private:
+  // The characters a rule's key reads at most: a longer name is keyed by
+  // that much of it, and the rule tells the rest.
+  static constexpr size_t kMaxKeyed = 24;
+  static_assert(kMaxKeyed < 32, "lengths are bits of a uint32_t");
+
+  // A rule's key and its drafts, keyed_ranks_[begin, end). While the index
+  // is built, `begin` is the length of the shortest name asking the key.
+  struct Slot {
+    uint64_t key = 0;  // 0: free
+    uint32_t begin = 0, end = 0;
+  };
+  // The slots by key, open addressing: a node per key cost more than the
+  // rest of the index.
+  class KeyTable {
+   public:
+    void Reserve(size_t keys) {
+      size_t n = 16;
+      while (n < 2 * keys) n *= 2;
+      slots_.assign(n, Slot{});
+    }
+    Slot& Insert(uint64_t key) {
+      Slot* s = Probe(key);
+      s->key = Nonzero(key);
+      return *s;
+    }
+    Slot* Find(uint64_t key) {
+      Slot* s = slots_.empty() ? nullptr : Probe(key);
+      return s == nullptr || s->key == 0 ? nullptr : s;
+    }
+    std::vector<Slot>& slots() { return slots_; }
+
+   private:
+    static uint64_t Nonzero(uint64_t key) { return key == 0 ? 1 : key; }
+    Slot* Probe(uint64_t key) {
+      key = Nonzero(key);
+      const size_t mask = slots_.size() - 1;
+      for (size_t i = (key ^ (key >> 29)) & mask;; i = (i + 1) & mask) {
+        if (slots_[i].key == key || slots_[i].key == 0) return &slots_[i];
+      }
+    }
+    std::vector<Slot> slots_;
+  };
+
+  enum class Role { kShort, kLong };
+  enum Rule : uint64_t { kEndsWith = 1, kEndsWithCut, kFirstAndLast3, kHead, kHeadCut };
+
+  // Whether a rule of Abbreviates other than an alias can take a longer form of `s`.
+  static bool HasRule(const EntityDraft& s) {
+    switch (s.type) {
+      case EntityType::kAgency:
+      case EntityType::kDocument:
+        return true;
+      case EntityType::kProgram:
+        return s.name.size() >= 4;
+      default:
+        return false;
+    }
+  }
+
+  // A running hash of the rule, the type and characters fed one by one.
+  static uint64_t Seed(EntityType type, Rule rule) {
+    return Mix(0x243F6A8885A308D3ull, uint64_t{static_cast<uint8_t>(type)} << 8 | rule);
+  }
+  static uint64_t Mix(uint64_t h, uint64_t c) {
+    h = (h ^ c) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+  }
+
+  // Calls key(k) with each key a rule asks of a draft: as the short form
+  // (one a rule) or as a longer form (one for each short length the rule
+  // may take, among the lengths of drafts of its type: `lengths` bit n).
+  template <typename Key>
+  static void RuleKeys(const EntityDraft& d, Role role, Key key, uint32_t lengths = 0) {
+    const std::u32string& name = d.name;
+    const size_t n = name.size();
+    const bool as_short = role == Role::kShort;
+    switch (d.type) {
+      case EntityType::kAgency:
+        // 公安刑侦部门 ⊂ 公安机关刑侦部门: the first and the last three.
+        if (as_short ? n >= 4 : n >= 5) {
+          uint64_t h = Mix(Seed(d.type, kFirstAndLast3), name[0]);
+          for (size_t i = n - 3; i < n; ++i) h = Mix(h, name[i]);
+          key(h);
+        }
+        [[fallthrough]];
+      case EntityType::kDocument: {
+        // The whole short name at the end, read from the end.
+        if (n < 3) return;
+        uint64_t h = Seed(d.type, kEndsWith);
+        const size_t read = std::min(as_short ? n : n - 1, kMaxKeyed);
+        for (size_t m = 1; m <= read; ++m) {
+          h = Mix(h, name[n - m]);
+          if (m >= 3 && (as_short ? m == n : ((lengths >> m) & 1) != 0)) key(h);
+        }
+        if (as_short ? n > kMaxKeyed : n >= kMaxKeyed + 2) {
+          uint64_t cut = Seed(d.type, kEndsWithCut);
+          for (size_t m = 1; m <= kMaxKeyed; ++m) cut = Mix(cut, name[n - m]);
+          key(cut);
+        }
+        return;
+      }
+      case EntityType::kProgram: {
+        // 夏季行动 → 夏季治安打击整治行动: the opening, then the last two.
+        if (n < 4 || (!as_short && n < 5)) return;
+        uint64_t h = Mix(Mix(Seed(d.type, kHead), name[n - 2]), name[n - 1]);
+        const size_t read = std::min(as_short ? n - 2 : n - 3, kMaxKeyed);
+        for (size_t p = 1; p <= read; ++p) {
+          h = Mix(h, name[p - 1]);
+          if (p >= 2 && (as_short ? p == n - 2 : ((lengths >> (p + 2)) & 1) != 0)) key(h);
+        }
+        if (as_short ? n - 2 > kMaxKeyed : n - 3 >= kMaxKeyed + 1) {
+          uint64_t cut = Mix(Mix(Seed(d.type, kHeadCut), name[n - 2]), name[n - 1]);
+          for (size_t p = 1; p <= kMaxKeyed; ++p) cut = Mix(cut, name[p - 1]);
+          key(cut);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  // Each draft filed under the keys it offers as a longer form that some
+  // shorter draft asks, in the order of by_size_. Built when first asked:
+  // a list of names of one length has no longer form to find.
+  void IndexByRule() {
+    indexed_ = true;
+    uint32_t lengths[8] = {};  // bit n: a draft of the type has n characters
+    size_t longest[8] = {};    // of a draft of the type
+    for (const EntityDraft& d : drafts_) {
+      const size_t t = static_cast<uint8_t>(d.type) & 7;
+      if (d.name.size() < 32) lengths[t] |= uint32_t{1} << d.name.size();
+      longest[t] = std::max(longest[t], d.name.size());
+    }
+    // Only a draft some draft of its type is longer than asks: of a list of
+    // names of two lengths, only the shorter ones.
+    const auto asks = [&](const EntityDraft& d) {
+      return d.name.size() < longest[static_cast<uint8_t>(d.type) & 7];
+    };
+    size_t asking = 0;
+    for (const EntityDraft& d : drafts_) {
+      if (asks(d)) RuleKeys(d, Role::kShort, [&](uint64_t) { ++asking; });
+    }
+    keyed_.Reserve(asking);
+    for (const EntityDraft& d : drafts_) {
+      if (!asks(d)) continue;
+      RuleKeys(d, Role::kShort, [&](uint64_t key) {
+        Slot& slot = keyed_.Insert(key);
+        const auto n = static_cast<uint32_t>(d.name.size());
+        slot.begin = slot.end == 0 ? n : std::min(slot.begin, n);
+        slot.end = 1;  // asked
+      });
+    }
+    for (Slot& slot : keyed_.slots()) slot.end = 0;
+    std::vector<std::pair<Slot*, uint32_t>> filed;  // slot, rank
+    size_t offered = 0;
+    for (size_t r = 0; r < by_size_.size(); ++r) {
+      const EntityDraft& d = drafts_[by_size_[r]];
+      RuleKeys(d, Role::kLong, [&](uint64_t key) {
+        ++offered;
+        Slot* slot = keyed_.Find(key);
+        if (slot == nullptr || d.name.size() <= slot->begin) return;  // no shorter name asks
+        ++slot->end;  // counted first, placed below
+        filed.emplace_back(slot, static_cast<uint32_t>(r));
+      }, lengths[static_cast<uint8_t>(d.type) & 7]);
+    }
+    CountWork(asking + offered);
+    uint32_t at = 0;
+    for (Slot& slot : keyed_.slots()) {
+      slot.begin = at;
+      at += slot.end;
+      slot.end = slot.begin;
+    }
+    keyed_ranks_.resize(at);
+    for (const auto& [slot, r] : filed) keyed_ranks_[slot->end++] = r;
+  }
+
+  // Visits the drafts filed under `key` that end like `s` and rank from
+  // `first` (the first longer than s) to `last`; returns how many.
+  template <typename Visit>
+  size_t VisitKeyed(const EntityDraft& s, uint64_t key, uint32_t first, uint32_t last, Visit& visit) {
+    const Slot* slot = keyed_.Find(key);
+    if (slot == nullptr) return 0;
+    const auto begin = keyed_ranks_.begin() + slot->begin;
+    const auto end = keyed_ranks_.begin() + slot->end;
+    const size_t n = s.name.size();
+    size_t visits = 0;
+    for (auto at = std::lower_bound(begin, end, first); at != end && *at <= last; ++at) {
+      // A key another key's hash happened to equal: only drafts the
+      // ending asks.
+      const int b = by_size_[*at];
+      const EntityDraft& l = drafts_[b];
+      if (l.type != s.type || l.name[l.name.size() - 1] != s.name[n - 1] ||
+          l.name[l.name.size() - 2] != s.name[n - 2]) {
+        continue;
+      }
+      visit(b);
+      ++visits;
+    }
+    return visits;
+  }
+
   // (type, the name's last k <= 2 characters) as one integer: a key string
   // per draft and per question cost an allocation each.
   static uint64_t EndingKey(EntityType type, const std::u32string& name, size_t k) {
@@ -168,7 +405,13 @@ class Candidates {
   }
 
   const std::vector<EntityDraft>& drafts_;
-  std::unordered_map<uint64_t, std::vector<int>> by_ending_;
+  const std::vector<int>& by_size_;
+  std::vector<uint32_t> rank_;    // by draft: its place in by_size_
+  std::vector<uint32_t> longer_;  // by rank: the rank of the first longer draft
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_ending_;  // ranks
+  bool indexed_ = false;  // keyed_ built (IndexByRule)
+  KeyTable keyed_;        // a rule's key → its drafts in keyed_ranks_
+  std::vector<uint32_t> keyed_ranks_;
   TypedNameMap<std::vector<int>> by_alias_;
 };
 
@@ -316,6 +559,10 @@ class Resolver {
     TypedNameMap<int> by_key;
     std::vector<EntityDraft> drafts;
     full_.assign(ctx_->mentions.size(), nullptr);
+    // Sized for a name a mention: a list of a hundred thousand names grew
+    // both tables by rehashing, each time through every node again.
+    by_key.reserve(ctx_->mentions.size());
+    canonical_.reserve(ctx_->mentions.size());
     for (size_t i = 0; i < ctx_->mentions.size(); ++i) {
       const Mention& m = ctx_->mentions[i];
       if (m.type == EntityType::kMetric) continue;
@@ -345,7 +592,7 @@ class Resolver {
     for (const int a : order) {
       EntityDraft& short_form = drafts[a];
       std::vector<int> targets;
-      CountWork(candidates.ForEach(short_form, [&](int b) {
+      CountWork(candidates.ForEach(a, [&](int b) {
         if (drafts[b].dropped || drafts[b].name.size() <= short_form.name.size()) return;
         if (Abbreviates(short_form, drafts[b])) targets.push_back(b);
       }));
@@ -529,7 +776,13 @@ void AddQuotedProgramMentions(DocContext* ctx) {
   // Views of the names, hashed: a list of thousands of quoted names asked a
   // tree of copied strings once a quote. The mentions found are appended
   // after the scan, so the views stay valid.
+  size_t names = 0;
+  for (const Mention& m : ctx->mentions) {
+    if (m.type == EntityType::kProgram) names += 1 + m.aliases.size();
+  }
+  if (names == 0) return;
   std::unordered_set<std::u32string_view> known;
+  known.reserve(names);  // not grown by rehashing through every node again
   for (const Mention& m : ctx->mentions) {
     if (m.type != EntityType::kProgram) continue;
     known.insert(m.name);
@@ -697,10 +950,25 @@ void CountOccurrences(std::u32string_view text, SeenNames* names) {
   const auto may_start = [&](char32_t c) {
     return c >= 0x10000 || ((first[c >> 6] >> (c & 63)) & 1) != 0;
   };
+  // A bit per hash of a name, eight bits a name: of the positions starting
+  // like a name, most start none, and pass without a look-up in the table
+  // (with tens of thousands of names it missed the cache at each).
+  size_t bits = 64;
+  while (bits < 8 * names->size()) bits *= 2;
+  std::vector<uint64_t> hashed(bits / 64, 0);
+  const ViewHash hash;
+  for (const auto& [name, unused] : *names) {
+    const size_t h = hash(name) & (bits - 1);
+    hashed[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  const auto may_be = [&](std::u32string_view v) {
+    const size_t h = hash(v) & (bits - 1);
+    return ((hashed[h >> 6] >> (h & 63)) & 1) != 0;
+  };
   for (const size_t len : lengths) {
     CountWork(text.size());
     for (size_t p = 0; p + len <= text.size(); ++p) {
-      if (!may_start(text[p])) continue;
+      if (!may_start(text[p]) || !may_be(text.substr(p, len))) continue;
       const auto it = names->find(text.substr(p, len));
       if (it == names->end() || p < it->second.next) continue;
       ++it->second.count;

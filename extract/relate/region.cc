@@ -590,8 +590,24 @@ bool KindAcross(std::u32string_view name, size_t at, const LexiconSet& lexicon) 
   return false;
 }
 
-std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,
-                    int region) {
+InferredRegions::InferredRegions(const DocContext& ctx) {
+  names_.reserve(ctx.inferred_regions.size());
+  for (const std::u32string& r : ctx.inferred_regions) {
+    names_.insert(r);
+    shortest_ = std::min(shortest_, r.size());
+    longest_ = std::max(longest_, r.size());
+  }
+}
+
+bool InferredRegions::Opens(std::u32string_view name) const {
+  for (size_t k = shortest_; k <= longest_ && k <= name.size(); ++k) {
+    if (names_.count(name.substr(0, k)) != 0) return true;
+  }
+  return false;
+}
+
+std::string ScopeOf(const InferredRegions& inferred, const EntityDraft& e,
+                    const LexiconSet& lexicon, int region) {
   const std::string local = region >= 0 ? lexicon.divisions().at(region).code
                                        : std::string(kDocumentScope);
   switch (e.type) {
@@ -616,15 +632,8 @@ std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSe
           !KindAcross(e.name, m.length, lexicon)) {
         return "";
       }
-      // …or one read off agency names: each prefix looked up in the sorted
-      // list, not each region tried (tens of thousands in a dense text).
-      for (size_t k = 1; k <= e.name.size(); ++k) {
-        const std::u32string_view prefix = std::u32string_view(e.name).substr(0, k);
-        if (std::binary_search(ctx.inferred_regions.begin(), ctx.inferred_regions.end(), prefix,
-                               [](std::u32string_view a, std::u32string_view b) { return a < b; })) {
-          return "";
-        }
-      }
+      // …or one read off agency names.
+      if (inferred.Opens(e.name)) return "";
       // 国家…局, 中央…: one national body.
       if (m.length > 0 && m.payload->national_level && m.length < e.name.size()) return "";
       // A bare level word the region did not complete (市住建局 in a text

@@ -10,7 +10,10 @@
 // names, and the scope of each entity (model/document_graph.h, Entity::scope).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/relate/coreference_internal.h"
@@ -55,9 +58,24 @@ void AddTownCounties(const std::vector<EntityDraft>& entities, std::vector<Relat
 // carries out there (field work: 在X市召开 is a meeting's venue), is locatedIn it.
 std::vector<RelationDraft> VenueRelations(const DocContext& ctx);
 
+// The regions read off agency names (DocContext::inferred_regions), hashed
+// once a document: ScopeOf asks whether each prefix of each agency's name is
+// one, and a binary search per prefix through the tens of thousands a list
+// of bodies can give was a tenth of such a text's time.
+class InferredRegions {
+ public:
+  explicit InferredRegions(const DocContext& ctx);
+  // Whether one of them opens `name` (or is the whole of it).
+  bool Opens(std::u32string_view name) const;
+
+ private:
+  std::unordered_set<std::u32string_view> names_;  // views of ctx.inferred_regions
+  size_t shortest_ = SIZE_MAX, longest_ = 0;
+};
+
 // Entity::scope: "" for a name unique alone, the region's code for a generic
 // name of a document whose region is known, "doc" otherwise.
-std::string ScopeOf(const DocContext& ctx, const EntityDraft& e, const LexiconSet& lexicon,
-                    int region);
+std::string ScopeOf(const InferredRegions& inferred, const EntityDraft& e,
+                    const LexiconSet& lexicon, int region);
 
 }  // namespace govkg::internal
