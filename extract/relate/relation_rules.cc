@@ -1,5 +1,6 @@
 // The relation rules (see relation_internal.h).
 #include <algorithm>
+#include <initializer_list>
 #include <climits>
 #include <cstdint>
 #include <map>
@@ -559,7 +560,7 @@ class Rules {
       if (t[m.end] == U'、' || t[m.end] == U'和' || t[m.end] == U'与' || t[m.end] == U'及') continue;
       if (ctx_.EndingAt(m.end, kRegionLevel | kRegionName) == nullptr) continue;
       // 重庆全市公安机关共侦破…: the body named after the place is the subject.
-      if (!NoAgencyBetween(m.end, pos)) continue;
+      if (NamedBetween(m.end, pos, {EntityType::kAgency})) continue;
       return m.entity;
     }
     return -1;
@@ -571,34 +572,26 @@ class Rules {
   // 1865起；查处超速违法行为4.3万起: no subject of its own, the same actor;
   // not …；各地开展了X活动，受众达千万人).
   bool GoesOn(const MetricMention& prev, const MetricMention& next) const {
-    if (next.sentence == prev.sentence) return NoOwnerBetween(prev.number.end, next.number.start);
+    if (next.sentence == prev.sentence) {
+      return !NamedBetween(prev.number.end, next.number.start, {EntityType::kAgency, EntityType::kPlace});
+    }
     if (prev.sentence < 0 || next.sentence != prev.sentence + 1) return false;
     const std::u32string_view t = ctx_.text();
     uint32_t k = ctx_.seg().sentences[next.sentence].range.start;
     while (k > 0 && (t[k - 1] == U' ' || t[k - 1] == U'\u3000')) --k;
     if (k == 0 || (t[k - 1] != U'；' && t[k - 1] != U';')) return false;
-    for (const int i : MentionsIn(prev.number.end, next.number.start)) {
-      if (ctx_.mentions[i].type != EntityType::kMetric) return false;
-    }
-    return true;
+    return !NamedBetween(prev.number.end, next.number.start,
+                         {EntityType::kAgency, EntityType::kPlace, EntityType::kProgram, EntityType::kPerson,
+                          EntityType::kDocument});
   }
 
-  // Whether no agency is named in [start, end).
-  bool NoAgencyBetween(uint32_t start, uint32_t end) const {
+  // Whether an entity of one of `types` is named in [start, end).
+  bool NamedBetween(uint32_t start, uint32_t end, std::initializer_list<EntityType> types) const {
+    if (end <= start) return false;
     for (const int i : MentionsIn(start, end)) {
-      if (ctx_.mentions[i].type == EntityType::kAgency) return false;
+      if (std::find(types.begin(), types.end(), ctx_.mentions[i].type) != types.end()) return true;
     }
-    return true;
-  }
-
-  // Whether no agency or place is named in [start, end).
-  bool NoOwnerBetween(uint32_t start, uint32_t end) const {
-    if (end <= start) return true;
-    for (const int i : MentionsIn(start, end)) {
-      const EntityType type = ctx_.mentions[i].type;
-      if (type == EntityType::kAgency || type == EntityType::kPlace) return false;
-    }
-    return true;
+    return false;
   }
 
   // Whether sentence `k` opens with 其中 (a breakdown of what came before).
