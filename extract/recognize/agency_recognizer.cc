@@ -305,55 +305,75 @@ void MarkNonMaximal(DocContext* ctx, size_t first) {
   }
 }
 
-// 厅党组, 局党委: a one-character kind heading a name stands for the body
-// of that kind named last before it (福建省交通运输厅 … 厅党组书记、厅长).
-// Among the latest mentions only: linear time. nullptr if none.
-const Mention* BodyItsHeadNames(const DocContext& ctx, uint32_t s, uint32_t kind_start) {
-  constexpr size_t kMaxLookBack = 64;
-  if (kind_start != s + 1) return nullptr;
+// The agencies recognised so far by where they end: what 厅党组 and 该局
+// point back at.
+class BodiesNamedBefore {
+ public:
+  BodiesNamedBefore(const DocContext& ctx, size_t first) : ctx_(ctx) {
+    for (size_t i = first; i < ctx.mentions.size(); ++i) {
+      if (ctx.mentions[i].type == EntityType::kAgency) by_end_.push_back(static_cast<int>(i));
+    }
+    std::stable_sort(by_end_.begin(), by_end_.end(),
+                     [&](int a, int b) { return ctx.mentions[a].end < ctx.mentions[b].end; });
+  }
+
+  // The body named last before `pos` whose name ends in `tail`, among the
+  // few agencies ending nearest before it (a text names its bodies again:
+  // linear time); nullptr if none.
+  const Mention* LastEndingWith(uint32_t pos, std::u32string_view tail) const {
+    constexpr size_t kMaxLookBack = 32;
+    auto k = std::upper_bound(by_end_.begin(), by_end_.end(), pos,
+                              [&](uint32_t p, int i) { return p < ctx_.mentions[i].end; });
+    for (size_t n = 0; k != by_end_.begin() && n < kMaxLookBack; ++n) {
+      const Mention& c = ctx_.mentions[*--k];
+      if (!c.anaphor && !c.head_names_parent && std::u32string_view(c.name).ends_with(tail)) return &c;
+    }
+    return nullptr;
+  }
+
+ private:
+  const DocContext& ctx_;
+  std::vector<int> by_end_;
+};
+
+// 厅党组, 局党委: whether a one-character kind heads the name at `s`,
+// right before its kind word at `kind_start` (then it stands for a body of
+// that kind named before: ResolveHeads).
+bool HeadIsOneCharKind(const DocContext& ctx, uint32_t s, uint32_t kind_start) {
+  if (kind_start != s + 1) return false;
   const LexHit* head = ctx.StartingAt(s, kAgencyKind);
-  if (head == nullptr || head->end != kind_start || !head->entry->single_char_kind) return nullptr;
-  const char32_t kind = ctx.text()[s];
-  const size_t n = ctx.mentions.size();
-  for (size_t k = n; k > 0 && n - k < kMaxLookBack; --k) {
-    const Mention& c = ctx.mentions[k - 1];
-    if (c.type == EntityType::kAgency && c.end <= s && !c.name.empty() && c.name.back() == kind &&
-        !c.head_names_parent) {
-      return &c;
+  return head != nullptr && head->end == kind_start && head->entry->single_char_kind;
+}
+
+// The parent of each name headed by a one-character kind: the body of that
+// kind named last before it (福建省交通运输厅 … 厅党组书记、厅长); a name
+// with none is a name as written.
+void ResolveHeads(DocContext* ctx, size_t first, const BodiesNamedBefore& bodies) {
+  for (size_t i = first; i < ctx->mentions.size(); ++i) {
+    Mention& m = ctx->mentions[i];
+    if (!m.head_names_parent) continue;
+    const Mention* named = bodies.LastEndingWith(m.start, ctx->text().substr(m.start, 1));
+    m.head_names_parent = named != nullptr;
+    if (named != nullptr) {
+      m.parent_start = named->start;
+      m.parent_end = named->end;
     }
   }
-  return nullptr;
 }
 
 // 该局, 该站, 该支队: the body named last before whose name ends in the
-// characters after 该 (two, else one), among the sixteen agencies ending
-// nearest before: linear time. Appended as anaphors of it.
-void AddAnaphors(DocContext* ctx, size_t first) {
-  constexpr size_t kMaxLookBack = 16;
+// characters after 该 (two, else one). Appended as anaphors of it.
+void AddAnaphors(DocContext* ctx, const BodiesNamedBefore& bodies) {
   const std::u32string_view t = ctx->text();
-  std::vector<int> by_end;
-  for (size_t i = first; i < ctx->mentions.size(); ++i) {
-    if (ctx->mentions[i].type == EntityType::kAgency) by_end.push_back(static_cast<int>(i));
-  }
-  std::stable_sort(by_end.begin(), by_end.end(),
-                   [&](int a, int b) { return ctx->mentions[a].end < ctx->mentions[b].end; });
   std::vector<Mention> found;
   for (uint32_t p = 0; p + 1 < t.size(); ++p) {
     if (t[p] != U'该') continue;
-    auto it = std::upper_bound(by_end.begin(), by_end.end(), p,
-                               [&](uint32_t pos, int k) { return pos < ctx->mentions[k].end; });
     for (uint32_t len = 2; len >= 1; --len) {
       if (p + 1 + len > t.size() || !IsHan(t[p + 1]) || !IsHan(t[p + len])) continue;
       // 该行动 is no 该行 (a bank): a longer word of another kind opens there.
       const LexHit* word = ctx->StartingAt(p + 1, kProgramKind | kDocumentKind | kAgencyKind);
       if (word != nullptr && word->end > p + 1 + len) continue;
-      const std::u32string_view tail = t.substr(p + 1, len);
-      const Mention* antecedent = nullptr;
-      auto k = it;
-      for (size_t n = 0; k != by_end.begin() && n < kMaxLookBack && antecedent == nullptr; ++n) {
-        const Mention& c = ctx->mentions[*--k];
-        if (!c.anaphor && std::u32string_view(c.name).ends_with(tail)) antecedent = &c;
-      }
+      const Mention* antecedent = bodies.LastEndingWith(p, t.substr(p + 1, len));
       if (antecedent == nullptr) continue;
       Mention m;
       m.type = EntityType::kAgency;
@@ -450,10 +470,8 @@ void RecognizeAgencies(DocContext* ctx) {
       m.parent_start = s;
       m.parent_end = inner->end;
       m.aliases.push_back(ctx->Slice(inner->end, h->end));
-    } else if (const Mention* named = BodyItsHeadNames(*ctx, s, h->start); named != nullptr) {
-      m.parent_start = named->start;
-      m.parent_end = named->end;
-      m.head_names_parent = true;
+    } else {
+      m.head_names_parent = HeadIsOneCharKind(*ctx, s, h->start);  // resolved by ResolveHeads
     }
     // "国家和自治区反恐怖工作领导小组": the first level word names a second body.
     if (!m.level_prefix.empty() && s > 1 && (t[s - 1] == U'和' || t[s - 1] == U'、')) {
@@ -473,7 +491,11 @@ void RecognizeAgencies(DocContext* ctx) {
     ListedRegionTwins(ctx, m);
     ctx->mentions.push_back(std::move(m));
   }
-  AddAnaphors(ctx, first);
+  {
+    const BodiesNamedBefore bodies(*ctx, first);
+    ResolveHeads(ctx, first, bodies);
+    AddAnaphors(ctx, bodies);
+  }
   // Parents: link each sub-unit to the mention of its parent span, creating
   // it when the parent was not recognised on its own.
   const size_t last = ctx->mentions.size();
