@@ -349,7 +349,7 @@ struct SortedLoad::Buffer {
   void Sort() {
     if (derived >= 0) {
       std::string ka, kb;
-      std::sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) {
+      RadixSort(refs.begin(), refs.size(), 0, [&](const Ref& a, const Ref& b) {
         if (a.head != b.head) return a.head < b.head;
         if (a.head2 != b.head2) return a.head2 < b.head2;
         const int c = Permute(derived, KeyAt(a.rec), &ka).compare(Permute(derived, KeyAt(b.rec), &kb));
@@ -357,12 +357,46 @@ struct SortedLoad::Buffer {
       });
       return;
     }
-    std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+    RadixSort(refs.begin(), refs.size(), 0, [](const Ref& a, const Ref& b) {
       if (a.head != b.head) return a.head < b.head;
       if (a.head2 != b.head2) return a.head2 < b.head2;
       const int c = KeyAt(a.rec).compare(KeyAt(b.rec));
       return c != 0 ? c < 0 : a.rec < b.rec;
     });
+  }
+
+  // Sorts a[0, n) by `less`, whose first criterion is `head`: in place by
+  // the bytes of the head from `byte` on (American flag sort), each bucket
+  // of fewer than 64 refs, or of refs with equal heads, by std::sort. The
+  // order is that of std::sort with `less` alone (a total order), but ids
+  // are hashes, so the first two bytes split a family evenly and a ref is
+  // compared ~log2(n / 65536) times instead of ~log2(n) (perf of a 1M load:
+  // sorting was an eighth of its CPU).
+  template <typename Less>
+  static void RadixSort(Ref* a, size_t n, int byte, const Less& less) {
+    for (; byte < 8 && n >= 64; ++byte) {
+      const int shift = 56 - 8 * byte;
+      const auto digit = [shift](const Ref& r) { return static_cast<size_t>(r.head >> shift) & 0xFF; };
+      size_t count[256] = {};
+      for (size_t i = 0; i < n; ++i) ++count[digit(a[i])];
+      if (count[digit(a[0])] == n) continue;  // one bucket: split by the next byte
+      size_t start[257], next[256];
+      start[0] = 0;
+      for (int d = 0; d < 256; ++d) start[d + 1] = start[d] + count[d];
+      std::copy(start, start + 256, next);
+      for (int d = 0; d < 256; ++d) {
+        while (next[d] < start[d + 1]) {
+          Ref r = a[next[d]];
+          for (size_t k = digit(r); k != static_cast<size_t>(d); k = digit(r)) std::swap(r, a[next[k]++]);
+          a[next[d]++] = r;
+        }
+      }
+      for (int d = 0; d < 256; ++d) {
+        if (count[d] > 1) RadixSort(a + start[d], count[d], byte + 1, less);
+      }
+      return;
+    }
+    std::sort(a, a + n, less);
   }
 };
 
