@@ -118,7 +118,8 @@ constexpr size_t kChunkBytes = size_t{4} << 20;
 // (perf of a 1M load: clearing huge pages was 16% of its CPU, most of it on
 // the thread that fills the rows and that the load waits for). The helper
 // keeps a few chunks mapped and faulted in, and faults in each array of refs
-// as it grows, so the loading thread finds its pages present.
+// a few huge pages ahead of its end, so the loading thread finds its pages
+// present.
 // MADV_POPULATE_WRITE faults pages in without changing what they hold, so
 // populating memory already in use (or unmapped meanwhile) is harmless; a
 // kernel without it leaves the arrays' faults to the loading thread.
@@ -219,15 +220,18 @@ class MappedArray {
       : data_(std::exchange(o.data_, nullptr)),
         size_(std::exchange(o.size_, 0)),
         cap_(std::exchange(o.cap_, 0)),
+        populated_(std::exchange(o.populated_, 0)),
         prefaulter_(o.prefaulter_) {}
   MappedArray& operator=(MappedArray&& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(size_, o.size_);
     std::swap(cap_, o.cap_);
+    std::swap(populated_, o.populated_);
     std::swap(prefaulter_, o.prefaulter_);
     return *this;
   }
-  // Who faults in the memory added by reserve (none: the first touch does).
+  // Who faults in the pages ahead of the last element (none: the first
+  // touch does).
   void set_prefaulter(SortedLoad::Prefaulter* p) { prefaulter_ = p; }
   MappedArray(const MappedArray&) = delete;
   MappedArray& operator=(const MappedArray&) = delete;
@@ -238,6 +242,13 @@ class MappedArray {
   void push_back(const T& v) {
     if (size_ == cap_) reserve(cap_ == 0 ? kHugePageBytes / sizeof(T) : cap_ * 2);
     data_[size_++] = v;
+    // A huge page at a time, kPopulateAhead ahead of the elements: faulting
+    // in the whole capacity at each doubling cleared pages never used.
+    if (prefaulter_ != nullptr && size_ * sizeof(T) + kPopulateAhead > populated_ &&
+        populated_ < cap_ * sizeof(T)) {
+      prefaulter_->Populate(reinterpret_cast<char*>(data_) + populated_, kHugePageBytes);
+      populated_ += kHugePageBytes;
+    }
   }
   void reserve(size_t n) {
     if (n <= cap_) return;
@@ -250,7 +261,6 @@ class MappedArray {
       data_ = static_cast<T*>(m);
       madvise(m, bytes, MADV_HUGEPAGE);
     }
-    if (prefaulter_ != nullptr) prefaulter_->Populate(reinterpret_cast<char*>(data_) + cap_ * sizeof(T), bytes - cap_ * sizeof(T));
     cap_ = bytes / sizeof(T);
   }
   // Only shrinks.
@@ -270,7 +280,11 @@ class MappedArray {
   T* data_ = nullptr;
   size_t size_ = 0;
   size_t cap_ = 0;
+  // Bytes from data_ on handed to the prefaulter (a multiple of the huge
+  // page; mremap moves them along).
+  size_t populated_ = 0;
   SortedLoad::Prefaulter* prefaulter_ = nullptr;
+  static constexpr size_t kPopulateAhead = size_t{4} << 20;
 };
 
 // A chunk of row memory, unmapped when dropped.
@@ -723,12 +737,6 @@ void SortedLoad::Append(Cf c, std::string_view key, uint8_t kind, std::string_vi
   EncodeRecord(rec, key, kind, value, n);
   b.refs.push_back({KeyHead(key, 0), KeyHead(key, 8), rec});
   memory_ += b.bytes() - before;
-  if (c == kCfSpo && b.refs.capacity() > buffers_[kCfPos]->refs.capacity()) {
-    // The POS and OSP refs will be as many: their arrays grow now, while
-    // the prefaulter has time to fault them in.
-    buffers_[kCfPos]->refs.reserve(b.refs.capacity());
-    buffers_[kCfOsp]->refs.reserve(b.refs.capacity());
-  }
   // The POS and OSP refs this row will have once sorted, counted now so
   // that a run's memory stays within the budget.
   if (c == kCfSpo) memory_ += 2 * sizeof(Buffer::Ref);
