@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -85,8 +86,12 @@ class SortedLoad {
   struct Buffer;
   // A sorted stream of rows (a spilled run or a sorted buffer).
   class Source;
+  // Faults in row memory ahead of its use, on a thread of its own.
+  class Prefaulter;
 
  private:
+  // Empties the buffers (their memory is given back).
+  void MakeBuffers();
   void Append(Cf c, std::string_view key, uint8_t kind, std::string_view value, int64_t n);
   // Sorts the SPO rows and sums each triple's counters into one row.
   void FoldSpo();
@@ -95,6 +100,17 @@ class SortedLoad {
   // Sorts the mention rows and adds each entity's document count to the
   // count rows.
   void CountMentions();
+  // FoldSpo and CountMentions, on two threads.
+  void FoldAndCount();
+  // The families holding rows (in memory or in runs), largest first.
+  std::vector<int> LargestFirst() const;
+  // Calls work(c) for each family of `order` on two threads (this one and a
+  // helper), each taking the next family in turn; the first error, if any.
+  static Status OnTwoThreads(const std::vector<int>& order, const std::function<Status(Cf)>& work);
+  // Sorts family c's buffer (after FoldAndCount), making POS and OSP.
+  void SortFamily(Cf c);
+  // Sorts family c's buffer and writes it as a run file.
+  Status WriteRun(Cf c);
   Status Spill();
   Status MergeInto(StoreCore& store, Cf c, bool counters_as_merge, std::vector<std::string>* files,
                    uint64_t* rows);
@@ -104,6 +120,7 @@ class SortedLoad {
   size_t budget_;
   size_t memory_ = 0;
   uint64_t spills_ = 0;
+  std::unique_ptr<Prefaulter> prefaulter_;          // outlives the buffers
   std::vector<std::unique_ptr<Buffer>> buffers_;    // one per column family
   std::vector<std::vector<std::string>> runs_;      // spilled run files per column family
 };
