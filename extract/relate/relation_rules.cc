@@ -573,7 +573,10 @@ class Rules {
   // not …；各地开展了X活动，受众达千万人).
   bool GoesOn(const MetricMention& prev, const MetricMention& next) const {
     if (next.sentence == prev.sentence) {
-      return !NamedBetween(prev.number.end, next.number.start, {EntityType::kAgency, EntityType::kPlace});
+      // A body inside the figure's words after its verb (移送公安机关涉嫌犯罪
+      // 案件41件) is what was counted, not its subject.
+      return !NamedBetween(prev.number.end, next.range.start, {EntityType::kAgency, EntityType::kPlace}) &&
+             !NamedAt(next.range.start, {EntityType::kAgency, EntityType::kPlace});
     }
     if (prev.sentence < 0 || next.sentence != prev.sentence + 1) return false;
     const std::u32string_view t = ctx_.text();
@@ -583,6 +586,14 @@ class Rules {
     return !NamedBetween(prev.number.end, next.number.start,
                          {EntityType::kAgency, EntityType::kPlace, EntityType::kProgram, EntityType::kPerson,
                           EntityType::kDocument});
+  }
+
+  // Whether a name of an entity of one of `types` starts at `pos`.
+  bool NamedAt(uint32_t pos, std::initializer_list<EntityType> types) const {
+    for (const int i : discourse_.mentions_by_start().StartingIn(pos, pos + 1)) {
+      if (std::find(types.begin(), types.end(), ctx_.mentions[i].type) != types.end()) return true;
+    }
+    return false;
   }
 
   // Whether an entity of one of `types` is named in [start, end).

@@ -692,6 +692,10 @@ TEST_CASE("Places listed before one shared figure each report their own", "[extr
         std::vector<Figure>{{"南宁市公安局", "破获案件", 120}});
   CHECK(ReportedFigures(testing::ExtractText("中国人民银行南宁中心支行召开发布会。该行动开展以来，广西壮族自治区破获案件120起。")) ==
         std::vector<Figure>{{"广西壮族自治区", "破获案件", 120}});
+  // …also when a body is what the figure counts (移送公安机关…).
+  CHECK(ReportedFigures(testing::ExtractText(
+            "海南省市场监管局通报，全省市场监管部门共查办案件2156件，移送公安机关涉嫌犯罪案件41件。")) ==
+        std::vector<Figure>{{"市场监管部门", "查办案件", 2156}, {"市场监管部门", "移送公安机关涉嫌犯罪案件", 41}});
   // …but a body named before the next figure has that one.
   CHECK(ReportedFigures(testing::ExtractText(
             "海南省市场监管局通报，海口市市场监管局查办案件628件，三亚市市场监管局查办案件413件。")) ==
