@@ -409,6 +409,10 @@ TEST_CASE("Find names figures of work of other sectors by their verb", "[metric]
   std::vector<std::string> names;
   for (const MetricMention& m : found) names.push_back(m.name);
   CHECK(names == std::vector<std::string>{"压减学科类校外培训机构", "压降能耗"});
+  // 避险 is a verb of its own: the item after 转移群众 does not borrow 转移.
+  names.clear();
+  for (const MetricMention& m : FindIn("去年全省共转移群众86.5万人，成功避险126起。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"转移群众", "避险"});
 }
 
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
