@@ -52,7 +52,9 @@ Result<std::vector<NameCandidate>> ToCandidates(const Store& store, const std::s
   return out;
 }
 
-// Exact matches on canonical names first, then on aliases.
+// Exact matches on canonical names first, then on aliases. A node one of
+// whose forms a document named so is a canonical match too: 公安机关 of
+// 150000, joined with 内蒙古自治区公安机关, is as much a 公安机关 as 440700's.
 Result<std::set<EntityId>> ExactMatches(const Store& store, std::string_view name,
                                         std::optional<EntityType> type) {
   Result<std::vector<EntityId>> ids = store.FindByName(name);
@@ -63,6 +65,11 @@ Result<std::set<EntityId>> ExactMatches(const Store& store, std::string_view nam
     if (!rec.ok()) return rec.status();
     if (!rec->has_value() || !TypeMatches(type, (*rec)->type)) continue;
     ((*rec)->name == name ? canonical : alias).insert(id);
+  }
+  Result<std::vector<EntityRecord>> forms = store.FindForms(name);
+  if (!forms.ok()) return forms.status();
+  for (const EntityRecord& form : *forms) {
+    if (TypeMatches(type, form.type)) canonical.insert(form.id);
   }
   return canonical.empty() ? alias : canonical;
 }

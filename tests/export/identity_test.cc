@@ -305,6 +305,12 @@ TEST_CASE("Scopes keep generic names of two regions and figures of one name apar
   for (const auto& e : nlohmann::json::parse(which.out)) keys.insert(e["key"].get<std::string>());
   CHECK(keys.contains("Agency/440700/公安机关"));
   CHECK(keys.contains("Agency/内蒙古自治区公安机关"));
+  // Both nodes have a form a document named 公安机关: the name is ambiguous,
+  // and the message lists their keys.
+  const CommandResult bare = store.Govkg("show 公安机关");
+  CHECK(bare.exit_code == 2);
+  CHECK(bare.err.find("Agency/440700/公安机关") != std::string::npos);
+  CHECK(bare.err.find("Agency/内蒙古自治区公安机关") != std::string::npos);
   const CommandResult one = store.Govkg("show Agency/440700/公安机关 --format json");
   REQUIRE(one.exit_code == 0);
   const nlohmann::json card = nlohmann::json::parse(one.out);
