@@ -77,6 +77,10 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"湖南省水利厅要求，各市州、县市区水利部门要全面落实防汛责任制。", EntityType::kAgency, "水利部门"},
       {"湖南省水利厅要求，各市州、县市区水利部门要全面落实防汛责任制。", EntityType::kAgency, "市州市区水利部门", false},
       {"临泉县召开会议，县市场监管局开展检查。", EntityType::kAgency, "临泉县市场监督管理局"},
+      // 发改委, 发展改革委 and 住房城乡建设厅 are the commission and department in full
+      {"江西省应急管理厅会同省发展改革委、省住房城乡建设厅开展检查。", EntityType::kAgency, "江西省发展和改革委员会"},
+      {"江西省应急管理厅会同省发展改革委、省住房城乡建设厅开展检查。", EntityType::kAgency, "江西省住房和城乡建设厅"},
+      {"国家发改委印发通知。", EntityType::kAgency, "国家发展和改革委员会"},
       {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
       {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
       // 等地 closes a list of places; the kind after it names no body of its own.
