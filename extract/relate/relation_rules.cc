@@ -1,8 +1,8 @@
 // The relation rules (see relation_internal.h).
 #include <algorithm>
-#include <initializer_list>
 #include <climits>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
@@ -524,9 +524,7 @@ class Rules {
       }
       if (owner < 0 && breakdown_paragraph >= 0) owner = prev_owner;
       // 市场监管部门共查办案件1.8万件，罚没款2.1亿元: a figure of work that
-      // goes on the sentence of the one before, with no body or place named
-      // between the two numbers, has the same owner (A查办案件628件，B查办
-      // 案件413件: B's, whose name the figure's expression may hold).
+      // goes on the clause of the one before (GoesOn) has the same owner.
       if (subject < 0 && fact != Fact::kRegion && i > 0 && prev_owner >= 0 && !prev_region &&
           GoesOn(metrics[i - 1], mm)) {
         owner = prev_owner;
@@ -567,8 +565,9 @@ class Rules {
   }
 
   // Whether figure `next` goes on the clause of figure `prev`: in the same
-  // sentence with no body or place named between the two numbers, or in the
-  // sentence after a semicolon with nothing named between them (共查处…
+  // sentence with no body or place named after `prev` or opening `next`'s
+  // expression (A查办案件628件，B查办案件413件: B's), or in the sentence
+  // after a semicolon with nothing named between them (共查处…
   // 1865起；查处超速违法行为4.3万起: no subject of its own, the same actor;
   // not …；各地开展了X活动，受众达千万人).
   bool GoesOn(const MetricMention& prev, const MetricMention& next) const {
