@@ -413,6 +413,12 @@ TEST_CASE("Find names figures of work of other sectors by their verb", "[metric]
   names.clear();
   for (const MetricMention& m : FindIn("去年全省共转移群众86.5万人，成功避险126起。")) names.push_back(m.name);
   CHECK(names == std::vector<std::string>{"转移群众", "避险"});
+  // 追讨 heads its name (not 为2.3万名农民工…); a name ends before 的.
+  names.clear();
+  for (const MetricMention& m : FindIn("全省为2.3万名农民工追讨工资3.8亿元，完成年度计划的110.4%。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"追讨工资", "完成年度计划"});
 }
 
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
