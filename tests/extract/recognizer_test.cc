@@ -81,6 +81,8 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"江西省应急管理厅会同省发展改革委、省住房城乡建设厅开展检查。", EntityType::kAgency, "江西省发展和改革委员会"},
       {"江西省应急管理厅会同省发展改革委、省住房城乡建设厅开展检查。", EntityType::kAgency, "江西省住房和城乡建设厅"},
       {"国家发改委印发通知。", EntityType::kAgency, "国家发展和改革委员会"},
+      {"四川省医疗保障局召开发布会，省医保局副局长王建平介绍情况。", EntityType::kAgency, "四川省医疗保障局"},
+      {"四川省医疗保障局召开发布会，省医保局副局长王建平介绍情况。", EntityType::kAgency, "四川省医保局", false},
       {"省应急厅会同省经济和信息化厅开展检查。", EntityType::kAgency, "省经济和信息化厅"},
       {"省防汛抗旱指挥部启动应急响应。", EntityType::kAgency, "省防汛抗旱指挥部"},
       // 等地 closes a list of places; the kind after it names no body of its own.
