@@ -66,10 +66,14 @@ Result<std::set<EntityId>> ExactMatches(const Store& store, std::string_view nam
     if (!rec->has_value() || !TypeMatches(type, (*rec)->type)) continue;
     ((*rec)->name == name ? canonical : alias).insert(id);
   }
-  Result<std::vector<EntityRecord>> forms = store.FindForms(name);
-  if (!forms.ok()) return forms.status();
-  for (const EntityRecord& form : *forms) {
-    if (TypeMatches(type, form.type)) canonical.insert(form.id);
+  // A node named otherwise with a form of this name is among the alias
+  // matches: only then are the forms asked.
+  if (!alias.empty()) {
+    Result<std::vector<EntityRecord>> forms = store.FindForms(name);
+    if (!forms.ok()) return forms.status();
+    for (const EntityRecord& form : *forms) {
+      if (TypeMatches(type, form.type)) canonical.insert(form.id);
+    }
   }
   return canonical.empty() ? alias : canonical;
 }

@@ -491,7 +491,10 @@ void RecognizeAgencies(DocContext* ctx) {
     ListedRegionTwins(ctx, m);
     ctx->mentions.push_back(std::move(m));
   }
-  {
+  // Most texts hold neither 厅党组 nor 该局: no index of bodies then.
+  const bool heads = std::any_of(ctx->mentions.begin() + static_cast<std::ptrdiff_t>(first), ctx->mentions.end(),
+                                 [](const Mention& m) { return m.head_names_parent; });
+  if (heads || t.find(U'该') != std::u32string_view::npos) {
     const BodiesNamedBefore bodies(*ctx, first);
     ResolveHeads(ctx, first, bodies);
     AddAnaphors(ctx, bodies);

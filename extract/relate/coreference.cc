@@ -423,12 +423,15 @@ class Resolver {
   const std::u32string& FullAgencyName(int i) {
     Mention& m = ctx_->mentions[i];
     if (full_[i] != nullptr) return *full_[i];
+    // 该局: the body named before, whose name is settled already.
+    if (m.parent >= 0 && m.parent != i && m.anaphor) {
+      full_[i] = &FullAgencyName(m.parent);
+      return *full_[i];
+    }
     std::u32string full = m.name;
     // The parent is part of the name only where the text writes it so: a
     // listed unit (公安机关组织治安、刑侦等部门) keeps its own name.
-    if (m.parent >= 0 && m.parent != i && m.anaphor) {
-      full = FullAgencyName(m.parent);  // 该局: the body named before
-    } else if (m.parent >= 0 && m.parent != i && m.head_names_parent) {
+    if (m.parent >= 0 && m.parent != i && m.head_names_parent) {
       // 厅党组 → 福建省交通运输厅党组: the head stands for the body named before.
       full = FullAgencyName(m.parent) + m.name.substr(1);
     } else if (m.parent >= 0 && m.parent != i && ctx_->mentions[m.parent].end > m.start) {
