@@ -11,6 +11,14 @@
 namespace govkg {
 namespace {
 
+// The scope of the agency named `name` in `g` (required to be there).
+std::string AgencyScope(const DocumentGraph& g, const std::string& name) {
+  INFO(name);
+  const Entity* e = testing::FindEntity(g, EntityType::kAgency, name);
+  REQUIRE(e != nullptr);
+  return e->scope;
+}
+
 std::string Utf8(const std::u32string& s) {
   std::string out;
   for (const char32_t c : s) {
@@ -248,21 +256,13 @@ TEST_CASE("The document's region and each entity's scope", "[extract][region]") 
   // only opens like a ministry (教育部门) is no unit of it.
   const DocumentGraph n = testing::ExtractText(
       "辽宁省召开会议。\n国务院新闻办公室举行发布会，公安部刑事侦查局局长刘忠义介绍情况。全省教育部门参加。");
-  for (const char* name : {"国务院新闻办公室", "公安部刑事侦查局"}) {
-    const Entity* unit = testing::FindEntity(n, EntityType::kAgency, name);
-    REQUIRE(unit != nullptr);
-    CHECK(unit->scope.empty());
-  }
+  CHECK(AgencyScope(n, "国务院新闻办公室").empty());
+  CHECK(AgencyScope(n, "公安部刑事侦查局").empty());
+  CHECK_FALSE(AgencyScope(n, "教育部门").empty());
   // A body named after a city's short form carries the city (无锡: 无 is no stop word there).
   const DocumentGraph c = testing::ExtractText("江苏省召开会议。\n苏州海关、无锡海关分别查获走私案件12起和8起。");
-  for (const char* name : {"苏州海关", "无锡海关"}) {
-    const Entity* customs = testing::FindEntity(c, EntityType::kAgency, name);
-    REQUIRE(customs != nullptr);
-    CHECK(customs->scope.empty());
-  }
-  const Entity* education = testing::FindEntity(n, EntityType::kAgency, "教育部门");
-  REQUIRE(education != nullptr);
-  CHECK_FALSE(education->scope.empty());
+  CHECK(AgencyScope(c, "苏州海关").empty());
+  CHECK(AgencyScope(c, "无锡海关").empty());
 }
 
 TEST_CASE("National bodies are unscoped, and a city named earlier in the sentence completes 市…局",
