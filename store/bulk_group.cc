@@ -79,9 +79,9 @@ bool BulkGroup::Due() const {
 Status BulkGroup::AfterDocument(StoreCore& store) {
   if (sorted_) {
     // The terms a run created stay in memory until it is written (later
-    // documents must find their ids); past this many, the run is written and
+    // documents must find their ids); past this much, the run is written and
     // a new one begins, so that memory does not grow with the corpus.
-    if (new_terms_.size() >= kSortedLoadMaxTerms) return Commit(store);
+    if (new_terms_.memory() + new_ids_.memory() >= kSortedLoadTermMemory) return Commit(store);
     const Status s = sorted_->SpillIfFull();
     if (!s.ok()) Clear();
     return s;

@@ -56,6 +56,8 @@ class IdSet {
     }
   }
   size_t size() const { return size_; }
+  // Bytes held (the table, full or not).
+  size_t memory() const { return slots_.capacity() * sizeof(uint64_t); }
 
  private:
   size_t Slot(uint64_t id) const { return static_cast<size_t>((id * 0x9E3779B97F4A7C15ULL) >> 32) & mask_; }
@@ -135,6 +137,8 @@ class TermMap {
   }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  // Bytes held: the table and the arena, full or not.
+  size_t memory() const { return slots_.capacity() * sizeof(Slot) + arena_.capacity(); }
   void clear() { *this = TermMap(); }
 
  private:

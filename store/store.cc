@@ -94,7 +94,11 @@ std::unique_ptr<rocksdb::Iterator> internal::StoreCore::NewIterator(Cf c) const 
 
 void internal::StoreCore::RememberTerms(TermMap&& terms) {
   if (term_cache.size() + terms.size() >= kTermCacheLimit) term_cache.clear();
-  if (term_cache.empty() && terms.size() < kTermCacheLimit) {
+  // A run of a sorted load larger than the cache is not remembered: copying
+  // its millions of terms term by term into the cache (which then held more
+  // than its limit) was a tenth of a 10M-triple load.
+  if (terms.size() >= kTermCacheLimit) return;
+  if (term_cache.empty()) {
     term_cache = std::move(terms);  // a sorted load's run: hundreds of thousands of terms, not copied
     return;
   }
