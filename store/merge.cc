@@ -286,27 +286,35 @@ Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
   const auto add_link = [&](EntityId a, EntityId b) {
     if (a != b) links.insert(a < b ? std::pair{a, b} : std::pair{b, a});
   };
-  std::map<std::string, std::vector<EntityId>> by_region;
-  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfEntity, "", [&](std::string_view k, std::string_view v) {
-    if (k.size() != 8 || v.empty() || static_cast<uint8_t>(v[0]) != static_cast<uint8_t>(EntityType::kAgency)) return true;
-    EntityRecord r;
-    if (!DecodeEntityValue(v, &r)) return true;  // `govkg check` reports it
-    if (std::optional<std::string> key = RegionKey(r.type, r.name, r.scope)) {
-      const EntityId id = DecodeFixed64BE(k.data());
-      by_region[*key].push_back(id);
-      forms.emplace(id, Form{r.type, std::move(r.name), std::move(r.scope)});
-    }
-    return true;
-  }));
-  for (const auto& [key, ids] : by_region) {
-    for (size_t i = 1; i < ids.size(); ++i) add_link(ids[0], ids[i]);
-  }
-  // Alias rows: the form that bears the alias as its name, in the same scope.
+  // Alias rows first: the entity scan below then reads the forms that bear
+  // them on its way (keys of both families begin with the id, in the same
+  // order), instead of a point read per alias, which was half of the build.
   std::vector<std::pair<EntityId, std::string>> aliases;
   GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfCount, std::string(1, kAliasTag), [&](std::string_view k, std::string_view v) {
     if (k.size() > 9 && DecodeCounter(v) > 0) aliases.emplace_back(DecodeFixed64BE(k.data() + 1), k.substr(9));
     return true;
   }));
+  size_t next_alias = 0;  // the first alias whose id the scan has not reached
+  std::map<std::string, std::vector<EntityId>> by_region;
+  GOVKG_RETURN_IF_ERROR(impl.ScanPrefix(kCfEntity, "", [&](std::string_view k, std::string_view v) {
+    if (k.size() != 8 || v.empty()) return true;
+    const EntityId id = DecodeFixed64BE(k.data());
+    while (next_alias < aliases.size() && aliases[next_alias].first < id) ++next_alias;
+    const bool bears_alias = next_alias < aliases.size() && aliases[next_alias].first == id;
+    const bool agency = static_cast<uint8_t>(v[0]) == static_cast<uint8_t>(EntityType::kAgency);
+    if (!agency && !bears_alias) return true;
+    EntityRecord r;
+    if (!DecodeEntityValue(v, &r)) return true;  // `govkg check` reports it
+    std::optional<std::string> key = RegionKey(r.type, r.name, r.scope);
+    if (key) by_region[*key].push_back(id);
+    if (key || bears_alias) forms.emplace(id, Form{r.type, std::move(r.name), std::move(r.scope)});
+    return true;
+  }));
+  for (const auto& [key, ids] : by_region) {
+    for (size_t i = 1; i < ids.size(); ++i) add_link(ids[0], ids[i]);
+  }
+  // An alias links the form that bears it to the form that has it as its
+  // name, in the same scope.
   for (const auto& [id, alias] : aliases) {
     Result<const Form*> f = form_of(id);
     if (!f.ok()) return f.status();
