@@ -13,7 +13,6 @@
 // +1 merge in the same batch (a replaced document stating the triple again)
 // lands on the right base.
 #include <algorithm>
-#include <bit>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -22,6 +21,7 @@
 
 #include <rocksdb/write_batch.h>
 
+#include "store/entity_index_internal.h"
 #include "store/identity.h"
 #include "store/store_internal.h"
 
@@ -38,24 +38,13 @@ Status Invalid(std::string_view path, std::string_view what) {
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
 // Bad input is refused before anything is written.
-Status Validate(std::string_view path, const DocumentGraph& g) {
+Status Validate(std::string_view path, const DocumentGraph& g, const internal::EntityIndex& index) {
   if (path.empty()) return Invalid("(empty path)", "a document needs a path");
-  // A sorted vector, not a set: a bulk load validates every document, and a
-  // set allocated a node per entity.
-  std::vector<std::string_view> ids;
-  ids.reserve(g.entities.size());
-  for (const Entity& e : g.entities) ids.push_back(e.id);
-  std::sort(ids.begin(), ids.end());
-  const auto known = [&](std::string_view id) { return std::binary_search(ids.begin(), ids.end(), id); };
-  std::set<std::string_view> repeated, seen;  // ids given twice (none, unless the input is bad)
-  for (size_t i = 1; i < ids.size(); ++i) {
-    if (ids[i] == ids[i - 1]) repeated.insert(ids[i]);
-  }
   for (size_t i = 0; i < g.entities.size(); ++i) {
     const Entity& e = g.entities[i];
     const auto where = [&] { return "entity " + std::to_string(i) + " (\"" + e.id + "\")"; };
     if (static_cast<size_t>(e.type) >= std::size(kAllEntityTypes)) return Invalid(path, where() + ": bad type");
-    if (repeated.contains(e.id) && !seen.insert(e.id).second) return Invalid(path, where() + ": duplicate id");
+    if (i == index.first_repeat()) return Invalid(path, where() + ": duplicate id");
     if (e.name.empty()) return Invalid(path, where() + ": empty name");
     if (HasNul(e.name)) return Invalid(path, where() + ": NUL byte in name");
     if (!ValidScope(e.scope)) {
@@ -74,8 +63,12 @@ Status Validate(std::string_view path, const DocumentGraph& g) {
     const Relation& r = g.relations[i];
     const auto where = [&] { return "relation " + std::to_string(i); };
     if (static_cast<size_t>(r.predicate) >= std::size(kAllPredicates)) return Invalid(path, where() + ": bad predicate");
-    if (!known(r.subject)) return Invalid(path, where() + ": unknown subject \"" + r.subject + "\"");
-    if (!known(r.object)) return Invalid(path, where() + ": unknown object \"" + r.object + "\"");
+    if (index.Find(r.subject) == internal::EntityIndex::kNone) {
+      return Invalid(path, where() + ": unknown subject \"" + r.subject + "\"");
+    }
+    if (index.Find(r.object) == internal::EntityIndex::kNone) {
+      return Invalid(path, where() + ": unknown object \"" + r.object + "\"");
+    }
     if (HasNul(r.title)) return Invalid(path, where() + ": NUL byte in title");
   }
   return Status::OK();
@@ -219,17 +212,28 @@ Result<uint64_t> NewDocId(const internal::StoreCore& impl, std::string_view path
   return FreeId(impl, "p" + std::string(path), internal::kCfDoc, internal::DocIdKey, taken);
 }
 
+// A document being stored: its record, its graph and the index of its
+// entities that Validate checked the graph with.
+struct Contribution {
+  const DocumentRecord& info;
+  const DocumentGraph& graph;
+  const internal::EntityIndex& index;
+  uint64_t doc_id;
+};
+
 // Resolves the document's entities to store ids (`new_terms` holds the terms
 // created but not yet committed; new ones are added to it and get ids from
 // *next_entity) and sends all its rows to `sink`, document record included.
-Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
-                         const DocumentGraph& graph, uint64_t doc_id,
-                         internal::TermMap& new_terms, uint64_t* next_entity,
-                         internal::IdSet& new_ids, internal::WriteSink& sink) {
+Status WriteContribution(internal::StoreCore& impl, const Contribution& doc_in, internal::TermMap& new_terms,
+                         uint64_t* next_entity, internal::IdSet& new_ids, internal::WriteSink& sink) {
+  const DocumentRecord& info = doc_in.info;
+  const DocumentGraph& graph = doc_in.graph;
+  const internal::EntityIndex& index = doc_in.index;
+  const uint64_t doc_id = doc_in.doc_id;
   // Flat vectors, sorted once, instead of maps: a bulk load spent a tenth of
   // its document time allocating and walking their nodes.
-  std::vector<std::pair<std::string_view, EntityId>> local;  // Entity::id → store id
-  local.reserve(graph.entities.size());
+  std::vector<EntityId> store_ids;  // of graph.entities[i]
+  store_ids.reserve(graph.entities.size());
   // (store id, index of the entity): the mentions of one id are merged in
   // the graph's order.
   std::vector<std::pair<EntityId, size_t>> mentioned;
@@ -270,27 +274,11 @@ Status WriteContribution(internal::StoreCore& impl, const DocumentRecord& info,
         new_terms.emplace(term, id);
       }
     }
-    local.emplace_back(e.id, id);
+    store_ids.push_back(id);
     mentioned.emplace_back(id, mentioned.size());
   }
-  // Validate refused repeated Entity::ids, so the ids are unique, and every
-  // relation's ends are among them. A hashed look-up: a binary search over
-  // the ids' strings was a twentieth of a bulk load (perf: memcmp).
-  std::vector<uint32_t> slots(std::bit_ceil(local.size() * 2 + 1), 0);  // index + 1 into local; 0: empty
-  const size_t mask = slots.size() - 1;
-  const auto slot_of = [&](std::string_view entity) { return std::hash<std::string_view>()(entity) & mask; };
-  for (size_t i = 0; i < local.size(); ++i) {
-    size_t at = slot_of(local[i].first);
-    while (slots[at] != 0) at = (at + 1) & mask;
-    slots[at] = static_cast<uint32_t>(i + 1);
-  }
-  const auto store_id = [&](std::string_view entity) {
-    for (size_t at = slot_of(entity);; at = (at + 1) & mask) {
-      if (slots[at] == 0) return EntityId{0};  // never: Validate checked every relation's ends
-      const auto& [name, id] = local[slots[at] - 1];
-      if (name == entity) return id;
-    }
-  };
+  // Validate checked every relation's ends against the same index.
+  const auto store_id = [&](std::string_view entity) { return store_ids[index.Find(entity)]; };
   std::sort(mentioned.begin(), mentioned.end());  // by id, then graph order
 
   // Each relation's SPO key; equal keys are one triple, its evidence in the
@@ -374,13 +362,13 @@ Result<std::set<EntityId>> StoredIds(const internal::StoreCore& impl, const Docu
 
 // Stages a document new to the store in the bulk group.
 Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRecord& info,
-                                    const DocumentGraph& graph) {
+                                    const DocumentGraph& graph, const internal::EntityIndex& index) {
   internal::BulkGroup& group = impl.bulk_group;
   uint64_t next_entity = impl.next_entity;
   Result<uint64_t> doc_id = NewDocId(impl, info.path, group.new_doc_ids());
   GOVKG_RETURN_IF_ERROR(doc_id.status());
-  GOVKG_RETURN_IF_ERROR(
-      WriteContribution(impl, info, graph, *doc_id, group.new_terms(), &next_entity, group.new_ids(), group));
+  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, Contribution{info, graph, index, *doc_id}, group.new_terms(),
+                                          &next_entity, group.new_ids(), group));
   impl.next_entity = next_entity;
   ++impl.next_doc;
   group.AddPath(info.path);
@@ -393,7 +381,8 @@ Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRec
 Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const DocumentGraph& graph) {
   Impl& impl = *impl_;
   if (impl.options.read_only) return Status::NotSupported("store: " + impl.path, "opened read-only");
-  GOVKG_RETURN_IF_ERROR(Validate(info.path, graph));
+  const internal::EntityIndex index(graph.entities);
+  GOVKG_RETURN_IF_ERROR(Validate(info.path, graph, index));
   std::lock_guard<std::mutex> guard(impl.write_mu);
   // A path staged twice: commit, so that the second sees the first.
   if (impl.bulk_group.HasPath(info.path)) GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
@@ -402,7 +391,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   GOVKG_RETURN_IF_ERROR(old.status());
   if (*old && (*old)->second.record.content_hash == info.content_hash) return PutOutcome::kUnchanged;
   impl.DropNodes();
-  if (impl.options.bulk_load && !*old) return StageNewDocument(impl, info, graph);
+  if (impl.options.bulk_load && !*old) return StageNewDocument(impl, info, graph, index);
   GOVKG_RETURN_IF_ERROR(impl.bulk_group.Commit(impl));
 
   internal::IdSet new_doc_ids;
@@ -425,7 +414,8 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   }
   internal::TermMap new_terms;  // created by this document
   internal::IdSet new_ids;
-  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, info, graph, doc_id, new_terms, &next_entity, new_ids, b));
+  GOVKG_RETURN_IF_ERROR(
+      WriteContribution(impl, Contribution{info, graph, index, doc_id}, new_terms, &next_entity, new_ids, b));
   const uint64_t next_doc = *old ? impl.next_doc : impl.next_doc + 1;
   PutMeta(b, internal::kNextEntityKey, next_entity);
   PutMeta(b, internal::kNextDocKey, next_doc);

@@ -226,6 +226,18 @@ TEST_CASE("Store refuses bad graphs without writing anything") {
   DocumentGraph empty_name = SampleGraph("bad.txt");
   empty_name.entities[1].name.clear();
   CHECK(store->PutDocument(MakeInfo("bad.txt", "h"), empty_name).status().IsInvalidArgument());
+  // An id given twice is named at its second entity; an unknown subject by its id.
+  DocumentGraph repeated = SampleGraph("bad.txt");
+  repeated.entities.push_back(repeated.entities[0]);
+  const Status twice = store->PutDocument(MakeInfo("bad.txt", "h"), repeated).status();
+  CHECK(twice.IsInvalidArgument());
+  CHECK(twice.message().find("entity " + std::to_string(repeated.entities.size() - 1) + " (\"" +
+                             repeated.entities[0].id + "\"): duplicate id") != std::string::npos);
+  DocumentGraph unknown_subject = SampleGraph("bad.txt");
+  unknown_subject.relations.push_back(MakeRelation("ghost", Predicate::kConducts, "a1"));
+  const Status ghost = store->PutDocument(MakeInfo("bad.txt", "h"), unknown_subject).status();
+  CHECK(ghost.IsInvalidArgument());
+  CHECK(ghost.message().find("unknown subject \"ghost\"") != std::string::npos);
   Result<StoreStats> stats = store->Stats();
   REQUIRE_OK(stats.status());
   CHECK(stats->entities == 0);
