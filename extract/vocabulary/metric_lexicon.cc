@@ -163,8 +163,10 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
           lex.averages.insert(term);
         } else if (kind != nullptr && *kind == "total") {
           lex.totals.insert(term);
+        } else if (kind != nullptr && *kind == "setting") {
+          lex.settings.Insert(term, 1);
         } else {
-          return "expected lead, trail, distribute, average or total";
+          return "expected lead, trail, distribute, average, total or setting";
         }
         return "";
       }));
