@@ -124,6 +124,7 @@ class SortedLoad {
   std::string temp_dir_;
   size_t budget_;
   size_t memory_ = 0;
+  size_t appended_ = 0;  // bytes of rows (and their refs) since the last spill
   uint64_t spills_ = 0;
   std::unique_ptr<Prefaulter> prefaulter_;          // outlives the buffers
   std::vector<std::unique_ptr<Buffer>> buffers_;    // one per column family

@@ -389,6 +389,29 @@ TEST_CASE("A bulk load stores the same as one document at a time") {
   CHECK(a->entities == b->entities);
 }
 
+TEST_CASE("A sorted load under a small budget spills runs of a quarter budget, not one per document") {
+  // Every family holds a 4 MB chunk once it has a row: memory is over a 4 MB
+  // budget from the first document on, but the rows of 200 documents are
+  // less than a quarter of it, so nothing is spilled. (More documents than
+  // the 64 that may wait to be emitted: most are emitted when the last put
+  // returns.)
+  TempDir dir;
+  StoreOptions bulk;
+  bulk.bulk_load = true;
+  auto store = OpenStore(dir / "bulk", bulk);
+  REQUIRE_OK(store->StartSortedLoad(size_t{4} << 20));
+  for (int i = 0; i < 200; ++i) {
+    const std::string path = "doc" + std::to_string(i) + ".txt";
+    REQUIRE_OK(store->PutDocument(MakeInfo(path, "h"), GroupGraph(i, path, /*titled=*/true)).status());
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "bulk/sorted-load.tmp"));
+  REQUIRE_OK(store->Commit());
+  Result<StoreStats> stats = store->Stats();
+  REQUIRE_OK(stats.status());
+  CHECK(stats->documents == 200);
+  RequireConsistent(*store);
+}
+
 TEST_CASE("Closing a bulk-loading store commits what it staged") {
   TempDir dir;
   StoreOptions bulk;
