@@ -21,6 +21,7 @@
 
 #include <rocksdb/write_batch.h>
 
+#include "store/contribution_internal.h"
 #include "store/entity_index_internal.h"
 #include "store/identity.h"
 #include "store/store_internal.h"
@@ -187,165 +188,6 @@ void ForgetTerms(internal::StoreCore& impl, const std::vector<std::string>& term
 
 namespace {
 
-// The id HashedId(seed) asks for, or the next one not in use (in the store,
-// under `tag` of family `cf`, or in `taken`). Recorded in `taken`.
-Result<uint64_t> FreeId(const internal::StoreCore& impl, std::string_view seed, Cf cf,
-                        const std::function<std::string(uint64_t)>& key_of, internal::IdSet& taken) {
-  for (uint64_t id = internal::HashedId(seed);; id = (id + 1) & 0x7FFFFFFFFFFFFFFFULL) {
-    if (id == 0 || taken.contains(id)) continue;
-    bool found = false;
-    std::string v;
-    // A store known to be empty has no key to build and look up.
-    if (!impl.known_empty) GOVKG_RETURN_IF_ERROR(impl.Get(cf, key_of(id), &v, &found));
-    if (!found) {
-      taken.insert(id);
-      return id;
-    }
-  }
-}
-
-Result<uint64_t> NewEntityId(const internal::StoreCore& impl, std::string_view term, internal::IdSet& taken) {
-  return FreeId(impl, term, internal::kCfDict, internal::DictIdKey, taken);
-}
-
-Result<uint64_t> NewDocId(const internal::StoreCore& impl, std::string_view path, internal::IdSet& taken) {
-  return FreeId(impl, "p" + std::string(path), internal::kCfDoc, internal::DocIdKey, taken);
-}
-
-// A document being stored: its record, its graph and the index of its
-// entities that Validate checked the graph with.
-struct Contribution {
-  const DocumentRecord& info;
-  const DocumentGraph& graph;
-  const internal::EntityIndex& index;
-  uint64_t doc_id;
-};
-
-// Resolves the document's entities to store ids (`new_terms` holds the terms
-// created but not yet committed; new ones are added to it and get ids from
-// *next_entity) and sends all its rows to `sink`, document record included.
-Status WriteContribution(internal::StoreCore& impl, const Contribution& doc_in, internal::TermMap& new_terms,
-                         uint64_t* next_entity, internal::IdSet& new_ids, internal::WriteSink& sink) {
-  const DocumentRecord& info = doc_in.info;
-  const DocumentGraph& graph = doc_in.graph;
-  const internal::EntityIndex& index = doc_in.index;
-  const uint64_t doc_id = doc_in.doc_id;
-  // Flat vectors, sorted once, instead of maps: a bulk load spent a tenth of
-  // its document time allocating and walking their nodes.
-  std::vector<EntityId> store_ids;  // of graph.entities[i]
-  store_ids.reserve(graph.entities.size());
-  // (store id, index of the entity): the mentions of one id are merged in
-  // the graph's order.
-  std::vector<std::pair<EntityId, size_t>> mentioned;
-  mentioned.reserve(graph.entities.size());
-  for (const Entity& e : graph.entities) {
-    const bool is_metric = e.type == EntityType::kMetric;
-    std::string scope = IdentityScope(e, info.content_hash);
-    std::string term = internal::EncodeTerm(e.type, e.name, scope);
-    EntityId id = 0;
-    if (const EntityId* known = new_terms.find(term); known != nullptr) {
-      id = *known;
-    } else if (const EntityId* cached = impl.term_cache.find(term); cached != nullptr) {
-      id = *cached;
-    } else {
-      std::string v;
-      bool found = false;
-      GOVKG_RETURN_IF_ERROR(impl.GetUnlessEmpty(internal::kCfDict, internal::DictTermKey(term), &v, &found));
-      if (found) {
-        if (v.size() != 8) return impl.Corrupt("dictionary entry of " + e.name);
-        id = internal::DecodeFixed64BE(v.data());
-        if (impl.term_cache.size() >= internal::kTermCacheLimit) impl.term_cache.clear();
-        impl.term_cache.emplace(term, id);
-      } else {
-        Result<uint64_t> fresh = NewEntityId(impl, term, new_ids);
-        GOVKG_RETURN_IF_ERROR(fresh.status());
-        id = *fresh;
-        ++*next_entity;  // now a count of ids handed out
-        EntityRecord r;
-        r.type = e.type;
-        r.name = e.name;
-        r.scope = std::move(scope);
-        if (is_metric) r.metric = e.metric;
-        std::string id_bytes;
-        internal::PutFixed64BE(&id_bytes, id);
-        sink.Put(internal::kCfDict, internal::DictTermKey(term), id_bytes);
-        sink.Put(internal::kCfDict, internal::DictIdKey(id), term);
-        sink.Put(internal::kCfEntity, internal::EntityKey(id), internal::EncodeEntityValue(r));
-        new_terms.emplace(term, id);
-      }
-    }
-    store_ids.push_back(id);
-    mentioned.emplace_back(id, mentioned.size());
-  }
-  // Validate checked every relation's ends against the same index.
-  const auto store_id = [&](std::string_view entity) { return store_ids[index.Find(entity)]; };
-  std::sort(mentioned.begin(), mentioned.end());  // by id, then graph order
-
-  // Each relation's triple; equal triples are one, its evidence in the order
-  // of the relations. Sorted by the triple's fields, which is the order of
-  // their SPO keys (S, P and O big-endian, then the title): comparing the
-  // keys' strings was a twentieth of a bulk load's document time.
-  struct Stated {
-    internal::TripleKey t;
-    size_t relation;
-  };
-  std::vector<Stated> stated;
-  stated.reserve(graph.relations.size());
-  for (size_t i = 0; i < graph.relations.size(); ++i) {
-    const Relation& r = graph.relations[i];
-    stated.push_back(Stated{internal::TripleKey{store_id(r.subject), r.predicate, store_id(r.object), r.title}, i});
-  }
-  std::sort(stated.begin(), stated.end(),
-            [](const Stated& a, const Stated& b) { return a.t != b.t ? a.t < b.t : a.relation < b.relation; });
-
-  internal::DocValue doc;
-  doc.record = info;
-  if (doc.record.ingest_time == 0) {
-    doc.record.ingest_time =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  }
-  internal::MentionValue m;
-  for (size_t i = 0; i < mentioned.size();) {
-    const EntityId id = mentioned[i].first;
-    m.spans.clear();
-    m.aliases.clear();
-    for (; i < mentioned.size() && mentioned[i].first == id; ++i) {
-      const Entity& e = graph.entities[mentioned[i].second];
-      m.spans.insert(m.spans.end(), e.mentions.begin(), e.mentions.end());
-      for (const std::string& a : e.aliases) {
-        if (!a.empty() && a != e.name) m.aliases.push_back(a);
-      }
-    }
-    std::sort(m.aliases.begin(), m.aliases.end());
-    m.aliases.erase(std::unique(m.aliases.begin(), m.aliases.end()), m.aliases.end());
-    for (const std::string& a : m.aliases) {
-      sink.Add(internal::kCfCount, internal::AliasKey(id, a), 1);
-      sink.Add(internal::kCfCount, internal::NameKey(a, id), 1);
-    }
-    sink.AddMention(id, internal::MentionKey(id, doc_id), internal::EncodeMention(m));
-    doc.entities.push_back(id);
-  }
-  std::vector<internal::Evidence> evidence;
-  doc.triples.reserve(stated.size());
-  for (size_t i = 0; i < stated.size();) {
-    const Stated& first = stated[i];
-    evidence.clear();
-    for (; i < stated.size() && stated[i].t == first.t; ++i) {
-      const Relation& r = graph.relations[stated[i].relation];
-      evidence.push_back(internal::Evidence{r.evidence, r.quote});
-    }
-    std::string spo = internal::SpoKey(first.t);
-    sink.AddTriple(spo, first.t, 1);
-    sink.Put(internal::kCfProv, internal::ProvKey(spo, doc_id), internal::EncodeEvidence(evidence));
-    doc.triples.push_back(std::move(spo));
-  }
-  std::string id_bytes;
-  internal::PutFixed64BE(&id_bytes, doc_id);
-  sink.Put(internal::kCfDoc, internal::DocPathKey(info.path), id_bytes);
-  sink.Put(internal::kCfDoc, internal::DocIdKey(doc_id), internal::EncodeDocValue(doc));
-  return Status::OK();
-}
-
 // The store ids of the graph's entities that are already stored.
 Result<std::set<EntityId>> StoredIds(const internal::StoreCore& impl, const DocumentRecord& info,
                                      const DocumentGraph& graph) {
@@ -360,15 +202,25 @@ Result<std::set<EntityId>> StoredIds(const internal::StoreCore& impl, const Docu
   return ids;
 }
 
-// Stages a document new to the store in the bulk group.
+// Stages a document new to the store in the bulk group. A sorted load
+// emits its rows on the group's own thread (from a copy of the document),
+// so that the next document is resolved meanwhile.
 Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRecord& info,
                                     const DocumentGraph& graph, const internal::EntityIndex& index) {
   internal::BulkGroup& group = impl.bulk_group;
   uint64_t next_entity = impl.next_entity;
-  Result<uint64_t> doc_id = NewDocId(impl, info.path, group.new_doc_ids());
+  Result<uint64_t> doc_id = internal::NewDocId(impl, info.path, group.new_doc_ids());
   GOVKG_RETURN_IF_ERROR(doc_id.status());
-  GOVKG_RETURN_IF_ERROR(WriteContribution(impl, Contribution{info, graph, index, *doc_id}, group.new_terms(),
-                                          &next_entity, group.new_ids(), group));
+  Result<internal::ResolvedIds> ids =
+      internal::Resolve(impl, info, graph, index, internal::NewTerms{group.new_terms(), &next_entity, group.new_ids()});
+  GOVKG_RETURN_IF_ERROR(ids.status());
+  if (group.sorted()) {
+    group.Stage([info, graph, id = *doc_id, resolved = std::move(*ids)](internal::WriteSink& sink) {
+      internal::EmitRows(info, graph, id, resolved, sink);
+    });
+  } else {
+    internal::EmitRows(info, graph, *doc_id, *ids, group);
+  }
   impl.next_entity = next_entity;
   ++impl.next_doc;
   group.AddPath(info.path);
@@ -399,7 +251,7 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   if (*old) {
     doc_id = (*old)->first;
   } else {
-    Result<uint64_t> fresh = NewDocId(impl, info.path, new_doc_ids);
+    Result<uint64_t> fresh = internal::NewDocId(impl, info.path, new_doc_ids);
     GOVKG_RETURN_IF_ERROR(fresh.status());
     doc_id = *fresh;
   }
@@ -414,8 +266,10 @@ Result<PutOutcome> Store::PutDocument(const DocumentRecord& info, const Document
   }
   internal::TermMap new_terms;  // created by this document
   internal::IdSet new_ids;
-  GOVKG_RETURN_IF_ERROR(
-      WriteContribution(impl, Contribution{info, graph, index, doc_id}, new_terms, &next_entity, new_ids, b));
+  Result<internal::ResolvedIds> ids =
+      internal::Resolve(impl, info, graph, index, internal::NewTerms{new_terms, &next_entity, new_ids});
+  GOVKG_RETURN_IF_ERROR(ids.status());
+  internal::EmitRows(info, graph, doc_id, *ids, b);
   const uint64_t next_doc = *old ? impl.next_doc : impl.next_doc + 1;
   PutMeta(b, internal::kNextEntityKey, next_entity);
   PutMeta(b, internal::kNextDocKey, next_doc);
