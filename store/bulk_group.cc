@@ -39,55 +39,8 @@ struct KeyLess {
 
 }  // namespace
 
-BulkGroup::~BulkGroup() {
-  {
-    std::lock_guard<std::mutex> lock(emit_mu_);
-    stop_ = true;
-  }
-  emit_cv_.notify_all();
-  if (emitter_.joinable()) emitter_.join();
-}
-
 void BulkGroup::StartSorted(std::string temp_dir, size_t memory_bytes) {
   sorted_ = std::make_unique<SortedLoad>(std::move(temp_dir), memory_bytes);
-  if (!emitter_.joinable()) emitter_ = std::thread([this] { Emit(); });
-}
-
-void BulkGroup::Stage(std::function<void(WriteSink&)> emit) {
-  std::unique_lock<std::mutex> lock(emit_mu_);
-  drained_cv_.wait(lock, [this] { return staged_.size() < kMaxStaged; });
-  staged_.push_back(std::move(emit));
-  lock.unlock();
-  emit_cv_.notify_one();
-}
-
-void BulkGroup::Emit() {
-  std::unique_lock<std::mutex> lock(emit_mu_);
-  for (;;) {
-    emit_cv_.wait(lock, [this] { return stop_ || !staged_.empty(); });
-    if (stop_) return;
-    std::function<void(WriteSink&)> emit = std::move(staged_.front());
-    staged_.pop_front();
-    emitting_ = true;
-    const bool failed = !emit_error_.ok();
-    lock.unlock();
-    drained_cv_.notify_all();  // room to stage
-    Status spilled;
-    if (!failed) {  // after a failed spill the load is dropped: its rows are not needed
-      emit(*this);
-      spilled = sorted_->SpillIfFull();
-    }
-    lock.lock();
-    if (!spilled.ok() && emit_error_.ok()) emit_error_ = spilled;
-    emitting_ = false;
-    drained_cv_.notify_all();
-  }
-}
-
-Status BulkGroup::Drain() {
-  std::unique_lock<std::mutex> lock(emit_mu_);
-  drained_cv_.wait(lock, [this] { return staged_.empty() && !emitting_; });
-  return emit_error_;
 }
 
 void BulkGroup::Put(Cf c, std::string key, std::string value) {
@@ -129,24 +82,14 @@ Status BulkGroup::AfterDocument(StoreCore& store) {
     // documents must find their ids); past this much, the run is written and
     // a new one begins, so that memory does not grow with the corpus.
     if (new_terms_.memory() + new_ids_.memory() >= kSortedLoadTermMemory) return Commit(store);
-    bool failed = false;
-    {
-      std::lock_guard<std::mutex> lock(emit_mu_);
-      failed = !emit_error_.ok();
-    }
-    if (!failed) return Status::OK();
-    const Status s = Drain();
-    Clear();
+    const Status s = sorted_->SpillIfFull();
+    if (!s.ok()) Clear();
     return s;
   }
   return Due() ? Commit(store) : Status::OK();
 }
 
 Status BulkGroup::CommitSorted(StoreCore& store) {
-  if (const Status emitted = Drain(); !emitted.ok()) {
-    Clear();
-    return emitted;
-  }
   // The next ids go into the same ingestion: the run and its counters are
   // stored together or not at all.
   std::string v;
@@ -207,10 +150,7 @@ void BulkGroup::Clear() {
   new_ids_ = {};
   new_doc_ids_ = {};
   bytes_ = 0;
-  // The emitting thread is idle (drained) whenever the group is cleared.
   if (sorted_) sorted_ = std::make_unique<SortedLoad>(sorted_->temp_dir(), sorted_->budget());
-  std::lock_guard<std::mutex> lock(emit_mu_);
-  emit_error_ = Status::OK();
 }
 
 }  // namespace govkg::internal

@@ -11,15 +11,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -214,21 +210,11 @@ class BulkGroup : public WriteSink {
   // A sorted load takes the mention row only (it counts them per entity).
   void AddMention(EntityId id, std::string key, std::string value) override;
 
-  BulkGroup() = default;
-  ~BulkGroup();
-  BulkGroup(const BulkGroup&) = delete;
-  BulkGroup& operator=(const BulkGroup&) = delete;
-
   // From now on the group is one sorted load (store/sorted_load_internal.h)
   // holding at most `memory_bytes` of rows in memory, spilling runs to
   // `temp_dir`: Commit writes it as table files, not as a WriteBatch.
   void StartSorted(std::string temp_dir, size_t memory_bytes);
   bool sorted() const { return sorted_ != nullptr; }
-  // A sorted load's document: `emit` sends its rows to the group, on the
-  // group's emitting thread, in the order staged (and spills the rows when
-  // they fill the load's memory). The writer meanwhile resolves the next
-  // document's ids: the two halves of a document's work run side by side.
-  void Stage(std::function<void(WriteSink&)> emit);
 
   bool empty() const { return paths_.empty(); }
   size_t bytes() const { return sorted_ ? sorted_->memory() : bytes_; }
@@ -252,10 +238,6 @@ class BulkGroup : public WriteSink {
   bool Due() const;
   Status CommitSorted(StoreCore& store);
   void Clear();
-  // The emitting thread's loop, and waiting for it to have emitted all that
-  // was staged (its first error, if any).
-  void Emit();
-  [[nodiscard]] Status Drain();
 
   // A staged key with its first eight bytes as a big-endian number: sorting
   // compares those first, and most keys (ids first) differ in them.
@@ -279,18 +261,6 @@ class BulkGroup : public WriteSink {
   size_t bytes_ = 0;
   std::chrono::steady_clock::time_point started_;
   std::unique_ptr<SortedLoad> sorted_;
-
-  // Documents staged for the emitting thread. At most kMaxStaged wait, so
-  // that staged copies stay a few megabytes.
-  static constexpr size_t kMaxStaged = 64;
-  std::mutex emit_mu_;
-  std::condition_variable emit_cv_;     // work staged, or stop
-  std::condition_variable drained_cv_;  // the queue emptied, or room in it
-  std::deque<std::function<void(WriteSink&)>> staged_;
-  bool emitting_ = false;  // a document is being emitted
-  bool stop_ = false;
-  Status emit_error_;      // the first spill that failed
-  std::thread emitter_;    // last: started once the rest is set up
 };
 
 }  // namespace govkg::internal

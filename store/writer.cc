@@ -202,9 +202,7 @@ Result<std::set<EntityId>> StoredIds(const internal::StoreCore& impl, const Docu
   return ids;
 }
 
-// Stages a document new to the store in the bulk group. A sorted load
-// emits its rows on the group's own thread (from a copy of the document),
-// so that the next document is resolved meanwhile.
+// Stages a document new to the store in the bulk group.
 Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRecord& info,
                                     const DocumentGraph& graph, const internal::EntityIndex& index) {
   internal::BulkGroup& group = impl.bulk_group;
@@ -214,13 +212,7 @@ Result<PutOutcome> StageNewDocument(internal::StoreCore& impl, const DocumentRec
   Result<internal::ResolvedIds> ids =
       internal::Resolve(impl, info, graph, index, internal::NewTerms{group.new_terms(), &next_entity, group.new_ids()});
   GOVKG_RETURN_IF_ERROR(ids.status());
-  if (group.sorted()) {
-    group.Stage([info, graph, id = *doc_id, resolved = std::move(*ids)](internal::WriteSink& sink) {
-      internal::EmitRows(info, graph, id, resolved, sink);
-    });
-  } else {
-    internal::EmitRows(info, graph, *doc_id, *ids, group);
-  }
+  internal::EmitRows(info, graph, *doc_id, *ids, group);
   impl.next_entity = next_entity;
   ++impl.next_doc;
   group.AddPath(info.path);
