@@ -416,13 +416,13 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   // …同比下降均超过20%: the list's 均 after the change verb.
   if (const size_t d = DistributeCueEndingAt(text, end, start); d > 0) {
     const EndingMatch<ChangeKind> c = lex_.changes.LongestEndingAt(text, end - d, start);
-    if (c.length > 0 && *c.payload != ChangeKind::kCue) {
+    if (c.length > 0 && !IsChangeCue(*c.payload)) {
       s -= d;
       r.change_distributed = true;
     }
   }
   if (const EndingMatch<ChangeKind> m = lex_.changes.LongestEndingAt(text, s, start);
-      m.length > 0 && *m.payload != ChangeKind::kCue) {
+      m.length > 0 && !IsChangeCue(*m.payload)) {
     r.change = true;
     r.change_down = *m.payload == ChangeKind::kDown;
     r.change_verb_length = m.length;
@@ -433,9 +433,10 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
       r.change_distributed = true;
     }
     for (EndingMatch<ChangeKind> cue = lex_.changes.LongestEndingAt(text, s, start);
-         cue.length > 0 && *cue.payload == ChangeKind::kCue;
+         cue.length > 0 && IsChangeCue(*cue.payload);
          cue = lex_.changes.LongestEndingAt(text, s, start)) {
       r.change_has_cue = true;
+      r.change_month |= *cue.payload == ChangeKind::kMonthCue;
       r.respectively |= text.substr(s - cue.length, cue.length) == U"分别";
       s -= cue.length;
     }

@@ -78,6 +78,7 @@ struct ScanState {
   std::vector<TextRange> pending_subjects;
   bool pending_change = false;
   bool pending_down = false;
+  bool pending_month = false;  // …环比分别增长: the changes are named …环比
   // the previous metric of this sentence: where it ended, its name and verb
   size_t prev_end = kNone;
   std::u32string prev_name;
@@ -438,7 +439,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     }
     m.is_change = st.pending_change;
     m.value.value = st.pending_change && st.pending_down ? -value : value;
-    if (st.pending_change) m.name += percent ? "同比" : "较上年";
+    if (st.pending_change) m.name += st.pending_month ? "环比" : percent ? "同比" : "较上年";
     out.push_back(std::move(m));
     st.prev_end = after;
     return after;
@@ -464,7 +465,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     st.prev_end = after;
     return after;
   }
-  st.prev_change.clear();
+  // 同比增长7.8%，环比增长0.62%: a second comparison of the changed thing.
+  std::u32string changed_before;
+  changed_before.swap(st.prev_change);
 
   // A change: 同比下降19.27%, 比上年同期减少626起, …，增加24.5万起
   if (region.change) {
@@ -472,6 +475,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                            (region.change_verb_length >= 2 && (st.prev_end != kNone || percent));
     if (is_change) {
       std::u32string base = region.change_base.empty() ? st.prev_base : region.change_base;
+      if (base.empty() && region.change_has_cue) base = std::move(changed_before);
       st.prev_end = after;
       if (base.empty()) return after;
       if (region.respectively) {
@@ -484,11 +488,12 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
           st.pending_subjects.clear();
           st.pending_change = true;
           st.pending_down = region.change_down;
+          st.pending_month = region.change_month;
         }
       }
       m.is_change = true;
       m.value.value = region.change_down ? -value : value;
-      const char* const suffix = percent ? "同比" : "较上年";
+      const char* const suffix = region.change_month ? "环比" : percent ? "同比" : "较上年";
       if (region.change_distributed && EmitDistributedChange(text, region_start, region_end, suffix, m, &base, out)) {
         st.sentence_names.clear();
         st.prev_change = base;

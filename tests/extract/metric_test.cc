@@ -421,6 +421,20 @@ TEST_CASE("Find names figures of work of other sectors by their verb", "[metric]
   CHECK(names == std::vector<std::string>{"追讨工资", "完成年度计划"});
 }
 
+TEST_CASE("Find names a change on the period before …环比, after a 同比 change too", "[metric]") {
+  const std::vector<MetricMention> found =
+      FindIn("9月份，全市社会用电量同比增长6.5%，环比下降1.2%；蔬菜价格同比上涨3.4%。");
+  std::vector<std::tuple<std::string, double, std::string>> got;
+  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
+  const std::vector<std::tuple<std::string, double, std::string>> want = {
+      {"社会用电量同比", 6.5, "%"}, {"社会用电量环比", -1.2, "%"}, {"蔬菜价格同比", 3.4, "%"}};
+  CHECK(got == want);
+  // The items of a 分别 list keep the comparison they were given.
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("客运量、货运量环比分别增长2.5%和1.8%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"客运量环比", "货运量环比"});
+}
+
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
   CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
   CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);
