@@ -88,6 +88,15 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       // 等地 closes a list of places; the kind after it names no body of its own.
       {"长沙、株洲等地法院设立破产审判庭。", EntityType::kAgency, "地法院", false},
       {"建成省、市、县三级应急指挥部体系。", EntityType::kAgency, "应急指挥部", false},
+      // kinds holding 和 or words that end names elsewhere (资源, 发展)
+      {"省应急厅会同省林业和草原局开展巡查。", EntityType::kAgency, "省林业和草原局"},
+      {"省应急厅会同省林业和草原局开展巡查。", EntityType::kAgency, "草原局", false},
+      {"市规划和自然资源委员会公布方案。", EntityType::kAgency, "市规划和自然资源委员会"},
+      {"县数据资源管理局召开会议。", EntityType::kAgency, "县数据资源管理局"},
+      {"省大数据发展管理局召开会议。", EntityType::kAgency, "省大数据发展管理局"},
+      {"市场监管局联合市农业农村委开展检查。", EntityType::kAgency, "市农业农村委员会"},
+      {"地区行政公署在林区设置检查站。", EntityType::kAgency, "地区行政公署"},
+      {"省海上搜救中心组织搜救行动。", EntityType::kAgency, "省海上搜救中心"},
   });
 }
 
