@@ -435,6 +435,20 @@ TEST_CASE("Find names a change on the period before …环比, after a 同比 ch
   CHECK(names == std::vector<std::string>{"客运量环比", "货运量环比"});
 }
 
+TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中心 nor at a verb before 数据",
+          "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m :
+       FindIn("县数据局归集共享数据2.3亿条，开发专区应用18个。省海上搜救中心组织搜救行动18次。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"归集共享数据", "开发专区应用", "组织搜救行动"});
+  // 开发 inside 房地产开发 is no verb heading the name
+  names.clear();
+  for (const MetricMention& m : FindIn("全省房地产开发投资下降9.4%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
+}
+
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
   CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
   CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);
