@@ -889,6 +889,8 @@ const LexHit* UnknownRegionLevel(const DocContext& ctx, const Mention& m) {
   for (uint32_t k = 2; k <= 3; ++k) {
     const LexHit* level = ctx.LevelAt(m.start + k);
     if (level == nullptr || level->entry->generic_level) continue;
+    // A word holds the level word (农业农村局: 农村, no village 农业农村).
+    if (ctx.Overlapped(level->start, level->end, kNotKind, 0)) continue;
     // Two-character levels other than a province's (地区) follow common words
     // too often (边境地区): only 省, 市, 县, 旗 … and 自治区 infer a region.
     if (level->end - level->start > 1 && !level->entry->province) continue;
