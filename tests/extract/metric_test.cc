@@ -449,6 +449,16 @@ TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中
   CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
 }
 
+TEST_CASE("Find reads containers in 标准箱 and keeps 共享 in a name", "[metric]") {
+  std::vector<std::tuple<std::string, double, std::string>> got;
+  for (const MetricMention& m : FindIn("全省港口完成集装箱吞吐量892.6万标准箱，共享单车日均骑行量196万人次。")) {
+    got.push_back({m.name, m.value.value, m.value.unit});
+  }
+  const std::vector<std::tuple<std::string, double, std::string>> want = {
+      {"完成集装箱吞吐量", 8926000, "标准箱"}, {"共享单车日均骑行量", 1960000, "人次"}};
+  CHECK(got == want);
+}
+
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
   CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
   CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);

@@ -97,6 +97,12 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"市场监管局联合市农业农村委开展检查。", EntityType::kAgency, "市农业农村委员会"},
       {"地区行政公署在林区设置检查站。", EntityType::kAgency, "地区行政公署"},
       {"省海上搜救中心组织搜救行动。", EntityType::kAgency, "省海上搜救中心"},
+      // 地市 is a collective level, dropped like 市州; 数字政府 is a policy
+      {"省畜牧局联合各地市农业农村局开展检查。", EntityType::kAgency, "农业农村局"},
+      {"省畜牧局联合各地市农业农村局开展检查。", EntityType::kAgency, "市农业农村局", false},
+      {"在数字政府建设方面取得新进展。", EntityType::kAgency, "数字政府", false},
+      // 农村 holds the village level word: 农业农村 names no unknown village
+      {"各地农业农村局开展检查，推进农业农村现代化。", EntityType::kPlace, "农业农村", false},
   });
 }
 

@@ -169,6 +169,12 @@ TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
 
 TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[extract][relation]") {
   CheckRows({
+      // an executive deputy's post (常务副主任) and a chief statistician's
+      {"市禁毒委员会办公室常务副主任、市公安局副局长赵一鸣介绍情况。",
+       {{"赵一鸣", Predicate::kHoldsPost, "市公安局"},
+        {"赵一鸣", Predicate::kHoldsPost, "市禁毒委员会办公室"}}},
+      {"省统计局新闻发言人、总统计师孙立新表示，经济运行平稳。",
+       {{"孙立新", Predicate::kHoldsPost, "省统计局"}}},
       {"7月3日，江西省应急管理厅一级巡视员王大明在发布会上介绍说。",
        {{"王大明", Predicate::kHoldsPost, "江西省应急管理厅"}}},
       {"市交警支队副支队长王某某同志介绍了情况。",
