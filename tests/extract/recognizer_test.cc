@@ -304,6 +304,11 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"山东省卫生健康委组织开展义诊活动。", EntityType::kAgency, "山东省卫生健康委员会"},
       {"人力资源和社会保障局组织开展欠薪专项检查。", EntityType::kAgency, "人力资源和社会保障局"},
       {"省安委会成员单位负责同志参加会议。", EntityType::kPerson, "单位", false},
+      // without a surname only four characters or more that run into a cue
+      // and hold no word of the vocabulary are a name
+      {"市公安局局长热情介绍情况。", EntityType::kPerson, "热情", false},
+      {"副局长带领工作组介绍情况。", EntityType::kPerson, "带领工作组", false},
+      {"省应急管理厅副厅长对此作出介绍。", EntityType::kPerson, "对此作出", false},
       {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
       {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},

@@ -169,6 +169,11 @@ TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
 
 TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[extract][relation]") {
   CheckRows({
+      // names that open with no common surname, right before a cue
+      {"自治区农牧厅党组成员、副厅长次仁多吉介绍，牧业增产。",
+       {{"次仁多吉", Predicate::kHoldsPost, "自治区农牧厅"}}},
+      {"自治区公安厅副厅长买买提·吐尔逊表示，要加强工作。",
+       {{"买买提·吐尔逊", Predicate::kHoldsPost, "自治区公安厅"}}},
       // an executive deputy's post (常务副主任) and a chief statistician's
       {"市禁毒委员会办公室常务副主任、市公安局副局长赵一鸣介绍情况。",
        {{"赵一鸣", Predicate::kHoldsPost, "市公安局"},
