@@ -204,6 +204,12 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
       {"市生态环境局出台城区扬尘治理实施方案和工地扬尘管理办法。",
        {{"市生态环境局", Predicate::kIssues, "城区扬尘治理实施方案"}}},
       {"市应急管理局修订各类应急预案。", {{"市应急管理局", Predicate::kIssues, "各类应急预案", false}}},
+      // a document number after a title does not break the list
+      {"市民政局印发了《低保审核办法》（临民〔2024〕12号）和《困难群众救助通知》（临民文〔2024〕35号）。",
+       {{"市民政局", Predicate::kIssues, "低保审核办法"}, {"市民政局", Predicate::kIssues, "困难群众救助通知"}}},
+      // …but other words in brackets do
+      {"市民政局印发了《低保审核办法》（试行）和《困难群众救助通知》。",
+       {{"市民政局", Predicate::kIssues, "困难群众救助通知", false}}},
       // the text's own title on its first line, issued by the byline under it
       {"2021年国民经济和社会发展统计公报[1]\n平江县统计局\n全年地区生产总值312.5亿元。",
        {{"平江县统计局", Predicate::kIssues, "2021年国民经济和社会发展统计公报"}}},
