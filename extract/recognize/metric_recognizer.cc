@@ -276,7 +276,20 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     }
     // nor is a clause that opens a parenthesis: 破获案件5748起（其中，…
     if (clause.find(U'(') != std::u32string_view::npos) return 0;
+    // nor a set of counted things (13个设区市中, 纳入考核的210个断面中): 中
+    // after a count closes where, not when
+    if (clause.back() == U'中' && HoldsCount(text, pos, k)) return 0;
     return clause.size();
+  }
+
+  // Whether a number in [start, end) is followed by a measure word (13个).
+  bool HoldsCount(std::u32string_view text, size_t start, size_t end) const {
+    for (size_t i = start; i < end; ++i) {
+      if (!IsDigit(text[i]) || (i + 1 < end && (IsDigit(text[i + 1]) || text[i + 1] == U'.'))) continue;
+      const Trie<UnitEntry>::Match u = lex_.units.LongestAt(text, i + 1);
+      if (u.length > 0 && !u.payload->base.empty() && i + 1 + u.length <= end) return true;
+    }
+    return false;
   }
 
   // The unit implied by the words right before the number (点击量突破百万 → 次).
@@ -538,7 +551,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     borrow = borrow && list_item;
     // 60名小朋友将开启…: a future event, not a result
     const bool future = tail.find(U'将') != std::u32string::npos;
-    if (tail.empty() || future || !(region.has_verb || (empty_before && (closes || borrow)))) {
+    // 13个设区市中，…: the set the clause after it picks from
+    const bool among = closes && !tail.empty() && tail.back() == U'中';
+    if (tail.empty() || future || among || !(region.has_verb || (empty_before && (closes || borrow)))) {
       return after;
     }
     if (names.empty()) names.emplace_back();

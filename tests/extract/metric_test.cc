@@ -459,6 +459,17 @@ TEST_CASE("Find reads containers in 标准箱 and keeps 共享 in a name", "[met
   CHECK(got == want);
 }
 
+TEST_CASE("A clause naming a set of counted things (13个设区市中) is no period and no metric",
+          "[metric][period]") {
+  const std::vector<MetricMention> found =
+      FindIn("13个设区市中，南通市PM2.5浓度为29.7微克/立方米。在专项行动中，查处案件12起。");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].name == "南通市PM2.5浓度");  // the place is taken off later, as the subject
+  CHECK(found[0].value.period.empty());
+  CHECK(found[1].name == "查处案件");
+  CHECK(found[1].value.period == "在专项行动中");  // a time phrase still is one
+}
+
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
   CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
   CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);
