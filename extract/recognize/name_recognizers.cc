@@ -154,6 +154,11 @@ void RecognizePersons(DocContext* ctx) {
       Mention* person = persons.Add(n, e, &h);
       if (person->post_agency < 0) {
         person->post_agency = persons.AgencyEndingAt(chain);
+        // 省应急管理厅副厅长、新闻发言人: both posts in one body, one title
+        if (person->post_agency >= 0 && chain != h.start &&
+            ctx->mentions[person->post_agency].parent < 0) {
+          person->title = {chain, h.end};
+        }
         if (person->post_agency < 0 && chain != h.start) person->post_agency = persons.AgencyRunningInto(chain);
         // 局副局长甲、食品安全总监乙: a title after the previous official
         // of a list is a post in the same body.

@@ -167,6 +167,18 @@ TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
   CHECK(ReporterOf(g, "查处火灾隐患") == "梧州市应急管理局");
 }
 
+TEST_CASE("Posts in one body joined by 、 are one title, a committee post is its own",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "省应急管理厅副厅长、新闻发言人张海涛表示，要做好防火工作。省林业局党组成员、副局长刘华介绍情况。");
+  const Relation* post = testing::FindRelation(g, "张海涛", Predicate::kHoldsPost, "省应急管理厅");
+  REQUIRE(post != nullptr);
+  CHECK(post->title == "副厅长、新闻发言人");
+  const Relation* deputy = testing::FindRelation(g, "刘华", Predicate::kHoldsPost, "省林业局");
+  REQUIRE(deputy != nullptr);
+  CHECK(deputy->title == "副局长");
+}
+
 TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[extract][relation]") {
   CheckRows({
       // names that open with no common surname, right before a cue
