@@ -424,6 +424,15 @@ uint32_t DurationEnd(std::u32string_view t, uint32_t pos) {
 
 }  // namespace
 
+// Whether a count of events (186次, 5200余场次, 3期) starts at `pos`.
+bool CountedAsEvents(std::u32string_view t, uint32_t pos) {
+  uint32_t k = pos;
+  while (k < t.size() && (IsDigitChar(t[k]) || t[k] == U'.')) ++k;
+  if (k == pos) return false;
+  if (k < t.size() && (t[k] == U'余' || t[k] == U'多')) ++k;
+  return k < t.size() && std::u32string_view(U"次场期轮批").find(t[k]) != std::u32string_view::npos;
+}
+
 void RecognizePrograms(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
   EndIndex programs(ctx->mentions, EntityType::kProgram);
@@ -508,6 +517,10 @@ void RecognizePrograms(DocContext* ctx) {
       while (k < h->start && (IsDigitChar(t[k]) || t[k] == U'.')) ++k;
       if (k > x.start && k < h->start && (t[k] == U'个' || t[k] == U'项' || t[k] == U'家' || t[k] == U'座')) continue;
     }
+    // 组织协调海上搜救行动186次: an unquoted kind of work counted as events
+    // right after it is what was counted, not a named undertaking (an
+    // undertaking measured in its own units, 防护工程3100公里, still is one).
+    if (x.quotes.empty() && !x.quoted_whole && CountedAsEvents(t, h->end)) continue;
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
     // A kind marked short names with two characters right after a conducting
     // verb (开展强基工程), where 宣教活动 stays a kind of work.

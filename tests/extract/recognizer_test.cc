@@ -275,6 +275,11 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // 工作 names work only around a quoted name with a short word between
       {"全省从去年开始启动“三线”划定工作。", EntityType::kProgram, "三线划定工作"},
       {"全省扎实推进“五大任务”工作。", EntityType::kProgram, "五大任务工作", false},
+      // work counted as events right after it is what was counted
+      {"搜救中心共组织协调海上搜救行动186次。", EntityType::kProgram, "协调海上搜救行动", false},
+      {"全省组织开展防火宣传进村入户活动5200余场次。", EntityType::kProgram, "防火宣传进村入户活动", false},
+      {"全省实施农村公路安全生命防护工程3100公里。", EntityType::kProgram, "农村公路安全生命防护工程"},
+      {"市局开展“清源”专项行动3次。", EntityType::kProgram, "清源专项行动"},
       {"积极推广“五人小组工作法”等经验。", EntityType::kProgram, "五人小组工作", false},
       {"积极推进县域医共体建设试点工作。", EntityType::kProgram, "县域医共体建设试点"},
       // a bare 派出所 is a body of the text's police
