@@ -95,6 +95,14 @@ const LexHit* InnerKind(const DocContext& ctx, uint32_t s, uint32_t limit) {
 void SetLevelPrefix(const DocContext& ctx, Mention* m) {
   const LexHit* region = ctx.StartingAt(m->start, kRegionName);
   const LexHit* level = ctx.LevelAt(m->start);
+  // 全市市场监管部门: after a scope word the level word opening a longer
+  // word (市场监管) is no level of the name; the scope was the level. (A
+  // bare 市场监管局 keeps its 市: the city's bureau.)
+  if (const LexHit* word = ctx.StartingAt(m->start, kNameWord);
+      level != nullptr && word != nullptr && word->end > level->end &&
+      ctx.EndingAt(m->start, kScopeWord) != nullptr) {
+    return;
+  }
   if (level != nullptr && (region == nullptr || region->end <= level->end)) {
     m->level_prefix = ctx.text().substr(level->start, level->end - level->start);
   }

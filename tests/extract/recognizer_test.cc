@@ -88,6 +88,9 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       // 等地 closes a list of places; the kind after it names no body of its own.
       {"长沙、株洲等地法院设立破产审判庭。", EntityType::kAgency, "地法院", false},
       {"建成省、市、县三级应急指挥部体系。", EntityType::kAgency, "应急指挥部", false},
+      // after a scope word, 市 opening 市场监管 is no level of the name
+      {"渭南市市场监督管理局通报。全市市场监管部门检查企业3家。", EntityType::kAgency, "市场监管部门"},
+      {"渭南市市场监督管理局通报。全市市场监管部门检查企业3家。", EntityType::kAgency, "渭南市场监管部门", false},
       // kinds holding 和 or words that end names elsewhere (资源, 发展)
       {"省应急厅会同省林业和草原局开展巡查。", EntityType::kAgency, "省林业和草原局"},
       {"省应急厅会同省林业和草原局开展巡查。", EntityType::kAgency, "草原局", false},
