@@ -61,6 +61,15 @@ TEST_CASE("Sentence patterns give structural relations", "[extract][relation]") 
   });
 }
 
+TEST_CASE("A body after 接入 is what was connected, not the turn's collective actor",
+          "[extract][relation][discourse]") {
+  const DocumentGraph g = testing::ExtractText(
+      "主持人：请介绍情况。\n\n王明：今年以来，省大数据局实施“东数”工程，“云上”平台累计接入各级政务部门应用2860个。"
+      "\n\n我们还组织开展了“万企融合”大行动，带动企业3200户。\n");
+  CHECK(testing::FindRelation(g, "省大数据局", Predicate::kConducts, "东数工程") != nullptr);
+  CHECK(testing::FindRelation(g, "政务部门", Predicate::kConducts, "万企融合大行动") == nullptr);
+}
+
 TEST_CASE("Discourse: the speaker's unit, enumeration headings, paragraph programs",
           "[extract][relation][discourse]") {
   const std::string text =
