@@ -39,6 +39,22 @@ size_t YearComparisonEndingAt(std::u32string_view text, size_t end, size_t floor
   return end - (k - 6);
 }
 
+// The length of a comparison with a quarter of the year ending at `end`
+// (较第一季度, 比二季度相比), 0 if none: a change on the period before.
+size_t QuarterComparisonEndingAt(std::u32string_view text, size_t end, size_t floor) {
+  size_t k = end;
+  if (k >= floor + 2 && text.substr(k - 2, 2) == U"相比") k -= 2;
+  if (k < floor + 4 || text.substr(k - 2, 2) != U"季度") return 0;
+  k -= 2;
+  if (std::u32string_view(U"一二三四1234").find(text[k - 1]) == std::u32string_view::npos) return 0;
+  --k;
+  if (k > floor && text[k - 1] == U'第') --k;
+  if (k <= floor) return 0;
+  const char32_t word = text[k - 1];
+  if (word != U'比' && word != U'较' && word != U'与') return 0;
+  return end - (k - 1);
+}
+
 }  // namespace
 
 size_t MetricNamer::SkipListSeparators(std::u32string_view text, size_t start, size_t end) const {
@@ -398,6 +414,8 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
         (prev >= U'0' && prev <= U'9')) {
       continue;
     }
+    // 较第一季度: the period compared with, not the figure's
+    if (prev == U'第' && k >= 2 && (text[k - 2] == U'比' || text[k - 2] == U'较' || text[k - 2] == U'与')) continue;
     const size_t len = lex_.MatchPeriodAt(text.substr(0, end), k);
     if (len > 0) {
       period->assign(text.substr(k, len));
@@ -447,6 +465,10 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
     if (const size_t cue = YearComparisonEndingAt(text, s, start); cue > 0) {
       r.change_has_cue = true;
       s -= cue;
+    } else if (const size_t q = QuarterComparisonEndingAt(text, s, start); q > 0) {
+      r.change_has_cue = true;
+      r.change_month = true;
+      s -= q;
     }
     r.change_base = Clean(text, start, s).name;
   }

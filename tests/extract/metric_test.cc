@@ -435,6 +435,16 @@ TEST_CASE("Find names a change on the period before …环比, after a 同比 ch
   CHECK(names == std::vector<std::string>{"客运量环比", "货运量环比"});
 }
 
+TEST_CASE("A comparison with an earlier quarter is a change …环比, and not the figure's period",
+          "[metric][period]") {
+  const std::vector<MetricMention> found =
+      FindIn("第二季度，全市抽检合格率为98.56%，较第一季度上升0.21个百分点。");
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].name == "抽检合格率环比");
+  CHECK(found[1].value.value == Approx(0.21));
+  CHECK(found[1].value.period == "第二季度");
+}
+
 TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中心 nor at a verb before 数据",
           "[metric]") {
   std::vector<std::string> names;
