@@ -234,6 +234,12 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
   // reported by each place), or each like noun's (刑事案件、治安案件). Sets
   // *base to the name the items share, or to the last item's. False when
   // the base is no list.
+  // The name shared by `items` when they are regions (襄阳市、宜昌市) listed
+  // in [start, end): `before` without a region of its own; their spans go to
+  // `spans`. Empty when they are not.
+  std::u32string SharedOfRegions(std::u32string_view text, size_t start, size_t end,
+                                 const std::vector<std::u32string>& items, const std::u32string& before,
+                                 std::vector<TextRange>* spans) const;
   bool EmitDistributedChange(std::u32string_view text, size_t region_start, size_t region_end,
                              const char* suffix, const MetricMention& change, std::u32string* base,
                              std::vector<MetricMention>& out) const;
@@ -355,6 +361,28 @@ bool LexiconMetricRecognizer::EmitDistributedChange(std::u32string_view text, si
   }
   *base = list.names.back();
   return true;
+}
+
+std::u32string LexiconMetricRecognizer::SharedOfRegions(std::u32string_view text, size_t start, size_t end,
+                                                        const std::vector<std::u32string>& items,
+                                                        const std::u32string& before,
+                                                        std::vector<TextRange>* spans) const {
+  constexpr size_t kMaxRegionName = 6;
+  if (items.size() < 2 || before.empty()) return {};
+  const auto level = [&](char32_t c) { return lex_.level_chars.find(c) != std::u32string::npos; };
+  size_t from = start;
+  for (const std::u32string& item : items) {
+    if (item.size() < 2 || item.size() > kMaxRegionName || !level(item.back())) return {};
+    const size_t at = text.substr(0, end).find(item, from);
+    if (at == std::u32string_view::npos) return {};
+    spans->push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + item.size())});
+    from = at + item.size();
+  }
+  // The thing changed before, without its own region (武汉市规模以上工业增加值).
+  for (size_t j = 2; j <= kMaxRegionName && j + 2 <= before.size(); ++j) {
+    if (before[j - 1] == items.front().back()) return before.substr(j);
+  }
+  return before;
 }
 
 size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos, ScanState& st,
@@ -495,7 +523,24 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
         std::vector<std::u32string> items = region.change_base.empty()
                                                 ? st.sentence_names
                                                 : names_.SplitList(base);
-        if (items.size() > 1) {
+        // 武汉市增长8.3%，襄阳市、宜昌市分别增长8.9%和7.6%: regions listed
+        // before 分别 are the subjects of the thing changed before.
+        std::vector<TextRange> regions;
+        const std::u32string shared =
+            region.change_base.empty()
+                ? std::u32string()
+                : SharedOfRegions(text, region_start, region_end, items,
+                                  changed_before.empty() ? st.prev_base : changed_before, &regions);
+        if (!shared.empty()) {
+          items.assign(regions.size(), shared);
+          m.subject = regions.front();
+          st.pending_items.assign(items.begin() + 1, items.end());
+          st.pending_subjects.assign(regions.begin() + 1, regions.end());
+          st.pending_change = true;
+          st.pending_down = region.change_down;
+          st.pending_month = region.change_month;
+          base = shared;
+        } else if (items.size() > 1) {
           base = items.front();
           st.pending_items.assign(items.begin() + 1, items.end());
           st.pending_subjects.clear();

@@ -61,6 +61,16 @@ TEST_CASE("Sentence patterns give structural relations", "[extract][relation]") 
   });
 }
 
+TEST_CASE("Regions listed before 分别 with changes report the thing changed before", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "湖北省统计局发布数据。分地区看，武汉市规模以上工业增加值增长8.3%，襄阳市、宜昌市分别增长8.9%和7.6%。");
+  CHECK(testing::FindRelation(g, "襄阳市", Predicate::kReports, "规模以上工业增加值同比") != nullptr);
+  CHECK(testing::FindRelation(g, "宜昌市", Predicate::kReports, "规模以上工业增加值同比") != nullptr);
+  int regional = 0;
+  for (const Entity& e : g.entities) regional += e.type == EntityType::kMetric && e.name == "规模以上工业增加值同比";
+  CHECK(regional == 2);
+}
+
 TEST_CASE("A body after 接入 is what was connected, not the turn's collective actor",
           "[extract][relation][discourse]") {
   const DocumentGraph g = testing::ExtractText(
