@@ -40,6 +40,8 @@ uint32_t QuoteContentsStart(std::u32string_view t, uint32_t end) {
 uint32_t DescriptionBefore(const DocContext& ctx, uint32_t open) {
   constexpr uint32_t kMinDescription = 2;
   const std::u32string_view t = ctx.text();
+  // 全区公安机关“夏季行动”: a body right before the name runs it.
+  if (ctx.EndingAt(open, kAgencyKind | kAgencyName) != nullptr) return open;
   uint32_t s = open;
   while (s > 0 && open - s < kMaxProgramChars && IsHan(t[s - 1])) {
     if (ctx.EndingAt(s, kProgramBoundary | kScopeWord | kRegionName | kRegionLevel) != nullptr) break;
@@ -110,6 +112,9 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
     if (!x.quotes.empty() && s + 1 == x.quotes.back().first) {
       const LexHit* k = ctx.EndingAt(s, kProgramKind);
       if (k != nullptr && k->entry->weak_kind) break;
+      // 省公安厅“雷霆2024”专项行动, 全区公安机关“夏季行动”: a body named
+      // right before a quoted name runs it; it is no part of the name.
+      if (ctx.EndingAt(s, kAgencyKind | kAgencyName) != nullptr) break;
     }
     // Scope words are not part of a name (介绍了全省“护苗”专项行动).
     if (!x.quotes.empty() && ctx.EndingAt(s, kScopeWord) != nullptr) break;
