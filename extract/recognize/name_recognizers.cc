@@ -97,6 +97,29 @@ uint32_t NameWithoutSurnameEnd(const DocContext& ctx, uint32_t n) {
   return e;
 }
 
+// The end of a transliterated name at `n` (阿布都·热合曼: two to five
+// characters, a middle dot, two to six more), ending at a non-Han character
+// or a person cue, or 0.
+uint32_t DottedNameEnd(const DocContext& ctx, uint32_t n) {
+  constexpr uint32_t kMinPart = 2, kMaxFirst = 5, kMaxSecond = 6;
+  const std::u32string_view t = ctx.text();
+  uint32_t dot = n;
+  while (dot < t.size() && dot - n <= kMaxFirst && IsHan(t[dot])) ++dot;
+  if (dot >= t.size() || t[dot] != U'·' || dot - n < kMinPart || dot - n > kMaxFirst) return 0;
+  uint32_t e = dot + 1;
+  while (e < t.size() && e - dot - 1 < kMaxSecond && IsHan(t[e]) &&
+         (e - dot - 1 < kMinPart || ctx.StartingAt(e, kPersonCue) == nullptr)) {
+    ++e;
+  }
+  if (e - dot - 1 < kMinPart || (e < t.size() && IsHan(t[e]) && ctx.StartingAt(e, kPersonCue) == nullptr)) {
+    return 0;
+  }
+  // (the dot is evidence enough for syllables that are stop words: 都)
+  constexpr uint32_t kForeign = kAgencyKind | kAgencyName | kTitle | kRegionName;
+  if (ctx.Overlapped(n, dot, kForeign, 0) || ctx.Overlapped(dot + 1, e, kForeign, 0)) return 0;
+  return e;
+}
+
 }  // namespace
 
 void RecognizePersons(DocContext* ctx) {
@@ -140,6 +163,8 @@ void RecognizePersons(DocContext* ctx) {
       }
       e = end;
     }
+    // 阿布都·热合曼: a transliterated name runs on past the dot
+    if (const uint32_t dotted = DottedNameEnd(*ctx, n); dotted != 0) e = dotted;
     if (e == 0) e = NameWithoutSurnameEnd(*ctx, n);
     if (e != 0) {
       // The body is named before the first title of a chain (委员、副厅长).

@@ -278,6 +278,12 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // 工作 names work only around a quoted name with a short word between
       {"全省从去年开始启动“三线”划定工作。", EntityType::kProgram, "三线划定工作"},
       {"全省扎实推进“五大任务”工作。", EntityType::kProgram, "五大任务工作", false},
+      // a body right before a quoted name runs it and is no part of it
+      {"介绍全省公安机关“雷霆2024”专项行动开展情况。", EntityType::kProgram, "雷霆2024专项行动"},
+      {"介绍全省公安机关“雷霆2024”专项行动开展情况。", EntityType::kProgram, "公安机关雷霆2024专项行动", false},
+      {"省公安厅“雷霆2024”专项行动新闻发布会", EntityType::kProgram, "省公安厅雷霆2024专项行动", false},
+      {"介绍全区公安机关“夏季行动”开展情况。", EntityType::kProgram, "公安机关夏季行动", false},
+      {"秋冬季治安整治“雷霆行动”取得成效。", EntityType::kProgram, "秋冬季治安整治雷霆行动"},
       // work counted as events right after it is what was counted
       {"搜救中心共组织协调海上搜救行动186次。", EntityType::kProgram, "协调海上搜救行动", false},
       {"全省组织开展防火宣传进村入户活动5200余场次。", EntityType::kProgram, "防火宣传进村入户活动", false},
@@ -312,6 +318,9 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"山东省卫生健康委组织开展义诊活动。", EntityType::kAgency, "山东省卫生健康委员会"},
       {"人力资源和社会保障局组织开展欠薪专项检查。", EntityType::kAgency, "人力资源和社会保障局"},
       {"省安委会成员单位负责同志参加会议。", EntityType::kPerson, "单位", false},
+      // a transliterated name runs on past its dot, a stop word (都) inside
+      {"省公安厅治安管理总队副总队长阿布都·热合曼，介绍情况。", EntityType::kPerson, "阿布都·热合曼"},
+      {"省公安厅治安管理总队副总队长阿布都·热合曼，介绍情况。", EntityType::kPerson, "阿布", false},
       // without a surname only four characters or more that run into a cue
       // and hold no word of the vocabulary are a name
       {"市公安局局长热情介绍情况。", EntityType::kPerson, "热情", false},
