@@ -71,6 +71,18 @@ TEST_CASE("Regions listed before 分别 with changes report the thing changed be
   CHECK(regional == 2);
 }
 
+TEST_CASE("A unit's shortened name is an alias of the unit named in full", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "省公安厅刑事侦查总队总队长王强出席。刑侦总队开展“断卡”行动，破获案件3起。");
+  const Entity* unit = testing::FindEntity(g, EntityType::kAgency, "省公安厅刑事侦查总队");
+  REQUIRE(unit != nullptr);
+  CHECK(testing::Named(unit, "刑侦总队"));
+  CHECK(testing::FindRelation(g, "省公安厅刑事侦查总队", Predicate::kConducts, "断卡行动") != nullptr);
+  int agencies = 0;
+  for (const Entity& e : g.entities) agencies += e.type == EntityType::kAgency;
+  CHECK(agencies == 2);  // 省公安厅 and its unit, 刑侦总队 no third body
+}
+
 TEST_CASE("A body after 接入 is what was connected, not the turn's collective actor",
           "[extract][relation][discourse]") {
   const DocumentGraph g = testing::ExtractText(
