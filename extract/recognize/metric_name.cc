@@ -181,14 +181,16 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
          next = lex_.verbs.LongestAt(s, run_end)) {
       run_end += next.length;
     }
-    // Verbs used as nouns or modifiers: 破案率, 检查量, 死亡人数, 建立的平台, 治理、
+    // Verbs used as nouns or modifiers: 破案率, 检查量, 死亡人数, 建立的平台, 治理、,
+    // 实施面积
     const char32_t after = run_end < s.size() ? s[run_end] : 0;
     const char32_t after2 = run_end + 1 < s.size() ? s[run_end + 1] : 0;
     // (数据 is an object: 归集数据, 共享大数据)
     const std::u32string_view rest = std::u32string_view(s).substr(run_end);
     const bool data = rest.starts_with(U"数据") || (rest.size() > 1 && rest.substr(1).starts_with(U"数据"));
     if (after == U'率' || after == U'量' || after == U'的' || after == U'、' ||
-        ((after == U'数' || after2 == U'数') && !data) || s.compare(run_end, 2, U"能力") == 0) {
+        ((after == U'数' || after2 == U'数') && !data) || s.compare(run_end, 2, U"能力") == 0 ||
+        s.compare(run_end, 2, U"面积") == 0) {
       k = run_end;
       continue;
     }

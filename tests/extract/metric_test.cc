@@ -459,6 +459,12 @@ TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中
   CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
 }
 
+TEST_CASE("A verb before 面积 modifies it: the area is named whole", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("全省保护性耕作实施面积达到3750万亩，完成造林面积12万亩。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"保护性耕作实施面积", "完成造林面积"});
+}
+
 TEST_CASE("Find reads containers in 标准箱 and keeps 共享 in a name", "[metric]") {
   std::vector<std::tuple<std::string, double, std::string>> got;
   for (const MetricMention& m : FindIn("全省港口完成集装箱吞吐量892.6万标准箱，共享单车日均骑行量196万人次。")) {
