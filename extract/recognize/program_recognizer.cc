@@ -429,6 +429,17 @@ uint32_t DurationEnd(std::u32string_view t, uint32_t pos) {
 
 }  // namespace
 
+// Whether [start, end) is a whole item of an enumeration: right after a
+// marker opening a clause (一是, 二是 …) and closing its own clause
+// (二是高标准农田建设工程，新建…).
+bool EnumeratedItem(std::u32string_view t, uint32_t start, uint32_t end) {
+  if (start < 2 || end >= t.size() || !IsClauseBreak(t[end]) || t[start - 1] != U'是' ||
+      !IsChineseNumeral(t[start - 2])) {
+    return false;
+  }
+  return start == 2 || IsClauseBreak(t[start - 3]);
+}
+
 // Whether a count of events (186次, 5200余场次, 3期) starts at `pos`.
 bool CountedAsEvents(std::u32string_view t, uint32_t pos) {
   uint32_t k = pos;
@@ -565,6 +576,8 @@ void RecognizePrograms(DocContext* ctx) {
     }
     if (!weak) {
       if (bword == U"以") accept = conducted = true;
+      // 二是高标准农田建设工程，…: an item of an enumeration named whole
+      if (EnumeratedItem(t, x.start, h->end)) accept = conducted = true;
       if (bword == U"和" || bword == U"及" || bword == U"与") {
         for (const int i : programs.EndingAt(b->start)) {
           accept = true;

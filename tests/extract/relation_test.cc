@@ -71,6 +71,18 @@ TEST_CASE("Regions listed before 分别 with changes report the thing changed be
   CHECK(regional == 2);
 }
 
+TEST_CASE("Enumerated items named whole under a counted program are its parts", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "省农业农村厅组织实施“三大工程”：一是“梨树模式”推广工程，实施面积3750万亩；二是高标准农田建设工程，"
+      "新建农田380万亩；三是黑土地保护性耕作示范区建设工程，建设示范区52个。");
+  CHECK(testing::FindRelation(g, "高标准农田建设工程", Predicate::kPartOf, "三大工程") != nullptr);
+  CHECK(testing::FindRelation(g, "黑土地保护性耕作示范区建设工程", Predicate::kPartOf, "三大工程") != nullptr);
+  CHECK(testing::FindRelation(g, "省农业农村厅", Predicate::kConducts, "高标准农田建设工程") != nullptr);
+  // an item that goes on past its kind word names no program of its own
+  const DocumentGraph h = testing::ExtractText("一是专项行动取得明显成效，破获案件3起。");
+  CHECK(testing::FindEntity(h, EntityType::kProgram, "专项行动") == nullptr);
+}
+
 TEST_CASE("A unit's shortened name is an alias of the unit named in full", "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText(
       "省公安厅刑事侦查总队总队长王强出席。刑侦总队开展“断卡”行动，破获案件3起。");
