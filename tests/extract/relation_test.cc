@@ -71,6 +71,13 @@ TEST_CASE("Regions listed before 分别 with changes report the thing changed be
   CHECK(regional == 2);
 }
 
+TEST_CASE("A bare kind word in a list of partners is the body of that kind", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText("全省公安机关会同边防、海关等部门设置查缉点146个。");
+  CHECK(testing::FindRelation(g, "公安机关", Predicate::kCooperatesWith, "海关") != nullptr);
+  CHECK(testing::FindRelation(g, "公安机关", Predicate::kCooperatesWith, "边防部门") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "海关部门") == nullptr);
+}
+
 TEST_CASE("Enumerated items named whole under a counted program are its parts", "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText(
       "省农业农村厅组织实施“三大工程”：一是“梨树模式”推广工程，实施面积3750万亩；二是高标准农田建设工程，"
