@@ -459,6 +459,13 @@ TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中
   CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
 }
 
+TEST_CASE("The list's 均 before a verb of keeping is no part of the name", "[metric]") {
+  const std::vector<MetricMention> found = FindIn("重大动物疫病免疫密度均保持在90%以上。");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].name == "重大动物疫病免疫密度");
+  CHECK(found[0].value.qualifier == "以上");
+}
+
 TEST_CASE("A verb before 面积 modifies it: the area is named whole", "[metric]") {
   std::vector<std::string> names;
   for (const MetricMention& m : FindIn("全省保护性耕作实施面积达到3750万亩，完成造林面积12万亩。")) names.push_back(m.name);
