@@ -91,6 +91,7 @@ struct ScanState {
   std::u32string period;
   TextRange period_range;  // where the paragraph's period stands
   std::u32string prev_base;
+  std::u32string prev_share;  // the last share named in full (占不合格总数)
   // the names of this sentence's metrics since its last change: 发生事故236起、
   // 死亡198人，同比分别下降15.2%和12.8% pairs them with the changes
   std::vector<std::u32string> sentence_names;
@@ -115,6 +116,7 @@ struct ScanState {
     period.clear();
     period_range = {};
     prev_base.clear();
+    prev_share.clear();
   }
 };
 
@@ -639,6 +641,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                           st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0;
     names[0] = (verb_led ? st.prev_name.substr(st.prev_verb.size()) : st.prev_name) + names[0];
   }
+  // 农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%: a
+  // bare share is of the whole the paragraph's last share named.
+  if (names.size() == 1 && names[0] == U"占" && n.is_percent && !st.prev_share.empty()) names[0] = st.prev_share;
+  if (names.size() == 1 && names[0].size() > 1 && names[0][0] == U'占' && n.is_percent) st.prev_share = names[0];
   // 查验旅客1256.8万人次，日均31.4万人次: a bare average is the previous object's.
   if (average && !st.prev_name.empty() && unit == st.prev_unit) names[0] += st.prev_name;
   // 3000余支、5.9万余人: an item with no words of its own repeats the previous name.

@@ -459,6 +459,14 @@ TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中
   CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
 }
 
+TEST_CASE("A bare share is of the whole the paragraph's last share named", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"农药残留超标", "占不合格总数", "微生物污染", "占不合格总数"});
+}
+
 TEST_CASE("The list's 均 before a verb of keeping is no part of the name", "[metric]") {
   const std::vector<MetricMention> found = FindIn("重大动物疫病免疫密度均保持在90%以上。");
   REQUIRE(found.size() == 1);
