@@ -284,8 +284,25 @@ class Rules {
   void Cooperation() {
     for (const LexHit& h : ctx_.hits()) {
       if ((h.roles() & kCoopVerb) == 0) continue;
+      // 联合各市公安局, 会同各地市农业农村局: scope and collective level
+      // words between the verb and its partner are no part of the partner.
+      uint32_t at = h.end;
+      for (int skipped = 0; skipped < 3; ++skipped) {
+        const LexHit* w = ctx_.StartingAt(at, kScopeWord);
+        if (w == nullptr) {
+          const LexHit* level = ctx_.LevelAt(at);
+          if (level != nullptr && level->entry->generic_level) w = level;
+        }
+        if (w == nullptr) break;
+        at = w->end;
+      }
+      // 各地|市: the scope word took the 地 of the collective level 地市
+      if (const LexHit* level = at < ctx_.text().size() ? ctx_.EndingAt(at + 1, kRegionLevel) : nullptr;
+          at > h.end && level != nullptr && level->entry->generic_level && level->start < at) {
+        at = level->end;
+      }
       int first = -1;
-      for (const int i : discourse_.mentions_by_start().StartingIn(h.end, h.end + 1)) {
+      for (const int i : discourse_.mentions_by_start().StartingIn(at, at + 1)) {
         const Mention& m = ctx_.mentions[i];
         if (m.type == EntityType::kAgency && m.maximal) first = std::max(first, i);
       }

@@ -71,6 +71,17 @@ TEST_CASE("Regions listed before 分别 with changes report the thing changed be
   CHECK(regional == 2);
 }
 
+TEST_CASE("Scope and collective level words between a cooperation verb and its partner are skipped",
+          "[extract][relation]") {
+  CheckRows({
+      {"省公安厅联合各市公安局开展“净网”行动。", {{"省公安厅", Predicate::kCooperatesWith, "市公安局"}}},
+      {"自治区畜牧兽医局联合各地市农业农村局开展“春秋两季集中免疫”行动。",
+       {{"自治区畜牧兽医局", Predicate::kCooperatesWith, "农业农村局"}}},
+      {"公安部刑事侦查局将会同各地公安机关，深入推进“净网2023”专项行动。",
+       {{"公安部刑事侦查局", Predicate::kCooperatesWith, "公安机关"}}},
+  });
+}
+
 TEST_CASE("A bare kind word in a list of partners is the body of that kind", "[extract][relation]") {
   const DocumentGraph g = testing::ExtractText("全省公安机关会同边防、海关等部门设置查缉点146个。");
   CHECK(testing::FindRelation(g, "公安机关", Predicate::kCooperatesWith, "海关") != nullptr);
