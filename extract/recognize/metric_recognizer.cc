@@ -239,6 +239,10 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
   // The name shared by `items` when they are regions (襄阳市、宜昌市) listed
   // in [start, end): `before` without a region of its own; their spans go to
   // `spans`. Empty when they are not.
+  // The spans of the subjects listed in [start, end) before 分别 and `verb`
+  // alone after it (锦州港、丹东港分别完成), or none.
+  std::vector<TextRange> SubjectsDoingAgain(std::u32string_view text, size_t start, size_t end,
+                                            const std::u32string& verb) const;
   std::u32string SharedOfRegions(std::u32string_view text, size_t start, size_t end,
                                  const std::vector<std::u32string>& items, const std::u32string& before,
                                  std::vector<TextRange>* spans) const;
@@ -363,6 +367,28 @@ bool LexiconMetricRecognizer::EmitDistributedChange(std::u32string_view text, si
   }
   *base = list.names.back();
   return true;
+}
+
+std::vector<TextRange> LexiconMetricRecognizer::SubjectsDoingAgain(std::u32string_view text, size_t start,
+                                                                   size_t end, const std::u32string& verb) const {
+  constexpr size_t kMinSubject = 2, kMaxSubject = 8;
+  constexpr std::u32string_view kRespectively = U"分别";
+  std::vector<TextRange> spans;
+  const size_t at = text.substr(0, end).find(kRespectively, start);
+  if (at == std::u32string_view::npos || text.substr(at + kRespectively.size(), end - at - kRespectively.size()) != verb) {
+    return spans;
+  }
+  size_t item_start = start;
+  for (size_t k = start; k <= at; ++k) {
+    if (k < at && text[k] != U'、' && text[k] != U'和') continue;
+    if (k - item_start < kMinSubject || k - item_start > kMaxSubject || names_.Clean(text, item_start, k).has_verb) {
+      return {};
+    }
+    spans.push_back({static_cast<uint32_t>(item_start), static_cast<uint32_t>(k)});
+    item_start = k + 1;
+  }
+  if (spans.size() < 2) spans.clear();
+  return spans;
 }
 
 std::u32string LexiconMetricRecognizer::SharedOfRegions(std::u32string_view text, size_t start, size_t end,
@@ -656,7 +682,19 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // The items may be the subjects of one name instead (哈尔滨市、绥化市
   // 耕作面积分别达到…): one figure of that name each.
   std::vector<TextRange> subjects = region.subjects;
-  if (region.subjects_paired && names.size() == 1) {
+  bool paired = region.subjects_paired;
+  // 大连港完成货物吞吐量2.87亿吨，锦州港、丹东港分别完成0.56亿吨和0.31亿吨:
+  // subjects listed before 分别 and the previous figure's verb alone after
+  // it do that figure again, one each.
+  if (!paired && !st.prev_verb.empty() && !st.prev_name.empty()) {
+    std::vector<TextRange> again = SubjectsDoingAgain(text, region_start, region_end, st.prev_verb);
+    if (!again.empty()) {
+      subjects = std::move(again);
+      paired = true;
+      names.assign(1, st.prev_name);
+    }
+  }
+  if (paired && names.size() == 1) {
     st.pending_items.assign(subjects.size() - 1, names[0]);
     st.pending_subjects.assign(subjects.begin() + 1, subjects.end());
     st.pending_change = false;

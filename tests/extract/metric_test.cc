@@ -459,6 +459,16 @@ TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中
   CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
 }
 
+TEST_CASE("Subjects listed before 分别 and the previous verb alone do that figure again", "[metric]") {
+  const std::vector<MetricMention> found =
+      FindIn("大连港完成货物吞吐量2.87亿吨，锦州港、丹东港分别完成0.56亿吨和0.31亿吨。");
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].name == "完成货物吞吐量");
+  CHECK(found[2].name == "完成货物吞吐量");
+  CHECK(found[2].value.value == Approx(31000000));
+  CHECK(found[1].subject.end - found[1].subject.start == 3);  // 锦州港
+}
+
 TEST_CASE("A bare share is of the whole the paragraph's last share named", "[metric]") {
   std::vector<std::string> names;
   for (const MetricMention& m : FindIn("农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%。")) {
