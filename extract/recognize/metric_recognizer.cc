@@ -608,10 +608,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // A verb of its own, or one borrowed from the previous item of the list
   // (收缴枪支62支、子弹5.2万发; 办理刑事处罚97起，行政处罚282起).
   std::u32string verb;
-  // Rates and totals (覆盖率, 货运量, 人数, 处理能力, 满意度, 占比) are
+  // Rates and totals (覆盖率, 货运量, 人数, 处理能力, 满意度, 占比, 增长面) are
   // measured, not acted on: they never borrow a verb.
   const char32_t last = empty_before ? 0 : names[0].back();
-  const bool measure = std::u32string_view(U"率量数额值度比力积").find(last) != std::u32string_view::npos;
+  const bool measure = std::u32string_view(U"率量数额值度比力积面").find(last) != std::u32string_view::npos;
   const bool average = names.size() == 1 && lex_.averages.count(names[0]) != 0;
   bool borrow = !region.has_verb && !st.prev_verb.empty() && !measure && !average;
   if (!post_nominal) {

@@ -469,6 +469,13 @@ TEST_CASE("Subjects listed before 分别 and the previous verb alone do that fig
   CHECK(found[1].subject.end - found[1].subject.start == 3);  // 锦州港
 }
 
+TEST_CASE("A measure ending in 面 borrows no verb", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("全省有33个行业增加值保持增长，增长面达80.5%。")) names.push_back(m.name);
+  REQUIRE(names.size() == 2);
+  CHECK(names[1] == "增长面");
+}
+
 TEST_CASE("A bare share is of the whole the paragraph's last share named", "[metric]") {
   std::vector<std::string> names;
   for (const MetricMention& m : FindIn("农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%。")) {
