@@ -97,6 +97,7 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       {"市规划和自然资源委员会公布方案。", EntityType::kAgency, "市规划和自然资源委员会"},
       {"县数据资源管理局召开会议。", EntityType::kAgency, "县数据资源管理局"},
       {"省大数据发展管理局召开会议。", EntityType::kAgency, "省大数据发展管理局"},
+      {"县大数据发展中心建成“数字政务”一体化平台。", EntityType::kAgency, "县大数据发展中心"},
       {"市场监管局联合市农业农村委开展检查。", EntityType::kAgency, "市农业农村委员会"},
       {"地区行政公署在林区设置检查站。", EntityType::kAgency, "地区行政公署"},
       {"省海上搜救中心组织搜救行动。", EntityType::kAgency, "省海上搜救中心"},
