@@ -469,6 +469,12 @@ TEST_CASE("Subjects listed before 分别 and the previous verb alone do that fig
   CHECK(found[1].subject.end - found[1].subject.start == 3);  // 锦州港
 }
 
+TEST_CASE("即办件 keeps its 即, the adverb 即 is trimmed", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("即办件比例达到86.4%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"即办件比例"});
+}
+
 TEST_CASE("A measure ending in 面 borrows no verb", "[metric]") {
   std::vector<std::string> names;
   for (const MetricMention& m : FindIn("全省有33个行业增加值保持增长，增长面达80.5%。")) names.push_back(m.name);
