@@ -524,6 +524,11 @@ TEST_CASE("A clause naming a set of counted things (13个设区市中) is no per
   CHECK(found[1].value.period == "在专项行动中");  // a time phrase still is one
 }
 
+TEST_CASE("Find skips what a meeting asks for", "[metric]") {
+  CHECK(FindIn("会议要求，2024年要重点抓好五个方面工作：一是深入实施节水行动，创建节水型社会达标县15个。").empty());
+  CHECK(FindIn("会议指出，2023年全省压减地下水开采量1.9亿立方米。").size() == 1);
+}
+
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
   CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
   CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);
