@@ -95,9 +95,28 @@ const LexHit* InnerKind(const DocContext& ctx, uint32_t s, uint32_t limit) {
 void SetLevelPrefix(const DocContext& ctx, Mention* m) {
   const LexHit* region = ctx.StartingAt(m->start, kRegionName);
   const LexHit* level = ctx.LevelAt(m->start);
+  // 全市市场监管部门: after a scope word the level word opening a longer
+  // word (市场监管) is no level of the name; the scope was the level. (A
+  // bare 市场监管局 keeps its 市: the city's bureau.)
+  if (const LexHit* word = ctx.StartingAt(m->start, kNameWord);
+      level != nullptr && word != nullptr && word->end > level->end &&
+      ctx.EndingAt(m->start, kScopeWord) != nullptr) {
+    return;
+  }
   if (level != nullptr && (region == nullptr || region->end <= level->end)) {
     m->level_prefix = ctx.text().substr(level->start, level->end - level->start);
   }
+}
+
+// Whether an agency mention spans exactly [s, e) among the latest ones.
+bool NamedAgencyAt(const DocContext& ctx, uint32_t s, uint32_t e) {
+  constexpr size_t kMaxLookBack = 64;
+  const size_t n = ctx.mentions.size();
+  for (size_t k = n > kMaxLookBack ? n - kMaxLookBack : 0; k < n; ++k) {
+    const Mention& c = ctx.mentions[k];
+    if (c.type == EntityType::kAgency && c.start <= s && c.end >= e) return true;
+  }
+  return false;
 }
 
 // "会同教育等部门", "公安机关治安、刑侦、网安等部门": items of a list that
@@ -147,14 +166,18 @@ void ListDepartments(DocContext* ctx, uint32_t deng, const std::u32string& kind)
   }
   for (const auto& [s, e] : items) {
     // Already a named body, or the end of one the walk cut at its 和
-    // (工业和信息化部、中国人民银行等部门: no 信息化部部门).
-    if (ctx->EndingAt(e, kAgencyKind | kAgencyName) != nullptr) continue;
+    // (工业和信息化部、中国人民银行等部门: no 信息化部部门). A bare kind
+    // word that names no body alone (会同边防、海关等部门) is the body
+    // of that kind in the list.
+    const LexHit* body = ctx->EndingAt(e, kAgencyKind | kAgencyName);
+    const bool bare = body != nullptr && body->start == s && partners && !NamedAgencyAt(*ctx, s, e);
+    if (body != nullptr && !bare) continue;
     if (ctx->StartingAt(s, kGenericModifier) != nullptr) continue;
     Mention m;
     m.type = EntityType::kAgency;
     m.start = s;
     m.end = e;
-    m.name = ctx->Slice(s, e) + kind;
+    m.name = bare ? ctx->Slice(s, e) : ctx->Slice(s, e) + kind;
     if (parent >= 0) {
       m.parent_start = ctx->mentions[parent].start;
       m.parent_end = ctx->mentions[parent].end;

@@ -39,6 +39,22 @@ size_t YearComparisonEndingAt(std::u32string_view text, size_t end, size_t floor
   return end - (k - 6);
 }
 
+// The length of a comparison with a quarter of the year ending at `end`
+// (较第一季度, 比二季度相比), 0 if none: a change on the period before.
+size_t QuarterComparisonEndingAt(std::u32string_view text, size_t end, size_t floor) {
+  size_t k = end;
+  if (k >= floor + 2 && text.substr(k - 2, 2) == U"相比") k -= 2;
+  if (k < floor + 4 || text.substr(k - 2, 2) != U"季度") return 0;
+  k -= 2;
+  if (std::u32string_view(U"一二三四1234").find(text[k - 1]) == std::u32string_view::npos) return 0;
+  --k;
+  if (k > floor && text[k - 1] == U'第') --k;
+  if (k <= floor) return 0;
+  const char32_t word = text[k - 1];
+  if (word != U'比' && word != U'较' && word != U'与') return 0;
+  return end - (k - 1);
+}
+
 }  // namespace
 
 size_t MetricNamer::SkipListSeparators(std::u32string_view text, size_t start, size_t end) const {
@@ -175,11 +191,16 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
          next = lex_.verbs.LongestAt(s, run_end)) {
       run_end += next.length;
     }
-    // Verbs used as nouns or modifiers: 破案率, 检查量, 死亡人数, 建立的平台, 治理、
+    // Verbs used as nouns or modifiers: 破案率, 检查量, 死亡人数, 建立的平台, 治理、,
+    // 实施面积
     const char32_t after = run_end < s.size() ? s[run_end] : 0;
     const char32_t after2 = run_end + 1 < s.size() ? s[run_end + 1] : 0;
-    if (after == U'率' || after == U'量' || after == U'数' || after == U'的' || after == U'、' ||
-        after2 == U'数' || s.compare(run_end, 2, U"能力") == 0) {
+    // (数据 is an object: 归集数据, 共享大数据)
+    const std::u32string_view rest = std::u32string_view(s).substr(run_end);
+    const bool data = rest.starts_with(U"数据") || (rest.size() > 1 && rest.substr(1).starts_with(U"数据"));
+    if (after == U'率' || after == U'量' || after == U'的' || after == U'、' ||
+        ((after == U'数' || after2 == U'数') && !data) || s.compare(run_end, 2, U"能力") == 0 ||
+        s.compare(run_end, 2, U"面积") == 0) {
       k = run_end;
       continue;
     }
@@ -413,6 +434,8 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
         (prev >= U'0' && prev <= U'9')) {
       continue;
     }
+    // 较第一季度: the period compared with, not the figure's
+    if (prev == U'第' && k >= 2 && (text[k - 2] == U'比' || text[k - 2] == U'较' || text[k - 2] == U'与')) continue;
     const size_t len = lex_.MatchPeriodAt(text.substr(0, end), k);
     if (len > 0) {
       period->assign(text.substr(k, len));
@@ -434,13 +457,13 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   // …同比下降均超过20%: the list's 均 after the change verb.
   if (const size_t d = DistributeCueEndingAt(text, end, start); d > 0) {
     const EndingMatch<ChangeKind> c = lex_.changes.LongestEndingAt(text, end - d, start);
-    if (c.length > 0 && *c.payload != ChangeKind::kCue) {
+    if (c.length > 0 && !IsChangeCue(*c.payload)) {
       s -= d;
       r.change_distributed = true;
     }
   }
   if (const EndingMatch<ChangeKind> m = lex_.changes.LongestEndingAt(text, s, start);
-      m.length > 0 && *m.payload != ChangeKind::kCue) {
+      m.length > 0 && !IsChangeCue(*m.payload)) {
     r.change = true;
     r.change_down = *m.payload == ChangeKind::kDown;
     r.change_verb_length = m.length;
@@ -451,9 +474,10 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
       r.change_distributed = true;
     }
     for (EndingMatch<ChangeKind> cue = lex_.changes.LongestEndingAt(text, s, start);
-         cue.length > 0 && *cue.payload == ChangeKind::kCue;
+         cue.length > 0 && IsChangeCue(*cue.payload);
          cue = lex_.changes.LongestEndingAt(text, s, start)) {
       r.change_has_cue = true;
+      r.change_month |= *cue.payload == ChangeKind::kMonthCue;
       r.respectively |= text.substr(s - cue.length, cue.length) == U"分别";
       s -= cue.length;
     }
@@ -461,6 +485,10 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
     if (const size_t cue = YearComparisonEndingAt(text, s, start); cue > 0) {
       r.change_has_cue = true;
       s -= cue;
+    } else if (const size_t q = QuarterComparisonEndingAt(text, s, start); q > 0) {
+      r.change_has_cue = true;
+      r.change_month = true;
+      s -= q;
     }
     r.change_base = Clean(text, start, s).name;
   }

@@ -34,6 +34,7 @@ struct NameRegion {
   bool change_down = false;
   size_t change_verb_length = 0;
   bool change_has_cue = false;  // 同比, 比上年同期 … before the verb
+  bool change_month = false;    // the cue compares with the period before (环比)
   std::u32string change_base;   // the changed thing when written: 刑事案件同比下降
   // 均 with a change: each item of the base changed by the one figure
   // (刑事案件、治安案件同比均下降10%, 成都市、绵阳市事故起数同比下降均超过20%).

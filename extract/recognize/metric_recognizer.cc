@@ -78,6 +78,7 @@ struct ScanState {
   std::vector<TextRange> pending_subjects;
   bool pending_change = false;
   bool pending_down = false;
+  bool pending_month = false;  // …环比分别增长: the changes are named …环比
   // the previous metric of this sentence: where it ended, its name and verb
   size_t prev_end = kNone;
   std::u32string prev_name;
@@ -90,6 +91,7 @@ struct ScanState {
   std::u32string period;
   TextRange period_range;  // where the paragraph's period stands
   std::u32string prev_base;
+  std::u32string prev_share;  // the last share named in full (占不合格总数)
   // the names of this sentence's metrics since its last change: 发生事故236起、
   // 死亡198人，同比分别下降15.2%和12.8% pairs them with the changes
   std::vector<std::u32string> sentence_names;
@@ -114,6 +116,7 @@ struct ScanState {
     period.clear();
     period_range = {};
     prev_base.clear();
+    prev_share.clear();
   }
 };
 
@@ -233,6 +236,16 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
   // reported by each place), or each like noun's (刑事案件、治安案件). Sets
   // *base to the name the items share, or to the last item's. False when
   // the base is no list.
+  // The name shared by `items` when they are regions (襄阳市、宜昌市) listed
+  // in [start, end): `before` without a region of its own; their spans go to
+  // `spans`. Empty when they are not.
+  // The spans of the subjects listed in [start, end) before 分别 and `verb`
+  // alone after it (锦州港、丹东港分别完成), or none.
+  std::vector<TextRange> SubjectsDoingAgain(std::u32string_view text, size_t start, size_t end,
+                                            const std::u32string& verb) const;
+  std::u32string SharedOfRegions(std::u32string_view text, size_t start, size_t end,
+                                 const std::vector<std::u32string>& items, const std::u32string& before,
+                                 std::vector<TextRange>* spans) const;
   bool EmitDistributedChange(std::u32string_view text, size_t region_start, size_t region_end,
                              const char* suffix, const MetricMention& change, std::u32string* base,
                              std::vector<MetricMention>& out) const;
@@ -275,7 +288,20 @@ class LexiconMetricRecognizer final : public MetricRecognizer {
     }
     // nor is a clause that opens a parenthesis: 破获案件5748起（其中，…
     if (clause.find(U'(') != std::u32string_view::npos) return 0;
+    // nor a set of counted things (13个设区市中, 纳入考核的210个断面中): 中
+    // after a count closes where, not when
+    if (clause.back() == U'中' && HoldsCount(text, pos, k)) return 0;
     return clause.size();
+  }
+
+  // Whether a number in [start, end) is followed by a measure word (13个).
+  bool HoldsCount(std::u32string_view text, size_t start, size_t end) const {
+    for (size_t i = start; i < end; ++i) {
+      if (!IsDigit(text[i]) || (i + 1 < end && (IsDigit(text[i + 1]) || text[i + 1] == U'.'))) continue;
+      const Trie<UnitEntry>::Match u = lex_.units.LongestAt(text, i + 1);
+      if (u.length > 0 && !u.payload->base.empty() && i + 1 + u.length <= end) return true;
+    }
+    return false;
   }
 
   // The unit implied by the words right before the number (点击量突破百万 → 次).
@@ -341,6 +367,50 @@ bool LexiconMetricRecognizer::EmitDistributedChange(std::u32string_view text, si
   }
   *base = list.names.back();
   return true;
+}
+
+std::vector<TextRange> LexiconMetricRecognizer::SubjectsDoingAgain(std::u32string_view text, size_t start,
+                                                                   size_t end, const std::u32string& verb) const {
+  constexpr size_t kMinSubject = 2, kMaxSubject = 8;
+  constexpr std::u32string_view kRespectively = U"分别";
+  std::vector<TextRange> spans;
+  const size_t at = text.substr(0, end).find(kRespectively, start);
+  if (at == std::u32string_view::npos || text.substr(at + kRespectively.size(), end - at - kRespectively.size()) != verb) {
+    return spans;
+  }
+  size_t item_start = start;
+  for (size_t k = start; k <= at; ++k) {
+    if (k < at && text[k] != U'、' && text[k] != U'和') continue;
+    if (k - item_start < kMinSubject || k - item_start > kMaxSubject || names_.Clean(text, item_start, k).has_verb) {
+      return {};
+    }
+    spans.push_back({static_cast<uint32_t>(item_start), static_cast<uint32_t>(k)});
+    item_start = k + 1;
+  }
+  if (spans.size() < 2) spans.clear();
+  return spans;
+}
+
+std::u32string LexiconMetricRecognizer::SharedOfRegions(std::u32string_view text, size_t start, size_t end,
+                                                        const std::vector<std::u32string>& items,
+                                                        const std::u32string& before,
+                                                        std::vector<TextRange>* spans) const {
+  constexpr size_t kMaxRegionName = 6;
+  if (items.size() < 2 || before.empty()) return {};
+  const auto level = [&](char32_t c) { return lex_.level_chars.find(c) != std::u32string::npos; };
+  size_t from = start;
+  for (const std::u32string& item : items) {
+    if (item.size() < 2 || item.size() > kMaxRegionName || !level(item.back())) return {};
+    const size_t at = text.substr(0, end).find(item, from);
+    if (at == std::u32string_view::npos) return {};
+    spans->push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + item.size())});
+    from = at + item.size();
+  }
+  // The thing changed before, without its own region (武汉市规模以上工业增加值).
+  for (size_t j = 2; j <= kMaxRegionName && j + 2 <= before.size(); ++j) {
+    if (before[j - 1] == items.front().back()) return before.substr(j);
+  }
+  return before;
 }
 
 size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos, ScanState& st,
@@ -438,7 +508,7 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     }
     m.is_change = st.pending_change;
     m.value.value = st.pending_change && st.pending_down ? -value : value;
-    if (st.pending_change) m.name += percent ? "同比" : "较上年";
+    if (st.pending_change) m.name += st.pending_month ? "环比" : percent ? "同比" : "较上年";
     out.push_back(std::move(m));
     st.prev_end = after;
     return after;
@@ -464,7 +534,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     st.prev_end = after;
     return after;
   }
-  st.prev_change.clear();
+  // 同比增长7.8%，环比增长0.62%: a second comparison of the changed thing.
+  std::u32string changed_before;
+  changed_before.swap(st.prev_change);
 
   // A change: 同比下降19.27%, 比上年同期减少626起, …，增加24.5万起
   if (region.change) {
@@ -472,23 +544,42 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                            (region.change_verb_length >= 2 && (st.prev_end != kNone || percent));
     if (is_change) {
       std::u32string base = region.change_base.empty() ? st.prev_base : region.change_base;
+      if (base.empty() && region.change_has_cue) base = std::move(changed_before);
       st.prev_end = after;
       if (base.empty()) return after;
       if (region.respectively) {
         std::vector<std::u32string> items = region.change_base.empty()
                                                 ? st.sentence_names
                                                 : names_.SplitList(base);
-        if (items.size() > 1) {
+        // 武汉市增长8.3%，襄阳市、宜昌市分别增长8.9%和7.6%: regions listed
+        // before 分别 are the subjects of the thing changed before.
+        std::vector<TextRange> regions;
+        const std::u32string shared =
+            region.change_base.empty()
+                ? std::u32string()
+                : SharedOfRegions(text, region_start, region_end, items,
+                                  changed_before.empty() ? st.prev_base : changed_before, &regions);
+        if (!shared.empty()) {
+          items.assign(regions.size(), shared);
+          m.subject = regions.front();
+          st.pending_items.assign(items.begin() + 1, items.end());
+          st.pending_subjects.assign(regions.begin() + 1, regions.end());
+          st.pending_change = true;
+          st.pending_down = region.change_down;
+          st.pending_month = region.change_month;
+          base = shared;
+        } else if (items.size() > 1) {
           base = items.front();
           st.pending_items.assign(items.begin() + 1, items.end());
           st.pending_subjects.clear();
           st.pending_change = true;
           st.pending_down = region.change_down;
+          st.pending_month = region.change_month;
         }
       }
       m.is_change = true;
       m.value.value = region.change_down ? -value : value;
-      const char* const suffix = percent ? "同比" : "较上年";
+      const char* const suffix = region.change_month ? "环比" : percent ? "同比" : "较上年";
       if (region.change_distributed && EmitDistributedChange(text, region_start, region_end, suffix, m, &base, out)) {
         st.sentence_names.clear();
         st.prev_change = base;
@@ -517,10 +608,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // A verb of its own, or one borrowed from the previous item of the list
   // (收缴枪支62支、子弹5.2万发; 办理刑事处罚97起，行政处罚282起).
   std::u32string verb;
-  // Rates and totals (覆盖率, 货运量, 人数, 处理能力, 满意度, 占比) are
+  // Rates and totals (覆盖率, 货运量, 人数, 处理能力, 满意度, 占比, 增长面) are
   // measured, not acted on: they never borrow a verb.
   const char32_t last = empty_before ? 0 : names[0].back();
-  const bool measure = std::u32string_view(U"率量数额值度比力积").find(last) != std::u32string_view::npos;
+  const bool measure = std::u32string_view(U"率量数额值度比力积面").find(last) != std::u32string_view::npos;
   const bool average = names.size() == 1 && lex_.averages.count(names[0]) != 0;
   bool borrow = !region.has_verb && !st.prev_verb.empty() && !measure && !average;
   if (!post_nominal) {
@@ -533,7 +624,9 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     borrow = borrow && list_item;
     // 60名小朋友将开启…: a future event, not a result
     const bool future = tail.find(U'将') != std::u32string::npos;
-    if (tail.empty() || future || !(region.has_verb || (empty_before && (closes || borrow)))) {
+    // 13个设区市中，…: the set the clause after it picks from
+    const bool among = closes && !tail.empty() && tail.back() == U'中';
+    if (tail.empty() || future || among || !(region.has_verb || (empty_before && (closes || borrow)))) {
       return after;
     }
     if (names.empty()) names.emplace_back();
@@ -574,6 +667,10 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
                           st.prev_name.compare(0, st.prev_verb.size(), st.prev_verb) == 0;
     names[0] = (verb_led ? st.prev_name.substr(st.prev_verb.size()) : st.prev_name) + names[0];
   }
+  // 农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%: a
+  // bare share is of the whole the paragraph's last share named.
+  if (names.size() == 1 && names[0] == U"占" && n.is_percent && !st.prev_share.empty()) names[0] = st.prev_share;
+  if (names.size() == 1 && names[0].size() > 1 && names[0][0] == U'占' && n.is_percent) st.prev_share = names[0];
   // 查验旅客1256.8万人次，日均31.4万人次: a bare average is the previous object's.
   if (average && !st.prev_name.empty() && unit == st.prev_unit) names[0] += st.prev_name;
   // 3000余支、5.9万余人: an item with no words of its own repeats the previous name.
@@ -585,7 +682,19 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
   // The items may be the subjects of one name instead (哈尔滨市、绥化市
   // 耕作面积分别达到…): one figure of that name each.
   std::vector<TextRange> subjects = region.subjects;
-  if (region.subjects_paired && names.size() == 1) {
+  bool paired = region.subjects_paired;
+  // 大连港完成货物吞吐量2.87亿吨，锦州港、丹东港分别完成0.56亿吨和0.31亿吨:
+  // subjects listed before 分别 and the previous figure's verb alone after
+  // it do that figure again, one each.
+  if (!paired && !st.prev_verb.empty() && !st.prev_name.empty()) {
+    std::vector<TextRange> again = SubjectsDoingAgain(text, region_start, region_end, st.prev_verb);
+    if (!again.empty()) {
+      subjects = std::move(again);
+      paired = true;
+      names.assign(1, st.prev_name);
+    }
+  }
+  if (paired && names.size() == 1) {
     st.pending_items.assign(subjects.size() - 1, names[0]);
     st.pending_subjects.assign(subjects.begin() + 1, subjects.end());
     st.pending_change = false;

@@ -76,6 +76,50 @@ bool AllHan(std::u32string_view s) {
   return !s.empty();
 }
 
+// The end of a name of four to six characters at `n`, right after a title,
+// that opens with no common surname (扎西次仁, 阿力坦宝力高, 艾尔肯·吐尼亚孜),
+// or 0. Without a surname to open it, the name must run straight into a
+// person cue (介绍, 表示) and hold no word of the vocabulary.
+uint32_t NameWithoutSurnameEnd(const DocContext& ctx, uint32_t n) {
+  constexpr uint32_t kMinLength = 4, kMaxLength = 8;
+  const std::u32string_view t = ctx.text();
+  if (n >= t.size() || !IsHan(t[n])) return 0;
+  uint32_t e = n;
+  while (e < t.size() && e - n < kMaxLength && (IsHan(t[e]) || (t[e] == U'·' && e + 1 < t.size() && IsHan(t[e + 1])))) {
+    // the first cue after kMinLength characters ends the name
+    if (e - n >= kMinLength && ctx.StartingAt(e, kPersonCue) != nullptr) break;
+    ++e;
+  }
+  if (e - n < kMinLength || e >= t.size() || ctx.StartingAt(e, kPersonCue) == nullptr) return 0;
+  constexpr uint32_t kForeign = kAgencyKind | kAgencyName | kTitle | kRegionName | kRegionLevel |
+                                kStopWord | kPersonCue | kScopeWord | kProgramKind;
+  if (ctx.Overlapped(n, e, kForeign, 0)) return 0;
+  return e;
+}
+
+// The end of a transliterated name at `n` (阿布都·热合曼: two to five
+// characters, a middle dot, two to six more), ending at a non-Han character
+// or a person cue, or 0.
+uint32_t DottedNameEnd(const DocContext& ctx, uint32_t n) {
+  constexpr uint32_t kMinPart = 2, kMaxFirst = 5, kMaxSecond = 6;
+  const std::u32string_view t = ctx.text();
+  uint32_t dot = n;
+  while (dot < t.size() && dot - n <= kMaxFirst && IsHan(t[dot])) ++dot;
+  if (dot >= t.size() || t[dot] != U'·' || dot - n < kMinPart || dot - n > kMaxFirst) return 0;
+  uint32_t e = dot + 1;
+  while (e < t.size() && e - dot - 1 < kMaxSecond && IsHan(t[e]) &&
+         (e - dot - 1 < kMinPart || ctx.StartingAt(e, kPersonCue) == nullptr)) {
+    ++e;
+  }
+  if (e - dot - 1 < kMinPart || (e < t.size() && IsHan(t[e]) && ctx.StartingAt(e, kPersonCue) == nullptr)) {
+    return 0;
+  }
+  // (the dot is evidence enough for syllables that are stop words: 都)
+  constexpr uint32_t kForeign = kAgencyKind | kAgencyName | kTitle | kRegionName;
+  if (ctx.Overlapped(n, dot, kForeign, 0) || ctx.Overlapped(dot + 1, e, kForeign, 0)) return 0;
+  return e;
+}
+
 }  // namespace
 
 void RecognizePersons(DocContext* ctx) {
@@ -99,23 +143,30 @@ void RecognizePersons(DocContext* ctx) {
     if ((h.roles() & kTitle) == 0 || ctx->StartingAt(h.start, kTitle) != &h) continue;
     // One space may stand between the title and the name (办公室主任 刘洋).
     const uint32_t n = h.end < t.size() && (t[h.end] == U' ' || t[h.end] == U'\u3000') ? h.end + 1 : h.end;
-    for (uint32_t len = 3; len >= 2; --len) {
-      const uint32_t e = n + len;
-      if (e > t.size() || ctx->StartingAt(n, kSurname) == nullptr || !AllHan(t.substr(n, len))) {
+    uint32_t e = 0;
+    for (uint32_t len = 3; len >= 2 && e == 0; --len) {
+      const uint32_t end = n + len;
+      if (end > t.size() || ctx->StartingAt(n, kSurname) == nullptr || !AllHan(t.substr(n, len))) {
         continue;
       }
-      const bool end_ok = e == t.size() || !IsNameChar(t[e]) ||
-                          ctx->StartingAt(e, kStopWord | kTitle | kPersonCue) != nullptr;
-      if (!end_ok || ctx->Overlapped(n, e, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
+      const bool end_ok = end == t.size() || !IsNameChar(t[end]) ||
+                          ctx->StartingAt(end, kStopWord | kTitle | kPersonCue) != nullptr;
+      if (!end_ok || ctx->Overlapped(n, end, kAgencyKind | kTitle | kRegionName | kStopWord, 0)) {
         continue;
       }
       // 王海来我县: a cue right after two characters (来, 到, 在) ends a
       // two-character name unless one follows the third as well.
-      if (len == 3 && ctx->StartingAt(e - 1, kPersonCue) != nullptr &&
-          ctx->StartingAt(e, kPersonCue | kTitle) == nullptr && e < t.size() &&
-          IsNameChar(t[e])) {
+      if (len == 3 && ctx->StartingAt(end - 1, kPersonCue) != nullptr &&
+          ctx->StartingAt(end, kPersonCue | kTitle) == nullptr && end < t.size() &&
+          IsNameChar(t[end])) {
         continue;
       }
+      e = end;
+    }
+    // 阿布都·热合曼: a transliterated name runs on past the dot
+    if (const uint32_t dotted = DottedNameEnd(*ctx, n); dotted != 0) e = dotted;
+    if (e == 0) e = NameWithoutSurnameEnd(*ctx, n);
+    if (e != 0) {
       // The body is named before the first title of a chain (委员、副厅长).
       // A chain holds a few titles; a run of thousands is not walked from each.
       constexpr int kMaxChain = 16;
@@ -128,6 +179,11 @@ void RecognizePersons(DocContext* ctx) {
       Mention* person = persons.Add(n, e, &h);
       if (person->post_agency < 0) {
         person->post_agency = persons.AgencyEndingAt(chain);
+        // 省应急管理厅副厅长、新闻发言人: both posts in one body, one title
+        if (person->post_agency >= 0 && chain != h.start &&
+            ctx->mentions[person->post_agency].parent < 0) {
+          person->title = {chain, h.end};
+        }
         if (person->post_agency < 0 && chain != h.start) person->post_agency = persons.AgencyRunningInto(chain);
         // 局副局长甲、食品安全总监乙: a title after the previous official
         // of a list is a post in the same body.
@@ -159,7 +215,6 @@ void RecognizePersons(DocContext* ctx) {
           if (a >= 0) person->other_posts.push_back({a, TextRange{prev->start, prev->end}});
         }
       }
-      break;
     }
   }
   // Surname + one or two characters right before a title.

@@ -40,6 +40,8 @@ uint32_t QuoteContentsStart(std::u32string_view t, uint32_t end) {
 uint32_t DescriptionBefore(const DocContext& ctx, uint32_t open) {
   constexpr uint32_t kMinDescription = 2;
   const std::u32string_view t = ctx.text();
+  // 全区公安机关“夏季行动”: a body right before the name runs it.
+  if (ctx.EndingAt(open, kAgencyKind | kAgencyName) != nullptr) return open;
   uint32_t s = open;
   while (s > 0 && open - s < kMaxProgramChars && IsHan(t[s - 1])) {
     if (ctx.EndingAt(s, kProgramBoundary | kScopeWord | kRegionName | kRegionLevel) != nullptr) break;
@@ -110,6 +112,9 @@ Extent ExtendProgram(const DocContext& ctx, uint32_t pos) {
     if (!x.quotes.empty() && s + 1 == x.quotes.back().first) {
       const LexHit* k = ctx.EndingAt(s, kProgramKind);
       if (k != nullptr && k->entry->weak_kind) break;
+      // 省公安厅“雷霆2024”专项行动, 全区公安机关“夏季行动”: a body named
+      // right before a quoted name runs it; it is no part of the name.
+      if (ctx.EndingAt(s, kAgencyKind | kAgencyName) != nullptr) break;
     }
     // Scope words are not part of a name (介绍了全省“护苗”专项行动).
     if (!x.quotes.empty() && ctx.EndingAt(s, kScopeWord) != nullptr) break;
@@ -424,6 +429,26 @@ uint32_t DurationEnd(std::u32string_view t, uint32_t pos) {
 
 }  // namespace
 
+// Whether [start, end) is a whole item of an enumeration: right after a
+// marker opening a clause (一是, 二是 …) and closing its own clause
+// (二是高标准农田建设工程，新建…).
+bool EnumeratedItem(std::u32string_view t, uint32_t start, uint32_t end) {
+  if (start < 2 || end >= t.size() || !IsClauseBreak(t[end]) || t[start - 1] != U'是' ||
+      !IsChineseNumeral(t[start - 2])) {
+    return false;
+  }
+  return start == 2 || IsClauseBreak(t[start - 3]);
+}
+
+// Whether a count of events (186次, 5200余场次, 3期) starts at `pos`.
+bool CountedAsEvents(std::u32string_view t, uint32_t pos) {
+  uint32_t k = pos;
+  while (k < t.size() && (IsDigitChar(t[k]) || t[k] == U'.')) ++k;
+  if (k == pos) return false;
+  if (k < t.size() && (t[k] == U'余' || t[k] == U'多')) ++k;
+  return k < t.size() && std::u32string_view(U"次场期轮批").find(t[k]) != std::u32string_view::npos;
+}
+
 void RecognizePrograms(DocContext* ctx) {
   const std::u32string_view t = ctx->text();
   EndIndex programs(ctx->mentions, EntityType::kProgram);
@@ -508,6 +533,10 @@ void RecognizePrograms(DocContext* ctx) {
       while (k < h->start && (IsDigitChar(t[k]) || t[k] == U'.')) ++k;
       if (k > x.start && k < h->start && (t[k] == U'个' || t[k] == U'项' || t[k] == U'家' || t[k] == U'座')) continue;
     }
+    // 组织协调海上搜救行动186次: an unquoted kind of work counted as events
+    // right after it is what was counted, not a named undertaking (an
+    // undertaking measured in its own units, 防护工程3100公里, still is one).
+    if (x.quotes.empty() && !x.quoted_whole && CountedAsEvents(t, h->end)) continue;
     // Unquoted names need some substance: 宣教活动 is a kind of work, not a name.
     // A kind marked short names with two characters right after a conducting
     // verb (开展强基工程), where 宣教活动 stays a kind of work.
@@ -547,6 +576,8 @@ void RecognizePrograms(DocContext* ctx) {
     }
     if (!weak) {
       if (bword == U"以") accept = conducted = true;
+      // 二是高标准农田建设工程，…: an item of an enumeration named whole
+      if (EnumeratedItem(t, x.start, h->end)) accept = conducted = true;
       if (bword == U"和" || bword == U"及" || bword == U"与") {
         for (const int i : programs.EndingAt(b->start)) {
           accept = true;

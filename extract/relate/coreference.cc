@@ -109,6 +109,10 @@ using TypedNameMap = std::unordered_map<TypedName, V, TypedNameHash, TypedNameEq
 // has its first and last three characters; a program its opening and its
 // kind word): visiting all of them and asking each cost 256 questions per
 // name once a list of thousands had names of two lengths (issue 21).
+// The longest unit name after its parent's that a shortened unit name may
+// stand for (刑侦总队 for 刑事侦查总队): the candidates' index keys so many.
+constexpr size_t kMaxUnitKeyed = 16;
+
 class Candidates {
  public:
   static constexpr size_t kMaxPerName = 256;
@@ -238,7 +242,7 @@ class Candidates {
   };
 
   enum class Role { kShort, kLong };
-  enum Rule : uint64_t { kEndsWith = 1, kEndsWithCut, kFirstAndLast3, kHead, kHeadCut };
+  enum Rule : uint64_t { kEndsWith = 1, kEndsWithCut, kFirstAndLast3, kHead, kHeadCut, kUnit };
 
   // Whether a rule of Abbreviates other than an alias can take a longer form of `s`.
   static bool HasRule(const EntityDraft& s) {
@@ -277,6 +281,17 @@ class Candidates {
           uint64_t h = Mix(Seed(d.type, kFirstAndLast3), name[0]);
           for (size_t i = n - 3; i < n; ++i) h = Mix(h, name[i]);
           key(h);
+        }
+        // 刑侦总队 ⊂ …公安厅刑事侦查总队: the first character of the unit and
+        // its two-character kind; a longer form offers each start of a unit
+        // of five to kMaxUnitKeyed characters.
+        if (as_short ? n >= 4 : n >= 6) {
+          const uint64_t kind = Mix(Mix(Seed(d.type, kUnit), name[n - 2]), name[n - 1]);
+          if (as_short) {
+            key(Mix(kind, name[0]));
+          } else {
+            for (size_t j = n > kMaxUnitKeyed ? n - kMaxUnitKeyed : 1; j + 5 <= n; ++j) key(Mix(kind, name[j]));
+          }
         }
         [[fallthrough]];
       case EntityType::kDocument: {
@@ -695,6 +710,22 @@ class Resolver {
     from->dropped = true;
   }
 
+  // 刑侦总队 ⊂ 海南省公安厅刑事侦查总队, 治安总队 ⊂ …治安管理总队: after a
+  // parent's name, a unit's name shortened to some of its characters, with
+  // the same first character and the same two-character kind.
+  bool AbbreviatesUnit(std::u32string_view s, std::u32string_view l) const {
+    constexpr size_t kKind = 2, kMinShort = 4;
+    if (s.size() < kMinShort || !EndsWith(l, s.substr(s.size() - kKind))) return false;
+    for (size_t j = 1; j + s.size() < l.size(); ++j) {
+      if (l[j] != s[0]) continue;
+      const std::u32string_view unit = l.substr(j);
+      // a shortened name keeps at least half of the unit's characters
+      if (unit.size() > 2 * s.size() || unit.size() > kMaxUnitKeyed || !IsSubsequence(s, unit)) continue;
+      return IsQualifyingPrefix(l.substr(0, j), lexicon_);
+    }
+    return false;
+  }
+
   bool Abbreviates(const EntityDraft& s, const EntityDraft& l) const {
     if (s.name.size() >= l.name.size()) return false;  // only a longer form is a target
     for (const std::u32string& a : l.aliases) {
@@ -710,9 +741,12 @@ class Resolver {
         // 公安刑侦部门 ⊂ 公安机关刑侦部门: same start, same last three characters,
         // and no division the short form leaves out (河南省市场监督管理局 is
         // not 河南省平顶山市市场监督管理局: the province's body, not the city's).
-        return s.name.size() >= 4 && s.name[0] == l.name[0] &&
-               EndsWith(l.name, std::u32string_view(s.name).substr(s.name.size() - 3)) &&
-               IsSubsequence(s.name, l.name) && SpellsNoOtherDivision(l.name, s.name);
+        if (s.name.size() >= 4 && s.name[0] == l.name[0] &&
+            EndsWith(l.name, std::u32string_view(s.name).substr(s.name.size() - 3)) &&
+            IsSubsequence(s.name, l.name) && SpellsNoOtherDivision(l.name, s.name)) {
+          return true;
+        }
+        return AbbreviatesUnit(s.name, l.name);
       case EntityType::kProgram: {
         // 夏季行动 → 夏季治安打击整治行动: same opening, same kind word.
         if (s.name.size() < 4) return false;  // before the substr: names can be one character
@@ -889,6 +923,8 @@ const LexHit* UnknownRegionLevel(const DocContext& ctx, const Mention& m) {
   for (uint32_t k = 2; k <= 3; ++k) {
     const LexHit* level = ctx.LevelAt(m.start + k);
     if (level == nullptr || level->entry->generic_level) continue;
+    // A word holds the level word (农业农村局: 农村, no village 农业农村).
+    if (ctx.Overlapped(level->start, level->end, kNotKind, 0)) continue;
     // Two-character levels other than a province's (地区) follow common words
     // too often (边境地区): only 省, 市, 县, 旗 … and 自治区 infer a region.
     if (level->end - level->start > 1 && !level->entry->province) continue;

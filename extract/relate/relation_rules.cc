@@ -15,6 +15,18 @@
 namespace govkg::internal {
 namespace {
 
+// Where the text goes on after a document number in brackets at `pos`
+// ((甘水资源发〔2023〕56号): a short bracket that closes on 号), else `pos`.
+uint32_t AfterDocumentNumber(std::u32string_view t, uint32_t pos) {
+  constexpr uint32_t kMaxNumber = 24;
+  const uint32_t open = pos < t.size() && t[pos] == U'》' ? pos + 1 : pos;
+  if (open >= t.size() || (t[open] != U'(' && t[open] != U'（')) return pos;
+  for (uint32_t q = open + 1; q < t.size() && q <= open + kMaxNumber; ++q) {
+    if (t[q] == U')' || t[q] == U'）') return t[q - 1] == U'号' ? q + 1 : pos;
+  }
+  return pos;
+}
+
 class Rules {
  public:
   Rules(const DocContext& ctx, const std::vector<EntityDraft>& entities)
@@ -272,8 +284,25 @@ class Rules {
   void Cooperation() {
     for (const LexHit& h : ctx_.hits()) {
       if ((h.roles() & kCoopVerb) == 0) continue;
+      // 联合各市公安局, 会同各地市农业农村局: scope and collective level
+      // words between the verb and its partner are no part of the partner.
+      uint32_t at = h.end;
+      for (int skipped = 0; skipped < 3; ++skipped) {
+        const LexHit* w = ctx_.StartingAt(at, kScopeWord);
+        if (w == nullptr) {
+          const LexHit* level = ctx_.LevelAt(at);
+          if (level != nullptr && level->entry->generic_level) w = level;
+        }
+        if (w == nullptr) break;
+        at = w->end;
+      }
+      // 各地|市: the scope word took the 地 of the collective level 地市
+      if (const LexHit* level = at < ctx_.text().size() ? ctx_.EndingAt(at + 1, kRegionLevel) : nullptr;
+          at > h.end && level != nullptr && level->entry->generic_level && level->start < at) {
+        at = level->end;
+      }
       int first = -1;
-      for (const int i : discourse_.mentions_by_start().StartingIn(h.end, h.end + 1)) {
+      for (const int i : discourse_.mentions_by_start().StartingIn(at, at + 1)) {
         const Mention& m = ctx_.mentions[i];
         if (m.type == EntityType::kAgency && m.maximal) first = std::max(first, i);
       }
@@ -354,10 +383,12 @@ class Rules {
       // the body named right before the verb, not the clause's subject.
       const bool attributive = v == nullptr && at > 0 && t[at - 1] == U'的' &&
                                (v = ctx_.EndingAt(at - 1, kIssueVerb)) != nullptr;
-      // 印发《A》和《B》, 制定印发《A》《B》: the list shares the verb.
-      if (v == nullptr && last_verb != nullptr && at >= last_end && at - last_end <= 2) {
+      // 印发《A》和《B》, 制定印发《A》《B》: the list shares the verb, also
+      // when a document number follows a title (印发《A》(豫民〔2024〕12号)和《B》).
+      const uint32_t list_from = last_verb != nullptr && at >= last_end ? AfterDocumentNumber(t, last_end) : 0;
+      if (v == nullptr && last_verb != nullptr && at >= list_from && at - list_from <= 2) {
         bool joined = true;
-        for (uint32_t p = last_end; p < at; ++p) {
+        for (uint32_t p = list_from; p < at; ++p) {
           const char32_t c = t[p];
           joined &= c == U'》' || c == U'和' || c == U'及' || c == U'、' || c == U'与';
         }

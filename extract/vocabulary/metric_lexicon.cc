@@ -116,15 +116,17 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
   GOVKG_RETURN_IF_ERROR(LoadInto(dir, "metric_changes.txt",
       [&](const std::u32string& term, const LexiconLine& line) -> std::string {
         const std::string* kind = Field(line, 0);
-        if (kind == nullptr) return "expected up, down or cue";
+        if (kind == nullptr) return "expected up, down, cue or month";
         if (*kind == "up") {
           lex.changes.Insert(term, ChangeKind::kUp);
         } else if (*kind == "down") {
           lex.changes.Insert(term, ChangeKind::kDown);
         } else if (*kind == "cue") {
           lex.changes.Insert(term, ChangeKind::kCue);
+        } else if (*kind == "month") {
+          lex.changes.Insert(term, ChangeKind::kMonthCue);
         } else {
-          return "expected up, down or cue, not " + *kind;
+          return "expected up, down, cue or month, not " + *kind;
         }
         return "";
       }));

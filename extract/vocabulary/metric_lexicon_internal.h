@@ -33,7 +33,10 @@ struct QualifierEntry {
   bool word = false;          // a word that ends in one (行为): no qualifier at all
 };
 
-enum class ChangeKind { kUp, kDown, kCue };
+// kMonthCue compares with the period before (环比): a cue whose change is
+// named …环比, not …同比.
+enum class ChangeKind { kUp, kDown, kCue, kMonthCue };
+inline bool IsChangeCue(ChangeKind k) { return k == ChangeKind::kCue || k == ChangeKind::kMonthCue; }
 
 enum class PeriodKind { kWord, kBoth, kPrefix, kSuffix, kConnector, kTimeUnit };
 

@@ -433,6 +433,114 @@ TEST_CASE("A figure found in the course of a campaign is named from its own verb
   }
 }
 
+TEST_CASE("Find names a change on the period before …环比, after a 同比 change too", "[metric]") {
+  const std::vector<MetricMention> found =
+      FindIn("9月份，全市社会用电量同比增长6.5%，环比下降1.2%；蔬菜价格同比上涨3.4%。");
+  std::vector<std::tuple<std::string, double, std::string>> got;
+  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
+  const std::vector<std::tuple<std::string, double, std::string>> want = {
+      {"社会用电量同比", 6.5, "%"}, {"社会用电量环比", -1.2, "%"}, {"蔬菜价格同比", 3.4, "%"}};
+  CHECK(got == want);
+  // The items of a 分别 list keep the comparison they were given.
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("客运量、货运量环比分别增长2.5%和1.8%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"客运量环比", "货运量环比"});
+}
+
+TEST_CASE("A comparison with an earlier quarter is a change …环比, and not the figure's period",
+          "[metric][period]") {
+  const std::vector<MetricMention> found =
+      FindIn("第二季度，全市抽检合格率为98.56%，较第一季度上升0.21个百分点。");
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].name == "抽检合格率环比");
+  CHECK(found[1].value.value == Approx(0.21));
+  CHECK(found[1].value.period == "第二季度");
+}
+
+TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中心 nor at a verb before 数据",
+          "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m :
+       FindIn("县数据局归集共享数据2.3亿条，开发专区应用18个。省海上搜救中心组织搜救行动18次。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"归集共享数据", "开发专区应用", "组织搜救行动"});
+  // 开发 inside 房地产开发 is no verb heading the name
+  names.clear();
+  for (const MetricMention& m : FindIn("全省房地产开发投资下降9.4%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
+}
+
+TEST_CASE("Subjects listed before 分别 and the previous verb alone do that figure again", "[metric]") {
+  const std::vector<MetricMention> found =
+      FindIn("大连港完成货物吞吐量2.87亿吨，锦州港、丹东港分别完成0.56亿吨和0.31亿吨。");
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].name == "完成货物吞吐量");
+  CHECK(found[2].name == "完成货物吞吐量");
+  CHECK(found[2].value.value == Approx(31000000));
+  CHECK(found[1].subject.end - found[1].subject.start == 3);  // 锦州港
+}
+
+TEST_CASE("即办件 keeps its 即, the adverb 即 is trimmed", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("即办件比例达到86.4%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"即办件比例"});
+}
+
+TEST_CASE("A measure ending in 面 borrows no verb", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("全省有33个行业增加值保持增长，增长面达80.5%。")) names.push_back(m.name);
+  REQUIRE(names.size() == 2);
+  CHECK(names[1] == "增长面");
+}
+
+TEST_CASE("A bare share is of the whole the paragraph's last share named", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"农药残留超标", "占不合格总数", "微生物污染", "占不合格总数"});
+}
+
+TEST_CASE("The list's 均 before a verb of keeping is no part of the name", "[metric]") {
+  const std::vector<MetricMention> found = FindIn("重大动物疫病免疫密度均保持在90%以上。");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].name == "重大动物疫病免疫密度");
+  CHECK(found[0].value.qualifier == "以上");
+}
+
+TEST_CASE("A verb before 面积 modifies it: the area is named whole", "[metric]") {
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("全省保护性耕作实施面积达到3750万亩，完成造林面积12万亩。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"保护性耕作实施面积", "完成造林面积"});
+}
+
+TEST_CASE("Find reads containers in 标准箱 and keeps 共享 in a name", "[metric]") {
+  std::vector<std::tuple<std::string, double, std::string>> got;
+  for (const MetricMention& m : FindIn("全省港口完成集装箱吞吐量892.6万标准箱，共享单车日均骑行量196万人次。")) {
+    got.push_back({m.name, m.value.value, m.value.unit});
+  }
+  const std::vector<std::tuple<std::string, double, std::string>> want = {
+      {"完成集装箱吞吐量", 8926000, "标准箱"}, {"共享单车日均骑行量", 1960000, "人次"}};
+  CHECK(got == want);
+}
+
+TEST_CASE("A clause naming a set of counted things (13个设区市中) is no period and no metric",
+          "[metric][period]") {
+  const std::vector<MetricMention> found =
+      FindIn("13个设区市中，南通市PM2.5浓度为29.7微克/立方米。在专项行动中，查处案件12起。");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].name == "南通市PM2.5浓度");  // the place is taken off later, as the subject
+  CHECK(found[0].value.period.empty());
+  CHECK(found[1].name == "查处案件");
+  CHECK(found[1].value.period == "在专项行动中");  // a time phrase still is one
+}
+
+TEST_CASE("Find skips what a meeting asks for", "[metric]") {
+  CHECK(FindIn("会议要求，2024年要重点抓好五个方面工作：一是深入实施节水行动，创建节水型社会达标县15个。").empty());
+  CHECK(FindIn("会议指出，2023年全省压减地下水开采量1.9亿立方米。").size() == 1);
+}
+
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
   CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
   CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);

@@ -88,7 +88,40 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
       // 等地 closes a list of places; the kind after it names no body of its own.
       {"长沙、株洲等地法院设立破产审判庭。", EntityType::kAgency, "地法院", false},
       {"建成省、市、县三级应急指挥部体系。", EntityType::kAgency, "应急指挥部", false},
+      // after a scope word, 市 opening 市场监管 is no level of the name
+      {"渭南市市场监督管理局通报。全市市场监管部门检查企业3家。", EntityType::kAgency, "市场监管部门"},
+      {"渭南市市场监督管理局通报。全市市场监管部门检查企业3家。", EntityType::kAgency, "渭南市场监管部门", false},
+      // kinds holding 和 or words that end names elsewhere (资源, 发展)
+      {"省应急厅会同省林业和草原局开展巡查。", EntityType::kAgency, "省林业和草原局"},
+      {"省应急厅会同省林业和草原局开展巡查。", EntityType::kAgency, "草原局", false},
+      {"市规划和自然资源委员会公布方案。", EntityType::kAgency, "市规划和自然资源委员会"},
+      {"县数据资源管理局召开会议。", EntityType::kAgency, "县数据资源管理局"},
+      {"省大数据发展管理局召开会议。", EntityType::kAgency, "省大数据发展管理局"},
+      {"县大数据发展中心建成“数字政务”一体化平台。", EntityType::kAgency, "县大数据发展中心"},
+      {"市场监管局联合市农业农村委开展检查。", EntityType::kAgency, "市农业农村委员会"},
+      {"地区行政公署在林区设置检查站。", EntityType::kAgency, "地区行政公署"},
+      {"省海上搜救中心组织搜救行动。", EntityType::kAgency, "省海上搜救中心"},
+      // 地市 is a collective level, dropped like 市州; 数字政府 is a policy
+      {"省畜牧局联合各地市农业农村局开展检查。", EntityType::kAgency, "农业农村局"},
+      {"省畜牧局联合各地市农业农村局开展检查。", EntityType::kAgency, "市农业农村局", false},
+      {"在数字政府建设方面取得新进展。", EntityType::kAgency, "数字政府", false},
+      // 农村 holds the village level word: 农业农村 names no unknown village
+      {"各地农业农村局开展检查，推进农业农村现代化。", EntityType::kPlace, "农业农村", false},
   });
+}
+
+TEST_CASE("A body of a national vertical system keeps the short form it is named with", "[extract][agency]") {
+  const DocumentGraph g = testing::ExtractText("广东海事局联合广东海警局开展执法。四川消防救援总队出动。");
+  const Entity* msa = testing::FindEntity(g, EntityType::kAgency, "广东海事局");
+  REQUIRE(msa != nullptr);
+  CHECK(msa->name == "广东海事局");
+  const Entity* guard = testing::FindEntity(g, EntityType::kAgency, "广东海警局");
+  REQUIRE(guard != nullptr);
+  CHECK(guard->name == "广东海警局");
+  // a provincial body's short form is still spelled out
+  const Entity* fire = testing::FindEntity(g, EntityType::kAgency, "四川消防救援总队");
+  REQUIRE(fire != nullptr);
+  CHECK(fire->name == "四川省消防救援总队");
 }
 
 TEST_CASE("A court or procuratorate named short is the body of its level", "[extract][agency]") {
@@ -260,6 +293,17 @@ TEST_CASE("Programs: a description before a quoted name, a 在…中 frame, shar
       // 工作 names work only around a quoted name with a short word between
       {"全省从去年开始启动“三线”划定工作。", EntityType::kProgram, "三线划定工作"},
       {"全省扎实推进“五大任务”工作。", EntityType::kProgram, "五大任务工作", false},
+      // a body right before a quoted name runs it and is no part of it
+      {"介绍全省公安机关“雷霆2024”专项行动开展情况。", EntityType::kProgram, "雷霆2024专项行动"},
+      {"介绍全省公安机关“雷霆2024”专项行动开展情况。", EntityType::kProgram, "公安机关雷霆2024专项行动", false},
+      {"省公安厅“雷霆2024”专项行动新闻发布会", EntityType::kProgram, "省公安厅雷霆2024专项行动", false},
+      {"介绍全区公安机关“夏季行动”开展情况。", EntityType::kProgram, "公安机关夏季行动", false},
+      {"秋冬季治安整治“雷霆行动”取得成效。", EntityType::kProgram, "秋冬季治安整治雷霆行动"},
+      // work counted as events right after it is what was counted
+      {"搜救中心共组织协调海上搜救行动186次。", EntityType::kProgram, "协调海上搜救行动", false},
+      {"全省组织开展防火宣传进村入户活动5200余场次。", EntityType::kProgram, "防火宣传进村入户活动", false},
+      {"全省实施农村公路安全生命防护工程3100公里。", EntityType::kProgram, "农村公路安全生命防护工程"},
+      {"市局开展“清源”专项行动3次。", EntityType::kProgram, "清源专项行动"},
       {"积极推广“五人小组工作法”等经验。", EntityType::kProgram, "五人小组工作", false},
       {"积极推进县域医共体建设试点工作。", EntityType::kProgram, "县域医共体建设试点"},
       // a bare 派出所 is a body of the text's police
@@ -289,6 +333,14 @@ TEST_CASE("Persons, places and documents", "[extract][person][place][document]")
       {"山东省卫生健康委组织开展义诊活动。", EntityType::kAgency, "山东省卫生健康委员会"},
       {"人力资源和社会保障局组织开展欠薪专项检查。", EntityType::kAgency, "人力资源和社会保障局"},
       {"省安委会成员单位负责同志参加会议。", EntityType::kPerson, "单位", false},
+      // a transliterated name runs on past its dot, a stop word (都) inside
+      {"省公安厅治安管理总队副总队长阿布都·热合曼，介绍情况。", EntityType::kPerson, "阿布都·热合曼"},
+      {"省公安厅治安管理总队副总队长阿布都·热合曼，介绍情况。", EntityType::kPerson, "阿布", false},
+      // without a surname only four characters or more that run into a cue
+      // and hold no word of the vocabulary are a name
+      {"市公安局局长热情介绍情况。", EntityType::kPerson, "热情", false},
+      {"副局长带领工作组介绍情况。", EntityType::kPerson, "带领工作组", false},
+      {"省应急管理厅副厅长对此作出介绍。", EntityType::kPerson, "对此作出", false},
       {"深入学习习近平新时代思想。", EntityType::kPerson, "习近平新", false},
       {"在太湖、巢湖、洪泽湖等重点水域设置执法站点。", EntityType::kPlace, "洪泽湖"},
       {"辽宁是工业大省。", EntityType::kPlace, "辽宁省"},

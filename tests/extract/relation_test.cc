@@ -61,6 +61,67 @@ TEST_CASE("Sentence patterns give structural relations", "[extract][relation]") 
   });
 }
 
+TEST_CASE("Regions listed before 分别 with changes report the thing changed before", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "湖北省统计局发布数据。分地区看，武汉市规模以上工业增加值增长8.3%，襄阳市、宜昌市分别增长8.9%和7.6%。");
+  CHECK(testing::FindRelation(g, "襄阳市", Predicate::kReports, "规模以上工业增加值同比") != nullptr);
+  CHECK(testing::FindRelation(g, "宜昌市", Predicate::kReports, "规模以上工业增加值同比") != nullptr);
+  int regional = 0;
+  for (const Entity& e : g.entities) regional += e.type == EntityType::kMetric && e.name == "规模以上工业增加值同比";
+  CHECK(regional == 2);
+}
+
+TEST_CASE("Scope and collective level words between a cooperation verb and its partner are skipped",
+          "[extract][relation]") {
+  CheckRows({
+      {"省公安厅联合各市公安局开展“净网”行动。", {{"省公安厅", Predicate::kCooperatesWith, "市公安局"}}},
+      {"自治区畜牧兽医局联合各地市农业农村局开展“春秋两季集中免疫”行动。",
+       {{"自治区畜牧兽医局", Predicate::kCooperatesWith, "农业农村局"}}},
+      {"公安部刑事侦查局将会同各地公安机关，深入推进“净网2023”专项行动。",
+       {{"公安部刑事侦查局", Predicate::kCooperatesWith, "公安机关"}}},
+  });
+}
+
+TEST_CASE("A bare kind word in a list of partners is the body of that kind", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText("全省公安机关会同边防、海关等部门设置查缉点146个。");
+  CHECK(testing::FindRelation(g, "公安机关", Predicate::kCooperatesWith, "海关") != nullptr);
+  CHECK(testing::FindRelation(g, "公安机关", Predicate::kCooperatesWith, "边防部门") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "海关部门") == nullptr);
+}
+
+TEST_CASE("Enumerated items named whole under a counted program are its parts", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "省农业农村厅组织实施“三大工程”：一是“梨树模式”推广工程，实施面积3750万亩；二是高标准农田建设工程，"
+      "新建农田380万亩；三是黑土地保护性耕作示范区建设工程，建设示范区52个。");
+  CHECK(testing::FindRelation(g, "高标准农田建设工程", Predicate::kPartOf, "三大工程") != nullptr);
+  CHECK(testing::FindRelation(g, "黑土地保护性耕作示范区建设工程", Predicate::kPartOf, "三大工程") != nullptr);
+  CHECK(testing::FindRelation(g, "省农业农村厅", Predicate::kConducts, "高标准农田建设工程") != nullptr);
+  // an item that goes on past its kind word names no program of its own
+  const DocumentGraph h = testing::ExtractText("一是专项行动取得明显成效，破获案件3起。");
+  CHECK(testing::FindEntity(h, EntityType::kProgram, "专项行动") == nullptr);
+}
+
+TEST_CASE("A unit's shortened name is an alias of the unit named in full", "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "省公安厅刑事侦查总队总队长王强出席。刑侦总队开展“断卡”行动，破获案件3起。");
+  const Entity* unit = testing::FindEntity(g, EntityType::kAgency, "省公安厅刑事侦查总队");
+  REQUIRE(unit != nullptr);
+  CHECK(testing::Named(unit, "刑侦总队"));
+  CHECK(testing::FindRelation(g, "省公安厅刑事侦查总队", Predicate::kConducts, "断卡行动") != nullptr);
+  int agencies = 0;
+  for (const Entity& e : g.entities) agencies += e.type == EntityType::kAgency;
+  CHECK(agencies == 2);  // 省公安厅 and its unit, 刑侦总队 no third body
+}
+
+TEST_CASE("A body after 接入 is what was connected, not the turn's collective actor",
+          "[extract][relation][discourse]") {
+  const DocumentGraph g = testing::ExtractText(
+      "主持人：请介绍情况。\n\n王明：今年以来，省大数据局实施“东数”工程，“云上”平台累计接入各级政务部门应用2860个。"
+      "\n\n我们还组织开展了“万企融合”大行动，带动企业3200户。\n");
+  CHECK(testing::FindRelation(g, "省大数据局", Predicate::kConducts, "东数工程") != nullptr);
+  CHECK(testing::FindRelation(g, "政务部门", Predicate::kConducts, "万企融合大行动") == nullptr);
+}
+
 TEST_CASE("Discourse: the speaker's unit, enumeration headings, paragraph programs",
           "[extract][relation][discourse]") {
   const std::string text =
@@ -167,8 +228,31 @@ TEST_CASE("Accidents that occurred are the region's, work done is the agency's",
   CHECK(ReporterOf(g, "查处火灾隐患") == "梧州市应急管理局");
 }
 
+TEST_CASE("Posts in one body joined by 、 are one title, a committee post is its own",
+          "[extract][relation]") {
+  const DocumentGraph g = testing::ExtractText(
+      "省应急管理厅副厅长、新闻发言人张海涛表示，要做好防火工作。省林业局党组成员、副局长刘华介绍情况。");
+  const Relation* post = testing::FindRelation(g, "张海涛", Predicate::kHoldsPost, "省应急管理厅");
+  REQUIRE(post != nullptr);
+  CHECK(post->title == "副厅长、新闻发言人");
+  const Relation* deputy = testing::FindRelation(g, "刘华", Predicate::kHoldsPost, "省林业局");
+  REQUIRE(deputy != nullptr);
+  CHECK(deputy->title == "副局长");
+}
+
 TEST_CASE("Persons: ranked titles, 同志 after the name, chains of posts", "[extract][relation]") {
   CheckRows({
+      // names that open with no common surname, right before a cue
+      {"自治区农牧厅党组成员、副厅长次仁多吉介绍，牧业增产。",
+       {{"次仁多吉", Predicate::kHoldsPost, "自治区农牧厅"}}},
+      {"自治区公安厅副厅长买买提·吐尔逊表示，要加强工作。",
+       {{"买买提·吐尔逊", Predicate::kHoldsPost, "自治区公安厅"}}},
+      // an executive deputy's post (常务副主任) and a chief statistician's
+      {"市禁毒委员会办公室常务副主任、市公安局副局长赵一鸣介绍情况。",
+       {{"赵一鸣", Predicate::kHoldsPost, "市公安局"},
+        {"赵一鸣", Predicate::kHoldsPost, "市禁毒委员会办公室"}}},
+      {"省统计局新闻发言人、总统计师孙立新表示，经济运行平稳。",
+       {{"孙立新", Predicate::kHoldsPost, "省统计局"}}},
       {"7月3日，江西省应急管理厅一级巡视员王大明在发布会上介绍说。",
        {{"王大明", Predicate::kHoldsPost, "江西省应急管理厅"}}},
       {"市交警支队副支队长王某某同志介绍了情况。",
@@ -193,6 +277,12 @@ TEST_CASE("Documents: without 《》 after an issuing verb, lists sharing one ve
       {"市生态环境局出台城区扬尘治理实施方案和工地扬尘管理办法。",
        {{"市生态环境局", Predicate::kIssues, "城区扬尘治理实施方案"}}},
       {"市应急管理局修订各类应急预案。", {{"市应急管理局", Predicate::kIssues, "各类应急预案", false}}},
+      // a document number after a title does not break the list
+      {"市民政局印发了《低保审核办法》（临民〔2024〕12号）和《困难群众救助通知》（临民文〔2024〕35号）。",
+       {{"市民政局", Predicate::kIssues, "低保审核办法"}, {"市民政局", Predicate::kIssues, "困难群众救助通知"}}},
+      // …but other words in brackets do
+      {"市民政局印发了《低保审核办法》（试行）和《困难群众救助通知》。",
+       {{"市民政局", Predicate::kIssues, "困难群众救助通知", false}}},
       // the text's own title on its first line, issued by the byline under it
       {"2021年国民经济和社会发展统计公报[1]\n平江县统计局\n全年地区生产总值312.5亿元。",
        {{"平江县统计局", Predicate::kIssues, "2021年国民经济和社会发展统计公报"}}},
