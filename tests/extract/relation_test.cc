@@ -548,6 +548,24 @@ TEST_CASE("A region's facts are its own though only agency names name it",
   CHECK(testing::FindEntity(g, EntityType::kPlace, "四川省") == nullptr);
 }
 
+TEST_CASE("Figures given for the whole region are the region's though only agency names name it",
+          "[extract][relation][place]") {
+  // 全省 before the figures (no body after it): the region the names hold
+  // becomes a place that can report them, as when the text names it alone.
+  const std::string text =
+      "江西省应急管理厅部署防汛工作\n\n5月6日，江西省防汛指挥部召开会议。\n\n"
+      "会议通报，去年全省共转移群众12.4万人，今年以来全省已排查隐患点1830处。\n";
+  CheckRows({{text,
+              {{"江西省", Predicate::kReports, "转移群众"},
+               {"江西省", Predicate::kReports, "排查隐患点"}}}});
+  // 全省 followed by a body is that body's figure, and 全国 is not the region.
+  for (const char* other : {"湖北省应急管理厅召开会议。全省各级应急管理部门排查隐患点1830处。\n",
+                            "湖北省应急管理厅召开会议。全国排查隐患点1830处。\n"}) {
+    const DocumentGraph g = testing::ExtractText(other);
+    CHECK(testing::FindEntity(g, EntityType::kPlace, "湖北省") == nullptr);
+  }
+}
+
 TEST_CASE("A lead paragraph launching a program introduces its parts", "[extract][relation][discourse]") {
   // The lead may carry dates and end in clauses that name nothing.
   CheckRows({
