@@ -166,10 +166,25 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
       run_end += next.length;
     }
     // Verbs used as nouns or modifiers: 破案率, 检查量, 死亡人数, 建立的平台, 治理、
-    const char32_t after = run_end < s.size() ? s[run_end] : 0;
-    const char32_t after2 = run_end + 1 < s.size() ? s[run_end + 1] : 0;
-    if (after == U'率' || after == U'量' || after == U'数' || after == U'的' || after == U'、' ||
-        after2 == U'数' || s.compare(run_end, 2, U"能力") == 0) {
+    const auto noun_use = [&](size_t at) {
+      const char32_t after = at < s.size() ? s[at] : 0;
+      const char32_t after2 = at + 1 < s.size() ? s[at + 1] : 0;
+      return after == U'率' || after == U'量' || after == U'数' || after == U'的' || after == U'、' ||
+             after2 == U'数' || s.compare(at, 2, U"能力") == 0;
+    };
+    // …unless verbs alone make the list and the last acts (审结、执结172.3万件:
+    // verbs sharing one figure head its name together).
+    for (size_t at = run_end; at < s.size() && s[at] == U'、';) {
+      size_t verbs_end = at + 1;
+      for (Trie<VerbKind>::Match next = lex_.verbs.LongestAt(s, verbs_end);
+           next.length > 0 && *next.payload == VerbKind::kVerb; next = lex_.verbs.LongestAt(s, verbs_end)) {
+        verbs_end += next.length;
+      }
+      if (verbs_end == at + 1) break;
+      at = verbs_end;
+      if (!noun_use(at)) run_end = at;
+    }
+    if (noun_use(run_end)) {
       k = run_end;
       continue;
     }
