@@ -108,6 +108,19 @@ TEST_CASE("A court or procuratorate named short is the body of its level", "[ext
   CHECK(testing::FindEntity(city, EntityType::kAgency, "杭州中级人民法院") == nullptr);
 }
 
+TEST_CASE("A quoted name a program holds is no body, though a kind of body ends it", "[extract][agency]") {
+  // “…派出所”创建活动: the quoted name is the program's short name; the
+  // region's bodies that run it stay bodies, and so does a body outside quotes.
+  const DocumentGraph g = testing::ExtractText(
+      "全市公安机关深入推进“星级示范派出所”创建活动，城关派出所获评示范单位。");
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "星级示范派出所") == nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kProgram, "星级示范派出所创建活动") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "城关派出所") != nullptr);
+  // A quoted body that no program holds is still a body.
+  const DocumentGraph alone = testing::ExtractText("记者走进“城关派出所”，了解社区警务工作。");
+  CHECK(testing::FindEntity(alone, EntityType::kAgency, "城关派出所") != nullptr);
+}
+
 TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
           "[extract][program]") {
   CheckRows({
