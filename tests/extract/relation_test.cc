@@ -759,6 +759,26 @@ TEST_CASE("A headquarters' commander holds a post in it", "[extract][relation]")
               {{"陈飞", Predicate::kHoldsPost, "省防汛抗旱指挥部"}}}});
 }
 
+TEST_CASE("A head of government named without a body holds the post in the government the text names",
+          "[extract][relation]") {
+  CheckRows({
+      {"江西省人民政府召开防汛工作会议。副省长王立新出席并讲话。",
+       {{"王立新", Predicate::kHoldsPost, "江西省人民政府"}}},
+      // …also as the first post of a chain, and the government of its level only.
+      {"江西省人民政府召开会议。副省长、省防汛抗旱指挥部指挥长王立新讲话，南昌市人民政府副市长李明出席。",
+       {{"王立新", Predicate::kHoldsPost, "江西省人民政府"},
+        {"王立新", Predicate::kHoldsPost, "江西省防汛抗旱指挥部"},
+        {"李明", Predicate::kHoldsPost, "南昌市人民政府"},
+        {"李明", Predicate::kHoldsPost, "江西省人民政府", false}}},
+      {"南昌市人民政府召开会议。副省长王立新出席。",
+       {{"王立新", Predicate::kHoldsPost, "南昌市人民政府", false}}},
+  });
+  // A government the text does not name is no body of the text.
+  const DocumentGraph g = testing::ExtractText("江西省水利厅召开会议。副省长王立新出席。");
+  CHECK(std::none_of(g.relations.begin(), g.relations.end(),
+                     [](const Relation& r) { return r.predicate == Predicate::kHoldsPost; }));
+}
+
 TEST_CASE("A post at a body named by its abbreviated kind is at the body in full", "[extract][relation]") {
   // 交管局 is 交通管理局 named short: the bureau of the text, not a second body.
   CheckRows({{"天津市公安局交通管理局召开会议，市公安局党委委员、交管局局长刘振华讲话。",
