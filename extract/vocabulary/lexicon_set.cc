@@ -74,6 +74,9 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
     case kGenericModifier:
       e.counting |= f1 == "count";
       break;
+    case kPersonCue:
+      e.speech |= f1 == "speech";
+      break;
     default:
       break;
   }

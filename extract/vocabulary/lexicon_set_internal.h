@@ -79,6 +79,7 @@ struct LexEntry {
   bool list_only_place = false;   // place suffix valid only in a 在…list
   bool numbered_place = false;    // place suffix named by a number before it (331国道)
   bool basin = false;             // place also called NAME流域
+  bool speech = false;            // person cue that introduces what an official says (介绍)
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
   std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局
   // Full forms that depend on the level word before the kind (省|法院 →

@@ -779,6 +779,23 @@ TEST_CASE("A head of government named without a body holds the post in the gover
                      [](const Relation& r) { return r.predicate == Predicate::kHoldsPost; }));
 }
 
+TEST_CASE("A body introducing its official who speaks is not the actor of the work he reports",
+          "[extract][relation][discourse]") {
+  CheckRows({
+      {"浙江省交通运输厅召开发布会。省交通运输厅党组成员、副厅长陈立介绍，今年以来，全省各级交通运输部门"
+       "会同公安部门，深入开展货车非法改装专项整治行动。",
+       {{"交通运输部门", Predicate::kConducts, "货车非法改装专项整治行动"},
+        {"浙江省交通运输厅党组", Predicate::kConducts, "货车非法改装专项整治行动", false}}},
+      // …but with no actor of its own, the report is the speaker's body's.
+      {"浙江省交通运输厅召开发布会。省交通运输厅副厅长陈立介绍，今年以来，深入开展货车非法改装专项整治行动。",
+       {{"浙江省交通运输厅", Predicate::kConducts, "货车非法改装专项整治行动"}}},
+      // A guest named in a list (…陈立先生，) is no speech: the first body stays the actor.
+      {"浙江省交通运输厅召开发布会。邀请省交通运输厅副厅长陈立先生，省公安厅交警总队副总队长王强先生，"
+       "部署开展货车非法改装专项整治行动。",
+       {{"浙江省交通运输厅", Predicate::kConducts, "货车非法改装专项整治行动"}}},
+  });
+}
+
 TEST_CASE("A post at a body named by its abbreviated kind is at the body in full", "[extract][relation]") {
   // 交管局 is 交通管理局 named short: the bureau of the text, not a second body.
   CheckRows({{"天津市公安局交通管理局召开会议，市公安局党委委员、交管局局长刘振华讲话。",
