@@ -191,6 +191,20 @@ void RecognizePersons(DocContext* ctx) {
                 {person->post_agency, TextRange{first->start, first->end}});
           }
           person->post_agency = ctx->mentions[person->post_agency].parent;
+        } else if (chain != h.start && person->post_agency >= 0 && GovernmentLevel(t.substr(h.start, h.end - h.start)) != 0 &&
+                   !std::u32string_view(ctx->mentions[person->post_agency].name).ends_with(U"政府")) {
+          // 县委常委、副县长甲: the body before the chain holds its first
+          // post (常委); the head of government's post is in the government
+          // the text names, else in none.
+          const LexHit* first = ctx->StartingAt(chain, kTitle);
+          if (!governments) governments.emplace(*ctx);
+          const int government = governments->Of(t, person->title);
+          if (first != nullptr && government >= 0) {
+            person->other_posts.push_back({person->post_agency, TextRange{first->start, first->end}});
+            person->post_agency = government;
+          } else if (first != nullptr) {
+            person->title = {first->start, first->end};
+          }
         }
       }
       // 副省长张三: no body named, the post is in the government the text names.

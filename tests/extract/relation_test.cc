@@ -772,7 +772,17 @@ TEST_CASE("A head of government named without a body holds the post in the gover
         {"李明", Predicate::kHoldsPost, "江西省人民政府", false}}},
       {"南昌市人民政府召开会议。副省长王立新出席。",
        {{"王立新", Predicate::kHoldsPost, "南昌市人民政府", false}}},
+      // 县委常委、副县长: the party committee before the chain holds 常委,
+      // not the head of government's post.
+      {"安远县人民政府召开会议。县委常委、副县长刘海出席。",
+       {{"刘海", Predicate::kHoldsPost, "安远县人民政府"}, {"刘海", Predicate::kHoldsPost, "安远县委"}}},
   });
+  {
+    const DocumentGraph g = testing::ExtractText("安远县农业农村局召开会议。县委常委、副县长刘海出席。");
+    const Relation* post = testing::FindRelation(g, "刘海", Predicate::kHoldsPost, "安远县委");
+    REQUIRE(post != nullptr);
+    CHECK(post->title == "常委");
+  }
   // A government the text does not name is no body of the text.
   const DocumentGraph g = testing::ExtractText("江西省水利厅召开会议。副省长王立新出席。");
   CHECK(std::none_of(g.relations.begin(), g.relations.end(),
