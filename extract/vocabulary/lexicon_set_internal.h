@@ -59,6 +59,7 @@ struct LexEntry {
   bool single_char_kind = false;  // agency kind of one character (厅, 局)
   bool alone = false;             // agency kind that is a name by itself (公安厅)
   bool host = false;              // agency kind of a press office (新闻办): hosts, runs nothing
+  bool collective = false;        // agency kind naming a region's bodies of it after 全省 (法院)
   bool weak_kind = false;         // program kind needing a verb or quotes (平台)
   bool venue = false;             // program kind that is a meeting (论坛), not field work
   bool ongoing = false;           // conducting verb that carries on work (深化), launches none
