@@ -29,6 +29,15 @@ namespace {
 // A node joining more forms than this is cut: a generic alias gone wrong
 // must not make one node of half the store.
 constexpr size_t kMaxNodeMembers = 256;
+// A program kind word after a brand: 行动, 专项行动, 专项整治 (four
+// characters of three UTF-8 bytes at most).
+constexpr size_t kMaxKindBytes = 12;
+
+// A scope that is a region code (not "" for a name unique alone, nor a
+// document's "doc-…").
+bool IsRegionScope(std::string_view scope) {
+  return !scope.empty() && scope.find_first_not_of("0123456789") == std::string_view::npos;
+}
 
 // --- The table of divisions, compiled in (extract/lexicon/admin_divisions.txt) ---
 
@@ -322,6 +331,25 @@ Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
     Result<std::optional<EntityId>> other = id_of(EncodeTerm((*f)->type, alias, (*f)->scope));
     if (!other.ok()) return other.status();
     if (other->has_value()) add_link(id, **other);
+  }
+  // Programs of one region whose names are one brand with a kind word
+  // (“净网2024”专项行动 and “净网2024”行动, both with the alias 净网2024)
+  // are one campaign. The alias must open both names: 百日行动, the alias
+  // of 夏季治安打击整治“百日行动” and of 安全生产“百日行动”, ends them and
+  // joins nothing.
+  std::map<std::string, std::vector<EntityId>> by_brand;
+  for (const auto& [id, alias] : aliases) {
+    const auto it = forms.find(id);
+    if (it == forms.end()) continue;
+    const Form& f = it->second;
+    if (f.type != EntityType::kProgram || !IsRegionScope(f.scope) || !f.name.starts_with(alias) ||
+        f.name.size() - alias.size() > kMaxKindBytes) {
+      continue;
+    }
+    by_brand[f.scope + '\0' + alias].push_back(id);
+  }
+  for (const auto& [key, ids] : by_brand) {
+    for (size_t i = 1; i < ids.size(); ++i) add_link(ids[0], ids[i]);
   }
   // Decisions: `same` joins first; `distinct` vetoes the links that would
   // join the two (a user's word wins over the rules).

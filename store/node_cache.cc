@@ -24,7 +24,7 @@ namespace {
 
 // Named after the version of the merge rules (store/merge.cc) that made the
 // map: a map saved by an older binary, under other rules, is never read.
-constexpr std::string_view kNodeMapKey = "node_map/2";
+constexpr std::string_view kNodeMapKey = "node_map/3";
 
 std::string EncodeNodeMap(uint64_t sequence, const NodeMap& map) {
   std::string out;

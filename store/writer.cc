@@ -281,10 +281,11 @@ Status WriteContribution(internal::StoreCore& impl, const Contribution& doc_in, 
   const auto store_id = [&](std::string_view entity) { return store_ids[index.Find(entity)]; };
   std::sort(mentioned.begin(), mentioned.end());  // by id, then graph order
 
-  // Each relation's SPO key; equal keys are one triple, its evidence in the
-  // order of the relations.
+  // Each relation's triple; equal triples are one, its evidence in the order
+  // of the relations. Sorted by the triple's fields, which is the order of
+  // their SPO keys (S, P and O big-endian, then the title): comparing the
+  // keys' strings was a twentieth of a bulk load's document time.
   struct Stated {
-    std::string spo;
     internal::TripleKey t;
     size_t relation;
   };
@@ -292,12 +293,10 @@ Status WriteContribution(internal::StoreCore& impl, const Contribution& doc_in, 
   stated.reserve(graph.relations.size());
   for (size_t i = 0; i < graph.relations.size(); ++i) {
     const Relation& r = graph.relations[i];
-    internal::TripleKey t{store_id(r.subject), r.predicate, store_id(r.object), r.title};
-    std::string spo = internal::SpoKey(t);
-    stated.push_back(Stated{std::move(spo), std::move(t), i});
+    stated.push_back(Stated{internal::TripleKey{store_id(r.subject), r.predicate, store_id(r.object), r.title}, i});
   }
   std::sort(stated.begin(), stated.end(),
-            [](const Stated& a, const Stated& b) { return a.spo != b.spo ? a.spo < b.spo : a.relation < b.relation; });
+            [](const Stated& a, const Stated& b) { return a.t != b.t ? a.t < b.t : a.relation < b.relation; });
 
   internal::DocValue doc;
   doc.record = info;
@@ -331,13 +330,14 @@ Status WriteContribution(internal::StoreCore& impl, const Contribution& doc_in, 
   for (size_t i = 0; i < stated.size();) {
     const Stated& first = stated[i];
     evidence.clear();
-    for (; i < stated.size() && stated[i].spo == first.spo; ++i) {
+    for (; i < stated.size() && stated[i].t == first.t; ++i) {
       const Relation& r = graph.relations[stated[i].relation];
       evidence.push_back(internal::Evidence{r.evidence, r.quote});
     }
-    sink.AddTriple(first.spo, first.t, 1);
-    sink.Put(internal::kCfProv, internal::ProvKey(first.spo, doc_id), internal::EncodeEvidence(evidence));
-    doc.triples.push_back(first.spo);
+    std::string spo = internal::SpoKey(first.t);
+    sink.AddTriple(spo, first.t, 1);
+    sink.Put(internal::kCfProv, internal::ProvKey(spo, doc_id), internal::EncodeEvidence(evidence));
+    doc.triples.push_back(std::move(spo));
   }
   std::string id_bytes;
   internal::PutFixed64BE(&id_bytes, doc_id);

@@ -105,6 +105,16 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
       s.erase(0, k + 1);
     }
   }
+  // the work the figure came from: 在夏季治安打击整治“百日行动”中破获… is
+  // named from 破获 on (its verbs 打击整治 are the program's)
+  {
+    size_t cut = 0;
+    for (size_t k = 0; k < s.size(); ++k) {
+      const Trie<int>::Match m = lex_.settings.LongestAt(s, k);
+      if (m.length > 0 && k + m.length < s.size()) cut = k + m.length;
+    }
+    s.erase(0, cut);
+  }
   // leading scope words and adverbs: 全区共, 先后, 其中
   for (bool again = true; again && !s.empty();) {
     again = false;
@@ -405,6 +415,14 @@ NameRegion MetricNamer::Analyse(std::u32string_view text, size_t start, size_t e
   NameRegion r;
   // A period written inside the clause: 全区公安机关今年以来破获…
   for (size_t k = start; k < end; ++k) {
+    // A time inside a quoted name is the name's: “百日行动”, 《2023年工作要点》.
+    if (text[k] == U'“' || text[k] == U'《') {
+      const size_t close = text.substr(0, end).find(text[k] == U'“' ? U'”' : U'》', k + 1);
+      if (close != std::u32string_view::npos) {
+        k = close;
+        continue;
+      }
+    }
     const char32_t prev = k > 0 ? text[k - 1] : 0;
     if (prev == U'比' || prev == U'较' || prev == U'与' || prev == U'于' || prev == U'同' ||
         (prev >= U'0' && prev <= U'9')) {

@@ -81,6 +81,7 @@ struct MetricLexicon {
   // metric_name_trim.txt, one trie per kind (a word may be both lead and trail)
   Trie<int> lead_trims;
   EndingTrie<int> trail_trims;
+  Trie<int> settings;  // the name starts after the last of these (在“百日行动”中破获…)
   EndingTrie<int> distribute_cues;
   std::set<std::u32string> totals;  // a bare total (总数) of the previous metric's object
   std::set<std::u32string> event_verbs;  // heads its own name, lent to no item after it (死亡)

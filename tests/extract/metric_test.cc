@@ -442,6 +442,18 @@ TEST_CASE("Verbs listed before one shared figure head its name together", "[metr
   CHECK(names == std::vector<std::string>{"事故起数同比", "死亡人数同比"});
 }
 
+TEST_CASE("A figure found in the course of a campaign is named from its own verb, with no period from the name",
+          "[metric]") {
+  // 打击整治 is the campaign's verb and 百日 part of its quoted name, not a period.
+  for (const char* text : {"深圳市公安局在夏季治安打击整治“百日行动”中破获电信网络诈骗案件860起。",
+                           "市公安局在夏季治安打击整治行动中破获电信网络诈骗案件860起。"}) {
+    const std::vector<MetricMention> found = FindIn(text);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].name == "破获电信网络诈骗案件");
+    CHECK(found[0].value.period.empty());
+  }
+}
+
 TEST_CASE("Find skips what a body strives to become (争创), not funds it secured (争取)", "[metric]") {
   CHECK(FindIn("延安市将全力推进农村公路建设，争创国家级示范县3个。").empty());
   CHECK(FindIn("全年争取中央预算内资金5亿元。").size() == 1);

@@ -810,6 +810,13 @@ TEST_CASE("A post at a body named by its abbreviated kind is at the body in full
   // 交管局 is 交通管理局 named short: the bureau of the text, not a second body.
   CheckRows({{"天津市公安局交通管理局召开会议，市公安局党委委员、交管局局长刘振华讲话。",
               {{"刘振华", Predicate::kHoldsPost, "天津市公安局交通管理局"}}}});
+  // 网安总队, 刑侦支队, 交警大队: the police units named by their usual short
+  // kinds are one body with their full names.
+  CheckRows({{"平岭省公安厅网络安全保卫总队召开会议，省公安厅网安总队总队长韩明讲话。",
+              {{"韩明", Predicate::kHoldsPost, "平岭省公安厅网络安全保卫总队"}}},
+             {"澄岚市公安局刑侦支队支队长罗青介绍，市公安局刑事侦查支队破获案件12起。",
+              {{"罗青", Predicate::kHoldsPost, "澄岚市公安局刑事侦查支队"},
+               {"澄岚市公安局刑事侦查支队", Predicate::kSubOrganizationOf, "澄岚市公安局"}}}});
 }
 
 TEST_CASE("A lead-in's program has no part that another body launches on its own",

@@ -178,6 +178,57 @@ TEST_CASE("Nodes: names of two regions, an unknown region and an ambiguous short
   RequireConsistent(*store);
 }
 
+// One document naming one program form of region `scope` with one alias.
+DocumentGraph ProgramDoc(const std::string& path, const std::string& name, const std::string& scope,
+                         const std::string& alias) {
+  DocumentGraph g;
+  g.doc = path;
+  Entity program = MakeEntity("p1", EntityType::kProgram, name, {alias});
+  program.scope = scope;
+  g.entities = {program, MakeMetric("m1", "破获案件", 10, "起")};
+  g.relations.push_back(MakeRelation("p1", Predicate::kReports, "m1"));
+  return g;
+}
+
+// The names of every program node, each with its forms' names.
+std::set<std::set<std::string>> ProgramNodes(const Store& store) {
+  std::vector<EntityId> programs;
+  REQUIRE_OK(store.ScanEntities([&](const EntityRecord& e) {
+    if (e.type == EntityType::kProgram) programs.push_back(e.id);
+    return true;
+  }));
+  std::set<std::set<std::string>> out;
+  for (const EntityId id : programs) {
+    Result<std::vector<EntityId>> node = store.SameNode(id);
+    REQUIRE_OK(node.status());
+    std::set<std::string> names;
+    for (const EntityId m : *node) names.insert((*store.GetForm(m))->name);
+    out.insert(names);
+  }
+  return out;
+}
+
+TEST_CASE("Nodes: one region's programs named by one brand and a kind are one campaign") {
+  for (const bool reverse : {false, true}) {
+    TempDir dir;
+    auto store = OpenStore(dir / "db");
+    PutAll(*store,
+           {{"a.txt", ProgramDoc("a.txt", "净网2024专项行动", "370000", "净网2024")},
+            {"b.txt", ProgramDoc("b.txt", "净网2024行动", "370000", "净网2024")},
+            // another region's campaign of that brand stays its own
+            {"c.txt", ProgramDoc("c.txt", "净网2024行动", "440000", "净网2024")},
+            // a shared nickname that ends the names joins nothing
+            {"d.txt", ProgramDoc("d.txt", "夏季治安打击整治百日行动", "370000", "百日行动")},
+            {"e.txt", ProgramDoc("e.txt", "安全生产百日行动", "370000", "百日行动")}},
+           reverse);
+    CHECK(ProgramNodes(*store) == std::set<std::set<std::string>>{{"净网2024专项行动", "净网2024行动"},
+                                                                   {"净网2024行动"},
+                                                                   {"夏季治安打击整治百日行动"},
+                                                                   {"安全生产百日行动"}});
+    RequireConsistent(*store);
+  }
+}
+
 TEST_CASE("Nodes: a user's decision wins over the rules, survives re-ingest and can be forgotten") {
   TempDir dir;
   auto store = OpenStore(dir / "db");
