@@ -424,24 +424,6 @@ TEST_CASE("Find names figures of work of other sectors by their verb", "[metric]
   CHECK(names == std::vector<std::string>{"追讨工资", "完成年度计划"});
 }
 
-TEST_CASE("Verbs listed before one shared figure head its name together", "[metric]") {
-  // 审结、执结 after 受理: the list's own verbs, not 受理 borrowed before them.
-  std::vector<std::string> names;
-  for (const MetricMention& m : FindIn("全市法院共受理各类案件8.6万件，审结、执结7.9万件。")) {
-    names.push_back(m.name);
-  }
-  CHECK(names == std::vector<std::string>{"受理各类案件", "审结、执结各类案件"});
-  names.clear();
-  for (const MetricMention& m : FindIn("共受理案件8.6万件，审结、执结案件7.9万件，同比分别上升3.1%和4.2%。")) {
-    names.push_back(m.name);
-  }
-  CHECK(names == std::vector<std::string>{"受理案件", "审结、执结案件", "受理案件同比", "审结、执结案件同比"});
-  // A verb used as a noun after the list keeps it a list of nouns.
-  names.clear();
-  for (const MetricMention& m : FindIn("事故起数、死亡人数分别下降5%和6%。")) names.push_back(m.name);
-  CHECK(names == std::vector<std::string>{"事故起数同比", "死亡人数同比"});
-}
-
 TEST_CASE("A figure found in the course of a campaign is named from its own verb, with no period from the name",
           "[metric]") {
   // 打击整治 is the campaign's verb and 百日 part of its quoted name, not a period.
@@ -464,6 +446,24 @@ TEST_CASE("A range keeps its upper bound", "[metric]") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].value.value == 3);
   CHECK(found[0].range_high == 5);
+}
+
+TEST_CASE("Verbs listed before one shared figure head its name together", "[metric]") {
+  // 审结、执结 after 受理: the list's own verbs, not 受理 borrowed before them.
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("全市法院共受理各类案件8.6万件，审结、执结7.9万件。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"受理各类案件", "审结、执结各类案件"});
+  names.clear();
+  for (const MetricMention& m : FindIn("共受理案件8.6万件，审结、执结案件7.9万件，同比分别上升3.1%和4.2%。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"受理案件", "审结、执结案件", "受理案件同比", "审结、执结案件同比"});
+  // A verb used as a noun after the list keeps it a list of nouns.
+  names.clear();
+  for (const MetricMention& m : FindIn("事故起数、死亡人数分别下降5%和6%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"事故起数同比", "死亡人数同比"});
 }
 
 TEST_CASE("Create reports a missing lexicon folder", "[metric]") {
