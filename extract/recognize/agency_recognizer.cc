@@ -467,7 +467,15 @@ void RecognizeAgencies(DocContext* ctx) {
     m.start = s;
     m.end = h->end;
     m.name = ctx->Slice(s, h->end);
-    if (bare && !full_name && !h->entry->alone) {
+    // 全省法院共受理…: a kind marked collective right after a scope word
+    // (全省, 各级, 全国; not 等地 closing a list of places) names the bodies
+    // of that kind together (as 全省公安机关 does); 全省部门 stays generic.
+    const LexHit* scope = bare ? ctx->EndingAt(s, kScopeWord) : nullptr;
+    const std::u32string_view scope_word =
+        scope != nullptr ? t.substr(scope->start, scope->end - scope->start) : std::u32string_view();
+    const bool collective = h->entry->collective && scope_word.size() >= 2 && scope_word != U"等地" &&
+                            scope_word != U"本级";
+    if (bare && !full_name && !h->entry->alone && !collective) {
       // "自治区党委、政府": a bare kind takes the prefix of the conjunct before it.
       const bool conj = s > 0 && (t[s - 1] == U'、' || t[s - 1] == U'和');
       const Mention* prev = nullptr;

@@ -23,6 +23,33 @@ bool StopsTail(char32_t c) {
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n' || (c >= U'0' && c <= U'9');
 }
 
+// Where a list of verbs alone that opens s ends (审结、执结 of 审结、执结案件):
+// two or more runs of metric verbs joined by 、, the last not used as a
+// noun (事故起数、死亡人数 is a list of nouns). npos when s opens no such list.
+size_t VerbListEnd(std::u32string_view s, const Trie<VerbKind>& verbs) {
+  auto run = [&](size_t at) {
+    for (Trie<VerbKind>::Match m = verbs.LongestAt(s, at); m.length > 0 && *m.payload == VerbKind::kVerb;
+         m = verbs.LongestAt(s, at)) {
+      at += m.length;
+    }
+    return at;
+  };
+  size_t end = run(0);
+  if (end == 0 || end >= s.size() || s[end] != U'、') return std::u32string_view::npos;
+  while (end < s.size() && s[end] == U'、') {
+    const size_t next = run(end + 1);
+    if (next == end + 1) return std::u32string_view::npos;
+    end = next;
+  }
+  const char32_t after = end < s.size() ? s[end] : 0;
+  const char32_t after2 = end + 1 < s.size() ? s[end + 1] : 0;
+  if (after == U'率' || after == U'量' || after == U'数' || after == U'的' || after2 == U'数' ||
+      s.substr(end).starts_with(U"能力")) {
+    return std::u32string_view::npos;
+  }
+  return end;
+}
+
 // The length of 比2020年 / 较2022年同期 / 与2021年相比 ending at text[end - 1],
 // 0 if there is none.
 size_t YearComparisonEndingAt(std::u32string_view text, size_t end, size_t floor) {
@@ -162,6 +189,15 @@ MetricNamer::Cleaned MetricNamer::Clean(std::u32string_view text, size_t start,
   // Cut at the first verb: what comes before it is the subject or a place.
   // A rate is named whole: 食品抽检合格率, 现行命案破案率.
   const bool rate = !s.empty() && s.back() == U'率';
+  // 审结、执结172.3万件: verbs alone listed share one figure and head its
+  // name together (a verb before 、 is else a noun of a list, 治理、).
+  if (const size_t verbs = rate ? std::u32string::npos : VerbListEnd(s, lex_.verbs);
+      verbs != std::u32string::npos) {
+    out.has_verb = true;
+    out.verb = s.substr(0, verbs);
+    out.verb_at_end = verbs == s.size();
+    return out;
+  }
   // Only a verb before any 、 heads the name; after one it is inside a list
   // of nouns (道路交通事故起数、死亡人数), unless partners make the list.
   const size_t list_at = SubjectList(s) ? std::u32string::npos : s.find(U'、');

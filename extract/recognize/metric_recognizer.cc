@@ -595,6 +595,12 @@ size_t LexiconMetricRecognizer::TryMetricAt(std::u32string_view text, size_t pos
     }
   }
 
+  // 城镇登记失业率3.2%，控制在4.5%以内: a bare bound after a figure of the
+  // same unit is the limit that figure kept within, no observation.
+  if (region.items.size() == 1 && lex_.bounds.count(region.items[0]) != 0 && st.prev_end != kNone &&
+      unit == st.prev_unit) {
+    return after;
+  }
   // The name: the clause before the number, and for 设立7个服务中心 the noun
   // after it too.
   std::vector<std::u32string> names = region.items;

@@ -4,7 +4,10 @@
 //  Place: region names and named sites of the lexicon; items ending in a site
 //    kind word in a 在…、…等 list.
 //  Document: titles in 《》, with inner 〈〉 titles as documents of their own.
+#include <algorithm>
+#include <climits>
 #include <map>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -67,6 +70,48 @@ class PersonSink {
   DocContext* ctx_;
   EndIndex agencies_;
   EndIndex persons_;
+};
+
+// The level word of a title that heads a people's government (副省长 → 省,
+// 市长 → 市, 县长 → 县): a level character and 长, one 副 before; 0 else.
+char32_t GovernmentLevel(std::u32string_view title) {
+  if (title.starts_with(U"副")) title.remove_prefix(1);
+  if (title.size() != 2 || title[1] != U'长') return 0;
+  return std::u32string_view(U"省市县区州旗盟").find(title[0]) != std::u32string_view::npos ? title[0] : 0;
+}
+
+// The governments a text names (省政府, 湖南省人民政府), by the level word
+// before 政府 or 人民政府, each level's in order of their ends: built once,
+// asked by every head of government named without a body.
+class Governments {
+ public:
+  explicit Governments(const DocContext& ctx) {
+    for (size_t i = 0; i < ctx.mentions.size(); ++i) {
+      const Mention& m = ctx.mentions[i];
+      if (m.type != EntityType::kAgency || !m.maximal) continue;
+      std::u32string_view n = m.name;
+      if (!n.ends_with(U"政府")) continue;
+      n.remove_suffix(2);
+      if (n.ends_with(U"人民")) n.remove_suffix(2);
+      if (!n.empty()) by_level_[n.back()].push_back({m.end, static_cast<int>(i)});
+    }
+    for (auto& [level, ends] : by_level_) std::sort(ends.begin(), ends.end());
+  }
+
+  // The government whose head the title at `title` is (副省长: 省): its
+  // mention nearest before, else the first after; -1 when the text names
+  // none (a government the text never names is no body of it).
+  int Of(std::u32string_view text, const TextRange& title) const {
+    const char32_t level = GovernmentLevel(text.substr(title.start, title.end - title.start));
+    const auto it = by_level_.find(level);
+    if (level == 0 || it == by_level_.end()) return -1;
+    const std::vector<std::pair<uint32_t, int>>& ends = it->second;
+    const auto after = std::upper_bound(ends.begin(), ends.end(), std::pair<uint32_t, int>(title.start, INT_MAX));
+    return after != ends.begin() ? std::prev(after)->second : after->second;
+  }
+
+ private:
+  std::map<char32_t, std::vector<std::pair<uint32_t, int>>> by_level_;
 };
 
 bool AllHan(std::u32string_view s) {
@@ -139,6 +184,7 @@ void RecognizePersons(DocContext* ctx) {
   }
   // "AGENCY TITLE NAME" in running text: 应急管理厅党委委员、副厅长邢国显。
   std::unordered_map<uint32_t, size_t> person_ending_at;  // end → mention index
+  std::optional<Governments> governments;  // built when a head of government names no body
   for (const LexHit& h : ctx->hits()) {
     if ((h.roles() & kTitle) == 0 || ctx->StartingAt(h.start, kTitle) != &h) continue;
     // One space may stand between the title and the name (办公室主任 刘洋).
@@ -180,7 +226,9 @@ void RecognizePersons(DocContext* ctx) {
       if (person->post_agency < 0) {
         person->post_agency = persons.AgencyEndingAt(chain);
         // 省应急管理厅副厅长、新闻发言人: both posts in one body, one title
-        if (person->post_agency >= 0 && chain != h.start &&
+        // (not 县委常委、副县长: the head of government's post is elsewhere)
+        const bool heads_government = GovernmentLevel(t.substr(h.start, h.end - h.start)) != 0;
+        if (person->post_agency >= 0 && chain != h.start && !heads_government &&
             ctx->mentions[person->post_agency].parent < 0) {
           person->title = {chain, h.end};
         }
@@ -201,7 +249,26 @@ void RecognizePersons(DocContext* ctx) {
                 {person->post_agency, TextRange{first->start, first->end}});
           }
           person->post_agency = ctx->mentions[person->post_agency].parent;
+        } else if (chain != h.start && person->post_agency >= 0 && heads_government &&
+                   !std::u32string_view(ctx->mentions[person->post_agency].name).ends_with(U"政府")) {
+          // 县委常委、副县长甲: the body before the chain holds its first
+          // post (常委); the head of government's post is in the government
+          // the text names, else in none.
+          const LexHit* first = ctx->StartingAt(chain, kTitle);
+          if (!governments) governments.emplace(*ctx);
+          const int government = governments->Of(t, person->title);
+          if (first != nullptr && government >= 0) {
+            person->other_posts.push_back({person->post_agency, TextRange{first->start, first->end}});
+            person->post_agency = government;
+          } else if (first != nullptr) {
+            person->title = {first->start, first->end};
+          }
         }
+      }
+      // 副省长张三: no body named, the post is in the government the text names.
+      if (person->post_agency < 0 && chain == h.start && GovernmentLevel(t.substr(h.start, h.end - h.start)) != 0) {
+        if (!governments) governments.emplace(*ctx);
+        person->post_agency = governments->Of(t, person->title);
       }
       person_ending_at[person->end] = static_cast<size_t>(person - ctx->mentions.data());
       if (person->other_posts.empty()) {
@@ -212,7 +279,15 @@ void RecognizePersons(DocContext* ctx) {
           const LexHit* prev = ctx->EndingAt(at - 1, kTitle);
           if (prev == nullptr) break;
           a = persons.AgencyEndingAt(prev->start);
-          if (a >= 0) person->other_posts.push_back({a, TextRange{prev->start, prev->end}});
+          // 副省长、省防汛抗旱指挥部指挥长: a head of government before the chain.
+          const TextRange prev_title{prev->start, prev->end};
+          if (a < 0 && GovernmentLevel(t.substr(prev->start, prev->end - prev->start)) != 0) {
+            if (!governments) governments.emplace(*ctx);
+            const int g = governments->Of(t, prev_title);
+            if (g >= 0) person->other_posts.push_back({g, prev_title});
+            break;
+          }
+          if (a >= 0) person->other_posts.push_back({a, prev_title});
         }
       }
     }

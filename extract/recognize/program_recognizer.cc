@@ -2,6 +2,7 @@
 // across quoted names to a conducting verb; quoted names listed before
 // 等+kind (“獴猎”“靖边”等专项行动) or framed by 以…为 stand alone.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "extract/recognize/mention_index_internal.h"
@@ -427,6 +428,44 @@ uint32_t DurationEnd(std::u32string_view t, uint32_t pos) {
   return k - pos == kYearDigits && IsDigitChar(t[pos]) ? k : pos;
 }
 
+// “枫桥式人民法庭”创建工作: a quoted name that a program holds is the
+// program's (its short name), not a body though its last words are a kind
+// of body. The agency mentions inside such a quoted block, one of them
+// ending where it closes, are erased (before persons refer to any by index;
+// sub-units' parents are renumbered).
+void DropQuotedBodies(DocContext* ctx) {
+  const std::u32string_view t = ctx->text();
+  std::vector<TextRange> blocks;  // quoted blocks that a program holds
+  std::optional<StartIndex> programs;
+  for (const Mention& m : ctx->mentions) {
+    if (m.type != EntityType::kAgency || m.end >= t.size() || !IsCloseQuote(t[m.end])) continue;
+    const uint32_t open = QuoteContentsStart(t, m.end);
+    if (open == kNoQuote || open > m.start) continue;
+    if (!programs) programs.emplace(ctx->mentions, EntityType::kProgram);
+    if (programs->Covers(open, m.end)) blocks.push_back({open, m.end});
+  }
+  if (blocks.empty()) return;
+  std::sort(blocks.begin(), blocks.end(), [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
+  auto inside = [&](const Mention& m) {
+    auto it = std::upper_bound(blocks.begin(), blocks.end(), m.start,
+                               [](uint32_t pos, const TextRange& b) { return pos < b.start; });
+    return it != blocks.begin() && m.end <= std::prev(it)->end;
+  };
+  std::vector<int> renumbered(ctx->mentions.size(), -1);
+  size_t kept = 0;
+  for (size_t i = 0; i < ctx->mentions.size(); ++i) {
+    Mention& m = ctx->mentions[i];
+    if (m.type == EntityType::kAgency && inside(m)) continue;
+    renumbered[i] = static_cast<int>(kept);
+    if (kept != i) ctx->mentions[kept] = std::move(m);
+    ++kept;
+  }
+  ctx->mentions.resize(kept);
+  for (Mention& m : ctx->mentions) {
+    if (m.parent >= 0) m.parent = renumbered[m.parent];
+  }
+}
+
 }  // namespace
 
 // Whether [start, end) is a whole item of an enumeration: right after a
@@ -645,6 +684,7 @@ void RecognizePrograms(DocContext* ctx) {
       AddProgram(ctx, i + 1, k, true, -1, {});
     }
   }
+  DropQuotedBodies(ctx);
 }
 
 }  // namespace govkg::internal

@@ -290,6 +290,11 @@ std::vector<int> Discourse::GroupOf(int mention) const {
 }
 
 std::vector<int> Discourse::FirstActorIn(uint32_t start, uint32_t end) const {
+  const int k = FirstActorMention(start, end);
+  return k >= 0 ? GroupOf(k) : std::vector<int>{};
+}
+
+int Discourse::FirstActorMention(uint32_t start, uint32_t end) const {
   const size_t first = FirstAgencyFrom(start);
   for (size_t k = first; k < agencies_.size() && agency_starts_[k] < end; ++k) {
     // A list of thousands of agencies all blocked (会同A、B、C…) would be
@@ -298,9 +303,21 @@ std::vector<int> Discourse::FirstActorIn(uint32_t start, uint32_t end) const {
     CountWork(1);
     const Mention& m = ctx_.mentions[agencies_[k]];
     if (m.end > end) continue;
-    if (!Blocked(m)) return GroupOf(agencies_[k]);
+    if (!Blocked(m)) return agencies_[k];
   }
-  return {};
+  return -1;
+}
+
+uint32_t Discourse::IntroductionEnd(const Mention& m) const {
+  const TextRange clause = ctx_.ClauseAt(m.start);
+  if (clause.end >= ctx_.text().size() || !IsClauseBreak(ctx_.text()[clause.end])) return 0;
+  const LexHit* cue = ctx_.EndingAt(clause.end, kPersonCue);
+  if (cue == nullptr || !cue->entry->speech || cue->start < m.end) return 0;
+  for (const int i : by_start_.StartingIn(m.end, cue->start)) {
+    const Mention& x = ctx_.mentions[i];
+    if (x.type == EntityType::kPerson && x.end == cue->start) return clause.end + 1;
+  }
+  return 0;
 }
 
 std::vector<int> Discourse::ActorsAt(uint32_t pos, int depth) const {
@@ -314,11 +331,18 @@ std::vector<int> Discourse::ActorsAt(uint32_t pos, int depth) const {
     if (m.end > pos) continue;
     if (!Blocked(m)) return GroupOf(agencies_[k]);
   }
-  // 2. The first actor of the sentence before pos.
+  // 2. The first actor of the sentence before pos. A body that introduces
+  // its official (省医保局党组成员、副局长甲介绍，…) is not the actor of what
+  // the official reports when the report names one of its own.
   const int s = ctx_.SentenceAt(pos);
   if (s >= 0) {
-    std::vector<int> a = FirstActorIn(ctx_.seg().sentences[s].range.start, pos);
-    if (!a.empty()) return a;
+    const int k = FirstActorMention(ctx_.seg().sentences[s].range.start, pos);
+    if (k >= 0) {
+      if (const uint32_t from = IntroductionEnd(ctx_.mentions[k]); from > 0 && from < pos) {
+        if (const int own = FirstActorMention(from, pos); own >= 0) return GroupOf(own);
+      }
+      return GroupOf(k);
+    }
   }
   if (depth <= 2) return {};
   // 3. The first actor of the enclosing items, innermost first.

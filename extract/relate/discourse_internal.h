@@ -75,6 +75,12 @@ class Discourse {
 
  private:
   bool BlockedInClause(const Mention& m) const;
+  // The mention index of the first unblocked agency in [start, end), or -1.
+  int FirstActorMention(uint32_t start, uint32_t end) const;
+  // Where the sentence goes on after the clause of agency mention m when
+  // that clause introduces its official (AGENCY TITLE NAME 介绍，): the
+  // position after the clause's break; 0 when it does not.
+  uint32_t IntroductionEnd(const Mention& m) const;
   void BuildTurns();
   void BuildItems();
   // Positions in agencies_ of the agencies starting at or after `pos`.

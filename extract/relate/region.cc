@@ -1,6 +1,7 @@
 // The document's region and the scopes of its entities (see region_internal.h).
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -488,6 +489,34 @@ std::vector<RelationDraft> HierarchyRelations(const DocContext& ctx,
   return out;
 }
 
+namespace {
+
+// Whether a figure's clause gives it for the whole region (会议通报，去年全省
+// 共转移群众86.5万人) with a scope word 全省, 全区 … (not 全国, another
+// region) and its sentence names no body before it that could report it
+// (全省公安机关 is the bodies' figure).
+bool RegionWideFigure(const DocContext& ctx, const std::vector<MetricMention>& metrics) {
+  const std::u32string_view t = ctx.text();
+  std::optional<StartIndex> agencies;
+  for (const MetricMention& mm : metrics) {
+    if (mm.sentence < 0) continue;
+    if (!agencies) agencies.emplace(ctx.mentions, EntityType::kAgency);
+    const uint32_t sentence = ctx.seg().sentences[mm.sentence].range.start;
+    if (!agencies->StartingIn(sentence, mm.number.start).empty()) continue;
+    // The figure's expression opens its clause or follows the figure before.
+    for (uint32_t p = mm.range.start + 2; p <= mm.number.start; ++p) {
+      const LexHit* w = ctx.EndingAt(p, kScopeWord);
+      if (w != nullptr && w->start >= mm.range.start && t[w->start] == U'全' &&
+          t.substr(w->start, 2) != U"全国") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void AddRegionPlace(DocContext* ctx, const std::vector<MetricMention>& metrics,
                     std::vector<EntityDraft>* drafts) {
   std::u32string region;
@@ -500,7 +529,7 @@ void AddRegionPlace(DocContext* ctx, const std::vector<MetricMention>& metrics,
   }
   if (region.empty()) return;
   // Whether a metric is a region fact and not work done (as the relation rules read it).
-  const bool needed = std::any_of(metrics.begin(), metrics.end(), [&](const MetricMention& mm) {
+  const bool region_fact = std::any_of(metrics.begin(), metrics.end(), [&](const MetricMention& mm) {
     bool fact = false;
     for (uint32_t p = mm.range.start + 1; p <= mm.number.start; ++p) {
       const LexHit* w = ctx->EndingAt(p, kWorkDone);
@@ -510,7 +539,7 @@ void AddRegionPlace(DocContext* ctx, const std::vector<MetricMention>& metrics,
     }
     return fact;
   });
-  if (!needed) return;
+  if (!region_fact && !RegionWideFigure(*ctx, metrics)) return;
   const size_t at = ctx->text().find(region);
   if (at == std::u32string_view::npos) return;
   Mention m;

@@ -21,6 +21,7 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       e.single_char_kind |= f1 == "single";
       e.alone |= f1 == "alone";
       e.host |= f1 == "host";
+      for (const std::string& f : fields) e.collective |= f == "collective";
       // "=市场监督管理局": the full form of an abbreviated kind word.
       // "=高级人民法院@省": the full form after that level word only.
       for (const std::string& f : fields) {
@@ -73,6 +74,9 @@ void AddRole(std::map<std::u32string, LexEntry>* entries, const std::u32string& 
       break;
     case kGenericModifier:
       e.counting |= f1 == "count";
+      break;
+    case kPersonCue:
+      e.speech |= f1 == "speech";
       break;
     default:
       break;

@@ -59,6 +59,7 @@ struct LexEntry {
   bool single_char_kind = false;  // agency kind of one character (厅, 局)
   bool alone = false;             // agency kind that is a name by itself (公安厅)
   bool host = false;              // agency kind of a press office (新闻办): hosts, runs nothing
+  bool collective = false;        // agency kind naming a region's bodies of it after 全省 (法院)
   bool weak_kind = false;         // program kind needing a verb or quotes (平台)
   bool venue = false;             // program kind that is a meeting (论坛), not field work
   bool ongoing = false;           // conducting verb that carries on work (深化), launches none
@@ -79,6 +80,7 @@ struct LexEntry {
   bool list_only_place = false;   // place suffix valid only in a 在…list
   bool numbered_place = false;    // place suffix named by a number before it (331国道)
   bool basin = false;             // place also called NAME流域
+  bool speech = false;            // person cue that introduces what an official says (介绍)
   std::u32string full_name;       // regions: 内蒙古 → 内蒙古自治区; abbreviations
   std::u32string canonical_kind;  // agency kinds: 市场监管局 → 市场监督管理局
   // Full forms that depend on the level word before the kind (省|法院 →

@@ -167,8 +167,11 @@ Result<MetricLexicon> MetricLexicon::Load(const std::string& dir) {
           lex.totals.insert(term);
         } else if (kind != nullptr && *kind == "setting") {
           lex.settings.Insert(term, 1);
+        } else if (kind != nullptr && *kind == "bound") {
+          lex.trail_trims.Insert(term, 1);
+          lex.bounds.insert(term);
         } else {
-          return "expected lead, trail, distribute, average, total or setting";
+          return "expected lead, trail, distribute, average, total, setting or bound";
         }
         return "";
       }));

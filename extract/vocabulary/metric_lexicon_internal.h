@@ -89,6 +89,7 @@ struct MetricLexicon {
   std::set<std::u32string> totals;  // a bare total (总数) of the previous metric's object
   std::set<std::u32string> event_verbs;  // heads its own name, lent to no item after it (死亡)
   std::set<std::u32string> averages;  // a bare average (日均) of the previous metric's object
+  std::set<std::u32string> bounds;    // a bare bound (控制在) after a figure: its limit, no figure
   std::u32string level_chars;       // one-character level words of region_levels.txt (省, 市, 县 …)
   EndingTrie<std::string> implied_units;  // name ending → unit (点击量 → 次)
   // metric_target_cues.txt: payload 1 = the cue needs a metric verb after it

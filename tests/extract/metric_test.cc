@@ -148,6 +148,9 @@ TEST_CASE("Find reads the metrics of press sentences", "[metric]") {
         {"结案率", 91, "%", "", "截至6月底"}}},
       {"全省森林覆盖率提高到23.5%。", {{"森林覆盖率", 23.5, "%", "", ""}}},
       {"城镇登记失业率控制在3.5%以内。", {{"城镇登记失业率", 3.5, "%", "不足", ""}}},
+      // …but a bare bound after the figure is its limit, not a second figure
+      {"城镇调查失业率5.1%，控制在5.5%以内。", {{"城镇调查失业率", 5.1, "%", "", ""}}},
+      {"粮食产量1250亿斤，稳定在1200亿斤以上。", {{"粮食产量", 125000000000, "斤", "", ""}}},
       {"近三年来，全州共侦破电信网络诈骗案件2156起，止付冻结资金1.3亿元。",
        {{"侦破电信网络诈骗案件", 2156, "起", "", "近三年来"}, {"止付冻结资金", 130000000, "元", "", "近三年来"}}},
       {"全省已建成运行污水处理厂158座，日处理能力达到420万吨。",
@@ -551,6 +554,24 @@ TEST_CASE("A range keeps its upper bound", "[metric]") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].value.value == 3);
   CHECK(found[0].range_high == 5);
+}
+
+TEST_CASE("Verbs listed before one shared figure head its name together", "[metric]") {
+  // 审结、执结 after 受理: the list's own verbs, not 受理 borrowed before them.
+  std::vector<std::string> names;
+  for (const MetricMention& m : FindIn("全市法院共受理各类案件8.6万件，审结、执结7.9万件。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"受理各类案件", "审结、执结各类案件"});
+  names.clear();
+  for (const MetricMention& m : FindIn("共受理案件8.6万件，审结、执结案件7.9万件，同比分别上升3.1%和4.2%。")) {
+    names.push_back(m.name);
+  }
+  CHECK(names == std::vector<std::string>{"受理案件", "审结、执结案件", "受理案件同比", "审结、执结案件同比"});
+  // A verb used as a noun after the list keeps it a list of nouns.
+  names.clear();
+  for (const MetricMention& m : FindIn("事故起数、死亡人数分别下降5%和6%。")) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"事故起数同比", "死亡人数同比"});
 }
 
 TEST_CASE("Create reports a missing lexicon folder", "[metric]") {

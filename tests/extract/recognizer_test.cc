@@ -141,6 +141,32 @@ TEST_CASE("A court or procuratorate named short is the body of its level", "[ext
   CHECK(testing::FindEntity(city, EntityType::kAgency, "杭州中级人民法院") == nullptr);
 }
 
+TEST_CASE("Courts named by their kind after a scope word are the region's courts together",
+          "[extract][agency]") {
+  // 全省法院 as 全省公安机关: the courts of the province act and report.
+  const DocumentGraph g = testing::ExtractText(
+      "安徽省高级人民法院发布报告。全省法院深入开展“执行攻坚”专项行动，执结案件31.2万件。");
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "法院") != nullptr);
+  CHECK(testing::FindRelation(g, "法院", Predicate::kConducts, "执行攻坚专项行动") != nullptr);
+  // A kind not marked collective stays generic after a scope word.
+  const DocumentGraph generic = testing::ExtractText("全省部门共检查企业300家。");
+  CHECK(std::none_of(generic.entities.begin(), generic.entities.end(),
+                     [](const Entity& e) { return e.type == EntityType::kAgency; }));
+}
+
+TEST_CASE("A quoted name a program holds is no body, though a kind of body ends it", "[extract][agency]") {
+  // “…派出所”创建活动: the quoted name is the program's short name; the
+  // region's bodies that run it stay bodies, and so does a body outside quotes.
+  const DocumentGraph g = testing::ExtractText(
+      "全市公安机关深入推进“星级示范派出所”创建活动，城关派出所获评示范单位。");
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "星级示范派出所") == nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kProgram, "星级示范派出所创建活动") != nullptr);
+  CHECK(testing::FindEntity(g, EntityType::kAgency, "城关派出所") != nullptr);
+  // A quoted body that no program holds is still a body.
+  const DocumentGraph alone = testing::ExtractText("记者走进“城关派出所”，了解社区警务工作。");
+  CHECK(testing::FindEntity(alone, EntityType::kAgency, "城关派出所") != nullptr);
+}
+
 TEST_CASE("Programs end in a kind word after a conducting verb or in quotes",
           "[extract][program]") {
   CheckRows({

@@ -638,6 +638,24 @@ TEST_CASE("A region's facts are its own though only agency names name it",
   CHECK(testing::FindEntity(g, EntityType::kPlace, "四川省") == nullptr);
 }
 
+TEST_CASE("Figures given for the whole region are the region's though only agency names name it",
+          "[extract][relation][place]") {
+  // 全省 before the figures (no body after it): the region the names hold
+  // becomes a place that can report them, as when the text names it alone.
+  const std::string text =
+      "江西省应急管理厅部署防汛工作\n\n5月6日，江西省防汛指挥部召开会议。\n\n"
+      "会议通报，去年全省共转移群众12.4万人，今年以来全省已排查隐患点1830处。\n";
+  CheckRows({{text,
+              {{"江西省", Predicate::kReports, "转移群众"},
+               {"江西省", Predicate::kReports, "排查隐患点"}}}});
+  // 全省 followed by a body is that body's figure, and 全国 is not the region.
+  for (const char* other : {"湖北省应急管理厅召开会议。全省各级应急管理部门排查隐患点1830处。\n",
+                            "湖北省应急管理厅召开会议。全国排查隐患点1830处。\n"}) {
+    const DocumentGraph g = testing::ExtractText(other);
+    CHECK(testing::FindEntity(g, EntityType::kPlace, "湖北省") == nullptr);
+  }
+}
+
 TEST_CASE("A lead paragraph launching a program introduces its parts", "[extract][relation][discourse]") {
   // The lead may carry dates and end in clauses that name nothing.
   CheckRows({
@@ -829,6 +847,53 @@ TEST_CASE("A party body named by its body's one-character kind is that body's", 
 TEST_CASE("A headquarters' commander holds a post in it", "[extract][relation]") {
   CheckRows({{"副省长、省防汛抗旱指挥部指挥长陈飞出席并讲话。",
               {{"陈飞", Predicate::kHoldsPost, "省防汛抗旱指挥部"}}}});
+}
+
+TEST_CASE("A head of government named without a body holds the post in the government the text names",
+          "[extract][relation]") {
+  CheckRows({
+      {"江西省人民政府召开防汛工作会议。副省长王立新出席并讲话。",
+       {{"王立新", Predicate::kHoldsPost, "江西省人民政府"}}},
+      // …also as the first post of a chain, and the government of its level only.
+      {"江西省人民政府召开会议。副省长、省防汛抗旱指挥部指挥长王立新讲话，南昌市人民政府副市长李明出席。",
+       {{"王立新", Predicate::kHoldsPost, "江西省人民政府"},
+        {"王立新", Predicate::kHoldsPost, "江西省防汛抗旱指挥部"},
+        {"李明", Predicate::kHoldsPost, "南昌市人民政府"},
+        {"李明", Predicate::kHoldsPost, "江西省人民政府", false}}},
+      {"南昌市人民政府召开会议。副省长王立新出席。",
+       {{"王立新", Predicate::kHoldsPost, "南昌市人民政府", false}}},
+      // 县委常委、副县长: the party committee before the chain holds 常委,
+      // not the head of government's post.
+      {"安远县人民政府召开会议。县委常委、副县长刘海出席。",
+       {{"刘海", Predicate::kHoldsPost, "安远县人民政府"}, {"刘海", Predicate::kHoldsPost, "安远县委"}}},
+  });
+  {
+    const DocumentGraph g = testing::ExtractText("安远县农业农村局召开会议。县委常委、副县长刘海出席。");
+    const Relation* post = testing::FindRelation(g, "刘海", Predicate::kHoldsPost, "安远县委");
+    REQUIRE(post != nullptr);
+    CHECK(post->title == "常委");
+  }
+  // A government the text does not name is no body of the text.
+  const DocumentGraph g = testing::ExtractText("江西省水利厅召开会议。副省长王立新出席。");
+  CHECK(std::none_of(g.relations.begin(), g.relations.end(),
+                     [](const Relation& r) { return r.predicate == Predicate::kHoldsPost; }));
+}
+
+TEST_CASE("A body introducing its official who speaks is not the actor of the work he reports",
+          "[extract][relation][discourse]") {
+  CheckRows({
+      {"浙江省交通运输厅召开发布会。省交通运输厅党组成员、副厅长陈立介绍，今年以来，全省各级交通运输部门"
+       "会同公安部门，深入开展货车非法改装专项整治行动。",
+       {{"交通运输部门", Predicate::kConducts, "货车非法改装专项整治行动"},
+        {"浙江省交通运输厅党组", Predicate::kConducts, "货车非法改装专项整治行动", false}}},
+      // …but with no actor of its own, the report is the speaker's body's.
+      {"浙江省交通运输厅召开发布会。省交通运输厅副厅长陈立介绍，今年以来，深入开展货车非法改装专项整治行动。",
+       {{"浙江省交通运输厅", Predicate::kConducts, "货车非法改装专项整治行动"}}},
+      // A guest named in a list (…陈立先生，) is no speech: the first body stays the actor.
+      {"浙江省交通运输厅召开发布会。邀请省交通运输厅副厅长陈立先生，省公安厅交警总队副总队长王强先生，"
+       "部署开展货车非法改装专项整治行动。",
+       {{"浙江省交通运输厅", Predicate::kConducts, "货车非法改装专项整治行动"}}},
+  });
 }
 
 TEST_CASE("A post at a body named by its abbreviated kind is at the body in full", "[extract][relation]") {
