@@ -32,6 +32,8 @@ constexpr size_t kMaxNodeMembers = 256;
 // A program kind word after a brand: 行动, 专项行动, 专项整治 (four
 // characters of three UTF-8 bytes at most).
 constexpr size_t kMaxKindBytes = 12;
+// Forms of one brand compared pair by pair, at most.
+constexpr size_t kMaxBrandForms = 64;
 
 // A scope that is a region code (not "" for a name unique alone, nor a
 // document's "doc-…").
@@ -332,12 +334,12 @@ Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
     if (!other.ok()) return other.status();
     if (other->has_value()) add_link(id, **other);
   }
-  // Programs of one region whose names are one brand with a kind word
-  // (“净网2024”专项行动 and “净网2024”行动, both with the alias 净网2024)
-  // are one campaign. The alias must open both names: 百日行动, the alias
-  // of 夏季治安打击整治“百日行动” and of 安全生产“百日行动”, ends them and
-  // joins nothing.
-  std::map<std::string, std::vector<EntityId>> by_brand;
+  // Programs of one region named by one brand and a kind word, the one
+  // kind ending the other (“净网2024”专项行动 and “净网2024”行动, both with
+  // the alias 净网2024), are one campaign. The alias must open both names:
+  // 百日行动, the alias of 夏季治安打击整治“百日行动” and of 安全生产“百日行动”,
+  // ends them and joins nothing; nor do “平安”乡村行动 and “平安”校园行动.
+  std::map<std::string, std::vector<std::pair<EntityId, std::string_view>>> by_brand;  // → (id, rest)
   for (const auto& [id, alias] : aliases) {
     const auto it = forms.find(id);
     if (it == forms.end()) continue;
@@ -346,10 +348,15 @@ Result<std::shared_ptr<const NodeMap>> BuildNodeMap(const StoreCore& impl) {
         f.name.size() - alias.size() > kMaxKindBytes) {
       continue;
     }
-    by_brand[f.scope + '\0' + alias].push_back(id);
+    by_brand[f.scope + '\0' + alias].emplace_back(id, std::string_view(f.name).substr(alias.size()));
   }
-  for (const auto& [key, ids] : by_brand) {
-    for (size_t i = 1; i < ids.size(); ++i) add_link(ids[0], ids[i]);
+  for (const auto& [key, named] : by_brand) {
+    for (size_t i = 0; i < named.size() && i < kMaxBrandForms; ++i) {
+      for (size_t j = i + 1; j < named.size() && j < kMaxBrandForms; ++j) {
+        const std::string_view a = named[i].second, b = named[j].second;
+        if (a.ends_with(b) || b.ends_with(a)) add_link(named[i].first, named[j].first);
+      }
+    }
   }
   // Decisions: `same` joins first; `distinct` vetoes the links that would
   // join the two (a user's word wins over the rules).

@@ -5,18 +5,16 @@
 // provenance of each triple, and its document record. A crash (even SIGKILL)
 // therefore leaves either all of a document or none of it. Under bulk_load,
 // new documents are staged and written a group at a time
-// (store/bulk_group_internal.h), each group as atomic as one document.
+// (store/bulk_group_internal.h), each group as atomic as one document. The
+// rows a document adds are made by store/contribution_internal.h.
 //
 // Support counts and per-entity document counts are merge-counted: adding a
 // document merges +1 without reading. Removing one reads the current count and
 // writes the decremented value (or deletes the key at zero), so that a later
 // +1 merge in the same batch (a replaced document stating the triple again)
 // lands on the right base.
-#include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <functional>
 #include <set>
 
 #include <rocksdb/write_batch.h>

@@ -219,12 +219,17 @@ TEST_CASE("Nodes: one region's programs named by one brand and a kind are one ca
             {"c.txt", ProgramDoc("c.txt", "净网2024行动", "440000", "净网2024")},
             // a shared nickname that ends the names joins nothing
             {"d.txt", ProgramDoc("d.txt", "夏季治安打击整治百日行动", "370000", "百日行动")},
-            {"e.txt", ProgramDoc("e.txt", "安全生产百日行动", "370000", "百日行动")}},
+            {"e.txt", ProgramDoc("e.txt", "安全生产百日行动", "370000", "百日行动")},
+            // one brand, two kinds of work neither of which ends the other
+            {"f.txt", ProgramDoc("f.txt", "平安乡村行动", "370000", "平安")},
+            {"g.txt", ProgramDoc("g.txt", "平安校园行动", "370000", "平安")}},
            reverse);
     CHECK(ProgramNodes(*store) == std::set<std::set<std::string>>{{"净网2024专项行动", "净网2024行动"},
                                                                    {"净网2024行动"},
                                                                    {"夏季治安打击整治百日行动"},
-                                                                   {"安全生产百日行动"}});
+                                                                   {"安全生产百日行动"},
+                                                                   {"平安乡村行动"},
+                                                                   {"平安校园行动"}});
     RequireConsistent(*store);
   }
 }
