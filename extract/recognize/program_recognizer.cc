@@ -393,6 +393,35 @@ void QuotedBeforeBuild(DocContext* ctx) {
     }
   }
 }
+// 持续推进“净网2024”，…: a quoted name ending in a year, right after a
+// conducting verb and closing the clause, is a campaign of that year named
+// by its brand alone (as 清风2023 is). A quoted name without a year there
+// may be a slogan or a principle, and is left alone.
+void QuotedYearAfterVerb(DocContext* ctx) {
+  constexpr uint32_t kMaxQuoted = 16, kYear = 4;
+  const std::u32string_view t = ctx->text();
+  for (const LexHit& h : ctx->hits()) {
+    if ((h.roles() & kConductVerb) == 0 || h.end + 1 >= t.size() || !IsOpenQuote(t[h.end]) ||
+        ctx->EndingAt(h.end, kConductVerb) != &h) {
+      continue;
+    }
+    // …and each such name listed after it: 开展“清风2023”、“护苗2023”
+    for (uint32_t open = h.end; open < t.size() && IsOpenQuote(t[open]);) {
+      uint32_t k = open + 1;
+      while (k < t.size() && k - open <= kMaxQuoted && IsNameChar(t[k])) ++k;
+      if (k >= t.size() || !IsCloseQuote(t[k]) || k - open - 1 <= kYear) break;
+      const std::u32string_view year = t.substr(k - kYear, kYear);
+      const bool is_year = (year.starts_with(U"19") || year.starts_with(U"20")) &&
+                           std::all_of(year.begin(), year.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+      const bool listed = k + 2 < t.size() && t[k + 1] == U'、' && IsOpenQuote(t[k + 2]);
+      const bool closes = k + 1 == t.size() || IsClauseBreak(t[k + 1]) || listed;
+      if (!is_year || !IsHan(t[open + 1]) || !closes) break;
+      AddProgram(ctx, open + 1, k, true, -1, {});
+      open = listed ? k + 2 : static_cast<uint32_t>(t.size());
+    }
+  }
+}
+
 // 平安中国建设, 法治广东建设, 平安巴彦淖尔市建设: a brand, a region (with
 // its level word or not) and 建设 name a region's program of a nationwide kind.
 void BrandPrograms(DocContext* ctx) {
@@ -684,6 +713,7 @@ void RecognizePrograms(DocContext* ctx) {
       AddProgram(ctx, i + 1, k, true, -1, {});
     }
   }
+  QuotedYearAfterVerb(ctx);
   DropQuotedBodies(ctx);
 }
 

@@ -844,6 +844,18 @@ TEST_CASE("A party body named by its body's one-character kind is that body's", 
                {"王明", Predicate::kHoldsPost, "济南市公安局党委"}}}});
 }
 
+TEST_CASE("A quoted brand with its year after a conducting verb is a campaign", "[extract][relation]") {
+  CheckRows({{"平岭省公安厅将持续推进“净网2024”，清理有害信息1200条。",
+              {{"平岭省公安厅", Predicate::kConducts, "净网2024"}}},
+             {"全省公安机关深入开展“清风2023”、“护苗2023”，查处案件120起。",
+              {{"公安机关", Predicate::kConducts, "清风2023"}, {"公安机关", Predicate::kConducts, "护苗2023"}}}});
+  // Without a year, or inside a longer name, it is left to the kind words.
+  for (const char* text : {"市市场监管局开展“铁拳”，查办案件58件。", "省公安厅推进“放管服2024”改革。"}) {
+    const DocumentGraph g = testing::ExtractText(text);
+    for (const Entity& e : g.entities) CHECK(e.type != EntityType::kProgram);
+  }
+}
+
 TEST_CASE("A headquarters' commander holds a post in it", "[extract][relation]") {
   CheckRows({{"副省长、省防汛抗旱指挥部指挥长陈飞出席并讲话。",
               {{"陈飞", Predicate::kHoldsPost, "省防汛抗旱指挥部"}}}});
