@@ -43,6 +43,21 @@ std::vector<MetricMention> FindIn(const std::string& utf8) {
   return Recognizer().Find(text, SimpleSegmentation(text));
 }
 
+// The names of the figures found, in order.
+std::vector<std::string> Names(const std::vector<MetricMention>& found) {
+  std::vector<std::string> names;
+  for (const MetricMention& m : found) names.push_back(m.name);
+  return names;
+}
+
+// Each figure found as (name, value, unit), in order.
+using Figure = std::tuple<std::string, double, std::string>;
+std::vector<Figure> Figures(const std::vector<MetricMention>& found) {
+  std::vector<Figure> figures;
+  for (const MetricMention& m : found) figures.push_back({m.name, m.value.value, m.value.unit});
+  return figures;
+}
+
 struct Expected {
   std::string name;
   double value;
@@ -386,9 +401,8 @@ TEST_CASE("Find reads a table written one row per line with a unit line", "[metr
 TEST_CASE("Find reads rates per unit and a bare change verb after a change", "[metric]") {
   const std::vector<MetricMention> found =
       FindIn("全县早稻单产420.5公斤/亩，比上年增加8.2公斤，增2.0%；电价0.56元/小时。");
-  std::vector<std::tuple<std::string, double, std::string>> got;
-  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
-  const std::vector<std::tuple<std::string, double, std::string>> want = {
+  const std::vector<Figure> got = Figures(found);
+  const std::vector<Figure> want = {
       {"早稻单产", 420.5, "公斤/亩"}, {"早稻单产较上年", 8.2, "公斤"},
       {"早稻单产同比", 2.0, "%"}, {"电价", 0.56, "元/小时"}};
   CHECK(got == want);
@@ -398,9 +412,8 @@ TEST_CASE("Find names a subject's figure by its verb and object, totals by the p
           "[metric]") {
   const std::vector<MetricMention> found = FindIn(
       "今年河南新建320万亩节水灌溉面积，年底总数将达到2100万亩，全省蔬菜产量连续5年过千万吨。");
-  std::vector<std::tuple<std::string, double, std::string>> got;
-  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
-  const std::vector<std::tuple<std::string, double, std::string>> want = {
+  const std::vector<Figure> got = Figures(found);
+  const std::vector<Figure> want = {
       {"新建节水灌溉面积", 3200000, "亩"},
       {"节水灌溉面积总数", 21000000, "亩"},
       {"蔬菜产量", 10000000, "吨"}};
@@ -409,18 +422,13 @@ TEST_CASE("Find names a subject's figure by its verb and object, totals by the p
 
 TEST_CASE("Find names figures of work of other sectors by their verb", "[metric]") {
   const std::vector<MetricMention> found = FindIn("压减学科类校外培训机构2130家，压降能耗12.5万吨。");
-  std::vector<std::string> names;
-  for (const MetricMention& m : found) names.push_back(m.name);
+  std::vector<std::string> names = Names(found);
   CHECK(names == std::vector<std::string>{"压减学科类校外培训机构", "压降能耗"});
   // 避险 is a verb of its own: the item after 转移群众 does not borrow 转移.
-  names.clear();
-  for (const MetricMention& m : FindIn("去年全省共转移群众86.5万人，成功避险126起。")) names.push_back(m.name);
+  names = Names(FindIn("去年全省共转移群众86.5万人，成功避险126起。"));
   CHECK(names == std::vector<std::string>{"转移群众", "避险"});
   // 追讨 heads its name (not 为2.3万名农民工…); a name ends before 的.
-  names.clear();
-  for (const MetricMention& m : FindIn("全省为2.3万名农民工追讨工资3.8亿元，完成年度计划的110.4%。")) {
-    names.push_back(m.name);
-  }
+  names = Names(FindIn("全省为2.3万名农民工追讨工资3.8亿元，完成年度计划的110.4%。"));
   CHECK(names == std::vector<std::string>{"追讨工资", "完成年度计划"});
 }
 
@@ -439,14 +447,12 @@ TEST_CASE("A figure found in the course of a campaign is named from its own verb
 TEST_CASE("Find names a change on the period before …环比, after a 同比 change too", "[metric]") {
   const std::vector<MetricMention> found =
       FindIn("9月份，全市社会用电量同比增长6.5%，环比下降1.2%；蔬菜价格同比上涨3.4%。");
-  std::vector<std::tuple<std::string, double, std::string>> got;
-  for (const MetricMention& m : found) got.push_back({m.name, m.value.value, m.value.unit});
-  const std::vector<std::tuple<std::string, double, std::string>> want = {
+  const std::vector<Figure> got = Figures(found);
+  const std::vector<Figure> want = {
       {"社会用电量同比", 6.5, "%"}, {"社会用电量环比", -1.2, "%"}, {"蔬菜价格同比", 3.4, "%"}};
   CHECK(got == want);
   // The items of a 分别 list keep the comparison they were given.
-  std::vector<std::string> names;
-  for (const MetricMention& m : FindIn("客运量、货运量环比分别增长2.5%和1.8%。")) names.push_back(m.name);
+  std::vector<std::string> names = Names(FindIn("客运量、货运量环比分别增长2.5%和1.8%。"));
   CHECK(names == std::vector<std::string>{"客运量环比", "货运量环比"});
 }
 
@@ -462,15 +468,10 @@ TEST_CASE("A comparison with an earlier quarter is a change …环比, and not t
 
 TEST_CASE("Find cuts a name at 归集 and 开发, not at 搜救 inside 搜救中心 nor at a verb before 数据",
           "[metric]") {
-  std::vector<std::string> names;
-  for (const MetricMention& m :
-       FindIn("县数据局归集共享数据2.3亿条，开发专区应用18个。省海上搜救中心组织搜救行动18次。")) {
-    names.push_back(m.name);
-  }
+  std::vector<std::string> names = Names(FindIn("县数据局归集共享数据2.3亿条，开发专区应用18个。省海上搜救中心组织搜救行动18次。"));
   CHECK(names == std::vector<std::string>{"归集共享数据", "开发专区应用", "组织搜救行动"});
   // 开发 inside 房地产开发 is no verb heading the name
-  names.clear();
-  for (const MetricMention& m : FindIn("全省房地产开发投资下降9.4%。")) names.push_back(m.name);
+  names = Names(FindIn("全省房地产开发投资下降9.4%。"));
   CHECK(names == std::vector<std::string>{"房地产开发投资同比"});
 }
 
@@ -485,23 +486,18 @@ TEST_CASE("Subjects listed before 分别 and the previous verb alone do that fig
 }
 
 TEST_CASE("即办件 keeps its 即, the adverb 即 is trimmed", "[metric]") {
-  std::vector<std::string> names;
-  for (const MetricMention& m : FindIn("即办件比例达到86.4%。")) names.push_back(m.name);
+  std::vector<std::string> names = Names(FindIn("即办件比例达到86.4%。"));
   CHECK(names == std::vector<std::string>{"即办件比例"});
 }
 
 TEST_CASE("A measure ending in 面 borrows no verb", "[metric]") {
-  std::vector<std::string> names;
-  for (const MetricMention& m : FindIn("全省有33个行业增加值保持增长，增长面达80.5%。")) names.push_back(m.name);
+  std::vector<std::string> names = Names(FindIn("全省有33个行业增加值保持增长，增长面达80.5%。"));
   REQUIRE(names.size() == 2);
   CHECK(names[1] == "增长面");
 }
 
 TEST_CASE("A bare share is of the whole the paragraph's last share named", "[metric]") {
-  std::vector<std::string> names;
-  for (const MetricMention& m : FindIn("农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%。")) {
-    names.push_back(m.name);
-  }
+  std::vector<std::string> names = Names(FindIn("农药残留超标148批次，占不合格总数的41.6%；微生物污染79批次，占22.2%。"));
   CHECK(names == std::vector<std::string>{"农药残留超标", "占不合格总数", "微生物污染", "占不合格总数"});
 }
 
@@ -513,17 +509,13 @@ TEST_CASE("The list's 均 before a verb of keeping is no part of the name", "[me
 }
 
 TEST_CASE("A verb before 面积 modifies it: the area is named whole", "[metric]") {
-  std::vector<std::string> names;
-  for (const MetricMention& m : FindIn("全省保护性耕作实施面积达到3750万亩，完成造林面积12万亩。")) names.push_back(m.name);
+  std::vector<std::string> names = Names(FindIn("全省保护性耕作实施面积达到3750万亩，完成造林面积12万亩。"));
   CHECK(names == std::vector<std::string>{"保护性耕作实施面积", "完成造林面积"});
 }
 
 TEST_CASE("Find reads containers in 标准箱 and keeps 共享 in a name", "[metric]") {
-  std::vector<std::tuple<std::string, double, std::string>> got;
-  for (const MetricMention& m : FindIn("全省港口完成集装箱吞吐量892.6万标准箱，共享单车日均骑行量196万人次。")) {
-    got.push_back({m.name, m.value.value, m.value.unit});
-  }
-  const std::vector<std::tuple<std::string, double, std::string>> want = {
+  const std::vector<Figure> got = Figures(FindIn("全省港口完成集装箱吞吐量892.6万标准箱，共享单车日均骑行量196万人次。"));
+  const std::vector<Figure> want = {
       {"完成集装箱吞吐量", 8926000, "标准箱"}, {"共享单车日均骑行量", 1960000, "人次"}};
   CHECK(got == want);
 }
@@ -558,19 +550,12 @@ TEST_CASE("A range keeps its upper bound", "[metric]") {
 
 TEST_CASE("Verbs listed before one shared figure head its name together", "[metric]") {
   // 审结、执结 after 受理: the list's own verbs, not 受理 borrowed before them.
-  std::vector<std::string> names;
-  for (const MetricMention& m : FindIn("全市法院共受理各类案件8.6万件，审结、执结7.9万件。")) {
-    names.push_back(m.name);
-  }
+  std::vector<std::string> names = Names(FindIn("全市法院共受理各类案件8.6万件，审结、执结7.9万件。"));
   CHECK(names == std::vector<std::string>{"受理各类案件", "审结、执结各类案件"});
-  names.clear();
-  for (const MetricMention& m : FindIn("共受理案件8.6万件，审结、执结案件7.9万件，同比分别上升3.1%和4.2%。")) {
-    names.push_back(m.name);
-  }
+  names = Names(FindIn("共受理案件8.6万件，审结、执结案件7.9万件，同比分别上升3.1%和4.2%。"));
   CHECK(names == std::vector<std::string>{"受理案件", "审结、执结案件", "受理案件同比", "审结、执结案件同比"});
   // A verb used as a noun after the list keeps it a list of nouns.
-  names.clear();
-  for (const MetricMention& m : FindIn("事故起数、死亡人数分别下降5%和6%。")) names.push_back(m.name);
+  names = Names(FindIn("事故起数、死亡人数分别下降5%和6%。"));
   CHECK(names == std::vector<std::string>{"事故起数同比", "死亡人数同比"});
 }
 
