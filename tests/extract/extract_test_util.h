@@ -39,6 +39,13 @@ inline const Entity* FindEntity(const DocumentGraph& g, EntityType type, const s
   return nullptr;
 }
 
+// The canonical name of the entity of `type` named or aliased `form`, or ""
+// when there is none.
+inline std::string NameOf(const DocumentGraph& g, EntityType type, const std::string& form) {
+  const Entity* e = FindEntity(g, type, form);
+  return e == nullptr ? std::string() : e->name;
+}
+
 inline const Entity* EntityById(const DocumentGraph& g, const std::string& id) {
   for (const Entity& e : g.entities) {
     if (e.id == id) return &e;

@@ -112,16 +112,10 @@ TEST_CASE("Agencies are kind words extended to a boundary", "[extract][agency]")
 
 TEST_CASE("A body of a national vertical system keeps the short form it is named with", "[extract][agency]") {
   const DocumentGraph g = testing::ExtractText("广东海事局联合广东海警局开展执法。四川消防救援总队出动。");
-  const Entity* msa = testing::FindEntity(g, EntityType::kAgency, "广东海事局");
-  REQUIRE(msa != nullptr);
-  CHECK(msa->name == "广东海事局");
-  const Entity* guard = testing::FindEntity(g, EntityType::kAgency, "广东海警局");
-  REQUIRE(guard != nullptr);
-  CHECK(guard->name == "广东海警局");
+  CHECK(testing::NameOf(g, EntityType::kAgency, "广东海事局") == "广东海事局");
+  CHECK(testing::NameOf(g, EntityType::kAgency, "广东海警局") == "广东海警局");
   // a provincial body's short form is still spelled out
-  const Entity* fire = testing::FindEntity(g, EntityType::kAgency, "四川消防救援总队");
-  REQUIRE(fire != nullptr);
-  CHECK(fire->name == "四川省消防救援总队");
+  CHECK(testing::NameOf(g, EntityType::kAgency, "四川消防救援总队") == "四川省消防救援总队");
 }
 
 TEST_CASE("A court or procuratorate named short is the body of its level", "[extract][agency]") {

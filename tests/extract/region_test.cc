@@ -75,18 +75,14 @@ TEST_CASE("Places from the divisions, with locatedIn along the hierarchy", "[ext
   {
     // A county's short form right after its prefecture's name.
     const DocumentGraph g = testing::ExtractText("近日，铁岭开原发生一起道路交通事故。");
-    const Entity* p = testing::FindEntity(g, EntityType::kPlace, "开原");
-    REQUIRE(p != nullptr);
-    CHECK(p->name == "开原市");
+    CHECK(testing::NameOf(g, EntityType::kPlace, "开原") == "开原市");
     CHECK(testing::FindRelation(g, "开原市", Predicate::kLocatedIn, "铁岭市") != nullptr);
   }
   {
     // A county's short form in the county's own voice.
     const DocumentGraph g =
         testing::ExtractText("我县农村公路全部完成改造，昌黎的农村公路实现了由线成网。");
-    const Entity* p = testing::FindEntity(g, EntityType::kPlace, "昌黎");
-    REQUIRE(p != nullptr);
-    CHECK(p->name == "昌黎县");
+    CHECK(testing::NameOf(g, EntityType::kPlace, "昌黎") == "昌黎县");
     CHECK(g.region == "130322");
   }
 }
@@ -178,9 +174,7 @@ TEST_CASE("An ambiguous short form takes the document's region", "[extract][regi
   const DocumentGraph county =
       testing::ExtractText("长沙县召开安全生产会议\n我县各乡镇参加，长沙的安全形势总体平稳。");
   CHECK(county.region == "430121");
-  const Entity* p = testing::FindEntity(county, EntityType::kPlace, "长沙");
-  REQUIRE(p != nullptr);
-  CHECK(p->name == "长沙县");
+  CHECK(testing::NameOf(county, EntityType::kPlace, "长沙") == "长沙县");
 }
 
 TEST_CASE("Short forms that are common words are not places", "[extract][region]") {
@@ -212,12 +206,8 @@ TEST_CASE("Level words take the document's region from the divisions", "[extract
 
 TEST_CASE("A short region at the head of an agency name is spelled out", "[extract][region]") {
   const DocumentGraph g = testing::ExtractText("内蒙古公安厅部署开展冬季行动，呼市商务局积极配合。");
-  const Entity* dept = testing::FindEntity(g, EntityType::kAgency, "内蒙古公安厅");
-  REQUIRE(dept != nullptr);
-  CHECK(dept->name == "内蒙古自治区公安厅");
-  const Entity* city = testing::FindEntity(g, EntityType::kAgency, "呼市商务局");
-  REQUIRE(city != nullptr);
-  CHECK(city->name == "呼和浩特市商务局");
+  CHECK(testing::NameOf(g, EntityType::kAgency, "内蒙古公安厅") == "内蒙古自治区公安厅");
+  CHECK(testing::NameOf(g, EntityType::kAgency, "呼市商务局") == "呼和浩特市商务局");
 }
 
 TEST_CASE("The document's region and each entity's scope", "[extract][region]") {

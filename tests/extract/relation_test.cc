@@ -561,9 +561,7 @@ TEST_CASE("Abbreviated kinds and bare levels resolve to the body the document na
   const DocumentGraph court = testing::ExtractText(
       "隆景市人民政府新闻办公室召开新闻发布会，邀请梧湄县人民法院、隆景市市场监督管理局、隆景市公安局出席。\n"
       "梧湄县人民法院执行局局长吕智：今年以来，县人民法院联合隆景市公安局开展“护苗”专项行动。\n");
-  const Entity* county_court = testing::FindEntity(court, EntityType::kAgency, "县人民法院");
-  REQUIRE(county_court != nullptr);
-  CHECK(county_court->name == "梧湄县人民法院");
+  CHECK(testing::NameOf(court, EntityType::kAgency, "县人民法院") == "梧湄县人民法院");
   CHECK(testing::FindRelation(court, "梧湄县人民法院", Predicate::kConducts, "护苗专项行动") != nullptr);
 }
 
